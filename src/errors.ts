@@ -1,0 +1,50 @@
+/**
+ * Typed errors. `DataError` is an input problem a person can fix in a file;
+ * `ModelError` is a model file or object that cannot be used.
+ */
+
+/** Where a bad value was found, and what it was. */
+export interface DataErrorDetails {
+  /** The file, or `<rows>` for rows passed as objects. */
+  file: string;
+  /** 1-based line in the file (the header is line 1), the 1-based row number for objects, or 0 for the file as a whole. */
+  line: number;
+  /** The column name, when one column is at fault. */
+  column?: string;
+  /** The offending text, when there is one. */
+  value?: string;
+}
+
+/** A row or file that cannot be read. The message says which file, line and column, and why. */
+export class DataError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | undefined;
+  readonly value: string | undefined;
+  /** The reason alone, without the location. */
+  readonly reason: string;
+
+  constructor(reason: string, details: DataErrorDetails) {
+    const where = `${details.file}${details.line > 0 ? `:${details.line}` : ''}${details.column ? ` (column '${details.column}')` : ''}`;
+    const shown = details.value === undefined ? '' : `: ${JSON.stringify(truncate(details.value))}`;
+    super(`${where}: ${reason}${shown}`);
+    this.name = 'DataError';
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.value = details.value;
+    this.reason = reason;
+  }
+}
+
+/** A model file or object that is malformed, truncated or does not fit the data. */
+export class ModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

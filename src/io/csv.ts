@@ -1,0 +1,244 @@
+import { daysFromCivil, isValidCivil, parseDay } from '../calendar.js';
+import { DataError } from '../errors.js';
+import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
+import { handleBadRow, type LoadReport, type OnError, type RowCollector } from './collector.js';
+import { parseDigits, parseLooseNumber } from './numbers.js';
+
+const COMMA = 44;
+const NEWLINE = 10;
+const CR = 13;
+const QUOTE = 34;
+const MAX_FIELDS = 1024;
+
+/** Required column → its field position in this file's header. */
+type ColumnPositions = Record<(typeof REQUIRED_DAILY_COLUMNS)[number], number>;
+
+/**
+ * Reads one daily CSV from byte chunks: header-driven (any column order, extra
+ * columns ignored), LF or CRLF, a UTF-8 byte-order mark, quoted fields (with
+ * `""` escapes and newlines inside quotes). Numbers, dates and ids are parsed
+ * from the bytes; each good row goes to the collector, each bad one is thrown
+ * or skipped as `onError` says.
+ */
+export class DailyCsvReader {
+  private leftover: Buffer | null = null;
+  /** Lines consumed so far; the next row starts on line `linesDone + 1`. */
+  private linesDone = 0;
+  private columns: ColumnPositions | null = null;
+  private headerNames: string[] = [];
+  private readonly fieldStart = new Int32Array(MAX_FIELDS);
+  private readonly fieldEnd = new Int32Array(MAX_FIELDS);
+  private readonly fieldQuoted = new Uint8Array(MAX_FIELDS);
+  private cachedDate = Buffer.alloc(10);
+  private cachedDay = Number.NaN;
+
+  constructor(
+    private readonly file: string,
+    private readonly collector: RowCollector,
+    private readonly report: LoadReport,
+    private readonly onError: OnError,
+  ) {}
+
+  /** Feeds the next chunk of the file. */
+  push(chunk: Buffer): void {
+    const data = this.leftover ? Buffer.concat([this.leftover, chunk]) : chunk;
+    const consumed = this.scan(data, false);
+    // Copy the tail so the (possibly large) chunk can be freed.
+    this.leftover = consumed < data.length ? Buffer.from(data.subarray(consumed)) : null;
+  }
+
+  /** Ends the file: reads a last row without a newline, and checks there was a header. */
+  end(): void {
+    if (this.leftover) {
+      this.scan(this.leftover, true);
+      this.leftover = null;
+    }
+    if (!this.columns) {
+      throw new DataError('the file is empty: no header line', { file: this.file, line: 0 });
+    }
+  }
+
+  /** Reads whole rows from `data`; returns where the first incomplete row starts. */
+  private scan(data: Buffer, final: boolean): number {
+    const n = data.length;
+    const fs = this.fieldStart;
+    const fe = this.fieldEnd;
+    const fq = this.fieldQuoted;
+    let pos = 0;
+    while (pos < n) {
+      const rowStart = pos;
+      let i = pos;
+      let nf = 0;
+      let newlinesInQuotes = 0;
+      let incomplete = false;
+      // Hot loop, inlined on purpose: splits one row into fields by byte.
+      for (;;) {
+        let s = i;
+        let e: number;
+        let quoted = 0;
+        if (i < n && data[i] === QUOTE) {
+          quoted = 1;
+          i++;
+          s = i;
+          for (;;) {
+            if (i >= n) {
+              incomplete = true;
+              break;
+            }
+            const c = data[i]!;
+            if (c === QUOTE) {
+              if (i + 1 < n) {
+                if (data[i + 1] === QUOTE) {
+                  i += 2;
+                  continue;
+                }
+              } else if (!final) {
+                incomplete = true;
+              }
+              break;
+            }
+            if (c === NEWLINE) newlinesInQuotes++;
+            i++;
+          }
+          if (incomplete) break;
+          e = i;
+          i++; // the closing quote
+          while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
+        } else {
+          while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
+          e = i;
+        }
+        if (i >= n && !final) {
+          incomplete = true;
+          break;
+        }
+        if (nf < MAX_FIELDS) {
+          fs[nf] = s;
+          fe[nf] = e;
+          fq[nf] = quoted;
+        }
+        nf++;
+        if (i >= n) {
+          pos = n;
+          break;
+        }
+        if (data[i] === COMMA) {
+          i++;
+          continue;
+        }
+        pos = i + 1; // past the newline
+        break;
+      }
+      if (incomplete) return rowStart;
+      const last = Math.min(nf, MAX_FIELDS) - 1;
+      if (fq[last] === 0 && fe[last]! > fs[last]! && data[fe[last]! - 1] === CR) fe[last]!--;
+      const line = this.linesDone + 1;
+      this.linesDone += 1 + newlinesInQuotes;
+      if (nf === 1 && fe[0] === fs[0] && fq[0] === 0) {
+        if (this.columns) this.report.blankLines++;
+        continue;
+      }
+      if (!this.columns) this.readHeader(data, nf, line);
+      else this.readRow(data, nf, line);
+    }
+    return n;
+  }
+
+  private text(data: Buffer, k: number): string {
+    const raw = data.toString('utf8', this.fieldStart[k]!, this.fieldEnd[k]!);
+    return this.fieldQuoted[k] === 1 ? raw.replace(/""/g, '"') : raw;
+  }
+
+  private readHeader(data: Buffer, nf: number, line: number): void {
+    if (nf > MAX_FIELDS) {
+      throw new DataError(`the header has ${nf} columns; at most ${MAX_FIELDS} are supported`, { file: this.file, line });
+    }
+    const names: string[] = [];
+    for (let k = 0; k < nf; k++) names.push(this.text(data, k));
+    if (names[0]!.charCodeAt(0) === 0xfeff) names[0] = names[0]!.slice(1);
+    const positions: Partial<ColumnPositions> = {};
+    for (const column of REQUIRED_DAILY_COLUMNS) {
+      const at = names.indexOf(column);
+      if (at < 0) {
+        throw new DataError(`missing required column '${column}' (the header has: ${names.join(', ')})`, {
+          file: this.file,
+          line,
+          column,
+        });
+      }
+      positions[column] = at;
+    }
+    this.headerNames = names;
+    this.columns = positions as ColumnPositions;
+  }
+
+  private bad(reason: string, line: number, column: string | undefined, value: string | undefined): void {
+    handleBadRow(new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }), this.onError, this.report);
+  }
+
+  private readRow(data: Buffer, nf: number, line: number): void {
+    const columns = this.columns!;
+    if (nf !== this.headerNames.length) {
+      this.bad(`the row has ${nf} fields but the header has ${this.headerNames.length}`, line, undefined, undefined);
+      return;
+    }
+    const day = this.readDate(data, columns.date);
+    if (Number.isNaN(day)) {
+      this.bad('not a date written YYYY-MM-DD', line, 'date', this.text(data, columns.date));
+      return;
+    }
+    const idField = columns.profile_id;
+    let profile: number;
+    if (this.fieldEnd[idField] === this.fieldStart[idField]) {
+      this.bad('profile_id is empty', line, 'profile_id', '');
+      return;
+    }
+    if (this.fieldQuoted[idField] === 1) {
+      const bytes = Buffer.from(this.text(data, idField), 'utf8');
+      profile = this.collector.profiles.intern(bytes, 0, bytes.length);
+    } else {
+      profile = this.collector.profiles.intern(data, this.fieldStart[idField]!, this.fieldEnd[idField]!);
+    }
+    let followers = parseDigits(data, this.fieldStart[columns.followers]!, this.fieldEnd[columns.followers]!);
+    if (followers < 0) followers = parseLooseNumber(this.text(data, columns.followers));
+    const posts = this.readCount(data, columns.posts);
+    const engagement = this.readCount(data, columns.engagement);
+    const reach = this.readCount(data, columns.reach);
+    const impressions = this.readCount(data, columns.impressions);
+    if (!(posts >= 0 && engagement >= 0 && reach >= 0 && impressions >= 0)) {
+      const name = !(posts >= 0) ? 'posts' : !(engagement >= 0) ? 'engagement' : !(reach >= 0) ? 'reach' : 'impressions';
+      this.bad(`${name} is not a non-negative number`, line, name, this.text(data, columns[name]));
+      return;
+    }
+    if (Number.isNaN(followers)) this.report.missingFollowers++;
+    this.report.rows++;
+    this.collector.add(profile, day, followers, posts, engagement, reach, impressions);
+  }
+
+  private readCount(data: Buffer, k: number): number {
+    const v = parseDigits(data, this.fieldStart[k]!, this.fieldEnd[k]!);
+    if (v >= 0) return v;
+    const parsed = parseLooseNumber(this.text(data, k));
+    return Number.isFinite(parsed) ? parsed : Number.NaN;
+  }
+
+  /** Day number of a `YYYY-MM-DD` field, NaN when it is not one. Consecutive rows mostly share a date: cached. */
+  private readDate(data: Buffer, k: number): number {
+    const s = this.fieldStart[k]!;
+    const e = this.fieldEnd[k]!;
+    if (this.fieldQuoted[k] === 1 || e - s !== 10) return parseDay(this.text(data, k));
+    const cached = this.cachedDate;
+    let same = !Number.isNaN(this.cachedDay);
+    for (let j = 0; same && j < 10; j++) same = cached[j] === data[s + j];
+    if (same) return this.cachedDay;
+    if (data[s + 4] !== 45 || data[s + 7] !== 45) return Number.NaN;
+    const y = parseDigits(data, s, s + 4);
+    const m = parseDigits(data, s + 5, s + 7);
+    const d = parseDigits(data, s + 8, s + 10);
+    if (y < 0 || m < 0 || d < 0 || !isValidCivil(y, m, d)) return Number.NaN;
+    const day = daysFromCivil(y, m, d);
+    data.copy(cached, 0, s, e);
+    this.cachedDay = day;
+    return day;
+  }
+}

@@ -1,0 +1,99 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { DataError } from '../errors.js';
+import type { ProgressCallback } from '../schema.js';
+import { DailyCsvReader } from './csv.js';
+import type { LoadReport, OnError, RowCollector } from './collector.js';
+
+const CSV_NAME = /\.csv(\.gz)?$/i;
+
+/**
+ * Expands files and folders into the list of CSV files to read: a folder is
+ * searched recursively for `.csv` and `.csv.gz` files (sorted by path); a file
+ * is taken as it is. Fails with a `DataError` for a path that does not exist
+ * or a folder holding no CSV files.
+ */
+export async function discoverFiles(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new DataError('no such file or folder', { file: path, line: 0 });
+    }
+    if (info.isDirectory()) {
+      const found = await walk(resolve(path));
+      if (found.length === 0) throw new DataError('the folder holds no .csv or .csv.gz files', { file: path, line: 0 });
+      out.push(...found);
+    } else {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile() && CSV_NAME.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Total size on disk of the files (compressed size for `.gz`), for progress. */
+export async function totalSize(files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += (await stat(file)).size;
+  return total;
+}
+
+/** Streams one file (gunzipping `.gz`) through a `DailyCsvReader` into `collector`. */
+export async function readCsvFile(
+  file: string,
+  collector: RowCollector,
+  report: LoadReport,
+  onError: OnError,
+  onChunk?: (bytes: number) => void,
+): Promise<void> {
+  const reader = new DailyCsvReader(file, collector, report, onError);
+  const raw = createReadStream(file, { highWaterMark: 1 << 22 });
+  const stream = /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      report.bytes += chunk.length;
+      reader.push(chunk);
+      onChunk?.(chunk.length);
+    }
+  } catch (error) {
+    raw.destroy();
+    if (error instanceof DataError) throw error;
+    throw new DataError(`cannot read the file: ${(error as Error).message}`, { file, line: 0 });
+  }
+  reader.end();
+  report.files.push(file);
+}
+
+/** Reads all files in order into one collector, reporting progress after each chunk. */
+export async function readCsvFiles(
+  files: readonly string[],
+  collector: RowCollector,
+  report: LoadReport,
+  onError: OnError,
+  onProgress?: ProgressCallback,
+): Promise<void> {
+  const totalBytes = onProgress ? await totalSize(files) : 0;
+  let bytes = 0;
+  for (const file of files) {
+    await readCsvFile(file, collector, report, onError, (n) => {
+      bytes += n;
+      onProgress?.({ stage: 'read', file, rows: report.rows, bytes, totalBytes });
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
+import type { DailyRowInput, ProgressCallback } from '../schema.js';
+import { emptyReport, type OnError, type RowCollector, type LoadReport } from './collector.js';
+import { discoverFiles, readCsvFiles } from './files.js';
+import { addRowObject } from './rows.js';
+
+/** What `loadDaily` reads: a CSV file (`.csv` or `.csv.gz`), a folder (searched recursively), paths, row objects, or an async iterable of rows. */
+export type DailySource =
+  | string
+  | readonly string[]
+  | readonly DailyRowInput[]
+  | Iterable<DailyRowInput>
+  | AsyncIterable<DailyRowInput>;
+
+/** Options of `loadDaily`. */
+export interface LoadOptions {
+  /**
+   * What to do with a row that cannot be read (wrong field count, bad date,
+   * a count that is not a number): `'throw'` (default) raises a `DataError`
+   * naming file, line and column; `'skip'` skips it and counts it in
+   * `report.skipped` with the first examples in `report.skippedExamples`.
+   */
+  onError?: OnError;
+  /** Called as bytes and rows are read. */
+  onProgress?: ProgressCallback;
+}
+
+function checkOnError(onError: unknown): OnError {
+  if (onError === undefined) return 'throw';
+  if (onError !== 'throw' && onError !== 'skip') throw new TypeError(`onError must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
+  return onError;
+}
+
+/**
+ * Reads daily rows into any collector (a frame builder, or weekly aggregates
+ * for the fast path). Shared by `loadDaily` and the aggregating loaders.
+ */
+export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions = {}): Promise<LoadReport> {
+  const onError = checkOnError(options.onError);
+  const report = emptyReport();
+  if (typeof source === 'string' || (Array.isArray(source) && source.length > 0 && source.every((s) => typeof s === 'string'))) {
+    const paths = typeof source === 'string' ? [source] : (source as string[]);
+    const files = await discoverFiles(paths);
+    await readCsvFiles(files, collector, report, onError, options.onProgress);
+    return report;
+  }
+  if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
+    let i = 0;
+    for await (const row of source as AsyncIterable<unknown>) {
+      addRowObject(row, i++, collector, report, onError);
+      if (options.onProgress && i % 100000 === 0) options.onProgress({ stage: 'read', rows: report.rows });
+    }
+    return report;
+  }
+  if (source !== null && typeof source === 'object' && Symbol.iterator in source) {
+    collectRows(source as Iterable<unknown>, collector, report, onError);
+    return report;
+  }
+  throw new TypeError('loadDaily: source must be a path, an array of paths, an array of row objects or an (async) iterable of rows');
+}
+
+function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, onError: OnError): void {
+  let i = 0;
+  for (const row of rows) addRowObject(row, i++, collector, report, onError);
+}
+
+/**
+ * Step N1: reads daily rows into a columnar `DailyFrame`.
+ *
+ * Files are read header-first (any column order, extra columns ignored), as
+ * bytes; `followers` that is not a number is missing (NaN), as pandas reads
+ * it. Bad rows raise a `DataError` (file, line, column) unless
+ * `onError: 'skip'`, in which case they are counted in `frame.report`.
+ *
+ * @example
+ * const daily = await loadDaily('data/ig_data_2023');
+ * const one = await loadDaily([{ date: '2024-09-01', profile_id: 'a', followers: 120, posts: 1, engagement: 14, reach: 80, impressions: 95 }]);
+ * @throws {DataError} on the first unreadable row (default), a missing file or folder, or a missing required column.
+ */
+export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
+  const builder = new DailyFrameBuilder();
+  const report = await collectDaily(source, builder, options);
+  return builder.finish(report);
+}
+
+/**
+ * The synchronous twin of `loadDaily` for rows already in memory (an API
+ * request's body, say): validates each row object and builds a `DailyFrame`.
+ * @throws {DataError} on the first bad row unless `onError: 'skip'`.
+ */
+export function dailyFromRows(rows: Iterable<DailyRowInput>, options: Pick<LoadOptions, 'onError'> = {}): DailyFrame {
+  const onError = checkOnError(options.onError);
+  const builder = new DailyFrameBuilder();
+  const report = emptyReport();
+  if (rows === null || typeof rows !== 'object' || !(Symbol.iterator in rows)) {
+    throw new TypeError('dailyFromRows: expected an array (or iterable) of row objects');
+  }
+  collectRows(rows, builder, report, onError);
+  return builder.finish(report);
+}

@@ -1,0 +1,75 @@
+import { parseDay } from '../calendar.js';
+import { DataError } from '../errors.js';
+import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
+import { handleBadRow, type LoadReport, type OnError, type RowCollector } from './collector.js';
+import { looseNumberFromValue } from './numbers.js';
+
+export const ROWS_LABEL = '<rows>';
+
+const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
+
+/**
+ * Validates one row object and adds it to the collector; `index` is 0-based
+ * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
+ */
+export function addRowObject(
+  row: unknown,
+  index: number,
+  collector: RowCollector,
+  report: LoadReport,
+  onError: OnError,
+): void {
+  const line = index + 1;
+  const fail = (reason: string, column?: string, value?: unknown): void => {
+    handleBadRow(
+      new DataError(reason, {
+        file: ROWS_LABEL,
+        line,
+        ...(column ? { column } : {}),
+        ...(value !== undefined ? { value: String(value) } : {}),
+      }),
+      onError,
+      report,
+    );
+  };
+  if (row === null || typeof row !== 'object') {
+    fail('a row must be an object with the daily columns');
+    return;
+  }
+  const r = row as Record<string, unknown>;
+  for (const column of REQUIRED_DAILY_COLUMNS) {
+    if (!(column in r) && column !== 'followers') {
+      fail(`missing required field '${column}'`, column);
+      return;
+    }
+  }
+  const dateValue = r.date;
+  const day =
+    dateValue instanceof Date
+      ? Math.floor(dateValue.getTime() / 86400000)
+      : typeof dateValue === 'string'
+        ? parseDay(dateValue)
+        : Number.NaN;
+  if (Number.isNaN(day)) {
+    fail('not a date written YYYY-MM-DD', 'date', dateValue);
+    return;
+  }
+  const id = r.profile_id;
+  if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
+    fail('profile_id must be a non-empty string', 'profile_id', id);
+    return;
+  }
+  const values = [0, 0, 0, 0];
+  for (let k = 0; k < COUNTS.length; k++) {
+    const v = looseNumberFromValue(r[COUNTS[k]!]);
+    if (!(v >= 0) || !Number.isFinite(v)) {
+      fail(`${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
+      return;
+    }
+    values[k] = v;
+  }
+  const followers = looseNumberFromValue(r.followers);
+  if (Number.isNaN(followers)) report.missingFollowers++;
+  report.rows++;
+  collector.add(collector.profiles.internString(String(id)), day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
+}

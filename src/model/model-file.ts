@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { ModelError } from '../errors.js';
+import { FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
+import { LIBRARY_NAME, VERSION } from '../version.js';
+import type { Metrics } from './metrics.js';
+import type { ScalerState } from './scaler.js';
+import type { RowCounts } from './selection.js';
+
+/** The model file format this version writes and reads. */
+export const FORMAT_VERSION = 1;
+
+/** One linear model: `intercept + Σ coef[j] · x[j]`. */
+export interface LinearHead {
+  coef: number[];
+  intercept: number;
+}
+
+/** The T8 baseline's test metrics. */
+export interface BaselineMetrics {
+  MAE: number;
+  RMSE: number;
+  R2: number;
+  /** Train rows (after T3). */
+  trainRows: number;
+  /** Test rows (after T3). */
+  testRows: number;
+}
+
+/** Where a model's training data came from. */
+export interface TrainingInfo {
+  cutoff: string;
+  /** First and last Sunday among the weekly rows used (train and test). */
+  from: string;
+  to: string;
+  rows: RowCounts;
+}
+
+/**
+ * A trained model: what `trainModels` returns in `.model`, what model files
+ * hold, what `predict` applies.
+ */
+export interface EngagementModel {
+  formatVersion: number;
+  library: { name: string; version: string };
+  preset: Preset;
+  /** Feature names in the order of every `coef`. */
+  features: string[];
+  /** `none`: coefficients apply to raw features (notebook, quirk Q7); `standard`: to `scaler`-transformed ones. */
+  inputScaling: 'none' | 'standard';
+  scaler: ScalerState;
+  models: Record<TargetName, LinearHead>;
+  /** Null for models not trained by this library (the built-in one). */
+  training: TrainingInfo | null;
+  metrics: Record<TargetName, Metrics> | null;
+  baseline: BaselineMetrics | null;
+  /** A line on where the model comes from. */
+  description: string;
+}
+
+function fail(where: string, what: string): never {
+  throw new ModelError(`${where}: ${what}`);
+}
+
+function isNumberArray(value: unknown, length: number): boolean {
+  return Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'number' || v === null);
+}
+
+/** JSON has no NaN: metrics are written with null for it; this reads null back as NaN. */
+function nullsToNaN<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (v === null ? Number.NaN : v)) as T;
+}
+
+/**
+ * Checks that an object is a usable model and returns it typed.
+ * @param where names the source in messages (a file path, say).
+ * @throws {ModelError} saying what is missing, malformed or mismatched.
+ */
+export function validateModel(value: unknown, where = 'model'): EngagementModel {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(where, 'not a model: expected a JSON object');
+  const m = value as Record<string, unknown>;
+  if (!('formatVersion' in m)) fail(where, `not an ${LIBRARY_NAME} model file (no formatVersion)`);
+  if (m.formatVersion !== FORMAT_VERSION) {
+    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads format ${FORMAT_VERSION}`);
+  }
+  if (m.preset !== 'notebook' && m.preset !== 'corrected') fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
+  if (!Array.isArray(m.features) || m.features.join(',') !== FEATURES.join(',')) {
+    fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
+  }
+  if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
+  const p = FEATURES.length;
+  const scaler = m.scaler as Record<string, unknown> | undefined;
+  if (!scaler || typeof scaler !== 'object') fail(where, 'the scaler is missing');
+  for (const key of ['mean', 'var', 'scale', 'nSamplesSeen']) {
+    if (!isNumberArray(scaler[key], p)) fail(where, `scaler.${key} must be ${p} numbers`);
+  }
+  const models = m.models as Record<string, unknown> | undefined;
+  if (!models || typeof models !== 'object') fail(where, 'the models are missing');
+  for (const target of TARGETS) {
+    const head = models[target] as Record<string, unknown> | undefined;
+    if (!head) fail(where, `the model for ${target} is missing`);
+    if (!isNumberArray(head.coef, p) || (head.coef as unknown[]).some((c) => typeof c !== 'number' || !Number.isFinite(c))) {
+      fail(where, `${target}.coef must be ${p} finite numbers`);
+    }
+    if (typeof head.intercept !== 'number' || !Number.isFinite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
+  }
+  const library = m.library as Record<string, unknown> | undefined;
+  if (!library || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
+  return { ...m, metrics: nullsToNaN(m.metrics ?? null), baseline: nullsToNaN(m.baseline ?? null), training: m.training ?? null } as unknown as EngagementModel;
+}
+
+/**
+ * Writes a model to a JSON file.
+ * @example await saveModel(trained.model, 'model.json');
+ */
+export async function saveModel(model: EngagementModel, path: string): Promise<void> {
+  validateModel(model, 'saveModel');
+  await writeFile(path, `${JSON.stringify(model, null, 1)}\n`, 'utf8');
+}
+
+/**
+ * Reads and checks a model file.
+ * @example const model = await loadModel('model.json');
+ * @throws {ModelError} when the file is missing, not JSON, truncated, or not a model this version reads.
+ */
+export async function loadModel(path: string): Promise<EngagementModel> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ModelError(`${path}: cannot read the model file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ModelError(`${path}: not valid JSON, the file may be truncated or corrupted (${(error as Error).message})`);
+  }
+  return validateModel(value, path);
+}

@@ -1,0 +1,164 @@
+import { formatDay, parseDayStrict } from '../calendar.js';
+import { DailyFrame } from '../frame/daily-frame.js';
+import { WeeklyFrame } from '../frame/weekly-frame.js';
+import { resampleWeekly } from '../features/resample.js';
+import { BASELINE_FEATURES, DEFAULT_CUTOFF, FEATURES, TARGETS, assertPreset, type Preset, type ProgressCallback, type TargetName } from '../schema.js';
+import { LIBRARY_NAME, VERSION } from '../version.js';
+import { fitLeastSquares } from './least-squares.js';
+import { regressionMetrics, type Metrics } from './metrics.js';
+import { FORMAT_VERSION, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
+import { StandardScaler } from './scaler.js';
+import { selectRows, withoutMissing, type RowCounts } from './selection.js';
+
+/** Options of `trainModels`. */
+export interface TrainOptions {
+  /** T3 cutoff, `YYYY-MM-DD`: train on Sundays on or before it, test after. Default 2024-07-30. */
+  cutoff?: string;
+  /** Preset; must match the weekly table's. Default: the table's preset (`notebook`). */
+  preset?: Preset;
+  /** Called at each stage. */
+  onProgress?: ProgressCallback;
+}
+
+/** What `trainModels` returns. */
+export interface TrainResult {
+  /** The fitted model, ready for `predict` and `saveModel`. */
+  model: EngagementModel;
+  /** T7: test metrics per target. */
+  metrics: Record<TargetName, Metrics>;
+  /** T8: the baseline's test metrics. */
+  baseline: BaselineMetrics;
+  /** Row counts along T1–T5. */
+  rows: RowCounts;
+  /** Numerical rank of the design (21 unless features are collinear). */
+  rank: number;
+  /** Things worth knowing about the data (rows dropped for infinite values, a rank-deficient design). */
+  warnings: string[];
+}
+
+/** Predictions of a linear head for the given rows. */
+export function predictRows(columns: readonly ArrayLike<number>[], head: { coef: ArrayLike<number>; intercept: number }, rows: Int32Array, scaler?: StandardScaler): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    let s = head.intercept;
+    for (let j = 0; j < columns.length; j++) {
+      const x = columns[j]![i]!;
+      s += head.coef[j]! * (scaler ? (x - scaler.mean[j]!) / scaler.scale[j]! : x);
+    }
+    out[k] = s;
+  }
+  return out;
+}
+
+function gather(column: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
+  return out;
+}
+
+/**
+ * Steps T1–T8: selects rows, fits the scaler, fits one least-squares model
+ * per horizon, scores them on the test rows, and fits the baseline.
+ *
+ * @param input the weekly table (or daily rows, resampled with the preset).
+ * @example
+ * const trained = trainModels(weekly, { cutoff: '2024-07-30' });
+ * trained.metrics.engagement_future_7d.RMSE;
+ * await saveModel(trained.model, 'model.json');
+ * @throws {RangeError} when no train rows remain.
+ */
+export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptions = {}): TrainResult {
+  const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
+  const cutoffDay = parseDayStrict(cutoff, 'trainModels: cutoff');
+  const preset = options.preset ?? (input instanceof WeeklyFrame ? input.preset : 'notebook');
+  assertPreset(preset, 'trainModels');
+  let weekly: WeeklyFrame;
+  if (input instanceof DailyFrame) {
+    options.onProgress?.({ stage: 'weekly', rows: input.length });
+    weekly = resampleWeekly(input, { preset });
+  } else if (input instanceof WeeklyFrame) {
+    if (input.preset !== preset) throw new TypeError(`trainModels: the weekly table was built with the '${input.preset}' preset, not '${preset}'`);
+    weekly = input;
+  } else {
+    throw new TypeError('trainModels: expected a WeeklyFrame (from resampleWeekly) or a DailyFrame');
+  }
+  const warnings: string[] = [];
+  options.onProgress?.({ stage: 'select', rows: weekly.length });
+  const selection = selectRows(weekly, cutoffDay);
+  const { counts } = selection;
+  if (counts.infiniteTargets > 0) {
+    warnings.push(`${counts.infiniteTargets} rows dropped: a target was +Infinity (engagement in a week with 0 posts)`);
+  }
+  if (counts.infiniteFeatures > 0) {
+    warnings.push(`${counts.infiniteFeatures} rows dropped: a feature was infinite (a month with engagement but 0 posts)`);
+  }
+  const featureColumns = FEATURES.map((f) => weekly.column(f));
+  const targetColumns = TARGETS.map((t) => weekly.column(t));
+
+  // T4: scaler on the train rows, before T5.
+  options.onProgress?.({ stage: 'scaler', rows: selection.train.length });
+  const scaler = StandardScaler.fitColumns(FEATURES, featureColumns, selection.train);
+  // T5.
+  const train = withoutMissing(featureColumns, selection.train);
+  const test = withoutMissing(featureColumns, selection.test);
+  if (train.length === 0) {
+    throw new RangeError(`trainModels: no train rows on or before ${cutoff} (${counts.afterZeroDrop} rows had targets and data)`);
+  }
+  // T6: the notebook fits on the unscaled features (Q7).
+  options.onProgress?.({ stage: 'fit', rows: train.length });
+  const fit = fitLeastSquares(featureColumns, targetColumns, train);
+  if (fit.rank < FEATURES.length) {
+    warnings.push(`the design has rank ${fit.rank} of ${FEATURES.length}: collinear or constant features; the minimum-norm solution was used`);
+  }
+  const models = {} as Record<TargetName, LinearHead>;
+  const metrics = {} as Record<TargetName, Metrics>;
+  options.onProgress?.({ stage: 'metrics', rows: test.length });
+  TARGETS.forEach((target, k) => {
+    models[target] = { coef: Array.from(fit.coef[k]!), intercept: fit.intercept[k]! };
+    metrics[target] = regressionMetrics(gather(targetColumns[k]!, test), predictRows(featureColumns, models[target], test));
+  });
+
+  // T8: baseline on followers, reach, impressions, with its own scaler, rows after T3.
+  options.onProgress?.({ stage: 'baseline', rows: selection.train.length });
+  const baseColumns = BASELINE_FEATURES.map((f) => weekly.column(f));
+  const baseScaler = StandardScaler.fitColumns(BASELINE_FEATURES, baseColumns, selection.train);
+  const scaledColumns = baseColumns.map((column, j) => {
+    const out = new Float64Array(column.length);
+    for (const i of selection.train) out[i] = (column[i]! - baseScaler.mean[j]!) / baseScaler.scale[j]!;
+    return out;
+  });
+  const baseFit = fitLeastSquares(scaledColumns, [targetColumns[0]!], selection.train);
+  const basePred = predictRows(baseColumns, { coef: baseFit.coef[0]!, intercept: baseFit.intercept[0]! }, selection.test, baseScaler);
+  const baseMetrics = regressionMetrics(gather(targetColumns[0]!, selection.test), basePred);
+  const baseline: BaselineMetrics = {
+    MAE: baseMetrics.MAE,
+    RMSE: baseMetrics.RMSE,
+    R2: baseMetrics.R2,
+    trainRows: selection.train.length,
+    testRows: selection.test.length,
+  };
+
+  const rows: RowCounts = { ...counts, train: train.length, test: test.length };
+  const date = weekly.column('date');
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const i of [...train, ...test]) {
+    if (date[i]! < first) first = date[i]!;
+    if (date[i]! > last) last = date[i]!;
+  }
+  const model: EngagementModel = {
+    formatVersion: FORMAT_VERSION,
+    library: { name: LIBRARY_NAME, version: VERSION },
+    preset,
+    features: [...FEATURES],
+    inputScaling: 'none',
+    scaler: scaler.toJSON(),
+    models,
+    training: { cutoff, from: formatDay(first), to: formatDay(last), rows },
+    metrics,
+    baseline,
+    description: `least squares per horizon, ${preset} preset, trained on ${train.length} weekly rows up to ${cutoff}`,
+  };
+  return { model, metrics, baseline, rows, rank: fit.rank, warnings };
+}

@@ -1,0 +1,110 @@
+import { formatDay, parseDayStrict } from './calendar.js';
+import { ModelError } from './errors.js';
+import { DailyFrame } from './frame/daily-frame.js';
+import { WeeklyFrame } from './frame/weekly-frame.js';
+import { resampleWeekly } from './features/resample.js';
+import { dailyFromRows } from './io/load-daily.js';
+import { validateModel, type EngagementModel } from './model/model-file.js';
+import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type Prediction } from './schema.js';
+
+/** Options of `predict`. */
+export interface PredictOptions {
+  /** Predict only for these profile ids (each must have rows). Default: every profile. */
+  profiles?: readonly string[];
+  /** Daily input only: use the rows dated on or after this day (`YYYY-MM-DD`), as P1's "recent rows". */
+  since?: string;
+}
+
+const checked = new WeakSet<object>();
+
+function checkedModel(model: EngagementModel): EngagementModel {
+  if (model !== null && typeof model === 'object' && checked.has(model)) return model;
+  validateModel(model, 'predict: model');
+  checked.add(model);
+  return model;
+}
+
+/**
+ * Step P: for each profile, the features of its latest week and the four
+ * models' forecasts, clipped at 0.
+ *
+ * Input is the profile's recent daily rows (a `DailyFrame`, or row objects
+ * validated here), or an already built weekly table. Daily rows go through
+ * N1–N8 on their own (P2); the latest week per profile is used even when it is
+ * partial (P4, quirk Q8 of the `notebook` preset); missing features are 0 (P5).
+ *
+ * @returns four entries per profile (7, 14, 21, 28 days), profiles in id order.
+ * @example
+ * const preds = predict(loadBuiltinModel(), rows);
+ * // [{ profile_id, date: '2024-12-22', future_period: 'predicted_engagement_future_7d', predicted_engagement: 162.2, prediction_date: '2024-12-29' }, ...]
+ * @throws {ModelError} for an invalid model or one of another preset than the table.
+ * @throws {DataError} for a bad row object.
+ * @throws {RangeError} for a named profile with no rows.
+ */
+export function predict(
+  model: EngagementModel,
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[],
+  options: PredictOptions = {},
+): Prediction[] {
+  checkedModel(model);
+  let weekly: WeeklyFrame;
+  if (input instanceof WeeklyFrame) {
+    if (options.since !== undefined) throw new TypeError('predict: `since` applies to daily rows; filter the weekly table yourself');
+    if (input.preset !== model.preset) {
+      throw new ModelError(`predict: the model was trained with the '${model.preset}' preset but the weekly table was built with '${input.preset}'`);
+    }
+    weekly = input;
+  } else {
+    let daily = input instanceof DailyFrame ? input : Array.isArray(input) ? dailyFromRows(input) : null;
+    if (!daily) throw new TypeError('predict: input must be a DailyFrame, a WeeklyFrame or an array of daily row objects');
+    if (options.since !== undefined) {
+      const since = parseDayStrict(options.since, 'predict: since');
+      const day = daily.day;
+      daily = daily.filterRows((i) => day[i]! >= since);
+    }
+    weekly = resampleWeekly(daily, { preset: model.preset });
+  }
+
+  let profiles: number[];
+  if (options.profiles) {
+    const index = new Map(weekly.profileIds.map((id, k) => [id, k]));
+    profiles = options.profiles.map((id) => {
+      const k = index.get(id);
+      if (k === undefined) throw new RangeError(`predict: no rows for profile '${id}'`);
+      return k;
+    });
+  } else {
+    profiles = weekly.profileIds.map((_, k) => k);
+  }
+
+  const columns = FEATURES.map((f) => weekly.column(f));
+  const date = weekly.column('date');
+  const scaled = model.inputScaling === 'standard';
+  const { mean, scale } = model.scaler;
+  const x = new Float64Array(FEATURES.length);
+  const out: Prediction[] = [];
+  for (const k of profiles) {
+    const i = weekly.offsets[k + 1]! - 1; // P4: the latest week
+    for (let j = 0; j < columns.length; j++) {
+      let v = columns[j]![i]!;
+      if (v !== v) v = 0; // P5: missing features are 0
+      x[j] = scaled ? (v - mean[j]!) / scale[j]! : v;
+    }
+    const sunday = date[i]!;
+    const label = formatDay(sunday);
+    TARGETS.forEach((target, h) => {
+      const head = model.models[target];
+      let y = 0;
+      for (let j = 0; j < x.length; j++) y += head.coef[j]! * x[j]!;
+      y += head.intercept;
+      out.push({
+        profile_id: weekly.profileIds[k]!,
+        date: label,
+        future_period: `predicted_${target}`,
+        predicted_engagement: y < 0 ? 0 : y, // P6
+        prediction_date: formatDay(sunday + HORIZONS[h]!),
+      });
+    });
+  }
+  return out;
+}

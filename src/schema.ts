@@ -1,0 +1,179 @@
+/**
+ * Column names, feature order, horizons, presets and the public types shared
+ * by every stage. Everything downstream derives its names from here.
+ */
+
+/** The pipeline variants. `notebook` reproduces the original notebooks, quirks included; `corrected` fixes each quirk. */
+export type Preset = 'notebook' | 'corrected';
+
+/** The presets this version of the library implements. */
+export const IMPLEMENTED_PRESETS: readonly Preset[] = ['notebook'];
+
+/** Columns a daily CSV must have (any order; extra columns are ignored). */
+export const REQUIRED_DAILY_COLUMNS = [
+  'date',
+  'profile_id',
+  'followers',
+  'posts',
+  'engagement',
+  'reach',
+  'impressions',
+] as const;
+
+/** The columns of the real daily files; `likes` and `comments` are read past (engagement is their sum). */
+export const DAILY_COLUMNS = [
+  'date',
+  'profile_id',
+  'followers',
+  'posts',
+  'engagement',
+  'likes',
+  'comments',
+  'reach',
+  'impressions',
+] as const;
+
+/** The count columns summed per week. */
+export const COUNT_COLUMNS = ['posts', 'engagement', 'reach', 'impressions'] as const;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+
+/** Lag distances in weeks (N7). */
+export const LAGS = [1, 2, 3, 4] as const;
+
+/** Columns that get lag features, in the notebook's inner-loop order (N7). */
+export const LAGGED_COLUMNS = ['engagement', 'followers', 'reach', 'impressions'] as const;
+
+/** Forecast horizons in days. */
+export const HORIZONS = [7, 14, 21, 28] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** The 16 lag feature names, `engagement_lag_1` … `impressions_lag_4`, in N7 order. */
+export const LAG_FEATURES: readonly string[] = LAGS.flatMap((lag) =>
+  LAGGED_COLUMNS.map((column) => `${column}_lag_${lag}`),
+);
+
+/** The 21 model features, in the order the models expect them. */
+export const FEATURES: readonly string[] = [
+  ...LAG_FEATURES,
+  'followers',
+  'reach',
+  'impressions',
+  'engagement',
+  'monthly_average_engagement_per_post',
+];
+
+/** Target column names, one per horizon. */
+export const TARGETS = [
+  'engagement_future_7d',
+  'engagement_future_14d',
+  'engagement_future_21d',
+  'engagement_future_28d',
+] as const;
+export type TargetName = (typeof TARGETS)[number];
+
+/** Features of the T8 baseline. */
+export const BASELINE_FEATURES = ['followers', 'reach', 'impressions'] as const;
+
+/** The weekly table's columns, in output order (N1–N8). */
+export const WEEKLY_COLUMNS: readonly string[] = [
+  'profile_id',
+  'date',
+  'year',
+  'month',
+  'week_of_year',
+  'year_week',
+  'followers',
+  'posts',
+  'engagement',
+  'reach',
+  'impressions',
+  'engagement_per_post',
+  'monthly_average_engagement_per_post',
+  'week',
+  ...LAG_FEATURES,
+  ...TARGETS,
+];
+
+/** Weekly columns holding integers (the rest are floats; NaN = missing). */
+export const WEEKLY_INTEGER_COLUMNS: readonly string[] = [
+  'year',
+  'month',
+  'week_of_year',
+  'week',
+  'posts',
+  'engagement',
+  'reach',
+  'impressions',
+];
+
+/** Default T3 cutoff: train rows have a Sunday on or before it. */
+export const DEFAULT_CUTOFF = '2024-07-30';
+
+/** One daily observation, as a caller may pass it in (strings or numbers). */
+export interface DailyRowInput {
+  date: string;
+  profile_id: string;
+  followers?: number | string | null;
+  posts: number | string;
+  engagement: number | string;
+  reach: number | string;
+  impressions: number | string;
+  [extra: string]: unknown;
+}
+
+/** One weekly row as returned by `WeeklyFrame.toRecords()`; missing values are NaN. */
+export interface WeeklyRecord {
+  profile_id: string;
+  date: string;
+  year: number;
+  month: number;
+  week_of_year: number;
+  year_week: string;
+  week: number;
+  followers: number;
+  posts: number;
+  engagement: number;
+  reach: number;
+  impressions: number;
+  engagement_per_post: number;
+  monthly_average_engagement_per_post: number;
+  engagement_future_7d: number;
+  engagement_future_14d: number;
+  engagement_future_21d: number;
+  engagement_future_28d: number;
+  [lagFeature: string]: number | string;
+}
+
+/** One forecast (P7). */
+export interface Prediction {
+  profile_id: string;
+  /** The Sunday of the week the features come from, `YYYY-MM-DD`. */
+  date: string;
+  /** `predicted_engagement_future_7d` … `_28d`. */
+  future_period: string;
+  predicted_engagement: number;
+  /** `date` + 7, 14, 21 or 28 days. */
+  prediction_date: string;
+}
+
+/** Progress of long work, for `onProgress` callbacks. */
+export interface ProgressEvent {
+  stage: string;
+  rows?: number;
+  bytes?: number;
+  totalBytes?: number;
+  file?: string;
+}
+export type ProgressCallback = (event: ProgressEvent) => void;
+
+/** Throws unless `preset` is a preset this version implements. */
+export function assertPreset(preset: unknown, where: string): asserts preset is Preset {
+  if (preset !== 'notebook' && preset !== 'corrected') {
+    throw new TypeError(`${where}: preset must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
+  }
+  if (!IMPLEMENTED_PRESETS.includes(preset)) {
+    throw new Error(
+      `${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/presets.md)`,
+    );
+  }
+}

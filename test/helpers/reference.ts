@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The shared reference folder beside the repository, or undefined when it is absent. */
+export const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+export const hasReference = existsSync(REFERENCE);
+
+/** Parses a small CSV with a header into string records (no quoting needed for the reference files). */
+export function readCsvRecords(path: string): Record<string, string>[] {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const header = lines[0]!.split(',');
+  return lines.slice(1).map((line) => {
+    const fields = line.split(',');
+    return Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+  });
+}
+
+/** A reference field as a number: empty is NaN. */
+export function num(text: string): number {
+  if (text === '') return Number.NaN;
+  if (text === 'inf') return Number.POSITIVE_INFINITY;
+  return Number(text);
+}
+
+/** Whether two numbers agree within a relative tolerance (NaN equals NaN). */
+export function close(a: number, b: number, rel: number, abs = 0): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (a === b) return true;
+  return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
+}
