@@ -7,13 +7,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    shims: true,
     target: 'node20',
-  },
-  {
-    entry: { cli: 'src/cli/main.ts', 'ingest-worker': 'src/io/ingest-worker.ts' },
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

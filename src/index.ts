@@ -31,5 +31,5 @@ export {
   type TrainingInfo,
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
-export { predict, type PredictOptions } from './predict.js';
+export { predict, predictFeatures, type PredictOptions } from './predict.js';
 export { VERSION } from './version.js';

@@ -4,8 +4,9 @@ import { DailyFrame } from './frame/daily-frame.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { resampleWeekly } from './features/resample.js';
 import { dailyFromRows } from './io/load-daily.js';
-import { validateModel, type EngagementModel } from './model/model-file.js';
-import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type Prediction } from './schema.js';
+import { validateModel, type EngagementModel, type LinearHead } from './model/model-file.js';
+import { StandardScaler } from './model/scaler.js';
+import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type Prediction, type TargetName } from './schema.js';
 
 /** Options of `predict`. */
 export interface PredictOptions {
@@ -16,6 +17,29 @@ export interface PredictOptions {
 }
 
 const checked = new WeakSet<object>();
+
+/**
+ * The four models applied to one row of the 21 features (in `FEATURES`
+ * order), before P6's clipping at 0: what scikit-learn's `predict` returns.
+ * Missing values are not replaced here.
+ * @example predictFeatures(loadBuiltinModel(), row).engagement_future_7d
+ */
+export function predictFeatures(model: EngagementModel, features: ArrayLike<number>): Record<TargetName, number> {
+  checkedModel(model);
+  if (features.length !== FEATURES.length) {
+    throw new RangeError(`predictFeatures: expected ${FEATURES.length} features (${FEATURES.join(', ')}), got ${features.length}`);
+  }
+  const x = model.inputScaling === 'standard' ? new StandardScaler(model.scaler).transform(features) : features;
+  const out = {} as Record<TargetName, number>;
+  for (const target of TARGETS) out[target] = applyHead(model.models[target], x);
+  return out;
+}
+
+function applyHead(head: LinearHead, x: ArrayLike<number>): number {
+  let y = 0;
+  for (let j = 0; j < x.length; j++) y += head.coef[j]! * x[j]!;
+  return y + head.intercept;
+}
 
 function checkedModel(model: EngagementModel): EngagementModel {
   if (model !== null && typeof model === 'object' && checked.has(model)) return model;
@@ -93,10 +117,7 @@ export function predict(
     const sunday = date[i]!;
     const label = formatDay(sunday);
     TARGETS.forEach((target, h) => {
-      const head = model.models[target];
-      let y = 0;
-      for (let j = 0; j < x.length; j++) y += head.coef[j]! * x[j]!;
-      y += head.intercept;
+      const y = applyHead(model.models[target], x);
       out.push({
         profile_id: weekly.profileIds[k]!,
         date: label,

@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../src/index.js';
+import { simpleRows } from './helpers/synthetic.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ef-model-'));
+let trained: TrainResult;
+
+beforeAll(() => {
+  trained = trainModels(resampleWeekly(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31'))), { cutoff: '2024-07-30' });
+});
+
+async function rejects(path: string, pattern: RegExp): Promise<void> {
+  await expect(loadModel(path)).rejects.toSatisfy((e: unknown) => e instanceof ModelError && pattern.test((e as Error).message));
+}
+
+describe('model files', () => {
+  it('save and load round-trip, keeping what the model knows about its training', async () => {
+    const path = join(dir, 'model.json');
+    await saveModel(trained.model, path);
+    const loaded = await loadModel(path);
+    expect(loaded).toEqual(trained.model);
+    expect(loaded.formatVersion).toBe(FORMAT_VERSION);
+    expect(loaded.library.version).toBe(VERSION);
+    expect(loaded.training!.cutoff).toBe('2024-07-30');
+    expect(loaded.training!.rows.train).toBe(trained.rows.train);
+    expect(loaded.metrics!.engagement_future_7d.RMSE).toBe(trained.metrics.engagement_future_7d.RMSE);
+  });
+
+  it('keeps NaN metrics through JSON', async () => {
+    const model = { ...trained.model, metrics: { ...trained.model.metrics!, engagement_future_7d: { MAE: 1, MSE: 1, RMSE: 1, R2: Number.NaN } } };
+    const path = join(dir, 'nan.json');
+    await saveModel(model, path);
+    expect((await loadModel(path)).metrics!.engagement_future_7d.R2).toBeNaN();
+  });
+
+  it('says clearly what is wrong with a bad file', async () => {
+    const good = readFileSync(join(dir, 'model.json'), 'utf8');
+    const write = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    await rejects(join(dir, 'missing.json'), /cannot read the model file \(ENOENT\)/);
+    await rejects(write('truncated.json', good.slice(0, good.length / 2)), /not valid JSON.*truncated/);
+    await rejects(write('array.json', '[1,2]'), /not a model/);
+    await rejects(write('other.json', '{"weights": []}'), /no formatVersion/);
+    const obj = JSON.parse(good);
+    await rejects(write('future.json', JSON.stringify({ ...obj, formatVersion: 99 })), /format version 99 is not supported/);
+    await rejects(write('preset.json', JSON.stringify({ ...obj, preset: 'fancy' })), /unknown preset "fancy"/);
+    await rejects(write('features.json', JSON.stringify({ ...obj, features: obj.features.slice(1) })), /features must be the 21 model features/);
+    const shortCoef = { ...obj, models: { ...obj.models, engagement_future_14d: { coef: [1, 2], intercept: 0 } } };
+    await rejects(write('coef.json', JSON.stringify(shortCoef)), /engagement_future_14d\.coef must be 21 finite numbers/);
+    const noHead = { ...obj, models: { engagement_future_7d: obj.models.engagement_future_7d } };
+    await rejects(write('heads.json', JSON.stringify(noHead)), /engagement_future_14d is missing/);
+    await rejects(write('scaler.json', JSON.stringify({ ...obj, scaler: { ...obj.scaler, mean: [] } })), /scaler\.mean must be 21 numbers/);
+  });
+
+  it('refuses to predict with a model of another preset than the table', () => {
+    const weekly = resampleWeekly(dailyFromRows(simpleRows(1, '2024-09-01', '2024-09-20')));
+    const model = { ...loadBuiltinModel(), preset: 'corrected' as const };
+    expect(() => predict(model, weekly)).toThrow(/trained with the 'corrected' preset but the weekly table was built with 'notebook'/);
+    expect(() => validateModel({ ...loadBuiltinModel(), inputScaling: 'weird' })).toThrow(ModelError);
+  });
+});
