@@ -18,7 +18,7 @@ export interface GenerateOptions {
 }
 
 /** One generated daily row (the real files' columns). */
-export interface GeneratedRow {
+export type GeneratedRow = {
   date: string;
   profile_id: string;
   followers: number | 'undefined';
@@ -28,7 +28,7 @@ export interface GeneratedRow {
   comments: number;
   reach: number;
   impressions: number;
-}
+};
 
 /** What `generateDaily` wrote. */
 export interface GenerateResult {

@@ -62,7 +62,7 @@ describe.skipIf(!hasReference)('parity with the notebooks (parity-300)', () => {
             : WEEKLY_INTEGER_COLUMNS.includes(column)
               ? g === num(w)
               : close(g, num(w), 1e-9);
-        if (!ok) expect.fail(`row ${i + 2} (${want[i]!.profile_id.slice(0, 8)}… ${want[i]!.date}) ${column}: got ${g}, want ${w}`);
+        if (!ok) expect.fail(`row ${i + 2} (${want[i]!.profile_id!.slice(0, 8)}… ${want[i]!.date}) ${column}: got ${g}, want ${w}`);
       }
     }
   });

@@ -11,14 +11,30 @@ import { ProfileInterner } from '../io/interner.js';
  * be built while reading without keeping any daily row.
  *
  * Storage: an open-addressing hash table of entry numbers over typed-array
- * columns; the key is (profile, code) with code = sunday * 2 + part.
+ * columns; the key is (profile, code) with code = sunday * 2 + part. About 52
+ * bytes an entry, and an entry per (profile, week, month) with records.
  */
 function hashKey(profile: number, code: number): number {
   const h = Math.imul(profile ^ Math.imul(code, 0x9e3779b1), 0x85ebca6b);
   return h ^ (h >>> 15);
 }
 
-export class SegmentTable implements RowCollector {
+/** The sums of a segment table, as plain typed arrays (what a worker sends back). */
+export interface SegmentData {
+  size: number;
+  entryProfile: Int32Array;
+  entryCode: Int32Array;
+  rows: Int32Array;
+  posts: Float64Array;
+  engagement: Float64Array;
+  reach: Float64Array;
+  impressions: Float64Array;
+  followersSum: Float64Array;
+  minDay: Int32Array;
+  maxDay: Int32Array;
+}
+
+export class SegmentTable implements RowCollector, SegmentData {
   /** Interns ids for readers that feed this table directly. */
   readonly profiles = new ProfileInterner();
   /** Number of entries. */
@@ -35,11 +51,6 @@ export class SegmentTable implements RowCollector {
   impressions: Float64Array;
   /** Sum of the non-missing daily followers (N3, quirk Q1). */
   followersSum: Float64Array;
-  /** How many daily followers were not missing. */
-  followersCount: Int32Array;
-  /** Day and value of the last non-missing followers (for Q1's correction). */
-  lastFollowersDay: Int32Array;
-  lastFollowers: Float64Array;
   /** First and last day with a record, per profile number. */
   minDay: Int32Array;
   maxDay: Int32Array;
@@ -60,9 +71,6 @@ export class SegmentTable implements RowCollector {
     this.reach = new Float64Array(capacity);
     this.impressions = new Float64Array(capacity);
     this.followersSum = new Float64Array(capacity);
-    this.followersCount = new Int32Array(capacity);
-    this.lastFollowersDay = new Int32Array(capacity);
-    this.lastFollowers = new Float64Array(capacity);
     this.table = new Int32Array(capacity * 2);
     this.mask = capacity * 2 - 1;
     this.minDay = new Int32Array(16).fill(0x7fffffff);
@@ -91,19 +99,28 @@ export class SegmentTable implements RowCollector {
     this.engagement[e]! += engagement;
     this.reach[e]! += reach;
     this.impressions[e]! += impressions;
-    if (followers === followers) {
-      this.followersSum[e]! += followers;
-      this.followersCount[e]!++;
-      if (day >= this.lastFollowersDay[e]!) {
-        this.lastFollowersDay[e] = day;
-        this.lastFollowers[e] = followers;
-      }
-    }
+    if (followers === followers) this.followersSum[e]! += followers;
   }
 
-  /** Number of profile slots (profiles with no rows have minDay > maxDay). */
-  get profileSlots(): number {
-    return this.minDay.length;
+  /** The sums as plain typed arrays, and the buffers to transfer them without copying. */
+  toData(): { data: SegmentData; transfer: ArrayBuffer[] } {
+    const data: SegmentData = {
+      size: this.size,
+      entryProfile: this.entryProfile,
+      entryCode: this.entryCode,
+      rows: this.rows,
+      posts: this.posts,
+      engagement: this.engagement,
+      reach: this.reach,
+      impressions: this.impressions,
+      followersSum: this.followersSum,
+      minDay: this.minDay,
+      maxDay: this.maxDay,
+    };
+    const transfer = Object.values(data)
+      .filter((v): v is Int32Array | Float64Array => ArrayBuffer.isView(v))
+      .map((v) => v.buffer as ArrayBuffer);
+    return { data, transfer };
   }
 
   /** The entry for (profile, code), created empty when new. */
@@ -123,7 +140,6 @@ export class SegmentTable implements RowCollector {
     }
     this.entryProfile[e] = profile;
     this.entryCode[e] = code;
-    this.lastFollowersDay[e] = -0x80000000;
     this.table[slot] = e + 1;
     return e;
   }
@@ -160,9 +176,6 @@ export class SegmentTable implements RowCollector {
     this.reach = growF(this.reach);
     this.impressions = growF(this.impressions);
     this.followersSum = growF(this.followersSum);
-    this.followersCount = growI(this.followersCount);
-    this.lastFollowersDay = growI(this.lastFollowersDay);
-    this.lastFollowers = growF(this.lastFollowers);
     this.table = new Int32Array(capacity * 2);
     this.mask = capacity * 2 - 1;
     for (let e = 0; e < this.size; e++) {

@@ -1,5 +1,5 @@
 import { WeeklyFrame } from '../frame/weekly-frame.js';
-import { FEATURES, DEFAULT_CUTOFF } from '../schema.js';
+import { FEATURES } from '../schema.js';
 import { parseDayStrict } from '../calendar.js';
 import { selectRows } from './selection.js';
 
@@ -133,12 +133,14 @@ export interface FitScalerOptions {
 export function fitScaler(input: WeeklyFrame | readonly ArrayLike<number>[], options: FitScalerOptions = {}): StandardScaler {
   if (input instanceof WeeklyFrame) {
     const features = options.features ?? FEATURES;
-    let rows = options.rows;
     if (options.cutoff !== undefined) {
-      if (rows) throw new TypeError('fitScaler: give either rows or cutoff, not both');
-      rows = selectRows(input, parseDayStrict(options.cutoff ?? DEFAULT_CUTOFF, 'fitScaler: cutoff')).train;
+      if (options.rows) throw new TypeError('fitScaler: give either rows or cutoff, not both');
+      if (options.features) throw new TypeError('fitScaler: with cutoff, the scaler is fitted on the model features');
+      const selection = selectRows(input, parseDayStrict(options.cutoff, 'fitScaler: cutoff'));
+      return StandardScaler.fitColumns(FEATURES, selection.features, selection.train);
     }
-    return StandardScaler.fitColumns(features, features.map((f) => input.column(f)), rows);
+    const rows = options.rows;
+    return StandardScaler.fitColumns(features, features.map((f) => (rows ? input.columnAt(f, rows) : input.column(f))));
   }
   if (!Array.isArray(input)) throw new TypeError('fitScaler: expected a WeeklyFrame or an array of feature rows');
   const width = input.length ? input[0]!.length : 0;

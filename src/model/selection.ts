@@ -1,5 +1,5 @@
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import { COUNT_COLUMNS, FEATURES, LAG_FEATURES, TARGETS } from '../schema.js';
+import { COUNT_COLUMNS, FEATURES, HORIZONS, LAG_FEATURES, TARGETS } from '../schema.js';
 
 /** Row counts along steps T1–T5. */
 export interface RowCounts {
@@ -23,8 +23,15 @@ export interface RowCounts {
   test: number;
 }
 
-/** Rows chosen by T1–T3, and the counts along the way. */
+/**
+ * The rows chosen by T1–T3, with their features and targets gathered into
+ * compact columns: `features[j][k]` is feature j of the k-th chosen row, whose
+ * weekly row number is `rows[k]`; `train` and `test` index into those.
+ */
 export interface RowSelection {
+  rows: Int32Array;
+  features: Float64Array[];
+  targets: Float64Array[];
   train: Int32Array;
   test: Int32Array;
   counts: Omit<RowCounts, 'train' | 'test'>;
@@ -32,34 +39,47 @@ export interface RowSelection {
 
 /**
  * Steps T1–T3: rows with all four targets (NaN is missing; +Infinity targets
- * and infinite features are counted and dropped, as a fit on them is
- * impossible), then rows that are not all zero, split at `cutoffDay`.
+ * and infinite features are counted and dropped, as no fit on them is
+ * possible), then rows that are not all zero, split at `cutoffDay`. Features
+ * are computed only for rows that pass T1.
  */
 export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection {
   const n = weekly.length;
-  const targets = TARGETS.map((t) => weekly.column(t));
-  const features = FEATURES.map((f) => weekly.column(f));
-  const zeroChecked = [...COUNT_COLUMNS, ...LAG_FEATURES].map((c) => weekly.column(c));
+  const engagement = weekly.column('engagement');
+  const posts = weekly.column('posts');
+  const { offsets, profile } = weekly;
+
+  // T1 on targets: engagement per post 1…4 weeks later, in the same profile.
+  const withTargets: number[] = [];
+  let infiniteTargets = 0;
+  const last = HORIZONS.length;
+  for (let i = 0; i < n; i++) {
+    if (i + last >= offsets[profile[i]! + 1]!) continue;
+    let missing = false;
+    let infinite = false;
+    for (let h = 1; h <= last; h++) {
+      const v = engagement[i + h]! / posts[i + h]!;
+      if (v !== v) missing = true;
+      else if (v === Infinity) infinite = true;
+    }
+    if (missing) continue;
+    if (infinite) infiniteTargets++;
+    else withTargets.push(i);
+  }
+  const candidates = Int32Array.from(withTargets);
+  const features = FEATURES.map((f) => weekly.columnAt(f, candidates));
+  const targets = TARGETS.map((t) => weekly.columnAt(t, candidates));
+  const zeroChecked = [...COUNT_COLUMNS.map((c) => weekly.columnAt(c, candidates)), ...LAG_FEATURES.map((f) => features[FEATURES.indexOf(f)]!)];
   const date = weekly.column('date');
+
+  const keep: number[] = [];
   const train: number[] = [];
   const test: number[] = [];
-  let afterTargetDrop = 0;
-  let infiniteTargets = 0;
   let infiniteFeatures = 0;
-  let afterZeroDrop = 0;
-  rows: for (let i = 0; i < n; i++) {
-    let infinite = false;
-    for (const t of targets) {
-      const v = t[i]!;
-      if (v !== v) continue rows;
-      if (v === Infinity || v === -Infinity) infinite = true;
-    }
-    if (infinite) {
-      infiniteTargets++;
-      continue;
-    }
+  let afterTargetDrop = 0;
+  rows: for (let k = 0; k < candidates.length; k++) {
     for (const f of features) {
-      const v = f[i]!;
+      const v = f[k]!;
       if (v === Infinity || v === -Infinity) {
         infiniteFeatures++;
         continue rows;
@@ -68,16 +88,21 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
     afterTargetDrop++;
     let allZero = true;
     for (const c of zeroChecked) {
-      if (c[i] !== 0) {
+      if (c[k] !== 0) {
         allZero = false;
         break;
       }
     }
     if (allZero) continue;
-    afterZeroDrop++;
-    (date[i]! <= cutoffDay ? train : test).push(i);
+    const at = keep.length;
+    keep.push(k);
+    (date[candidates[k]!]! <= cutoffDay ? train : test).push(at);
   }
+  const pick = (c: Float64Array) => Float64Array.from(keep, (k) => c[k]!);
   return {
+    rows: Int32Array.from(keep, (k) => candidates[k]!),
+    features: features.map(pick),
+    targets: targets.map(pick),
     train: Int32Array.from(train),
     test: Int32Array.from(test),
     counts: {
@@ -85,7 +110,7 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
       afterTargetDrop,
       infiniteTargets,
       infiniteFeatures,
-      afterZeroDrop,
+      afterZeroDrop: keep.length,
       trainBeforeMissingDrop: train.length,
       testBeforeMissingDrop: test.length,
     },

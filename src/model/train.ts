@@ -93,8 +93,8 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
   if (counts.infiniteFeatures > 0) {
     warnings.push(`${counts.infiniteFeatures} rows dropped: a feature was infinite (a month with engagement but 0 posts)`);
   }
-  const featureColumns = FEATURES.map((f) => weekly.column(f));
-  const targetColumns = TARGETS.map((t) => weekly.column(t));
+  const featureColumns = selection.features;
+  const targetColumns = selection.targets;
 
   // T4: scaler on the train rows, before T5.
   options.onProgress?.({ stage: 'scaler', rows: selection.train.length });
@@ -121,13 +121,9 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
 
   // T8: baseline on followers, reach, impressions, with its own scaler, rows after T3.
   options.onProgress?.({ stage: 'baseline', rows: selection.train.length });
-  const baseColumns = BASELINE_FEATURES.map((f) => weekly.column(f));
+  const baseColumns = BASELINE_FEATURES.map((f) => featureColumns[FEATURES.indexOf(f)]!);
   const baseScaler = StandardScaler.fitColumns(BASELINE_FEATURES, baseColumns, selection.train);
-  const scaledColumns = baseColumns.map((column, j) => {
-    const out = new Float64Array(column.length);
-    for (const i of selection.train) out[i] = (column[i]! - baseScaler.mean[j]!) / baseScaler.scale[j]!;
-    return out;
-  });
+  const scaledColumns = baseColumns.map((column, j) => column.map((v) => (v - baseScaler.mean[j]!) / baseScaler.scale[j]!));
   const baseFit = fitLeastSquares(scaledColumns, [targetColumns[0]!], selection.train);
   const basePred = predictRows(baseColumns, { coef: baseFit.coef[0]!, intercept: baseFit.intercept[0]! }, selection.test, baseScaler);
   const baseMetrics = regressionMetrics(gather(targetColumns[0]!, selection.test), basePred);
@@ -143,9 +139,12 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
   const date = weekly.column('date');
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const i of [...train, ...test]) {
-    if (date[i]! < first) first = date[i]!;
-    if (date[i]! > last) last = date[i]!;
+  for (const part of [train, test]) {
+    for (const k of part) {
+      const d = date[selection.rows[k]!]!;
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
   }
   const model: EngagementModel = {
     formatVersion: FORMAT_VERSION,
