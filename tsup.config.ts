@@ -10,4 +10,11 @@ export default defineConfig([
     shims: true,
     target: 'node20',
   },
+  {
+    // The reading thread of the fast path, loaded by path at run time.
+    entry: { 'ingest-worker': 'src/io/ingest-worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+  },
 ]);

@@ -101,20 +101,21 @@ export function predict(
     profiles = weekly.profileIds.map((_, k) => k);
   }
 
-  const columns = FEATURES.map((f) => weekly.column(f));
+  // P4: each profile's latest week; only those rows' features are computed.
+  const latest = Int32Array.from(profiles, (k) => weekly.offsets[k + 1]! - 1);
+  const columns = FEATURES.map((f) => weekly.columnAt(f, latest));
   const date = weekly.column('date');
   const scaled = model.inputScaling === 'standard';
   const { mean, scale } = model.scaler;
   const x = new Float64Array(FEATURES.length);
   const out: Prediction[] = [];
-  for (const k of profiles) {
-    const i = weekly.offsets[k + 1]! - 1; // P4: the latest week
+  profiles.forEach((k, r) => {
     for (let j = 0; j < columns.length; j++) {
-      let v = columns[j]![i]!;
+      let v = columns[j]![r]!;
       if (v !== v) v = 0; // P5: missing features are 0
       x[j] = scaled ? (v - mean[j]!) / scale[j]! : v;
     }
-    const sunday = date[i]!;
+    const sunday = date[latest[r]!]!;
     const label = formatDay(sunday);
     TARGETS.forEach((target, h) => {
       const y = applyHead(model.models[target], x);
@@ -126,6 +127,6 @@ export function predict(
         prediction_date: formatDay(sunday + HORIZONS[h]!),
       });
     });
-  }
+  });
   return out;
 }

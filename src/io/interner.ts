@@ -20,10 +20,14 @@ export class ProfileInterner {
 
   /** The profile number of the id in `bytes[start, end)`, adding it when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    // FNV-1a over the id bytes (inlined: this runs once per row).
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    // FNV-1a over the length and up to the first 24 bytes (inlined: this runs
+    // once per row; ids that share a long prefix only probe longer, the full
+    // bytes are compared below).
     const len = end - start;
+    let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
+    const stop = Math.min(end, start + 24);
+    for (let i = start; i < stop; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    h ^= h >>> 16;
     const arena = this.arena;
     let slot = h & this.mask;
     for (;;) {

@@ -98,9 +98,16 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
     keep.push(k);
     (date[candidates[k]!]! <= cutoffDay ? train : test).push(at);
   }
-  const pick = (c: Float64Array) => Float64Array.from(keep, (k) => c[k]!);
+  const kept = Int32Array.from(keep);
+  const pick = (c: Float64Array): Float64Array => {
+    const out = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) out[k] = c[kept[k]!]!;
+    return out;
+  };
+  const rows = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) rows[k] = candidates[kept[k]!]!;
   return {
-    rows: Int32Array.from(keep, (k) => candidates[k]!),
+    rows,
     features: features.map(pick),
     targets: targets.map(pick),
     train: Int32Array.from(train),

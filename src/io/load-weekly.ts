@@ -1,0 +1,30 @@
+import { weeklyFromSegments } from '../features/resample.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { assertPreset, type Preset } from '../schema.js';
+import { ingestSegments, type IngestOptions } from './ingest.js';
+import type { LoadReport } from './collector.js';
+import type { DailySource } from './load-daily.js';
+
+/** Options of `loadWeekly`. */
+export interface LoadWeeklyOptions extends IngestOptions {
+  /** Pipeline variant; defaults to `notebook`. */
+  preset?: Preset;
+}
+
+/**
+ * The fast path for training: daily files → the weekly table, summing while
+ * reading on all cores, without ever holding the daily rows. Gives the same
+ * table as `resampleWeekly(await loadDaily(source))`, in a fraction of the
+ * time and memory.
+ *
+ * @example
+ * const { weekly, report } = await loadWeekly('data/', { onProgress: (e) => console.log(e.bytes) });
+ * const trained = trainModels(weekly);
+ */
+export async function loadWeekly(source: DailySource, options: LoadWeeklyOptions = {}): Promise<{ weekly: WeeklyFrame; report: LoadReport }> {
+  const preset = options.preset ?? 'notebook';
+  assertPreset(preset, 'loadWeekly');
+  const { parts, profileIds, report } = await ingestSegments(source, options);
+  const weekly = weeklyFromSegments(parts, profileIds, preset, options.onProgress);
+  return { weekly, report };
+}
