@@ -4,7 +4,7 @@ import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { assertPreset, type Preset, type ProgressCallback } from '../schema.js';
 import { SundayCalendar } from './calendar-table.js';
 import { compareCodePoints } from './order.js';
-import { SegmentTable, type SegmentData } from './segments.js';
+import { CELL, SegmentTable, type SegmentData } from './segments.js';
 
 /** Options of `resampleWeekly`. */
 export interface ResampleOptions {
@@ -120,21 +120,23 @@ export function weeklyFromSegments(
     }
   }
   for (const { data, profileMap } of parts) {
+    const c = data.cells;
     for (let e = 0; e < data.size; e++) {
-      const local = data.entryProfile[e]!;
+      const at = e * CELL.stride;
+      const local = c[at + CELL.profile]!;
       const k = rank[profileMap ? profileMap[local]! : local]!;
-      const code = data.entryCode[e]!;
+      const code = c[at + CELL.code]!;
       const sunday = code >> 1;
       const row = offsets[k]! + (sunday - firstSunday[k]!) / 7;
-      records[row]! += data.rows[e]!;
-      posts[row]! += data.posts[e]!;
-      engagement[row]! += data.engagement[e]!;
-      reach[row]! += data.reach[e]!;
-      impressions[row]! += data.impressions[e]!;
-      followers[row]! += data.followersSum[e]!; // Q1: the week's SUM of daily followers, 0 when none
+      records[row]! += c[at + CELL.rows]!;
+      posts[row]! += c[at + CELL.posts]!;
+      engagement[row]! += c[at + CELL.engagement]!;
+      reach[row]! += c[at + CELL.reach]!;
+      impressions[row]! += c[at + CELL.impressions]!;
+      followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
       const m = monthOffsets[k]! + cal.monthIndex[(sunday - cal.first) / 7]! - (code & 1) - firstMonth[k]!;
-      monthEngagement[m]! += data.engagement[e]!;
-      monthPosts[m]! += data.posts[e]!;
+      monthEngagement[m]! += c[at + CELL.engagement]!;
+      monthPosts[m]! += c[at + CELL.posts]!;
     }
   }
 

@@ -60,6 +60,58 @@ export class DailyCsvReader {
 
   /** Reads whole rows from `data`; returns where the first incomplete row starts. */
   private scan(data: Buffer, final: boolean): number {
+    return data.indexOf(QUOTE) < 0 ? this.scanUnquoted(data, final) : this.scanQuoted(data, final);
+  }
+
+  /**
+   * The common case, a chunk with no quote character: a row ends at the next
+   * newline (found natively) and its fields at commas.
+   */
+  private scanUnquoted(data: Buffer, final: boolean): number {
+    const n = data.length;
+    const fs = this.fieldStart;
+    const fe = this.fieldEnd;
+    this.fieldQuoted.fill(0);
+    let pos = 0;
+    while (pos < n) {
+      let lineEnd = data.indexOf(NEWLINE, pos);
+      if (lineEnd < 0) {
+        if (!final) return pos;
+        lineEnd = n;
+      }
+      let e = lineEnd;
+      if (e > pos && data[e - 1] === CR) e--;
+      let nf = 0;
+      let i = pos;
+      for (;;) {
+        const s = i;
+        while (i < e && data[i] !== COMMA) i++;
+        if (nf < MAX_FIELDS) {
+          fs[nf] = s;
+          fe[nf] = i;
+        }
+        nf++;
+        if (i >= e) break;
+        i++;
+      }
+      pos = lineEnd + 1;
+      this.row(data, nf, ++this.linesDone);
+    }
+    return n;
+  }
+
+  /** Dispatches a split row: blank lines are counted, the first row is the header. */
+  private row(data: Buffer, nf: number, line: number): void {
+    if (nf === 1 && this.fieldEnd[0] === this.fieldStart[0] && this.fieldQuoted[0] === 0) {
+      if (this.columns) this.report.blankLines++;
+      return;
+    }
+    if (!this.columns) this.readHeader(data, nf, line);
+    else this.readRow(data, nf, line);
+  }
+
+  /** The general case: quoted fields, with commas, quotes and newlines inside them. */
+  private scanQuoted(data: Buffer, final: boolean): number {
     const n = data.length;
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
@@ -134,12 +186,7 @@ export class DailyCsvReader {
       if (fq[last] === 0 && fe[last]! > fs[last]! && data[fe[last]! - 1] === CR) fe[last]!--;
       const line = this.linesDone + 1;
       this.linesDone += 1 + newlinesInQuotes;
-      if (nf === 1 && fe[0] === fs[0] && fq[0] === 0) {
-        if (this.columns) this.report.blankLines++;
-        continue;
-      }
-      if (!this.columns) this.readHeader(data, nf, line);
-      else this.readRow(data, nf, line);
+      this.row(data, nf, line);
     }
     return n;
   }

@@ -20,13 +20,14 @@ export class ProfileInterner {
 
   /** The profile number of the id in `bytes[start, end)`, adding it when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    // FNV-1a over the length and up to the first 24 bytes (inlined: this runs
-    // once per row; ids that share a long prefix only probe longer, the full
-    // bytes are compared below).
+    // FNV-1a over the length, the first 8 and the last 12 bytes (inlined:
+    // this runs once per row). Ids that differ elsewhere only probe further;
+    // the full bytes are compared below.
     const len = end - start;
     let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
-    const stop = Math.min(end, start + 24);
-    for (let i = start; i < stop; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    const head = Math.min(end, start + 8);
+    for (let i = start; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    for (let i = Math.max(head, end - 12); i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h ^= h >>> 16;
     const arena = this.arena;
     let slot = h & this.mask;
@@ -37,7 +38,7 @@ export class ProfileInterner {
       if (this.hashes[p] === h && this.lengths[p] === len) {
         const s = this.starts[p]!;
         let same = true;
-        for (let k = 0; k < len; k++) {
+        for (let k = len - 1; k >= 0; k--) {
           if (arena[s + k] !== bytes[start + k]) {
             same = false;
             break;
