@@ -17,4 +17,12 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
   },
+  {
+    // The command line.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ]);

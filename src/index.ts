@@ -35,4 +35,7 @@ export {
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
 export { predict, predictFeatures, type PredictOptions } from './predict.js';
+export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
+export { renderReport } from './report/html.js';
+export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';
 export { VERSION } from './version.js';

@@ -8,7 +8,7 @@ import { fitLeastSquares } from './least-squares.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
 import { FORMAT_VERSION, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
 import { StandardScaler } from './scaler.js';
-import { selectRows, withoutMissing, type RowCounts } from './selection.js';
+import { selectRows, withoutMissing, type RowCounts, type RowSelection } from './selection.js';
 
 /** Options of `trainModels`. */
 export interface TrainOptions {
@@ -51,7 +51,7 @@ export function predictRows(columns: readonly ArrayLike<number>[], head: { coef:
   return out;
 }
 
-function gather(column: ArrayLike<number>, rows: Int32Array): Float64Array {
+export function gather(column: ArrayLike<number>, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
   return out;
@@ -119,21 +119,9 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
     metrics[target] = regressionMetrics(gather(targetColumns[k]!, test), predictRows(featureColumns, models[target], test));
   });
 
-  // T8: baseline on followers, reach, impressions, with its own scaler, rows after T3.
+  // T8.
   options.onProgress?.({ stage: 'baseline', rows: selection.train.length });
-  const baseColumns = BASELINE_FEATURES.map((f) => featureColumns[FEATURES.indexOf(f)]!);
-  const baseScaler = StandardScaler.fitColumns(BASELINE_FEATURES, baseColumns, selection.train);
-  const scaledColumns = baseColumns.map((column, j) => column.map((v) => (v - baseScaler.mean[j]!) / baseScaler.scale[j]!));
-  const baseFit = fitLeastSquares(scaledColumns, [targetColumns[0]!], selection.train);
-  const basePred = predictRows(baseColumns, { coef: baseFit.coef[0]!, intercept: baseFit.intercept[0]! }, selection.test, baseScaler);
-  const baseMetrics = regressionMetrics(gather(targetColumns[0]!, selection.test), basePred);
-  const baseline: BaselineMetrics = {
-    MAE: baseMetrics.MAE,
-    RMSE: baseMetrics.RMSE,
-    R2: baseMetrics.R2,
-    trainRows: selection.train.length,
-    testRows: selection.test.length,
-  };
+  const baseline = fitBaseline(selection);
 
   const rows: RowCounts = { ...counts, train: train.length, test: test.length };
   const date = weekly.column('date');
@@ -160,4 +148,20 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
     description: `least squares per horizon, ${preset} preset, trained on ${train.length} weekly rows up to ${cutoff}`,
   };
   return { model, metrics, baseline, rows, rank: fit.rank, warnings };
+}
+
+/**
+ * T8: least squares on followers, reach and impressions, standardized with a
+ * scaler of its own fitted on the train rows, predicting the 7-day target;
+ * train and test rows as after T3 (no T5). Returns its test metrics.
+ */
+export function fitBaseline(selection: RowSelection): BaselineMetrics {
+  const baseColumns = BASELINE_FEATURES.map((f) => selection.features[FEATURES.indexOf(f)]!);
+  const target = selection.targets[0]!;
+  const baseScaler = StandardScaler.fitColumns(BASELINE_FEATURES, baseColumns, selection.train);
+  const scaledColumns = baseColumns.map((column, j) => column.map((v) => (v - baseScaler.mean[j]!) / baseScaler.scale[j]!));
+  const fit = fitLeastSquares(scaledColumns, [target], selection.train);
+  const predicted = predictRows(baseColumns, { coef: fit.coef[0]!, intercept: fit.intercept[0]! }, selection.test, baseScaler);
+  const m = regressionMetrics(gather(target, selection.test), predicted);
+  return { MAE: m.MAE, RMSE: m.RMSE, R2: m.R2, trainRows: selection.train.length, testRows: selection.test.length };
 }

@@ -1,0 +1,40 @@
+import type { BaselineMetrics, EngagementModel } from '../model/model-file.js';
+import type { Metrics } from '../model/metrics.js';
+import { FEATURES, TARGETS, type TargetName } from '../schema.js';
+
+function num(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** The four models' test metrics beside the baseline, as a text table. */
+export function metricsTable(metrics: Record<TargetName, Metrics>, baseline: BaselineMetrics | null): string {
+  const rows: string[][] = [['model', 'MAE', 'RMSE', 'R²']];
+  if (baseline) rows.push(['baseline 7d', num(baseline.MAE), num(baseline.RMSE), num(baseline.R2, 4)]);
+  for (const t of TARGETS) rows.push([t.replace('engagement_future_', ''), num(metrics[t].MAE), num(metrics[t].RMSE), num(metrics[t].R2, 4)]);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+/** What a model holds, readably. */
+export function modelSummary(model: EngagementModel, source: string): string {
+  const lines = [
+    `${source}`,
+    `  ${model.description}`,
+    `  format ${model.formatVersion}, written by ${model.library.name} ${model.library.version}; preset ${model.preset}; features ${model.inputScaling === 'none' ? 'unscaled' : 'standardized'}`,
+  ];
+  if (model.training) {
+    const r = model.training.rows;
+    lines.push(`  trained on weeks ${model.training.from} … ${model.training.cutoff} (cutoff), tested on weeks to ${model.training.to}`);
+    lines.push(`  rows: ${r.weekly} weekly, ${r.afterTargetDrop} with targets, ${r.afterZeroDrop} not all zero, ${r.train} train, ${r.test} test`);
+  } else {
+    lines.push('  training data: not recorded (pretrained elsewhere)');
+  }
+  if (model.metrics) lines.push('', metricsTable(model.metrics, model.baseline).replace(/^/gm, '  '));
+  lines.push('', `  ${'feature'.padEnd(37)}${TARGETS.map((t) => t.replace('engagement_future_', '').padStart(14)).join('')}`);
+  FEATURES.forEach((f, j) => {
+    lines.push(`  ${f.padEnd(37)}${TARGETS.map((t) => model.models[t].coef[j]!.toPrecision(6).padStart(14)).join('')}`);
+  });
+  lines.push(`  ${'(intercept)'.padEnd(37)}${TARGETS.map((t) => model.models[t].intercept.toPrecision(6).padStart(14)).join('')}`);
+  return lines.join('\n');
+}
