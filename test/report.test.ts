@@ -1,0 +1,72 @@
+// The evaluation report, rendered in a real browser (Debian's headless
+// Chromium, which .ci/run installs): the charts must actually be drawn.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../src/index.js';
+import { normalQuantile } from '../src/report/html.js';
+import { generateDailyRows } from '../src/generate.js';
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+
+function makeReport(): { html: string; path: string; dir: string } {
+  const weekly = resampleWeekly(dailyFromRows(generateDailyRows({ profiles: 150, from: '2023-10-01', to: '2024-11-30', seed: 9 })));
+  const trained = trainModels(weekly, { cutoff: '2024-07-30' });
+  const evaluation = evaluateModel(trained.model, weekly, { cutoff: '2024-07-30' });
+  const html = renderReport(evaluation);
+  const dir = mkdtempSync(join(tmpdir(), 'ef-report-'));
+  const path = join(dir, 'report.html');
+  writeFileSync(path, html);
+  return { html, path, dir };
+}
+
+describe('the evaluation report', () => {
+  it('is one self-contained page: no external resources', () => {
+    const { html } = makeReport();
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    for (const id of ['metrics', 'charts', 'bands', 'band-table']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('baseline 7d');
+  });
+
+  it('scores the built-in model too', () => {
+    const weekly = resampleWeekly(dailyFromRows(generateDailyRows({ profiles: 40, from: '2024-03-01', to: '2024-10-31', seed: 2 })));
+    const evaluation = evaluateModel(loadBuiltinModel(), weekly, { cutoff: '2024-07-30' });
+    expect(evaluation.testRows).toBeGreaterThan(0);
+    expect(evaluation.bands.engagement_future_7d.reduce((s, b) => s + b.rows, 0)).toBe(evaluation.testRows);
+  });
+
+  it('uses a correct normal quantile for the Q-Q plot', () => {
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 7);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306, 7);
+  });
+
+  it.skipIf(!chromium)('draws every chart in headless Chromium', () => {
+    const { path, dir } = makeReport();
+    const profile = mkdtempSync(join(tmpdir(), 'ef-chromium-'));
+    const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=5000', '--dump-dom', `file://${path}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 60_000,
+    });
+    // 12 plots (3 per horizon) and 4 band charts, drawn by the page's script.
+    expect(dom).toMatch(/data-charts-drawn="16"/);
+    const figures = dom.match(/<figure id="[^"]+"/g) ?? [];
+    expect(figures).toHaveLength(16);
+    const circles = (dom.match(/<circle /g) ?? []).length;
+    expect(circles).toBeGreaterThan(1000);
+    const bars = (dom.match(/<rect [^>]*fill="#2f6fd6"/g) ?? []).length;
+    expect(bars).toBe(20);
+    // And a screenshot of it, for people to look at.
+    const png = join(dir, 'report.png');
+    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1280,2600', `--screenshot=${png}`, `file://${path}`], { stdio: 'ignore', timeout: 60_000 });
+    expect(existsSync(png)).toBe(true);
+    expect(statSync(png).size).toBeGreaterThan(50_000);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    if (process.env.REPORT_SCREENSHOT) writeFileSync(process.env.REPORT_SCREENSHOT, readFileSync(png));
+  });
+});
