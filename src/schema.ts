@@ -172,6 +172,6 @@ export function assertPreset(preset: unknown, where: string): asserts preset is 
     throw new TypeError(`${where}: preset must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
   }
   if (!IMPLEMENTED_PRESETS.includes(preset)) {
-    throw new RangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/presets.md)`);
+    throw new RangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/quirks.md)`);
   }
 }

@@ -149,7 +149,7 @@ function workers(values: Values, command: string): { workers?: number } {
 function preset(values: Values, command: string): Preset {
   const p = values.preset ?? 'notebook';
   if (p !== 'notebook' && p !== 'corrected') throw new UsageError(`${command}: --preset must be 'notebook' or 'corrected'`);
-  if (p === 'corrected') throw new UsageError(`${command}: the 'corrected' preset is not implemented in this version (see docs/presets.md)`);
+  if (p === 'corrected') throw new UsageError(`${command}: the 'corrected' preset is not implemented in this version (see docs/quirks.md)`);
   return p;
 }
 

@@ -36,6 +36,7 @@ export class WeeklyFrame {
   readonly kind = 'weekly' as const;
   private readonly cache = new Map<string, Float64Array | Int32Array>();
 
+  /** @internal Built by `resampleWeekly` and `loadWeekly`. */
   constructor(
     /** The preset the table was built with. */
     readonly preset: Preset,
