@@ -26,3 +26,10 @@ for (const [id, rows] of byProfile) {
   console.log(`${id.slice(0, 12)}…  ${rows[0]!.date} ${rows.map((r) => fmt(r.predicted_engagement)).join(' ')}`);
 }
 console.log(`\n${predictions.length} forecasts (engagement per post) for ${byProfile.size} profiles.`);
+
+// The notebook preset predicts from each profile's latest week even when it is
+// partial (quirk Q8): here the data ends on Tuesday 31 December, so the latest
+// week ends on Sunday 5 January and its month (January) has no monthly average,
+// which then counts as 0 — and the forecasts fall back towards the intercepts.
+const partial = predictions.filter((p) => p.date === '2025-01-05').length / 4;
+if (partial) console.log(`(${partial} profiles' latest week is the partial week ending 2025-01-05: see docs/quirks.md, Q8.)`);

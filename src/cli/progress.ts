@@ -44,7 +44,7 @@ export class ProgressBar {
     let line: string;
     if (event.totalBytes && event.bytes !== undefined) {
       const share = Math.min(1, event.bytes / event.totalBytes);
-      const width = 24;
+      const width = 20;
       const filled = Math.round(share * width);
       line = `${event.stage} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${formatBytes(event.bytes)} / ${formatBytes(event.totalBytes)}`;
     } else {
