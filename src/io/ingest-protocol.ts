@@ -24,6 +24,8 @@ export type ReportData = Omit<LoadReport, 'skippedExamples'> & { skippedExamples
 
 export interface WorkerInit {
   onError: OnError;
+  /** Expected segment entries for this thread, to size its table once. */
+  expectedEntries: number;
 }
 
 /** Main thread → worker. */

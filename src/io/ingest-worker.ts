@@ -8,8 +8,8 @@ import { readCsvFile } from './files.js';
 import { errorToData, type FromWorker, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 
 const port = parentPort!;
-const { onError } = workerData as WorkerInit;
-const table = new SegmentTable(1 << 16);
+const { onError, expectedEntries } = workerData as WorkerInit;
+const table = new SegmentTable(expectedEntries);
 const report = emptyReport();
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 

@@ -98,18 +98,18 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
     keep.push(k);
     (date[candidates[k]!]! <= cutoffDay ? train : test).push(at);
   }
-  const kept = Int32Array.from(keep);
-  const pick = (c: Float64Array): Float64Array => {
-    const out = new Float64Array(kept.length);
-    for (let k = 0; k < kept.length; k++) out[k] = c[kept[k]!]!;
-    return out;
+  // Compact in place (kept positions only move forward): no second copy of the columns.
+  const kept = keep.length;
+  const compact = (c: Float64Array): Float64Array => {
+    for (let k = 0; k < kept; k++) c[k] = c[keep[k]!]!;
+    return c.subarray(0, kept);
   };
-  const rows = new Int32Array(kept.length);
-  for (let k = 0; k < kept.length; k++) rows[k] = candidates[kept[k]!]!;
+  const rows = new Int32Array(kept);
+  for (let k = 0; k < kept; k++) rows[k] = candidates[keep[k]!]!;
   return {
     rows,
-    features: features.map(pick),
-    targets: targets.map(pick),
+    features: features.map(compact),
+    targets: targets.map(compact),
     train: Int32Array.from(train),
     test: Int32Array.from(test),
     counts: {
@@ -117,7 +117,7 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
       afterTargetDrop,
       infiniteTargets,
       infiniteFeatures,
-      afterZeroDrop: keep.length,
+      afterZeroDrop: kept,
       trainBeforeMissingDrop: train.length,
       testBeforeMissingDrop: test.length,
     },
