@@ -74,6 +74,12 @@ describe('resampleWeekly (notebook preset)', () => {
     expect(w.map((r) => `${r.profile_id} ${r.date}`)).toEqual(['B 2024-03-10', 'a 2024-03-10', 'b 2024-03-10', 'b 2024-03-17']);
   });
 
+  it("orders ids past U+FFFF by code point, as Python's sort does", () => {
+    const astral = '\u{1F600}'; // a surrogate pair in UTF-16, which plain `<` would put before U+FFFD
+    const w = weeklyOf([row('2024-03-05', astral), row('2024-03-05', '\uFFFD'), row('2024-03-05', 'z')]);
+    expect(w.map((r) => r.profile_id)).toEqual(['z', '\uFFFD', astral]);
+  });
+
   it('mutates year and zeroes lags around the new year as the notebook does (Q3, Q4)', () => {
     // Weekly records from 2023-12-17 to 2024-02-04, engagement = 10 × (index + 1).
     const sundays = ['2023-12-17', '2023-12-24', '2023-12-31', '2024-01-07', '2024-01-14', '2024-01-21', '2024-01-28', '2024-02-04'];
