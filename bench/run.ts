@@ -9,7 +9,7 @@ import { cpus, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { generateDaily, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { VERSION, generateDaily, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,8 @@ const profiles = Math.max(1, Math.round(rowsWanted / ROWS_PER_PROFILE));
 const from = '2023-01-01';
 const to = '2024-12-31';
 const root = new URL('..', import.meta.url).pathname;
-const dataDir = join(root, '.bench-cache', `profiles-${profiles}-seed-${seed}-${from}-${to}`);
+// Keyed by the generator's parameters and the library version (the generator may change between versions).
+const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-${from}-${to}`);
 
 // Peak RSS, sampled every 5 ms by a thread of its own (so it also sees the
 // synchronous stages that keep the main thread busy).
