@@ -117,7 +117,11 @@ function readInWorkers(
     for (let t = 0; t < threads; t++) {
       const worker = spawn({ onError, expectedEntries: expectedEntries(totalBytes / threads) });
       workers.push(worker);
+      let delivered = false;
       worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!delivered) fail(new Error(`a reading thread stopped (exit code ${code}) before sending its sums`));
+      });
       worker.on('message', (message: FromWorker) => {
         if (failed) return;
         switch (message.type) {
@@ -133,6 +137,7 @@ function readInWorkers(
             fail(message.dataError ? errorFromData(message.dataError) : new Error(`reading thread failed: ${message.message}`));
             break;
           case 'result':
+            delivered = true;
             results.push({ ids: message.ids, part: message.data, report: message.report });
             void worker.terminate();
             if (results.length === threads) resolve(merge(results, files));
