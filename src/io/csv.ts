@@ -85,7 +85,8 @@ export class DailyCsvReader {
       let i = pos;
       for (;;) {
         const s = i;
-        while (i < e && data[i] !== COMMA) i++;
+        i = data.indexOf(COMMA, i);
+        if (i < 0 || i > e) i = e;
         if (nf < MAX_FIELDS) {
           fs[nf] = s;
           fe[nf] = i;
