@@ -65,3 +65,16 @@ describe('model files', () => {
     expect(() => validateModel({ ...loadBuiltinModel(), inputScaling: 'weird' })).toThrow(ModelError);
   });
 });
+
+describe('model heads', () => {
+  it('are readable as model.models[target] and as model[target], without writing the alias to files', async () => {
+    const model = trained.model as unknown as Record<string, unknown>;
+    expect(model.engagement_future_21d).toBe(trained.model.models.engagement_future_21d);
+    expect(JSON.parse(JSON.stringify(trained.model)).engagement_future_21d).toBeUndefined();
+    const builtin = loadBuiltinModel() as unknown as Record<string, { coef: number[] }>;
+    expect(builtin.engagement_future_7d!.coef).toHaveLength(21);
+    const path = join(dir, 'alias.json');
+    await saveModel(trained.model, path);
+    expect(((await loadModel(path)) as unknown as Record<string, unknown>).engagement_future_28d).toEqual(trained.model.models.engagement_future_28d);
+  });
+});

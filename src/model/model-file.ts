@@ -106,7 +106,25 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
   }
   const library = m.library as Record<string, unknown> | undefined;
   if (!library || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
-  return { ...m, metrics: nullsToNaN(m.metrics ?? null), baseline: nullsToNaN(m.baseline ?? null), training: m.training ?? null } as unknown as EngagementModel;
+  return withTargetAliases({
+    ...m,
+    metrics: nullsToNaN(m.metrics ?? null),
+    baseline: nullsToNaN(m.baseline ?? null),
+    training: m.training ?? null,
+  } as unknown as EngagementModel);
+}
+
+/**
+ * Adds read-only, non-enumerable aliases `model.engagement_future_7d` …
+ * for `model.models[target]`, so a head can be read either way; they are not
+ * written to model files.
+ */
+export function withTargetAliases(model: EngagementModel): EngagementModel {
+  for (const target of TARGETS) {
+    if (Object.prototype.hasOwnProperty.call(model, target)) continue;
+    Object.defineProperty(model, target, { get: () => model.models[target], enumerable: false, configurable: true });
+  }
+  return model;
 }
 
 /**

@@ -6,7 +6,7 @@ import { BASELINE_FEATURES, DEFAULT_CUTOFF, FEATURES, TARGETS, assertPreset, typ
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { fitLeastSquares } from './least-squares.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
-import { FORMAT_VERSION, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
+import { FORMAT_VERSION, withTargetAliases, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
 import { StandardScaler } from './scaler.js';
 import { selectRows, withoutMissing, type RowCounts, type RowSelection } from './selection.js';
 
@@ -147,7 +147,7 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
     baseline,
     description: `least squares per horizon, ${preset} preset, trained on ${train.length} weekly rows up to ${cutoff}`,
   };
-  return { model, metrics, baseline, rows, rank: fit.rank, warnings };
+  return { model: withTargetAliases(model), metrics, baseline, rows, rank: fit.rank, warnings };
 }
 
 /**
