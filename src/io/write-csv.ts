@@ -38,23 +38,29 @@ async function writeLines(path: string | NodeJS.WritableStream, lines: Iterable<
 
 /**
  * Writes the weekly table as CSV with the spec's column names (N1–N8);
- * missing values are empty fields. Streams row by row.
+ * missing values are empty fields. Streams in blocks of rows, computing the
+ * derived columns block by block, so memory stays flat at any size.
  */
 export async function writeWeeklyCsv(weekly: WeeklyFrame, out: string | NodeJS.WritableStream): Promise<void> {
   const numeric = WEEKLY_COLUMNS.filter((c) => c !== 'profile_id' && c !== 'year_week' && c !== 'date');
-  const columns = numeric.map((c) => weekly.column(c));
   const date = weekly.column('date');
+  const BLOCK = 65536;
   function* lines(): Generator<string> {
     yield `${WEEKLY_COLUMNS.join(',')}\n`;
-    for (let i = 0; i < weekly.length; i++) {
-      const fields: string[] = [];
-      for (const name of WEEKLY_COLUMNS) {
-        if (name === 'profile_id') fields.push(csvText(weekly.profileIds[weekly.profile[i]!]!));
-        else if (name === 'date') fields.push(formatDay(date[i]!));
-        else if (name === 'year_week') fields.push(formatYearWeek(date[i]!));
-        else fields.push(csvNumber(columns[numeric.indexOf(name)]![i]!));
+    for (let from = 0; from < weekly.length; from += BLOCK) {
+      const rows = Int32Array.from({ length: Math.min(BLOCK, weekly.length - from) }, (_, k) => from + k);
+      const columns = numeric.map((c) => weekly.columnAt(c, rows));
+      for (let k = 0; k < rows.length; k++) {
+        const i = rows[k]!;
+        const fields: string[] = [];
+        for (const name of WEEKLY_COLUMNS) {
+          if (name === 'profile_id') fields.push(csvText(weekly.profileIds[weekly.profile[i]!]!));
+          else if (name === 'date') fields.push(formatDay(date[i]!));
+          else if (name === 'year_week') fields.push(formatYearWeek(date[i]!));
+          else fields.push(csvNumber(columns[numeric.indexOf(name)]![k]!));
+        }
+        yield `${fields.join(',')}\n`;
       }
-      yield `${fields.join(',')}\n`;
     }
   }
   await writeLines(out, lines());
