@@ -9,9 +9,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TARGETS, WEEKLY_COLUMNS, WEEKLY_INTEGER_COLUMNS, generateDaily, loadDaily, predict, resampleWeekly, trainModels } from '../src/index.js';
+import { TARGETS, generateDaily, loadDaily, predict, resampleWeekly, trainModels } from '../src/index.js';
 import { close, num, readCsvRecords } from './helpers/reference.js';
 import { rng } from './helpers/synthetic.js';
+import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
 
 const python = '/usr/bin/python3';
 const hasPandas = spawnSync(python, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }).status === 0;
@@ -49,17 +50,7 @@ describe.skipIf(!hasPandas)('cross-check with pandas + scikit-learn on generated
 
       const daily = await loadDaily(join(dir, 'data'));
       const weekly = resampleWeekly(daily);
-      const want = readCsvRecords(join(dir, 'py', 'weekly_all.csv'));
-      const got = weekly.toRecords();
-      expect(got.length).toBe(want.length);
-      for (let i = 0; i < want.length; i++) {
-        for (const c of WEEKLY_COLUMNS) {
-          const g = got[i]![c]!;
-          const w = want[i]![c]!;
-          const ok = typeof g === 'string' ? g === w : WEEKLY_INTEGER_COLUMNS.includes(c) ? g === num(w) : close(g, num(w), 1e-9);
-          if (!ok) expect.fail(`row ${i + 2} ${c}: got ${g}, want ${w}`);
-        }
-      }
+      expectWeeklyMatchesCsv(weekly, join(dir, 'py', 'weekly_all.csv'));
 
       const summary = JSON.parse(readFileSync(join(dir, 'py', 'train_summary.json'), 'utf8'));
       const trained = trainModels(weekly, { cutoff });

@@ -5,8 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FEATURES,
   TARGETS,
-  WEEKLY_COLUMNS,
-  WEEKLY_INTEGER_COLUMNS,
   fitScaler,
   loadBuiltinModel,
   loadDaily,
@@ -18,6 +16,7 @@ import {
   type WeeklyFrame,
 } from '../src/index.js';
 import { REFERENCE, close, hasReference, num, readCsvRecords } from './helpers/reference.js';
+import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
 
 const dir = `${REFERENCE}parity-300/`;
 
@@ -49,22 +48,7 @@ describe.skipIf(!hasReference)('parity with the notebooks (parity-300)', () => {
   });
 
   it('builds the weekly table (N1–N8) exactly', () => {
-    const want = readCsvRecords(`${dir}expected/weekly_all.csv`);
-    const got = weekly.toRecords();
-    expect(got.length).toBe(want.length);
-    for (let i = 0; i < want.length; i++) {
-      for (const column of WEEKLY_COLUMNS) {
-        const g = got[i]![column]!;
-        const w = want[i]![column]!;
-        const ok =
-          typeof g === 'string'
-            ? g === w
-            : WEEKLY_INTEGER_COLUMNS.includes(column)
-              ? g === num(w)
-              : close(g, num(w), 1e-9);
-        if (!ok) expect.fail(`row ${i + 2} (${want[i]!.profile_id!.slice(0, 8)}… ${want[i]!.date}) ${column}: got ${g}, want ${w}`);
-      }
-    }
+    expectWeeklyMatchesCsv(weekly, `${dir}expected/weekly_all.csv`);
   });
 
   it('keeps the same rows after T1 as weekly.csv', () => {

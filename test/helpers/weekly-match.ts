@@ -1,0 +1,22 @@
+import { expect } from 'vitest';
+import { WEEKLY_COLUMNS, WEEKLY_INTEGER_COLUMNS, type WeeklyFrame } from '../../src/index.js';
+import { close, num, readCsvRecords } from './reference.js';
+
+/**
+ * Asserts a weekly table equals a pandas-written `weekly_all.csv`: same rows in
+ * the same order, integer columns equal, floats within 1e-9 relative (the
+ * reference README's tolerance); names the first cell that differs.
+ */
+export function expectWeeklyMatchesCsv(weekly: WeeklyFrame, csvPath: string): void {
+  const want = readCsvRecords(csvPath);
+  const got = weekly.toRecords();
+  expect(got.length).toBe(want.length);
+  for (let i = 0; i < want.length; i++) {
+    for (const column of WEEKLY_COLUMNS) {
+      const g = got[i]![column]!;
+      const w = want[i]![column]!;
+      const ok = typeof g === 'string' ? g === w : WEEKLY_INTEGER_COLUMNS.includes(column) ? g === num(w) : close(g, num(w), 1e-9);
+      if (!ok) expect.fail(`row ${i + 2} (${want[i]!.profile_id!.slice(0, 8)}… ${want[i]!.date}) ${column}: got ${g}, want ${w}`);
+    }
+  }
+}
