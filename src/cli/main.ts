@@ -170,6 +170,11 @@ async function modelFrom(values: Values, command: string): Promise<EngagementMod
   return typeof values.model === 'string' ? loadModel(values.model) : loadBuiltinModel();
 }
 
+/** JSON for output files and stdout: JSON has no NaN or Infinity, so they are written as null. */
+function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), indent);
+}
+
 function ensureDir(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
 }
@@ -219,9 +224,9 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
         if (typeof values.metrics === 'string') {
           ensureDir(values.metrics);
-          writeFileSync(values.metrics, `${JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n`);
+          writeFileSync(values.metrics, `${toJson(summary, 1)}\n`);
         }
-        if (values.json) io.stdout.write(`${JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))}\n`);
+        if (values.json) io.stdout.write(`${toJson(summary)}\n`);
         else io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\ntrain rows ${trained.rows.train}, test rows ${trained.rows.test}; model written to ${out}\n`);
         return 0;
       }
@@ -284,7 +289,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
           writeFileSync(reportPath, renderReport(evaluation));
         }
         if (values.json) {
-          io.stdout.write(`${JSON.stringify({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))}\n`);
+          io.stdout.write(`${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`);
         } else {
           io.stdout.write(`${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}; report written to ${reportPath}\n`);
         }
@@ -296,7 +301,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         if (sub !== 'inspect') throw new UsageError(`models: unknown subcommand ${sub ? `'${sub}'` : '(none)'}; use 'models inspect model.json'`);
         if (!file && !values.builtin) throw new UsageError('models inspect: name a model file, or --builtin');
         const model = file ? await loadModel(file) : loadBuiltinModel();
-        io.stdout.write(values.json ? `${JSON.stringify(model, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1)}\n` : `${modelSummary(model, file ?? 'built-in model')}\n`);
+        io.stdout.write(values.json ? `${toJson(model, 1)}\n` : `${modelSummary(model, file ?? 'built-in model')}\n`);
         return 0;
       }
       case 'generate': {

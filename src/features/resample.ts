@@ -1,4 +1,4 @@
-import { civilFromDays, sundayOf } from '../calendar.js';
+import { monthIndexOf, sundayOf } from '../calendar.js';
 import { DailyFrame } from '../frame/daily-frame.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { assertPreset, type Preset, type ProgressCallback } from '../schema.js';
@@ -80,11 +80,6 @@ export function weeklyFromSegments(
   const monthOffsets = new Int32Array(profiles + 1);
   let globalFirst = 0;
   let globalLast = -7;
-  const ymd = new Int32Array(3);
-  const monthIndex = (day: number): number => {
-    civilFromDays(day, ymd);
-    return ymd[0]! * 12 + ymd[1]! - 1;
-  };
   for (let k = 0; k < profiles; k++) {
     const g = seen[k]!;
     rank[g] = k;
@@ -92,8 +87,8 @@ export function weeklyFromSegments(
     const last = sundayOf(maxDay[g]!);
     firstSunday[k] = first;
     offsets[k + 1] = offsets[k]! + (last - first) / 7 + 1;
-    firstMonth[k] = monthIndex(minDay[g]!);
-    monthCount[k] = monthIndex(maxDay[g]!) - firstMonth[k]! + 1;
+    firstMonth[k] = monthIndexOf(minDay[g]!);
+    monthCount[k] = monthIndexOf(maxDay[g]!) - firstMonth[k]! + 1;
     monthOffsets[k + 1] = monthOffsets[k]! + monthCount[k]!;
     if (k === 0 || first < globalFirst) globalFirst = first;
     if (k === 0 || last > globalLast) globalLast = last;

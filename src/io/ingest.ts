@@ -10,7 +10,7 @@ import type { ProgressCallback } from '../schema.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport, type OnError } from './collector.js';
 import { discoverFiles, readCsvFiles, totalSize } from './files.js';
 import { errorFromData, type FromWorker, type ReportData, type ToWorker, type WorkerInit } from './ingest-protocol.js';
-import { collectDaily, type DailySource } from './load-daily.js';
+import { collectDaily, pathsOf, type DailySource } from './load-daily.js';
 
 /** Options of the aggregating loaders. */
 export interface IngestOptions {
@@ -39,13 +39,13 @@ const PARALLEL_MIN_BYTES = 16 << 20;
  */
 export async function ingestSegments(source: DailySource, options: IngestOptions = {}): Promise<IngestResult> {
   const onError = options.onError ?? 'throw';
-  const isPaths = typeof source === 'string' || (Array.isArray(source) && source.length > 0 && source.every((s) => typeof s === 'string'));
-  if (!isPaths) {
+  const paths = pathsOf(source);
+  if (!paths) {
     const table = new SegmentTable();
     const report = await collectDaily(source, table, options);
     return { parts: [{ data: table }], profileIds: table.profiles.ids, report };
   }
-  const files = await discoverFiles(typeof source === 'string' ? [source] : (source as string[]));
+  const files = await discoverFiles(paths);
   const bytes = await totalSize(files);
   const wanted = options.workers ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
   if (!Number.isInteger(wanted) || wanted < 1) throw new TypeError(`workers must be a positive integer, got ${wanted}`);

@@ -25,6 +25,13 @@ export interface LoadOptions {
   onProgress?: ProgressCallback;
 }
 
+/** The paths a source names, or null when it holds rows. */
+export function pathsOf(source: DailySource): string[] | null {
+  if (typeof source === 'string') return [source];
+  if (Array.isArray(source) && source.length > 0 && source.every((s) => typeof s === 'string')) return source as string[];
+  return null;
+}
+
 function checkOnError(onError: unknown): OnError {
   if (onError === undefined) return 'throw';
   if (onError !== 'throw' && onError !== 'skip') throw new TypeError(`onError must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
@@ -38,8 +45,8 @@ function checkOnError(onError: unknown): OnError {
 export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions = {}): Promise<LoadReport> {
   const onError = checkOnError(options.onError);
   const report = emptyReport();
-  if (typeof source === 'string' || (Array.isArray(source) && source.length > 0 && source.every((s) => typeof s === 'string'))) {
-    const paths = typeof source === 'string' ? [source] : (source as string[]);
+  const paths = pathsOf(source);
+  if (paths) {
     const files = await discoverFiles(paths);
     await readCsvFiles(files, collector, report, onError, options.onProgress);
     return report;

@@ -12,6 +12,11 @@ const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
  * Validates one row object and adds it to the collector; `index` is 0-based
  * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
  */
+function rejectRow(index: number, report: LoadReport, onError: OnError, reason: string, column?: string, value?: unknown): void {
+  const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: String(value) } : {}) };
+  handleBadRow(new DataError(reason, details), onError, report);
+}
+
 export function addRowObject(
   row: unknown,
   index: number,
@@ -19,27 +24,14 @@ export function addRowObject(
   report: LoadReport,
   onError: OnError,
 ): void {
-  const line = index + 1;
-  const fail = (reason: string, column?: string, value?: unknown): void => {
-    handleBadRow(
-      new DataError(reason, {
-        file: ROWS_LABEL,
-        line,
-        ...(column ? { column } : {}),
-        ...(value !== undefined ? { value: String(value) } : {}),
-      }),
-      onError,
-      report,
-    );
-  };
   if (row === null || typeof row !== 'object') {
-    fail('a row must be an object with the daily columns');
+    rejectRow(index, report, onError, 'a row must be an object with the daily columns');
     return;
   }
   const r = row as Record<string, unknown>;
   for (const column of REQUIRED_DAILY_COLUMNS) {
     if (!(column in r) && column !== 'followers') {
-      fail(`missing required field '${column}'`, column);
+      rejectRow(index, report, onError, `missing required field '${column}'`, column);
       return;
     }
   }
@@ -51,19 +43,19 @@ export function addRowObject(
         ? parseDay(dateValue)
         : Number.NaN;
   if (Number.isNaN(day)) {
-    fail('not a date written YYYY-MM-DD', 'date', dateValue);
+    rejectRow(index, report, onError, 'not a date written YYYY-MM-DD', 'date', dateValue);
     return;
   }
   const id = r.profile_id;
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
-    fail('profile_id must be a non-empty string', 'profile_id', id);
+    rejectRow(index, report, onError, 'profile_id must be a non-empty string', 'profile_id', id);
     return;
   }
   const values = [0, 0, 0, 0];
   for (let k = 0; k < COUNTS.length; k++) {
     const v = looseNumberFromValue(r[COUNTS[k]!]);
     if (!(v >= 0) || !Number.isFinite(v)) {
-      fail(`${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
+      rejectRow(index, report, onError, `${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
       return;
     }
     values[k] = v;
