@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // The library and its subpath exports (package.json "exports").
+    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -9,7 +9,8 @@ import { cpus, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { VERSION, generateDaily, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { VERSION, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { generateDaily } from 'engagement-forecast/generate';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDaily, loadWeekly, trainModels, TARGETS } from 'engagement-forecast';
+import { loadWeekly, trainModels, TARGETS } from 'engagement-forecast';
+import { generateDaily } from 'engagement-forecast/generate';
 
 const [dataArg, cutoff = '2024-07-30'] = process.argv.slice(2);
 let dataDir = dataArg;

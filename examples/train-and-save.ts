@@ -8,7 +8,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDaily, loadWeekly, saveModel, trainModels, TARGETS } from 'engagement-forecast';
+import { loadWeekly, saveModel, trainModels, TARGETS } from 'engagement-forecast';
+import { generateDaily } from 'engagement-forecast/generate';
 
 const [dataArg, modelArg, cutoff = '2024-07-30'] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'engagement-forecast-'));

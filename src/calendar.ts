@@ -5,6 +5,8 @@
  * Algorithms: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
  */
 
+import { ArgumentTypeError } from './errors.js';
+
 /** Day number of a proleptic Gregorian date. */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -110,7 +112,7 @@ export function parseDay(text: string): number {
 export function parseDayStrict(text: unknown, what: string): number {
   const day = typeof text === 'string' ? parseDay(text) : Number.NaN;
   if (Number.isNaN(day)) {
-    throw new TypeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(text)}`);
+    throw new ArgumentTypeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(text)}`);
   }
   return day;
 }

@@ -1,6 +1,11 @@
 /**
- * Typed errors. `DataError` is an input problem a person can fix in a file;
- * `ModelError` is a model file or object that cannot be used.
+ * The error taxonomy (docs/errors.md), decided once:
+ * - `DataError`: input a person can fix in a file or request (a row, a field, a file);
+ * - `ModelError`: a model file or object that cannot be used, or that does not fit the data;
+ * - `ArgumentTypeError` / `ArgumentRangeError` (a `TypeError` / `RangeError`):
+ *   a wrong argument or option, named in the message;
+ * - anything else is a bug.
+ * The command line maps them to exit codes 1, 1, 2 and 70.
  */
 
 /** Where a bad value was found, and what it was. */
@@ -43,6 +48,27 @@ export class ModelError extends Error {
     super(message);
     this.name = 'ModelError';
   }
+}
+
+/** A wrong argument or option (a wrong type, an unknown name, a date not written YYYY-MM-DD). */
+export class ArgumentTypeError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TypeError';
+  }
+}
+
+/** An argument or option out of its range (a cutoff before every row, a profile with no rows). */
+export class ArgumentRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RangeError';
+  }
+}
+
+/** Whether an error is one the library raised for a wrong argument, as opposed to a bug. */
+export function isArgumentError(error: unknown): error is ArgumentTypeError | ArgumentRangeError {
+  return error instanceof ArgumentTypeError || error instanceof ArgumentRangeError;
 }
 
 function truncate(text: string): string {

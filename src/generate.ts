@@ -1,3 +1,4 @@
+import { ArgumentRangeError } from './errors.js';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { civilFromDays, formatDay, parseDayStrict } from './calendar.js';
@@ -208,8 +209,8 @@ export function* generateDailyRows(options: GenerateOptions): Generator<Generate
 function setup(options: GenerateOptions) {
   const from = parseDayStrict(options.from, 'generateDaily: from');
   const to = parseDayStrict(options.to, 'generateDaily: to');
-  if (to < from) throw new RangeError('generateDaily: `to` is before `from`');
-  if (!Number.isInteger(options.profiles) || options.profiles < 1) throw new RangeError('generateDaily: profiles must be a positive integer');
+  if (to < from) throw new ArgumentRangeError('generateDaily: `to` is before `from`');
+  if (!Number.isInteger(options.profiles) || options.profiles < 1) throw new ArgumentRangeError('generateDaily: profiles must be a positive integer');
   const r = new Random(options.seed ?? 1);
   const days = to - from + 1;
   const profiles = Array.from({ length: options.profiles }, () => makeProfile(r, days));

@@ -4,20 +4,55 @@
  *
  * Pipeline: `loadDaily` (N1) → `resampleWeekly` (N2–N8) → `trainModels`
  * (T1–T8) → `saveModel` / `loadModel` → `predict` (P). `loadBuiltinModel`
- * gives the published pretrained models.
+ * gives the published pretrained models. `loadWeekly` is the fast path from
+ * files to the weekly table.
+ *
+ * Calendar helpers are at `engagement-forecast/calendar`, the synthetic data
+ * generator at `engagement-forecast/generate`.
  * @packageDocumentation
  */
-export * from './schema.js';
-export { DataError, ModelError, type DataErrorDetails } from './errors.js';
-export { daysFromCivil, civilFromDays, formatDay, parseDay, sundayOf, isoWeek, weekNumberU, formatYearWeek } from './calendar.js';
-export { loadDaily, dailyFromRows, type DailySource, type LoadOptions } from './io/load-daily.js';
-export type { LoadReport, OnError } from './io/collector.js';
+
+// Names and public types of the pipeline.
+export {
+  REQUIRED_DAILY_COLUMNS,
+  DAILY_COLUMNS,
+  COUNT_COLUMNS,
+  LAGS,
+  LAGGED_COLUMNS,
+  HORIZONS,
+  LAG_FEATURES,
+  FEATURES,
+  TARGETS,
+  BASELINE_FEATURES,
+  WEEKLY_COLUMNS,
+  DEFAULT_CUTOFF,
+  type Preset,
+  type CountColumn,
+  type Horizon,
+  type TargetName,
+  type DailyRowInput,
+  type WeeklyRecord,
+  type Prediction,
+  type ProgressEvent,
+  type ProgressCallback,
+  type OnError,
+} from './schema.js';
+export { DataError, ModelError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
+export { VERSION } from './version.js';
+
+// Frames.
 export { DailyFrame, type DailyRecord, type DailyColumns } from './frame/daily-frame.js';
 export { WeeklyFrame } from './frame/weekly-frame.js';
+export type { LoadReport } from './frame/load-report.js';
+
+// N: reading and the weekly table.
+export { loadDaily, dailyFromRows, type DailySource, type LoadOptions } from './io/load-daily.js';
 export { resampleWeekly, type ResampleOptions } from './features/resample.js';
 export { loadWeekly, type LoadWeeklyOptions } from './io/load-weekly.js';
 export type { IngestOptions } from './io/ingest.js';
-export { generateDaily, generateDailyRows, monthFileName, type GenerateOptions, type GenerateResult, type GeneratedRow } from './generate.js';
+export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';
+
+// T: training and model files.
 export { fitScaler, StandardScaler, type ScalerState, type FitScalerOptions } from './model/scaler.js';
 export { fitLeastSquares, type LeastSquaresFit } from './model/least-squares.js';
 export { regressionMetrics, type Metrics } from './model/metrics.js';
@@ -34,8 +69,8 @@ export {
   type TrainingInfo,
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
+
+// P: prediction, and evaluation.
 export { predict, predictFeatures, type PredictOptions } from './predict.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
 export { renderReport } from './report/html.js';
-export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';
-export { VERSION } from './version.js';

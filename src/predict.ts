@@ -1,11 +1,11 @@
 import { formatDay, parseDayStrict } from './calendar.js';
-import { ModelError } from './errors.js';
+import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
 import { DailyFrame } from './frame/daily-frame.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { resampleWeekly } from './features/resample.js';
 import { dailyFromRows } from './io/load-daily.js';
-import { validateModel, type EngagementModel, type LinearHead } from './model/model-file.js';
-import { StandardScaler } from './model/scaler.js';
+import { applyHead, standardizeRow } from './model/linear.js';
+import { checkSamePreset, validateModel, type EngagementModel } from './model/model-file.js';
 import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type Prediction, type TargetName } from './schema.js';
 
 /** Options of `predict`. */
@@ -27,18 +27,12 @@ const checked = new WeakSet<object>();
 export function predictFeatures(model: EngagementModel, features: ArrayLike<number>): Record<TargetName, number> {
   checkedModel(model);
   if (features.length !== FEATURES.length) {
-    throw new RangeError(`predictFeatures: expected ${FEATURES.length} features (${FEATURES.join(', ')}), got ${features.length}`);
+    throw new ArgumentRangeError(`predictFeatures: expected ${FEATURES.length} features (${FEATURES.join(', ')}), got ${features.length}`);
   }
-  const x = model.inputScaling === 'standard' ? new StandardScaler(model.scaler).transform(features) : features;
+  const x = model.inputScaling === 'standard' ? standardizeRow(features, model.scaler) : features;
   const out = {} as Record<TargetName, number>;
   for (const target of TARGETS) out[target] = applyHead(model.models[target], x);
   return out;
-}
-
-function applyHead(head: LinearHead, x: ArrayLike<number>): number {
-  let y = 0;
-  for (let j = 0; j < x.length; j++) y += head.coef[j]! * x[j]!;
-  return y + head.intercept;
 }
 
 function checkedModel(model: EngagementModel): EngagementModel {
@@ -73,14 +67,12 @@ export function predict(
   checkedModel(model);
   let weekly: WeeklyFrame;
   if (input instanceof WeeklyFrame) {
-    if (options.since !== undefined) throw new TypeError('predict: `since` applies to daily rows; filter the weekly table yourself');
-    if (input.preset !== model.preset) {
-      throw new ModelError(`predict: the model was trained with the '${model.preset}' preset but the weekly table was built with '${input.preset}'`);
-    }
+    if (options.since !== undefined) throw new ArgumentTypeError('predict: `since` applies to daily rows; filter the weekly table yourself');
+    checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
     let daily = input instanceof DailyFrame ? input : Array.isArray(input) ? dailyFromRows(input) : null;
-    if (!daily) throw new TypeError('predict: input must be a DailyFrame, a WeeklyFrame or an array of daily row objects');
+    if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame or an array of daily row objects');
     if (options.since !== undefined) {
       const since = parseDayStrict(options.since, 'predict: since');
       const day = daily.day;
@@ -94,7 +86,7 @@ export function predict(
     const index = new Map(weekly.profileIds.map((id, k) => [id, k]));
     profiles = options.profiles.map((id) => {
       const k = index.get(id);
-      if (k === undefined) throw new RangeError(`predict: no rows for profile '${id}'`);
+      if (k === undefined) throw new ArgumentRangeError(`predict: no rows for profile '${id}'`);
       return k;
     });
   } else {
@@ -106,15 +98,14 @@ export function predict(
   const columns = FEATURES.map((f) => weekly.columnAt(f, latest));
   const date = weekly.column('date');
   const scaled = model.inputScaling === 'standard';
-  const { mean, scale } = model.scaler;
   const x = new Float64Array(FEATURES.length);
   const out: Prediction[] = [];
   profiles.forEach((k, r) => {
     for (let j = 0; j < columns.length; j++) {
-      let v = columns[j]![r]!;
-      if (v !== v) v = 0; // P5: missing features are 0
-      x[j] = scaled ? (v - mean[j]!) / scale[j]! : v;
+      const v = columns[j]![r]!;
+      x[j] = v === v ? v : 0; // P5: missing features are 0
     }
+    if (scaled) standardizeRow(x, model.scaler, x);
     const sunday = date[latest[r]!]!;
     const label = formatDay(sunday);
     TARGETS.forEach((target, h) => {

@@ -1,3 +1,5 @@
+import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
+
 /**
  * Column names, feature order, horizons, presets and the public types shared
  * by every stage. Everything downstream derives its names from here.
@@ -7,7 +9,7 @@
 export type Preset = 'notebook' | 'corrected';
 
 /** The presets this version of the library implements. */
-export const IMPLEMENTED_PRESETS: readonly Preset[] = ['notebook'];
+const IMPLEMENTED_PRESETS: readonly Preset[] = ['notebook'];
 
 /** Columns a daily CSV must have (any order; extra columns are ignored). */
 export const REQUIRED_DAILY_COLUMNS = [
@@ -94,18 +96,6 @@ export const WEEKLY_COLUMNS: readonly string[] = [
   ...TARGETS,
 ];
 
-/** Weekly columns holding integers (the rest are floats; NaN = missing). */
-export const WEEKLY_INTEGER_COLUMNS: readonly string[] = [
-  'year',
-  'month',
-  'week_of_year',
-  'week',
-  'posts',
-  'engagement',
-  'reach',
-  'impressions',
-];
-
 /** Default T3 cutoff: train rows have a Sunday on or before it. */
 export const DEFAULT_CUTOFF = '2024-07-30';
 
@@ -166,12 +156,42 @@ export interface ProgressEvent {
 }
 export type ProgressCallback = (event: ProgressEvent) => void;
 
-/** Throws unless `preset` is a preset this version implements. */
-export function assertPreset(preset: unknown, where: string): asserts preset is Preset {
+/** How readers treat a row that cannot be read: stop with a `DataError`, or skip it and count it in the report. */
+export type OnError = 'throw' | 'skip';
+
+/*
+ * One validator per option, shared by the library and the command line: each
+ * returns the option's value (its default when undefined) or throws an
+ * `ArgumentTypeError` / `ArgumentRangeError` naming `where`.
+ */
+
+/**
+ * The `preset` option: `notebook` (the default) or a preset this version implements.
+ * @throws {ArgumentTypeError} for a name that is not a preset; {ArgumentRangeError} for one not implemented yet.
+ */
+export function checkPreset(preset: unknown, where: string): Preset {
+  if (preset === undefined) return 'notebook';
   if (preset !== 'notebook' && preset !== 'corrected') {
-    throw new TypeError(`${where}: preset must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
+    throw new ArgumentTypeError(`${where}: preset must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
   }
   if (!IMPLEMENTED_PRESETS.includes(preset)) {
-    throw new RangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/quirks.md)`);
+    throw new ArgumentRangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/quirks.md)`);
   }
+  return preset;
+}
+
+/** The `onError` option: `throw` (the default) or `skip`. @throws {ArgumentTypeError} otherwise. */
+export function checkOnError(onError: unknown, where: string): OnError {
+  if (onError === undefined) return 'throw';
+  if (onError !== 'throw' && onError !== 'skip') throw new ArgumentTypeError(`${where}: onError must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
+  return onError;
+}
+
+/** The `workers` option: a positive integer, or undefined for the default. @throws {ArgumentTypeError} otherwise. */
+export function checkWorkers(workers: unknown, where: string): number | undefined {
+  if (workers === undefined) return undefined;
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1) {
+    throw new ArgumentTypeError(`${where}: workers must be a positive integer, got ${JSON.stringify(workers)}`);
+  }
+  return workers;
 }

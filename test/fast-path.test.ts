@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DataError, WEEKLY_COLUMNS, generateDaily, loadDaily, loadWeekly, resampleWeekly, type GenerateResult, type ProgressEvent } from '../src/index.js';
+import { generateDaily, type GenerateResult } from '../src/generate.js';
+import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ef-fast-'));
 let generated: GenerateResult;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DataError, dailyFromRows, loadDaily } from '../src/index.js';
 import { DailyCsvReader } from '../src/io/csv.js';
-import { emptyReport } from '../src/io/collector.js';
+import { emptyReport } from '../src/frame/load-report.js';
 import { DailyFrameBuilder } from '../src/frame/daily-frame.js';
 
 const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';

@@ -17,7 +17,7 @@ describe('the package', () => {
   });
 
   it('exports the pipeline API', () => {
-    for (const name of ['loadDaily', 'resampleWeekly', 'fitScaler', 'trainModels', 'predict', 'saveModel', 'loadModel', 'loadBuiltinModel', 'loadWeekly', 'generateDaily', 'DataError', 'ModelError']) {
+    for (const name of ['loadDaily', 'resampleWeekly', 'fitScaler', 'trainModels', 'predict', 'saveModel', 'loadModel', 'loadBuiltinModel', 'loadWeekly', 'DataError', 'ModelError']) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(api.FEATURES).toHaveLength(21);

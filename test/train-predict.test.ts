@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, FEATURES, formatDay, parseDay, TARGETS, dailyFromRows, loadBuiltinModel, predict, resampleWeekly, trainModels } from '../src/index.js';
+import { formatDay, parseDay } from '../src/calendar.js';
+import { DataError, FEATURES, TARGETS, dailyFromRows, loadBuiltinModel, predict, resampleWeekly, trainModels } from '../src/index.js';
 import { simpleRows } from './helpers/synthetic.js';
 
 describe('trainModels', () => {

@@ -1,3 +1,4 @@
+import type { ColumnDefinition, WeeklyFrame } from '../frame/weekly-frame.js';
 import { LAGGED_COLUMNS, LAGS } from '../schema.js';
 
 /**
@@ -19,19 +20,19 @@ import { LAGGED_COLUMNS, LAGS } from '../schema.js';
  * needed, with no column mutated. `test/lags.test.ts` checks this against a
  * literal transcription of the 16 passes.
  */
-export const DECREMENTS: readonly Int32Array[] = Array.from({ length: 55 }, (_, w) => {
+const DECREMENTS: readonly Int32Array[] = Array.from({ length: 55 }, (_, w) => {
   const counts = new Int32Array(17);
   for (let q = 0; q < 16; q++) counts[q + 1] = counts[q]! + (w - (Math.floor(q / 4) + 1) <= 0 ? 1 : 0);
   return counts;
 });
 
 /** The `year` column after N7 (what the notebook outputs): the Sunday's year minus 4 per lag L ≥ week. */
-export function notebookYear(sundayYear: number, week: number): number {
+function notebookYear(sundayYear: number, week: number): number {
   return sundayYear - DECREMENTS[week]![16]!;
 }
 
 /** The pass index of `${column}_lag_${lag}` in N7's order. */
-export function lagPass(column: (typeof LAGGED_COLUMNS)[number], lag: (typeof LAGS)[number]): number {
+function lagPass(column: (typeof LAGGED_COLUMNS)[number], lag: (typeof LAGS)[number]): number {
   return (lag - 1) * 4 + LAGGED_COLUMNS.indexOf(column);
 }
 
@@ -39,7 +40,7 @@ export function lagPass(column: (typeof LAGGED_COLUMNS)[number], lag: (typeof LA
  * The notebook's lag value at row `i` for pass `q` (lag `lag`), given the
  * Sunday years and `%U` weeks of the rows and the first row of i's profile.
  */
-export function notebookLagAt(
+function notebookLagAt(
   i: number,
   lag: number,
   q: number,
@@ -59,3 +60,40 @@ export function notebookLagAt(
   const yearAfter = sundayYear(i) - DECREMENTS[wi]![q + 1]!;
   return yearBefore === yearAfter ? source[j]! : 0;
 }
+
+/** Row functions for the Sunday's calendar year and `%U` week (what N7 re-reads from `year_week`). */
+function sundayYearWeek(frame: WeeklyFrame): { year: (row: number) => number; week: (row: number) => number } {
+  const cal = frame.calendar;
+  const date = frame.column('date');
+  return { year: (i) => cal.year[(date[i]! - cal.first) / 7]!, week: (i) => cal.weekU[(date[i]! - cal.first) / 7]! };
+}
+
+/** `year` as the notebook outputs it: the Sunday's year (N6) after N7's decrements (Q3). */
+export const NOTEBOOK_YEAR_COLUMN: ColumnDefinition = {
+  name: 'year',
+  integer: true,
+  numeric: (frame) => {
+    const { year, week } = sundayYearWeek(frame);
+    return (i) => notebookYear(year(i), week(i));
+  },
+};
+
+/** `week`: the Sunday's `%U` week number, re-read from `year_week` by N7. */
+export const WEEK_COLUMN: ColumnDefinition = { name: 'week', integer: true, numeric: (frame) => sundayYearWeek(frame).week };
+
+/** The 16 lag columns, `engagement_lag_1` … `impressions_lag_4`, in N7's pass order. */
+export const NOTEBOOK_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((lag) =>
+  LAGGED_COLUMNS.map(
+    (column): ColumnDefinition => ({
+      name: `${column}_lag_${lag}`,
+      integer: false,
+      numeric: (frame) => {
+        const q = lagPass(column, lag);
+        const source = frame.column(column);
+        const { offsets, profile } = frame;
+        const { year, week } = sundayYearWeek(frame);
+        return (i) => notebookLagAt(i, lag, q, offsets[profile[i]!]!, year, week, source);
+      },
+    }),
+  ),
+);

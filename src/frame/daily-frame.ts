@@ -1,7 +1,14 @@
+import { ArgumentRangeError } from '../errors.js';
 import { formatDay } from '../calendar.js';
-import { emptyReport, type LoadReport, type RowCollector } from '../io/collector.js';
-import { ProfileInterner } from '../io/interner.js';
-import { GrowableFloat64, GrowableInt32 } from './growable.js';
+import { Growable } from './arrays.js';
+import { emptyReport, type LoadReport } from './load-report.js';
+import { ProfileInterner } from './profile-dictionary.js';
+
+/** Where parsed daily rows go: a columnar frame, or weekly sums built while reading. */
+export interface RowCollector {
+  readonly profiles: ProfileInterner;
+  add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void;
+}
 
 /** One daily row as read back from a `DailyFrame`. */
 export interface DailyRecord {
@@ -31,7 +38,6 @@ export interface DailyColumns {
  * NaN where missing. Rows keep their reading order; duplicates are kept.
  */
 export class DailyFrame implements DailyColumns {
-  readonly kind = 'daily' as const;
   readonly profile: Int32Array;
   readonly day: Int32Array;
   readonly followers: Float64Array;
@@ -56,7 +62,7 @@ export class DailyFrame implements DailyColumns {
     this.impressions = columns.impressions;
     const n = this.profile.length;
     for (const name of ['day', 'followers', 'posts', 'engagement', 'reach', 'impressions'] as const) {
-      if (columns[name].length !== n) throw new RangeError(`DailyFrame: column '${name}' has ${columns[name].length} rows, expected ${n}`);
+      if (columns[name].length !== n) throw new ArgumentRangeError(`DailyFrame: column '${name}' has ${columns[name].length} rows, expected ${n}`);
     }
   }
 
@@ -110,13 +116,13 @@ export class DailyFrame implements DailyColumns {
 /** Collects parsed rows into growing columns, then makes a `DailyFrame`. */
 export class DailyFrameBuilder implements RowCollector {
   readonly profiles = new ProfileInterner();
-  private readonly profile = new GrowableInt32();
-  private readonly day = new GrowableInt32();
-  private readonly followers = new GrowableFloat64();
-  private readonly posts = new GrowableFloat64();
-  private readonly engagement = new GrowableFloat64();
-  private readonly reach = new GrowableFloat64();
-  private readonly impressions = new GrowableFloat64();
+  private readonly profile = new Growable(Int32Array);
+  private readonly day = new Growable(Int32Array);
+  private readonly followers = new Growable(Float64Array);
+  private readonly posts = new Growable(Float64Array);
+  private readonly engagement = new Growable(Float64Array);
+  private readonly reach = new Growable(Float64Array);
+  private readonly impressions = new Growable(Float64Array);
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
     this.profile.push(profile);

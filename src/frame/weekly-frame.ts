@@ -1,16 +1,15 @@
-import { formatDay, formatYearWeek } from '../calendar.js';
-import type { SundayCalendar } from '../features/calendar-table.js';
-import { lagPass, notebookLagAt, notebookYear } from '../features/lags.js';
-import { LAGGED_COLUMNS, LAGS, TARGETS, WEEKLY_COLUMNS, WEEKLY_INTEGER_COLUMNS, type Preset, type WeeklyRecord } from '../schema.js';
+import { ArgumentRangeError } from '../errors.js';
+import type { Preset, WeeklyRecord } from '../schema.js';
+import type { SundayCalendar } from './sunday-calendar.js';
 
-/** The stored columns of a weekly table (N3 sums and N6's monthly average); the rest are derived. */
+/** The stored columns of a weekly table (N3's sums and N6's monthly average); every other column is derived. */
 export interface WeeklyBase {
   /** The week's Sunday, days since 1970-01-01. */
   date: Int32Array;
   /** Profile number of each row. */
   profile: Int32Array;
   /** Daily rows behind each week (0 for a week with no record). */
-  records: Int32Array;
+  dailyRows: Int32Array;
   followers: Float64Array;
   posts: Float64Array;
   engagement: Float64Array;
@@ -19,7 +18,27 @@ export interface WeeklyBase {
   monthlyAverage: Float64Array;
 }
 
-type Accessor = (row: number) => number;
+/**
+ * How one column of the weekly table is read: from a stored column, or
+ * computed per row from the frame's other columns. A preset is an ordered
+ * list of these (built in `features/weekly-columns.ts`); the frame only
+ * stores, caches and looks up.
+ */
+export interface ColumnDefinition {
+  /** The spec's column name. */
+  readonly name: string;
+  /** Whether values are integers (kept as Int32Array when materialized). */
+  readonly integer: boolean;
+  /** The stored column it reads, when it is one. */
+  readonly stored?: keyof Omit<WeeklyBase, 'profile'>;
+  /** A function computing row i, given the frame; absent for text-only columns. */
+  readonly numeric?: (frame: WeeklyFrame) => (row: number) => number;
+  /** How the column is written as text in records and CSV; numeric columns without it are written as numbers. */
+  readonly text?: (frame: WeeklyFrame) => (row: number) => string;
+}
+
+/** The column definitions of one preset, in output order. */
+export type ColumnRegistry = readonly ColumnDefinition[];
 
 /**
  * The weekly table (N1–N8) as columns. Rows are sorted by profile id, then
@@ -29,12 +48,12 @@ type Accessor = (row: number) => number;
  * The weekly sums and the monthly average are stored; calendar columns, lags
  * and targets are derived from them when asked for — a whole column with
  * `column(name)` (computed once, then kept), or just some rows with
- * `columnAt(name, rows)`, which is how training and prediction read 21
+ * `columnAt(name, rows)`, which is how training and prediction read the
  * features for millions of weeks without holding 30 full columns.
  */
 export class WeeklyFrame {
-  readonly kind = 'weekly' as const;
   private readonly cache = new Map<string, Float64Array | Int32Array>();
+  private readonly byName: ReadonlyMap<string, ColumnDefinition>;
 
   /** @internal Built by `resampleWeekly` and `loadWeekly`. */
   constructor(
@@ -45,8 +64,13 @@ export class WeeklyFrame {
     /** Row offsets per profile, length `profileIds.length + 1`. */
     readonly offsets: Int32Array,
     private readonly base: WeeklyBase,
-    private readonly calendar: SundayCalendar,
-  ) {}
+    /** @internal Calendar facts of every Sunday in the table's range. */
+    readonly calendar: SundayCalendar,
+    /** @internal The preset's column definitions. */
+    readonly registry: ColumnRegistry,
+  ) {
+    this.byName = new Map(registry.map((d) => [d.name, d]));
+  }
 
   /** Number of weekly rows. */
   get length(): number {
@@ -58,14 +82,14 @@ export class WeeklyFrame {
     return this.base.profile;
   }
 
-  /** Daily rows behind each week (0 for a week with no record). */
-  get records(): Int32Array {
-    return this.base.records;
+  /** How many daily rows each week sums (0 for a week with no record). */
+  get dailyRows(): Int32Array {
+    return this.base.dailyRows;
   }
 
-  /** Names of the numeric columns (`profile_id` and `year_week` are strings: see `toRecords()`). */
+  /** Names of the numeric columns (`profile_id` and `year_week` are text: see `toRecords()`). */
   get columnNames(): string[] {
-    return WEEKLY_COLUMNS.filter((c) => c !== 'profile_id' && c !== 'year_week');
+    return this.registry.filter((d) => d.stored !== undefined || d.numeric !== undefined).map((d) => d.name);
   }
 
   /**
@@ -74,12 +98,12 @@ export class WeeklyFrame {
    * @throws {RangeError} when there is no such column.
    */
   column(name: string): Float64Array | Int32Array {
-    const stored = this.stored(name);
-    if (stored) return stored;
+    const def = this.definition(name);
+    if (def.stored) return this.base[def.stored];
     let c = this.cache.get(name);
     if (!c) {
-      const get = this.accessor(name);
-      c = WEEKLY_INTEGER_COLUMNS.includes(name) ? new Int32Array(this.length) : new Float64Array(this.length);
+      const get = this.accessor(def);
+      c = def.integer ? new Int32Array(this.length) : new Float64Array(this.length);
       for (let i = 0; i < c.length; i++) c[i] = get(i);
       this.cache.set(name, c);
     }
@@ -88,99 +112,58 @@ export class WeeklyFrame {
 
   /** The values of a numeric column at the given rows, without building the whole column. */
   columnAt(name: string, rows: ArrayLike<number>): Float64Array {
+    const def = this.definition(name);
     const out = new Float64Array(rows.length);
-    const whole = this.stored(name) ?? this.cache.get(name);
+    const whole = def.stored ? this.base[def.stored] : this.cache.get(name);
     if (whole) {
       for (let k = 0; k < rows.length; k++) out[k] = whole[rows[k]!]!;
     } else {
-      const get = this.accessor(name);
+      const get = this.accessor(def);
       for (let k = 0; k < rows.length; k++) out[k] = get(rows[k]!);
     }
     return out;
   }
 
-  /** Rows of one profile, as [start, end). */
-  rowsOf(profileId: string): [number, number] | undefined {
-    const k = this.profileIds.indexOf(profileId);
-    return k < 0 ? undefined : [this.offsets[k]!, this.offsets[k + 1]!];
+  /**
+   * Functions giving each column's field as text at a row, in output order:
+   * numbers as `format` writes them, text columns as they are. What
+   * `toRecords()` and the CSV writer share.
+   */
+  textFields<T>(format: (value: number) => T, rows?: ArrayLike<number>): { names: string[]; at: ((k: number) => T | string)[] } {
+    const names = this.registry.map((d) => d.name);
+    const at = this.registry.map((d): ((k: number) => T | string) => {
+      const row = rows ? (k: number) => rows[k]! : (k: number) => k;
+      if (d.text) {
+        const text = d.text(this);
+        return (k) => text(row(k));
+      }
+      const values = rows ? this.columnAt(d.name, rows) : this.column(d.name);
+      return (k) => format(values[k]!);
+    });
+    return { names, at };
   }
 
   /** One object per weekly row with the spec's column names; dates as `YYYY-MM-DD`, missing values NaN. */
   toRecords(): WeeklyRecord[] {
-    const names = this.columnNames;
-    const columns = names.map((n) => this.column(n));
-    const date = this.base.date;
+    const { names, at } = this.textFields((v) => v);
     const out: WeeklyRecord[] = new Array(this.length);
     for (let i = 0; i < this.length; i++) {
       const record: Record<string, number | string> = {};
-      for (const name of WEEKLY_COLUMNS) {
-        if (name === 'profile_id') record[name] = this.profileIds[this.base.profile[i]!]!;
-        else if (name === 'date') record[name] = formatDay(date[i]!);
-        else if (name === 'year_week') record[name] = formatYearWeek(date[i]!);
-        else record[name] = columns[names.indexOf(name)]![i]!;
-      }
+      for (let c = 0; c < names.length; c++) record[names[c]!] = at[c]!(i);
       out[i] = record as WeeklyRecord;
     }
     return out;
   }
 
-  private stored(name: string): Float64Array | Int32Array | undefined {
-    const b = this.base;
-    switch (name) {
-      case 'date':
-        return b.date;
-      case 'followers':
-        return b.followers;
-      case 'posts':
-        return b.posts;
-      case 'engagement':
-        return b.engagement;
-      case 'reach':
-        return b.reach;
-      case 'impressions':
-        return b.impressions;
-      case 'monthly_average_engagement_per_post':
-        return b.monthlyAverage;
-      default:
-        return undefined;
+  private definition(name: string): ColumnDefinition {
+    const def = this.byName.get(name);
+    if (!def || (def.stored === undefined && def.numeric === undefined)) {
+      throw new ArgumentRangeError(`WeeklyFrame: no numeric column '${name}' (have: ${this.columnNames.join(', ')})`);
     }
+    return def;
   }
 
-  /** A function computing one row of a derived column. */
-  private accessor(name: string): Accessor {
-    const { date, profile, engagement, posts } = this.base;
-    const cal = this.calendar;
-    const first = cal.first;
-    const sundayYear = (i: number): number => cal.year[(date[i]! - first) / 7]!;
-    const week = (i: number): number => cal.weekU[(date[i]! - first) / 7]!;
-    switch (name) {
-      case 'year':
-        return (i) => notebookYear(sundayYear(i), week(i));
-      case 'month':
-        return (i) => cal.month[(date[i]! - first) / 7]!;
-      case 'week_of_year':
-        return (i) => cal.isoWeek[(date[i]! - first) / 7]!;
-      case 'week':
-        return week;
-      case 'engagement_per_post':
-        return (i) => engagement[i]! / posts[i]!; // Q5: IEEE division, x/0 = Infinity, 0/0 = NaN
-    }
-    const target = (TARGETS as readonly string[]).indexOf(name);
-    if (target >= 0) {
-      const ahead = target + 1;
-      const offsets = this.offsets;
-      return (i) => (i + ahead < offsets[profile[i]! + 1]! ? engagement[i + ahead]! / posts[i + ahead]! : Number.NaN);
-    }
-    const lag = /^(engagement|followers|reach|impressions)_lag_([1-4])$/.exec(name);
-    if (lag) {
-      const column = lag[1] as (typeof LAGGED_COLUMNS)[number];
-      const distance = Number(lag[2]) as (typeof LAGS)[number];
-      const q = lagPass(column, distance);
-      const source = this.column(column);
-      const offsets = this.offsets;
-      return (i) => notebookLagAt(i, distance, q, offsets[profile[i]!]!, sundayYear, week, source);
-    }
-    throw new RangeError(`WeeklyFrame: no numeric column '${name}' (have: ${this.columnNames.join(', ')})`);
+  private accessor(def: ColumnDefinition): (row: number) => number {
+    return def.numeric!(this);
   }
 }
-

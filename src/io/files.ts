@@ -3,9 +3,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from '../errors.js';
-import type { ProgressCallback } from '../schema.js';
+import type { OnError, ProgressCallback } from '../schema.js';
 import { DailyCsvReader } from './csv.js';
-import type { LoadReport, OnError, RowCollector } from './collector.js';
+import type { RowCollector } from '../frame/daily-frame.js';
+import type { LoadReport } from '../frame/load-report.js';
 
 const CSV_NAME = /\.csv(\.gz)?$/i;
 

@@ -1,6 +1,7 @@
-import type { SegmentData } from '../features/segments.js';
+import type { SegmentData } from '../features/weekly-sums.js';
 import { DataError } from '../errors.js';
-import type { LoadReport, OnError } from './collector.js';
+import type { LoadReport } from '../frame/load-report.js';
+import type { OnError } from '../schema.js';
 
 /** A `DataError` as plain data, to cross a thread boundary. */
 export interface DataErrorData {

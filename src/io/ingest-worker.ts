@@ -2,8 +2,8 @@
 // segment table, then sends the table back (transferred, not copied).
 import { parentPort, workerData } from 'node:worker_threads';
 import { DataError } from '../errors.js';
-import { SegmentTable } from '../features/segments.js';
-import { emptyReport } from './collector.js';
+import { SegmentTable } from '../features/weekly-sums.js';
+import { emptyReport } from '../frame/load-report.js';
 import { readCsvFile } from './files.js';
 import { errorToData, type FromWorker, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 

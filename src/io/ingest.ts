@@ -4,10 +4,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SegmentTable } from '../features/segments.js';
-import type { SegmentPart } from '../features/resample.js';
-import type { ProgressCallback } from '../schema.js';
-import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport, type OnError } from './collector.js';
+import { SegmentTable, type SegmentPart } from '../features/weekly-sums.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
+import { checkOnError, checkWorkers, type OnError, type ProgressCallback } from '../schema.js';
 import { discoverFiles, readCsvFiles, totalSize } from './files.js';
 import { errorFromData, type FromWorker, type ReportData, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 import { collectDaily, pathsOf, type DailySource } from './load-daily.js';
@@ -38,17 +37,17 @@ const PARALLEL_MIN_BYTES = 16 << 20;
  * handed out one at a time, and sends back its table. No daily row is kept.
  */
 export async function ingestSegments(source: DailySource, options: IngestOptions = {}): Promise<IngestResult> {
-  const onError = options.onError ?? 'throw';
+  const onError = checkOnError(options.onError, 'loadWeekly');
+  const workers = checkWorkers(options.workers, 'loadWeekly');
   const paths = pathsOf(source);
   if (!paths) {
     const table = new SegmentTable();
-    const report = await collectDaily(source, table, options);
+    const report = await collectDaily(source, table, { ...options, onError });
     return { parts: [{ data: table }], profileIds: table.profiles.ids, report };
   }
   const files = await discoverFiles(paths);
   const bytes = await totalSize(files);
-  const wanted = options.workers ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
-  if (!Number.isInteger(wanted) || wanted < 1) throw new TypeError(`workers must be a positive integer, got ${wanted}`);
+  const wanted = workers ?? (bytes >= PARALLEL_MIN_BYTES ? availableParallelism() : 1);
   const threads = Math.min(wanted, files.length);
   const spawn = threads > 1 ? workerSpawner() : null;
   if (!spawn) {

@@ -1,6 +1,7 @@
-import { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
-import type { DailyRowInput, ProgressCallback } from '../schema.js';
-import { emptyReport, type OnError, type RowCollector, type LoadReport } from './collector.js';
+import { ArgumentTypeError } from '../errors.js';
+import { DailyFrame, DailyFrameBuilder, type RowCollector } from '../frame/daily-frame.js';
+import { checkOnError, type DailyRowInput, type OnError, type ProgressCallback } from '../schema.js';
+import { emptyReport, type LoadReport } from '../frame/load-report.js';
 import { discoverFiles, readCsvFiles } from './files.js';
 import { addRowObject } from './rows.js';
 
@@ -32,18 +33,12 @@ export function pathsOf(source: DailySource): string[] | null {
   return null;
 }
 
-function checkOnError(onError: unknown): OnError {
-  if (onError === undefined) return 'throw';
-  if (onError !== 'throw' && onError !== 'skip') throw new TypeError(`onError must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
-  return onError;
-}
-
 /**
  * Reads daily rows into any collector (a frame builder, or weekly aggregates
  * for the fast path). Shared by `loadDaily` and the aggregating loaders.
  */
 export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions = {}): Promise<LoadReport> {
-  const onError = checkOnError(options.onError);
+  const onError = checkOnError(options.onError, 'loadDaily');
   const report = emptyReport();
   const paths = pathsOf(source);
   if (paths) {
@@ -63,7 +58,7 @@ export async function collectDaily(source: DailySource, collector: RowCollector,
     collectRows(source as Iterable<unknown>, collector, report, onError);
     return report;
   }
-  throw new TypeError('loadDaily: source must be a path, an array of paths, an array of row objects or an (async) iterable of rows');
+  throw new ArgumentTypeError('loadDaily: source must be a path, an array of paths, an array of row objects or an (async) iterable of rows');
 }
 
 function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, onError: OnError): void {
@@ -96,11 +91,11 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
  * @throws {DataError} on the first bad row unless `onError: 'skip'`.
  */
 export function dailyFromRows(rows: Iterable<DailyRowInput>, options: Pick<LoadOptions, 'onError'> = {}): DailyFrame {
-  const onError = checkOnError(options.onError);
+  const onError = checkOnError(options.onError, 'dailyFromRows');
   const builder = new DailyFrameBuilder();
   const report = emptyReport();
   if (rows === null || typeof rows !== 'object' || !(Symbol.iterator in rows)) {
-    throw new TypeError('dailyFromRows: expected an array (or iterable) of row objects');
+    throw new ArgumentTypeError('dailyFromRows: expected an array (or iterable) of row objects');
   }
   collectRows(rows, builder, report, onError);
   return builder.finish(report);

@@ -1,8 +1,8 @@
-import { weeklyFromSegments } from '../features/resample.js';
+import { weeklyFromSegments } from '../features/weekly-sums.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import { assertPreset, type Preset } from '../schema.js';
+import { checkPreset, type Preset } from '../schema.js';
 import { ingestSegments, type IngestOptions } from './ingest.js';
-import type { LoadReport } from './collector.js';
+import type { LoadReport } from '../frame/load-report.js';
 import type { DailySource } from './load-daily.js';
 
 /** Options of `loadWeekly`. */
@@ -22,8 +22,7 @@ export interface LoadWeeklyOptions extends IngestOptions {
  * const trained = trainModels(weekly);
  */
 export async function loadWeekly(source: DailySource, options: LoadWeeklyOptions = {}): Promise<{ weekly: WeeklyFrame; report: LoadReport }> {
-  const preset = options.preset ?? 'notebook';
-  assertPreset(preset, 'loadWeekly');
+  const preset = checkPreset(options.preset, 'loadWeekly');
   const { parts, profileIds, report } = await ingestSegments(source, options);
   const weekly = weeklyFromSegments(parts, profileIds, preset, options.onProgress);
   return { weekly, report };

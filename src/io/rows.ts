@@ -1,7 +1,9 @@
 import { parseDay } from '../calendar.js';
 import { DataError } from '../errors.js';
-import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
-import { handleBadRow, type LoadReport, type OnError, type RowCollector } from './collector.js';
+import { REQUIRED_DAILY_COLUMNS, type OnError } from '../schema.js';
+import type { RowCollector } from '../frame/daily-frame.js';
+import type { LoadReport } from '../frame/load-report.js';
+import { handleBadRow } from './collector.js';
 import { looseNumberFromValue } from './numbers.js';
 
 export const ROWS_LABEL = '<rows>';

@@ -1,3 +1,4 @@
+import { ArgumentRangeError } from '../errors.js';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 /** The least-squares fit of several targets on the same features. */
@@ -38,7 +39,7 @@ export function fitLeastSquares(x: readonly ArrayLike<number>[], y: readonly Arr
   const n = rows.length;
   const p = x.length;
   const t = y.length;
-  if (n === 0) throw new RangeError('fitLeastSquares: no rows to fit on');
+  if (n === 0) throw new ArgumentRangeError('fitLeastSquares: no rows to fit on');
   const m = p + t;
   const columns = [...x, ...y];
   const mean = new Float64Array(m);

@@ -1,3 +1,4 @@
+import { ArgumentRangeError } from '../errors.js';
 /** Regression metrics, with scikit-learn's definitions. */
 export interface Metrics {
   MAE: number;
@@ -13,7 +14,7 @@ export interface Metrics {
  */
 export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): Metrics {
   const n = actual.length;
-  if (predicted.length !== n) throw new RangeError(`regressionMetrics: ${n} actual values but ${predicted.length} predictions`);
+  if (predicted.length !== n) throw new ArgumentRangeError(`regressionMetrics: ${n} actual values but ${predicted.length} predictions`);
   if (n === 0) return { MAE: Number.NaN, MSE: Number.NaN, RMSE: Number.NaN, R2: Number.NaN };
   let abs = 0;
   let sq = 0;

@@ -57,6 +57,17 @@ export interface EngagementModel {
   description: string;
 }
 
+/**
+ * A preset mismatch between a model (or the preset asked for) and a weekly
+ * table: the same `ModelError` wherever it is found (training, prediction,
+ * evaluation).
+ */
+export function checkSamePreset(modelPreset: Preset, tablePreset: Preset, where: string): void {
+  if (modelPreset !== tablePreset) {
+    throw new ModelError(`${where}: the model was trained with the '${modelPreset}' preset but the weekly table was built with '${tablePreset}'`);
+  }
+}
+
 function fail(where: string, what: string): never {
   throw new ModelError(`${where}: ${what}`);
 }

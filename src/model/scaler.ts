@@ -1,6 +1,8 @@
+import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { FEATURES } from '../schema.js';
 import { parseDayStrict } from '../calendar.js';
+import { standardizeRow } from './linear.js';
 import { selectRows } from './selection.js';
 
 /** A fitted scaler's state, as saved in model files (scikit-learn's `mean_`, `var_`, `scale_`, `n_samples_seen_`). */
@@ -65,8 +67,8 @@ export class StandardScaler {
   constructor(state: ScalerState) {
     const p = state.features.length;
     for (const key of ['mean', 'var', 'scale', 'nSamplesSeen'] as const) {
-      if (!Array.isArray(state[key]) && !ArrayBuffer.isView(state[key])) throw new TypeError(`StandardScaler: '${key}' must be an array`);
-      if (state[key].length !== p) throw new TypeError(`StandardScaler: '${key}' has ${state[key].length} values for ${p} features`);
+      if (!Array.isArray(state[key]) && !ArrayBuffer.isView(state[key])) throw new ArgumentTypeError(`StandardScaler: '${key}' must be an array`);
+      if (state[key].length !== p) throw new ArgumentTypeError(`StandardScaler: '${key}' has ${state[key].length} values for ${p} features`);
     }
     this.features = [...state.features];
     this.mean = Float64Array.from(state.mean);
@@ -78,11 +80,9 @@ export class StandardScaler {
   /** Scales one feature row (in `features` order). */
   transform(row: ArrayLike<number>): Float64Array {
     if (row.length !== this.features.length) {
-      throw new RangeError(`StandardScaler.transform: expected ${this.features.length} values, got ${row.length}`);
+      throw new ArgumentRangeError(`StandardScaler.transform: expected ${this.features.length} values, got ${row.length}`);
     }
-    const out = new Float64Array(row.length);
-    for (let j = 0; j < row.length; j++) out[j] = (row[j]! - this.mean[j]!) / this.scale[j]!;
-    return out;
+    return standardizeRow(row, this);
   }
 
   /** Plain-JSON state (for model files). */
@@ -134,21 +134,21 @@ export function fitScaler(input: WeeklyFrame | readonly ArrayLike<number>[], opt
   if (input instanceof WeeklyFrame) {
     const features = options.features ?? FEATURES;
     if (options.cutoff !== undefined) {
-      if (options.rows) throw new TypeError('fitScaler: give either rows or cutoff, not both');
-      if (options.features) throw new TypeError('fitScaler: with cutoff, the scaler is fitted on the model features');
+      if (options.rows) throw new ArgumentTypeError('fitScaler: give either rows or cutoff, not both');
+      if (options.features) throw new ArgumentTypeError('fitScaler: with cutoff, the scaler is fitted on the model features');
       const selection = selectRows(input, parseDayStrict(options.cutoff, 'fitScaler: cutoff'));
       return StandardScaler.fitColumns(FEATURES, selection.features, selection.train);
     }
     const rows = options.rows;
     return StandardScaler.fitColumns(features, features.map((f) => (rows ? input.columnAt(f, rows) : input.column(f))));
   }
-  if (!Array.isArray(input)) throw new TypeError('fitScaler: expected a WeeklyFrame or an array of feature rows');
+  if (!Array.isArray(input)) throw new ArgumentTypeError('fitScaler: expected a WeeklyFrame or an array of feature rows');
   const width = input.length ? input[0]!.length : 0;
   const features = options.features ?? Array.from({ length: width }, (_, j) => `x${j}`);
   const columns = features.map((_, j) => {
     const c = new Float64Array(input.length);
     input.forEach((row, i) => {
-      if (row.length !== features.length) throw new RangeError(`fitScaler: row ${i} has ${row.length} values, expected ${features.length}`);
+      if (row.length !== features.length) throw new ArgumentRangeError(`fitScaler: row ${i} has ${row.length} values, expected ${features.length}`);
       c[i] = row[j]!;
     });
     return c;

@@ -1,4 +1,5 @@
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { targetAt } from '../features/targets.js';
 import { COUNT_COLUMNS, FEATURES, HORIZONS, LAG_FEATURES, TARGETS } from '../schema.js';
 
 /** Row counts along steps T1–T5. */
@@ -49,16 +50,17 @@ export function selectRows(weekly: WeeklyFrame, cutoffDay: number): RowSelection
   const posts = weekly.column('posts');
   const { offsets, profile } = weekly;
 
-  // T1 on targets: engagement per post 1…4 weeks later, in the same profile.
+  // T1 on targets (N8): engagement per post 1…4 weeks later, in the same profile.
   const withTargets: number[] = [];
   let infiniteTargets = 0;
   const last = HORIZONS.length;
   for (let i = 0; i < n; i++) {
-    if (i + last >= offsets[profile[i]! + 1]!) continue;
+    const end = offsets[profile[i]! + 1]!;
+    if (i + last >= end) continue;
     let missing = false;
     let infinite = false;
     for (let h = 1; h <= last; h++) {
-      const v = engagement[i + h]! / posts[i + h]!;
+      const v = targetAt(i, h, end, engagement, posts);
       if (v !== v) missing = true;
       else if (v === Infinity) infinite = true;
     }

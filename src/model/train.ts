@@ -1,14 +1,18 @@
+import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import { formatDay, parseDayStrict } from '../calendar.js';
+import { gather } from '../frame/arrays.js';
 import { DailyFrame } from '../frame/daily-frame.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { resampleWeekly } from '../features/resample.js';
-import { BASELINE_FEATURES, DEFAULT_CUTOFF, FEATURES, TARGETS, assertPreset, type Preset, type ProgressCallback, type TargetName } from '../schema.js';
+import { DEFAULT_CUTOFF, FEATURES, TARGETS, checkPreset, type Preset, type ProgressCallback, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
+import { fitBaseline } from './baseline.js';
 import { fitLeastSquares } from './least-squares.js';
+import { predictRows } from './linear.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
-import { FORMAT_VERSION, withTargetAliases, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
+import { checkSamePreset, FORMAT_VERSION, withTargetAliases, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
 import { StandardScaler } from './scaler.js';
-import { selectRows, withoutMissing, type RowCounts, type RowSelection } from './selection.js';
+import { selectRows, withoutMissing, type RowCounts } from './selection.js';
 
 /** Options of `trainModels`. */
 export interface TrainOptions {
@@ -36,27 +40,6 @@ export interface TrainResult {
   warnings: string[];
 }
 
-/** Predictions of a linear head for the given rows. */
-export function predictRows(columns: readonly ArrayLike<number>[], head: { coef: ArrayLike<number>; intercept: number }, rows: Int32Array, scaler?: StandardScaler): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
-    let s = head.intercept;
-    for (let j = 0; j < columns.length; j++) {
-      const x = columns[j]![i]!;
-      s += head.coef[j]! * (scaler ? (x - scaler.mean[j]!) / scaler.scale[j]! : x);
-    }
-    out[k] = s;
-  }
-  return out;
-}
-
-export function gather(column: ArrayLike<number>, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = column[rows[k]!]!;
-  return out;
-}
-
 /**
  * Steps T1–T8: selects rows, fits the scaler, fits one least-squares model
  * per horizon, scores them on the test rows, and fits the baseline.
@@ -71,17 +54,16 @@ export function gather(column: ArrayLike<number>, rows: Int32Array): Float64Arra
 export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptions = {}): TrainResult {
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainModels: cutoff');
-  const preset = options.preset ?? (input instanceof WeeklyFrame ? input.preset : 'notebook');
-  assertPreset(preset, 'trainModels');
+  const preset = checkPreset(options.preset ?? (input instanceof WeeklyFrame ? input.preset : undefined), 'trainModels');
   let weekly: WeeklyFrame;
   if (input instanceof DailyFrame) {
     options.onProgress?.({ stage: 'weekly', rows: input.length });
     weekly = resampleWeekly(input, { preset });
   } else if (input instanceof WeeklyFrame) {
-    if (input.preset !== preset) throw new TypeError(`trainModels: the weekly table was built with the '${input.preset}' preset, not '${preset}'`);
+    checkSamePreset(preset, input.preset, 'trainModels');
     weekly = input;
   } else {
-    throw new TypeError('trainModels: expected a WeeklyFrame (from resampleWeekly) or a DailyFrame');
+    throw new ArgumentTypeError('trainModels: expected a WeeklyFrame (from resampleWeekly) or a DailyFrame');
   }
   const warnings: string[] = [];
   options.onProgress?.({ stage: 'select', rows: weekly.length });
@@ -103,7 +85,7 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
   const train = withoutMissing(featureColumns, selection.train);
   const test = withoutMissing(featureColumns, selection.test);
   if (train.length === 0) {
-    throw new RangeError(`trainModels: no train rows on or before ${cutoff} (${counts.afterZeroDrop} rows had targets and data)`);
+    throw new ArgumentRangeError(`trainModels: no train rows on or before ${cutoff} (${counts.afterZeroDrop} rows had targets and data)`);
   }
   // T6: the notebook fits on the unscaled features (Q7).
   options.onProgress?.({ stage: 'fit', rows: train.length });
@@ -148,20 +130,4 @@ export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptio
     description: `least squares per horizon, ${preset} preset, trained on ${train.length} weekly rows up to ${cutoff}`,
   };
   return { model: withTargetAliases(model), metrics, baseline, rows, rank: fit.rank, warnings };
-}
-
-/**
- * T8: least squares on followers, reach and impressions, standardized with a
- * scaler of its own fitted on the train rows, predicting the 7-day target;
- * train and test rows as after T3 (no T5). Returns its test metrics.
- */
-export function fitBaseline(selection: RowSelection): BaselineMetrics {
-  const baseColumns = BASELINE_FEATURES.map((f) => selection.features[FEATURES.indexOf(f)]!);
-  const target = selection.targets[0]!;
-  const baseScaler = StandardScaler.fitColumns(BASELINE_FEATURES, baseColumns, selection.train);
-  const scaledColumns = baseColumns.map((column, j) => column.map((v) => (v - baseScaler.mean[j]!) / baseScaler.scale[j]!));
-  const fit = fitLeastSquares(scaledColumns, [target], selection.train);
-  const predicted = predictRows(baseColumns, { coef: fit.coef[0]!, intercept: fit.intercept[0]! }, selection.test, baseScaler);
-  const m = regressionMetrics(gather(target, selection.test), predicted);
-  return { MAE: m.MAE, RMSE: m.RMSE, R2: m.R2, trainRows: selection.train.length, testRows: selection.test.length };
 }

@@ -1,11 +1,12 @@
 import { parseDayStrict } from '../calendar.js';
-import { ModelError } from '../errors.js';
+import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
+import { gather } from '../frame/arrays.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
-import { validateModel, type BaselineMetrics, type EngagementModel } from '../model/model-file.js';
+import { fitBaseline } from '../model/baseline.js';
+import { predictRows } from '../model/linear.js';
+import { checkSamePreset, validateModel, type BaselineMetrics, type EngagementModel } from '../model/model-file.js';
 import { regressionMetrics, type Metrics } from '../model/metrics.js';
-import { StandardScaler } from '../model/scaler.js';
 import { selectRows, withoutMissing } from '../model/selection.js';
-import { fitBaseline, gather, predictRows } from '../model/train.js';
 import { DEFAULT_CUTOFF, FEATURES, TARGETS, type TargetName } from '../schema.js';
 
 /** Follower bands of the original analysis, by average daily followers. */
@@ -51,19 +52,17 @@ export interface Evaluation {
  */
 export function evaluateModel(model: EngagementModel, weekly: WeeklyFrame, options: { cutoff?: string } = {}): Evaluation {
   validateModel(model, 'evaluateModel: model');
-  if (!(weekly instanceof WeeklyFrame)) throw new TypeError('evaluateModel: expected a WeeklyFrame');
-  if (weekly.preset !== model.preset) {
-    throw new ModelError(`evaluateModel: the model was trained with the '${model.preset}' preset but the weekly table was built with '${weekly.preset}'`);
-  }
+  if (!(weekly instanceof WeeklyFrame)) throw new ArgumentTypeError('evaluateModel: expected a WeeklyFrame');
+  checkSamePreset(model.preset, weekly.preset, 'evaluateModel');
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const selection = selectRows(weekly, parseDayStrict(cutoff, 'evaluateModel: cutoff'));
   const test = withoutMissing(selection.features, selection.test);
-  if (test.length === 0) throw new RangeError(`evaluateModel: no rows with all four targets after ${cutoff}`);
-  const scaler = model.inputScaling === 'standard' ? new StandardScaler(model.scaler) : undefined;
-  const records = weekly.records;
+  if (test.length === 0) throw new ArgumentRangeError(`evaluateModel: no rows with all four targets after ${cutoff}`);
+  const scaler = model.inputScaling === 'standard' ? model.scaler : undefined;
+  const dailyRows = weekly.dailyRows;
   const followerColumn = selection.features[FEATURES.indexOf('followers')]!;
   const followers = Float64Array.from(test, (k) => {
-    const n = records[selection.rows[k]!]!;
+    const n = dailyRows[selection.rows[k]!]!;
     return n > 0 ? followerColumn[k]! / n : 0;
   });
   const metrics = {} as Record<TargetName, Metrics>;

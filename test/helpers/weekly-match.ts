@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
-import { WEEKLY_COLUMNS, WEEKLY_INTEGER_COLUMNS, type WeeklyFrame } from '../../src/index.js';
+import { WEEKLY_COLUMNS, type WeeklyFrame } from '../../src/index.js';
 import { close, num, readCsvRecords } from './reference.js';
+
+/** Weekly columns holding integers, compared exactly (the rest are floats; NaN = missing). */
+const INTEGER_COLUMNS = ['year', 'month', 'week_of_year', 'week', 'posts', 'engagement', 'reach', 'impressions'];
 
 /**
  * Asserts a weekly table equals a pandas-written `weekly_all.csv`: same rows in
@@ -15,7 +18,7 @@ export function expectWeeklyMatchesCsv(weekly: WeeklyFrame, csvPath: string): vo
     for (const column of WEEKLY_COLUMNS) {
       const g = got[i]![column]!;
       const w = want[i]![column]!;
-      const ok = typeof g === 'string' ? g === w : WEEKLY_INTEGER_COLUMNS.includes(column) ? g === num(w) : close(g, num(w), 1e-9);
+      const ok = typeof g === 'string' ? g === w : INTEGER_COLUMNS.includes(column) ? g === num(w) : close(g, num(w), 1e-9);
       if (!ok) expect.fail(`row ${i + 2} (${want[i]!.profile_id!.slice(0, 8)}… ${want[i]!.date}) ${column}: got ${g}, want ${w}`);
     }
   }

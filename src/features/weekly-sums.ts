@@ -1,6 +1,21 @@
-import { civilFromDays, sundayOf } from '../calendar.js';
-import type { RowCollector } from '../io/collector.js';
-import { ProfileInterner } from '../io/interner.js';
+import { civilFromDays, monthIndexOf, sundayOf } from '../calendar.js';
+import { grown } from '../frame/arrays.js';
+import type { RowCollector } from '../frame/daily-frame.js';
+import { ProfileInterner } from '../frame/profile-dictionary.js';
+import { SundayCalendar } from '../frame/sunday-calendar.js';
+import { WeeklyFrame } from '../frame/weekly-frame.js';
+import type { Preset, ProgressCallback } from '../schema.js';
+import { monthlyAverage } from './monthly-average.js';
+import { MonthlySums } from './monthly-sums.js';
+import { compareCodePoints } from './week-labels.js';
+import { weeklyColumns } from './weekly-columns.js';
+
+/*
+ * N3: the weekly sums. Daily rows are summed per segment while they are read
+ * (`SegmentTable`, on the reading threads of the fast path or over a
+ * `DailyFrame` in `resampleWeekly`), then scattered into one row per profile
+ * and week (`weeklyFromSegments`), with the monthly sums of N2 on the side.
+ */
 
 /** Layout of one entry in `cells` (8 doubles: one cache line). */
 export const CELL = {
@@ -136,22 +151,16 @@ export class SegmentTable implements RowCollector, SegmentData {
   private growProfiles(needed: number): void {
     let n = this.minDay.length;
     while (n < needed) n *= 2;
-    const grow = (a: Int32Array, fill: number): Int32Array => {
-      const b = new Int32Array(n).fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.minDay = grow(this.minDay, 0x7fffffff);
-    this.maxDay = grow(this.maxDay, -0x80000000);
-    this.lastCode = grow(this.lastCode, -0x80000000);
-    this.lastEntry = grow(this.lastEntry, 0);
+    this.minDay = grown(this.minDay, n, 0x7fffffff);
+    this.maxDay = grown(this.maxDay, n, -0x80000000);
+    this.lastCode = grown(this.lastCode, n, -0x80000000);
+    this.lastEntry = grown(this.lastEntry, n);
   }
 
   private growEntries(): void {
     // Grow by half: the last doubling would leave up to half the cells unused.
     const capacity = Math.ceil((this.cells.length / CELL.stride) * 1.5);
-    const cells = new Float64Array(capacity * CELL.stride);
-    cells.set(this.cells);
+    const cells = grown(this.cells, capacity * CELL.stride);
     this.cells = cells;
     let slots = this.table.length;
     while (slots < capacity * 2) slots *= 2;
@@ -163,4 +172,110 @@ export class SegmentTable implements RowCollector, SegmentData {
       this.table[slot] = e + 1;
     }
   }
+}
+
+/** Segment sums from one reader; `profileMap[local]` is the profile's number in `profileIds` (identity when absent). */
+export interface SegmentPart {
+  data: SegmentData;
+  profileMap?: Int32Array;
+}
+
+/**
+ * Builds the weekly table from segment sums: N3's weekly rows (every week
+ * from a profile's first record to its last, empty weeks included, sorted as
+ * N4 says), N2's monthly sums and N6's monthly average; the other columns are
+ * derived by the preset's column definitions. Several parts — one per reading
+ * thread — are scattered straight into the weekly rows, with no merged table
+ * in between.
+ */
+export function weeklyFromSegments(
+  parts: readonly SegmentPart[],
+  profileIds: readonly string[],
+  preset: Preset,
+  onProgress?: ProgressCallback,
+): WeeklyFrame {
+  const p = profileIds.length;
+  const minDay = new Int32Array(p).fill(0x7fffffff);
+  const maxDay = new Int32Array(p).fill(-0x80000000);
+  for (const { data, profileMap } of parts) {
+    const slots = Math.min(data.minDay.length, profileMap ? profileMap.length : p);
+    for (let local = 0; local < slots; local++) {
+      if (data.minDay[local]! > data.maxDay[local]!) continue;
+      const g = profileMap ? profileMap[local]! : local;
+      if (data.minDay[local]! < minDay[g]!) minDay[g] = data.minDay[local]!;
+      if (data.maxDay[local]! > maxDay[g]!) maxDay[g] = data.maxDay[local]!;
+    }
+  }
+
+  // Profiles with rows, in code-point order of their ids (N4).
+  const seen: number[] = [];
+  for (let g = 0; g < p; g++) if (minDay[g]! <= maxDay[g]!) seen.push(g);
+  seen.sort((a, b) => compareCodePoints(profileIds[a]!, profileIds[b]!));
+  const profiles = seen.length;
+  const rank = new Int32Array(p).fill(-1);
+  const firstSunday = new Int32Array(profiles);
+  const firstMonth = new Int32Array(profiles);
+  const lastMonth = new Int32Array(profiles);
+  const offsets = new Int32Array(profiles + 1);
+  let globalFirst = 0;
+  let globalLast = -7;
+  for (let k = 0; k < profiles; k++) {
+    const g = seen[k]!;
+    rank[g] = k;
+    const first = sundayOf(minDay[g]!);
+    const last = sundayOf(maxDay[g]!);
+    firstSunday[k] = first;
+    offsets[k + 1] = offsets[k]! + (last - first) / 7 + 1;
+    firstMonth[k] = monthIndexOf(minDay[g]!);
+    lastMonth[k] = monthIndexOf(maxDay[g]!);
+    if (k === 0 || first < globalFirst) globalFirst = first;
+    if (k === 0 || last > globalLast) globalLast = last;
+  }
+  const n = offsets[profiles]!;
+  const cal = new SundayCalendar(globalFirst, globalLast);
+  onProgress?.({ stage: 'weekly', rows: n });
+
+  const date = new Int32Array(n);
+  const profile = new Int32Array(n);
+  const dailyRows = new Int32Array(n);
+  const followers = new Float64Array(n);
+  const posts = new Float64Array(n);
+  const engagement = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const impressions = new Float64Array(n);
+  const months = new MonthlySums(firstMonth, lastMonth);
+  for (let k = 0; k < profiles; k++) {
+    for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+      profile[i] = k;
+      date[i] = firstSunday[k]! + 7 * (i - offsets[k]!);
+    }
+  }
+  for (const { data, profileMap } of parts) {
+    const c = data.cells;
+    for (let e = 0; e < data.size; e++) {
+      const at = e * CELL.stride;
+      const local = c[at + CELL.profile]!;
+      const k = rank[profileMap ? profileMap[local]! : local]!;
+      const code = c[at + CELL.code]!;
+      const sunday = code >> 1;
+      const row = offsets[k]! + (sunday - firstSunday[k]!) / 7;
+      dailyRows[row]! += c[at + CELL.rows]!;
+      posts[row]! += c[at + CELL.posts]!;
+      engagement[row]! += c[at + CELL.engagement]!;
+      reach[row]! += c[at + CELL.reach]!;
+      impressions[row]! += c[at + CELL.impressions]!;
+      followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
+      // N2: part 1 of a segment lies in the month before the Sunday's.
+      months.add(k, cal.monthIndex[(sunday - cal.first) / 7]! - (code & 1), c[at + CELL.engagement]!, c[at + CELL.posts]!);
+    }
+  }
+  const ids = seen.map((g) => profileIds[g]!);
+  return new WeeklyFrame(
+    preset,
+    ids,
+    offsets,
+    { date, profile, dailyRows, followers, posts, engagement, reach, impressions, monthlyAverage: monthlyAverage(date, offsets, months, cal) },
+    cal,
+    weeklyColumns(preset),
+  );
 }

@@ -1,3 +1,5 @@
+import { grown } from './arrays.js';
+
 /**
  * Interns profile ids straight from CSV bytes: an open-addressing hash table
  * over an arena of id bytes, so a row costs a hash and a compare, and a
@@ -76,15 +78,13 @@ export class ProfileInterner {
     const p = this.ids.length;
     const len = end - start;
     if (this.arenaUsed + len > this.arena.length) {
-      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
-      grown.set(this.arena.subarray(0, this.arenaUsed));
-      this.arena = grown;
-      this.arenaView = new DataView(grown.buffer);
+      this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len));
+      this.arenaView = new DataView(this.arena.buffer);
     }
     this.arena.set(bytes.subarray(start, end), this.arenaUsed);
     if (p === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
+      this.starts = grown(this.starts, p * 2);
+      this.lengths = grown(this.lengths, p * 2);
     }
     this.starts[p] = this.arenaUsed;
     this.lengths[p] = len;
@@ -111,10 +111,4 @@ export class ProfileInterner {
     this.table = table;
     this.mask = mask;
   }
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -1,0 +1,21 @@
+import type { ColumnDefinition } from '../frame/weekly-frame.js';
+
+/**
+ * N5: engagement per post, `notebook` preset. IEEE division, as pandas
+ * divides: 0/0 is NaN, x/0 is +Infinity (quirk Q5). The monthly average (N6)
+ * and the targets (N8) divide the same way.
+ */
+export function engagementPerPost(engagement: number, posts: number): number {
+  return engagement / posts;
+}
+
+/** The `engagement_per_post` column. */
+export const ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
+  name: 'engagement_per_post',
+  integer: false,
+  numeric: (frame) => {
+    const engagement = frame.column('engagement');
+    const posts = frame.column('posts');
+    return (i) => engagementPerPost(engagement[i]!, posts[i]!);
+  },
+};
