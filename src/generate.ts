@@ -1,7 +1,8 @@
 import { ArgumentRangeError } from './errors.js';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { civilFromDays, formatDay, parseDayStrict } from './calendar.js';
+import { TextWriter } from './io/text-writer.js';
 import { DAILY_COLUMNS, type ProgressCallback } from './schema.js';
 
 /** Options of `generateDaily`. */
@@ -232,45 +233,43 @@ export function monthFileName(year: number, month: number): string {
  */
 export async function generateDaily(options: GenerateOptions, outDir: string): Promise<GenerateResult> {
   const result: GenerateResult = { files: [], rows: 0, bytes: 0, profiles: options.profiles };
-  let stream: WriteStream | null = null;
+  let writer: TextWriter | null = null;
   let currentMonth = -1;
-  let buffer = '';
   const ymd = new Int32Array(3);
-  const flush = async (): Promise<void> => {
-    if (!stream || buffer.length === 0) return;
-    const chunk = buffer;
-    buffer = '';
-    result.bytes += Buffer.byteLength(chunk);
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream!.once('drain', resolve));
-  };
   const close = async (): Promise<void> => {
-    await flush();
-    if (stream) {
-      const s = stream;
-      await new Promise<void>((resolve, reject) => s.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    }
+    if (!writer) return;
+    await writer.close();
+    result.bytes += writer.bytes;
+    writer = null;
   };
   const header = `${DAILY_COLUMNS.join(',')}\n`;
   let lastDate = '';
-  for (const row of generateDailyRows(options)) {
-    if (row.date !== lastDate) {
-      lastDate = row.date;
-      civilFromDays(parseDayStrict(row.date, 'date'), ymd);
-      const month = ymd[0]! * 12 + ymd[1]!;
-      if (month !== currentMonth) {
-        await close();
-        currentMonth = month;
-        const name = join(outDir, monthFileName(ymd[0]!, ymd[1]!));
-        mkdirSync(join(name, '..'), { recursive: true });
-        stream = createWriteStream(name);
-        result.files.push(name);
-        buffer = header;
+  try {
+    for (const row of generateDailyRows(options)) {
+      if (row.date !== lastDate) {
+        lastDate = row.date;
+        civilFromDays(parseDayStrict(row.date, 'date'), ymd);
+        const month = ymd[0]! * 12 + ymd[1]!;
+        if (month !== currentMonth) {
+          await close();
+          currentMonth = month;
+          const name = join(outDir, monthFileName(ymd[0]!, ymd[1]!));
+          mkdirSync(join(name, '..'), { recursive: true });
+          writer = new TextWriter(name);
+          result.files.push(name);
+          writer.write(header);
+        }
       }
+      const flushing = writer!.write(
+        `${row.date},${row.profile_id},${row.followers},${row.posts},${row.engagement},${row.likes},${row.comments},${row.reach},${row.impressions}\n`,
+      );
+      result.rows++;
+      if (flushing) await flushing;
     }
-    buffer += `${row.date},${row.profile_id},${row.followers},${row.posts},${row.engagement},${row.likes},${row.comments},${row.reach},${row.impressions}\n`;
-    result.rows++;
-    if (buffer.length > 1 << 20) await flush();
+    await close();
+  } catch (error) {
+    await (writer as TextWriter | null)?.abort();
+    throw error;
   }
-  await close();
   return result;
 }

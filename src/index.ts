@@ -44,6 +44,7 @@ export { VERSION } from './version.js';
 export { DailyFrame, type DailyRecord, type DailyColumns } from './frame/daily-frame.js';
 export { WeeklyFrame } from './frame/weekly-frame.js';
 export type { LoadReport } from './frame/load-report.js';
+export type { DataFrameLike } from './frame/danfo.js';
 
 // N: reading and the weekly table.
 export { loadDaily, dailyFromRows, type DailySource, type LoadOptions } from './io/load-daily.js';
@@ -74,3 +75,6 @@ export { loadBuiltinModel } from './model/builtin.js';
 export { predict, predictFeatures, type PredictOptions } from './predict.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
 export { renderReport } from './report/html.js';
+
+// Interop (optional peers, loaded only when used).
+export { predictionsToDanfo } from './interop/danfo.js';

@@ -1,6 +1,7 @@
 import { formatDay, parseDayStrict } from './calendar.js';
 import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
 import { DailyFrame } from './frame/daily-frame.js';
+import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { resampleWeekly } from './features/resample.js';
 import { dailyFromRows } from './io/load-daily.js';
@@ -46,8 +47,8 @@ function checkedModel(model: EngagementModel): EngagementModel {
  * Step P: for each profile, the features of its latest week and the four
  * models' forecasts, clipped at 0.
  *
- * Input is the profile's recent daily rows (a `DailyFrame`, or row objects
- * validated here), or an already built weekly table. Daily rows go through
+ * Input is the profile's recent daily rows (a `DailyFrame`, or row objects or
+ * a danfo.js `DataFrame`, validated here), or an already built weekly table. Daily rows go through
  * N1–N8 on their own (P2); the latest week per profile is used even when it is
  * partial (P4, quirk Q8 of the `notebook` preset); missing features are 0 (P5).
  *
@@ -61,20 +62,20 @@ function checkedModel(model: EngagementModel): EngagementModel {
  */
 export function predict(
   model: EngagementModel,
-  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[],
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
   options: PredictOptions = {},
 ): Prediction[] {
   checkedModel(model);
+  const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'predict: since');
   let weekly: WeeklyFrame;
   if (input instanceof WeeklyFrame) {
-    if (options.since !== undefined) throw new ArgumentTypeError('predict: `since` applies to daily rows; filter the weekly table yourself');
+    if (since !== undefined) throw new ArgumentTypeError('predict: `since` applies to daily rows; filter the weekly table yourself');
     checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
-    let daily = input instanceof DailyFrame ? input : Array.isArray(input) ? dailyFromRows(input) : null;
-    if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame or an array of daily row objects');
-    if (options.since !== undefined) {
-      const since = parseDayStrict(options.since, 'predict: since');
+    let daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input) : null;
+    if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
+    if (since !== undefined) {
       const day = daily.day;
       daily = daily.filterRows((i) => day[i]! >= since);
     }

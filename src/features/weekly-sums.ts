@@ -18,7 +18,7 @@ import { weeklyColumns } from './weekly-columns.js';
  */
 
 /** Layout of one entry in `cells` (8 doubles: one cache line). */
-export const CELL = {
+const CELL = {
   profile: 0,
   code: 1,
   rows: 2,

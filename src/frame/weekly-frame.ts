@@ -1,5 +1,6 @@
 import { ArgumentRangeError } from '../errors.js';
 import type { Preset, WeeklyRecord } from '../schema.js';
+import { makeDataFrame, type DataFrameLike } from './danfo.js';
 import type { SundayCalendar } from './sunday-calendar.js';
 
 /** The stored columns of a weekly table (N3's sums and N6's monthly average); every other column is derived. */
@@ -125,27 +126,29 @@ export class WeeklyFrame {
   }
 
   /**
-   * Functions giving each column's field as text at a row, in output order:
-   * numbers as `format` writes them, text columns as they are. What
-   * `toRecords()` and the CSV writer share.
+   * Functions giving each column's value at a row, in output order: numbers
+   * through `number`, text columns (`profile_id`, `date`, `year_week`)
+   * through `text`. With `rows`, function k reads row `rows[k]` and only
+   * those rows' values are computed. What `toRecords()` and the CSV writer
+   * share.
    */
-  textFields<T>(format: (value: number) => T, rows?: ArrayLike<number>): { names: string[]; at: ((k: number) => T | string)[] } {
+  fields<T>(number: (value: number) => T, text: (value: string) => T, rows?: ArrayLike<number>): { names: string[]; at: ((k: number) => T)[] } {
     const names = this.registry.map((d) => d.name);
-    const at = this.registry.map((d): ((k: number) => T | string) => {
-      const row = rows ? (k: number) => rows[k]! : (k: number) => k;
+    const at = this.registry.map((d): ((k: number) => T) => {
       if (d.text) {
-        const text = d.text(this);
-        return (k) => text(row(k));
+        const read = d.text(this);
+        return rows ? (k) => text(read(rows[k]!)) : (k) => text(read(k));
       }
       const values = rows ? this.columnAt(d.name, rows) : this.column(d.name);
-      return (k) => format(values[k]!);
+      return (k) => number(values[k]!);
     });
     return { names, at };
   }
 
   /** One object per weekly row with the spec's column names; dates as `YYYY-MM-DD`, missing values NaN. */
   toRecords(): WeeklyRecord[] {
-    const { names, at } = this.textFields((v) => v);
+    const same = <V>(v: V): V => v;
+    const { names, at } = this.fields<number | string>(same, same);
     const out: WeeklyRecord[] = new Array(this.length);
     for (let i = 0; i < this.length; i++) {
       const record: Record<string, number | string> = {};
@@ -153,6 +156,23 @@ export class WeeklyFrame {
       out[i] = record as WeeklyRecord;
     }
     return out;
+  }
+
+  /**
+   * The weekly table as a danfo.js `DataFrame`, with the spec's column names
+   * (text columns as strings, missing values NaN). Needs the optional peer
+   * dependency danfojs-node, loaded only here.
+   * @example const df = weekly.toDanfo(); df.head().print();
+   */
+  toDanfo(): DataFrameLike {
+    const same = <V>(v: V): V => v;
+    const { names, at } = this.fields<number | string>(same, same);
+    const columns: Record<string, (number | string)[]> = {};
+    names.forEach((name, c) => {
+      const read = at[c]!;
+      columns[name] = Array.from({ length: this.length }, (_, i) => read(i));
+    });
+    return makeDataFrame(columns, 'WeeklyFrame.toDanfo()');
   }
 
   private definition(name: string): ColumnDefinition {

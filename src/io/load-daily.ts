@@ -1,13 +1,19 @@
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame, DailyFrameBuilder, type RowCollector } from '../frame/daily-frame.js';
+import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import { checkOnError, type DailyRowInput, type OnError, type ProgressCallback } from '../schema.js';
 import { emptyReport, type LoadReport } from '../frame/load-report.js';
 import { discoverFiles, readCsvFiles } from './files.js';
-import { addRowObject } from './rows.js';
+import { addRowObject, rowsOfDataFrame } from './rows.js';
 
-/** What `loadDaily` reads: a CSV file (`.csv` or `.csv.gz`), a folder (searched recursively), paths, row objects, or an async iterable of rows. */
+/**
+ * What `loadDaily` reads: a CSV file (`.csv` or `.csv.gz`), a folder
+ * (searched recursively), paths, row objects, an async iterable of rows, or a
+ * danfo.js `DataFrame` with the daily columns.
+ */
 export type DailySource =
   | string
+  | DataFrameLike
   | readonly string[]
   | readonly DailyRowInput[]
   | Iterable<DailyRowInput>
@@ -44,6 +50,10 @@ export async function collectDaily(source: DailySource, collector: RowCollector,
   if (paths) {
     const files = await discoverFiles(paths);
     await readCsvFiles(files, collector, report, onError, options.onProgress);
+    return report;
+  }
+  if (isDataFrameLike(source)) {
+    collectRows(rowsOfDataFrame(source), collector, report, onError);
     return report;
   }
   if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
@@ -87,13 +97,18 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
 
 /**
  * The synchronous twin of `loadDaily` for rows already in memory (an API
- * request's body, say): validates each row object and builds a `DailyFrame`.
+ * request's body, or a danfo.js `DataFrame`): validates each row and builds
+ * a `DailyFrame`.
  * @throws {DataError} on the first bad row unless `onError: 'skip'`.
  */
-export function dailyFromRows(rows: Iterable<DailyRowInput>, options: Pick<LoadOptions, 'onError'> = {}): DailyFrame {
+export function dailyFromRows(rows: Iterable<DailyRowInput> | DataFrameLike, options: Pick<LoadOptions, 'onError'> = {}): DailyFrame {
   const onError = checkOnError(options.onError, 'dailyFromRows');
   const builder = new DailyFrameBuilder();
   const report = emptyReport();
+  if (isDataFrameLike(rows)) {
+    collectRows(rowsOfDataFrame(rows), builder, report, onError);
+    return builder.finish(report);
+  }
   if (rows === null || typeof rows !== 'object' || !(Symbol.iterator in rows)) {
     throw new ArgumentTypeError('dailyFromRows: expected an array (or iterable) of row objects');
   }

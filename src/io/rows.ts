@@ -1,12 +1,13 @@
 import { parseDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { REQUIRED_DAILY_COLUMNS, type OnError } from '../schema.js';
+import type { DataFrameLike } from '../frame/danfo.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { handleBadRow } from './collector.js';
 import { looseNumberFromValue } from './numbers.js';
 
-export const ROWS_LABEL = '<rows>';
+const ROWS_LABEL = '<rows>';
 
 const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
 
@@ -66,4 +67,14 @@ export function addRowObject(
   if (Number.isNaN(followers)) report.missingFollowers++;
   report.rows++;
   collector.add(collector.profiles.internString(String(id)), day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
+}
+
+/** The rows of a danfo `DataFrame` as objects keyed by column name (one at a time). */
+export function* rowsOfDataFrame(frame: DataFrameLike): Generator<Record<string, unknown>> {
+  const { columns, values } = frame;
+  for (const values_ of values) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c]!] = values_[c];
+    yield row;
+  }
 }

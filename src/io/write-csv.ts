@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import { formatDay, formatYearWeek } from '../calendar.js';
-import { WEEKLY_COLUMNS, type Prediction } from '../schema.js';
+import type { Prediction } from '../schema.js';
+import { writeText } from './text-writer.js';
 
 /** A number as a CSV field: empty for missing, `inf` for infinity (as pandas writes them). */
-export function csvNumber(v: number): string {
+function csvNumber(v: number): string {
   if (v !== v) return '';
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return '-inf';
@@ -12,28 +11,8 @@ export function csvNumber(v: number): string {
 }
 
 /** A string as a CSV field, quoted when it holds a comma, quote or newline. */
-export function csvText(s: string): string {
+function csvText(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-async function writeLines(path: string | NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {
-  const stream: NodeJS.WritableStream = typeof path === 'string' ? createWriteStream(path) : path;
-  let buffer = '';
-  for (const line of lines) {
-    buffer += line;
-    if (buffer.length > 1 << 20) {
-      if (!stream.write(buffer)) await new Promise<void>((resolve) => stream.once('drain', resolve));
-      buffer = '';
-    }
-  }
-  if (typeof path === 'string') {
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      stream.end(buffer, () => resolve());
-    });
-  } else if (buffer) {
-    if (!stream.write(buffer)) await new Promise<void>((resolve) => stream.once('drain', resolve));
-  }
 }
 
 /**
@@ -42,28 +21,20 @@ async function writeLines(path: string | NodeJS.WritableStream, lines: Iterable<
  * derived columns block by block, so memory stays flat at any size.
  */
 export async function writeWeeklyCsv(weekly: WeeklyFrame, out: string | NodeJS.WritableStream): Promise<void> {
-  const numeric = WEEKLY_COLUMNS.filter((c) => c !== 'profile_id' && c !== 'year_week' && c !== 'date');
-  const date = weekly.column('date');
   const BLOCK = 65536;
   function* lines(): Generator<string> {
-    yield `${WEEKLY_COLUMNS.join(',')}\n`;
+    yield `${weekly.fields(csvNumber, csvText, []).names.join(',')}\n`;
     for (let from = 0; from < weekly.length; from += BLOCK) {
       const rows = Int32Array.from({ length: Math.min(BLOCK, weekly.length - from) }, (_, k) => from + k);
-      const columns = numeric.map((c) => weekly.columnAt(c, rows));
+      const { at } = weekly.fields(csvNumber, csvText, rows);
       for (let k = 0; k < rows.length; k++) {
-        const i = rows[k]!;
-        const fields: string[] = [];
-        for (const name of WEEKLY_COLUMNS) {
-          if (name === 'profile_id') fields.push(csvText(weekly.profileIds[weekly.profile[i]!]!));
-          else if (name === 'date') fields.push(formatDay(date[i]!));
-          else if (name === 'year_week') fields.push(formatYearWeek(date[i]!));
-          else fields.push(csvNumber(columns[numeric.indexOf(name)]![k]!));
-        }
-        yield `${fields.join(',')}\n`;
+        let line = at[0]!(k);
+        for (let c = 1; c < at.length; c++) line += `,${at[c]!(k)}`;
+        yield `${line}\n`;
       }
     }
   }
-  await writeLines(out, lines());
+  await writeText(out, lines());
 }
 
 /** Writes predictions as CSV: `profile_id,date,future_period,predicted_engagement,prediction_date`. */
@@ -74,5 +45,5 @@ export async function writePredictionsCsv(predictions: readonly Prediction[], ou
       yield `${csvText(p.profile_id)},${p.date},${p.future_period},${csvNumber(p.predicted_engagement)},${p.prediction_date}\n`;
     }
   }
-  await writeLines(out, lines());
+  await writeText(out, lines());
 }

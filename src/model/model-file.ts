@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { ModelError } from '../errors.js';
+import { writeText } from '../io/text-writer.js';
 import { FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import type { Metrics } from './metrics.js';
@@ -139,12 +140,13 @@ export function withTargetAliases(model: EngagementModel): EngagementModel {
 }
 
 /**
- * Writes a model to a JSON file.
+ * Writes a model to a JSON file: to a temporary file first, renamed into
+ * place once complete, so a failed write leaves no partial model behind.
  * @example await saveModel(trained.model, 'model.json');
  */
 export async function saveModel(model: EngagementModel, path: string): Promise<void> {
   validateModel(model, 'saveModel');
-  await writeFile(path, `${JSON.stringify(model, null, 1)}\n`, 'utf8');
+  await writeText(path, [`${JSON.stringify(model, null, 1)}\n`]);
 }
 
 /**

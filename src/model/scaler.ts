@@ -28,7 +28,7 @@ export function isConstantFeature(variance: number, mean: number, n: number): bo
  * Mean and population variance of `values` at `rows` (all when omitted),
  * ignoring NaN, with scikit-learn's correction term for rounding.
  */
-export function meanAndVariance(values: ArrayLike<number>, rows?: ArrayLike<number>): { mean: number; variance: number; n: number } {
+function meanAndVariance(values: ArrayLike<number>, rows?: ArrayLike<number>): { mean: number; variance: number; n: number } {
   const m = rows ? rows.length : values.length;
   let n = 0;
   let sum = 0;

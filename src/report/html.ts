@@ -1,7 +1,12 @@
+import * as ss from 'simple-statistics';
 import { TARGETS, type TargetName } from '../schema.js';
 import type { Evaluation } from './evaluate.js';
 
-/** Inverse of the standard normal CDF (P. J. Acklam's rational approximation, relative error < 1.2e-9). */
+/**
+ * Inverse of the standard normal CDF (P. J. Acklam's rational approximation,
+ * relative error < 1.2e-9). simple-statistics' `probit` is not used here: its
+ * error-function approximation is off by about 3e-3 (1.9572 for p = 0.975).
+ */
 export function normalQuantile(p: number): number {
   const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
@@ -58,8 +63,9 @@ function chartsFor(evaluation: Evaluation, target: TargetName): ChartSpec[] {
   // Q-Q: standardized residual quantiles against standard normal quantiles.
   const sorted = Float64Array.from(residuals).sort();
   const n = sorted.length;
-  const mean = sorted.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(sorted.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, n - 1)) || 1;
+  const values = Array.from(sorted);
+  const mean = n > 0 ? ss.mean(values) : 0;
+  const sd = (n > 1 ? ss.sampleStandardDeviation(values) : 0) || 1;
   const qq: [number, number][] = [];
   const quantiles = Math.min(n, 300);
   for (let k = 0; k < quantiles; k++) {
