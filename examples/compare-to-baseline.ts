@@ -3,7 +3,7 @@
 // baseline (least squares on followers, reach and impressions).
 //
 //   npx tsx examples/compare-to-baseline.ts [DATA_DIR] [CUTOFF]
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWeekly, trainModels, TARGETS } from 'engagement-forecast';
@@ -12,7 +12,9 @@ import { generateDaily } from 'engagement-forecast/generate';
 const [dataArg, cutoff = '2024-07-30'] = process.argv.slice(2);
 let dataDir = dataArg;
 if (!dataDir) {
-  dataDir = join(mkdtempSync(join(tmpdir(), 'engagement-forecast-')), 'data');
+  const work = mkdtempSync(join(tmpdir(), 'engagement-forecast-'));
+  process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+  dataDir = join(work, 'data');
   await generateDaily({ profiles: 600, from: '2023-01-01', to: '2024-12-31', seed: 5 }, dataDir);
 }
 const { weekly } = await loadWeekly(dataDir);

@@ -4,8 +4,9 @@
 //   npx tsx examples/train-and-save.ts [DATA_DIR] [MODEL_FILE] [CUTOFF]
 //
 // Without DATA_DIR it first generates two years of synthetic data for 400
-// profiles into a temporary folder (the real data is private).
-import { mkdtempSync } from 'node:fs';
+// profiles into a temporary folder (the real data is private); without
+// MODEL_FILE the model goes there too. That folder is removed on exit.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWeekly, saveModel, trainModels, TARGETS } from 'engagement-forecast';
@@ -13,6 +14,7 @@ import { generateDaily } from 'engagement-forecast/generate';
 
 const [dataArg, modelArg, cutoff = '2024-07-30'] = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'engagement-forecast-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 let dataDir = dataArg;
 if (!dataDir) {
   dataDir = join(work, 'data');
@@ -36,4 +38,4 @@ console.table(
 
 const modelFile = modelArg ?? join(work, 'model.json');
 await saveModel(trained.model, modelFile);
-console.log(`model saved to ${modelFile}`);
+console.log(`model saved to ${modelFile}${modelArg ? '' : ' (a temporary folder, removed on exit: name MODEL_FILE to keep it)'}`);

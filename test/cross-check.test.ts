@@ -5,8 +5,7 @@
 // Debian's python3-pandas and python3-sklearn are installed; the library
 // itself never uses Python.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDaily } from '../src/generate.js';
@@ -14,6 +13,7 @@ import { TARGETS, loadDaily, predict, resampleWeekly, trainModels } from '../src
 import { close, num, readCsvRecords } from './helpers/reference.js';
 import { rng } from './helpers/synthetic.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
+import { testTempDir } from './helpers/tmp.js';
 
 const python = '/usr/bin/python3';
 const hasPandas = spawnSync(python, ['-c', 'import pandas, sklearn'], { stdio: 'ignore' }).status === 0;
@@ -43,7 +43,7 @@ describe.skipIf(!hasPandas)('cross-check with pandas + scikit-learn on generated
     ['2027-10-01', '2029-01-31', '2028-07-31', '2028-11-01', 22],
   ] as const) {
     it(`agrees on ${from} … ${to} (cutoff ${cutoff})`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'ef-cross-'));
+      const dir = testTempDir('ef-cross-');
       await generateDaily({ profiles: 150, from, to, seed }, join(dir, 'data'));
       roughen(join(dir, 'data'), seed);
       const py = spawnSync(python, [script, join(dir, 'data'), join(dir, 'py'), cutoff, since], { encoding: 'utf8' });

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDaily, type GenerateResult } from '../src/generate.js';
 import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../src/index.js';
+import { tempDir, testTempDir } from './helpers/tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ef-fast-'));
+const dir = tempDir('ef-fast-');
 let generated: GenerateResult;
 
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('loadWeekly (the fast path)', () => {
   });
 
   it('stops on a bad row in a reading thread with the same error as on one thread', async () => {
-    const bad = mkdtempSync(join(tmpdir(), 'ef-fast-bad-'));
+    const bad = testTempDir('ef-fast-bad-');
     await generateDaily({ profiles: 5, from: '2024-01-01', to: '2024-02-29', seed: 1 }, bad);
     const file = join(bad, 'ig_data-2024', 'ig_data_02-2024_u.csv');
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -84,9 +84,9 @@ describe('generateDaily', () => {
   });
 
   it('is deterministic for a seed (byte-identical files) and differs across seeds', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'ef-gen-a-'));
-    const b = mkdtempSync(join(tmpdir(), 'ef-gen-b-'));
-    const c = mkdtempSync(join(tmpdir(), 'ef-gen-c-'));
+    const a = testTempDir('ef-gen-a-');
+    const b = testTempDir('ef-gen-b-');
+    const c = testTempDir('ef-gen-c-');
     const options = { profiles: 50, from: '2024-01-15', to: '2024-03-10', seed: 7 };
     const ra = await generateDaily(options, a);
     const rb = await generateDaily(options, b);

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +6,12 @@ import { DataError, dailyFromRows, loadDaily } from '../src/index.js';
 import { DailyCsvReader } from '../src/io/csv.js';
 import { emptyReport } from '../src/frame/load-report.js';
 import { DailyFrameBuilder } from '../src/frame/daily-frame.js';
+import { testTempDir } from './helpers/tmp.js';
 
 const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
 
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'ef-input-'));
+  return testTempDir('ef-input-');
 }
 
 function writeCsv(dir: string, name: string, text: string | Buffer): string {

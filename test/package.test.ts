@@ -1,12 +1,12 @@
 // The package as published: ESM and CommonJS entry points, type declarations,
 // the version, and the API reference generated from the JSDoc.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
+import { testTempDir } from './helpers/tmp.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -34,7 +34,7 @@ describe('the package', () => {
   });
 
   it('has an API reference in sync with the JSDoc (npm run docs:api)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'ef-typedoc-'));
+    const out = testTempDir('ef-typedoc-');
     const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--out', out], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr + r.stdout).toBe(0);
     const list = (dir: string, base = ''): string[] =>

@@ -1,13 +1,13 @@
 // The evaluation report, rendered in a real browser (Debian's headless
 // Chromium, which .ci/run installs): the charts must actually be drawn.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../src/index.js';
 import { normalQuantile } from '../src/report/html.js';
 import { generateDailyRows } from '../src/generate.js';
+import { testTempDir } from './helpers/tmp.js';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
@@ -17,7 +17,7 @@ function makeReport(): { html: string; path: string; dir: string } {
   const trained = trainModels(weekly, { cutoff: '2024-07-30' });
   const evaluation = evaluateModel(trained.model, weekly, { cutoff: '2024-07-30' });
   const html = renderReport(evaluation);
-  const dir = mkdtempSync(join(tmpdir(), 'ef-report-'));
+  const dir = testTempDir('ef-report-');
   const path = join(dir, 'report.html');
   writeFileSync(path, html);
   return { html, path, dir };
@@ -47,7 +47,7 @@ describe('the evaluation report', () => {
 
   it.skipIf(!chromium)('draws every chart in headless Chromium', () => {
     const { path, dir } = makeReport();
-    const profile = mkdtempSync(join(tmpdir(), 'ef-chromium-'));
+    const profile = testTempDir('ef-chromium-');
     const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=5000', '--dump-dom', `file://${path}`], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -1,11 +1,12 @@
 // The `engagement-forecast` command.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DataError, ModelError } from '../errors.js';
+import { DataError, isArgumentError, ModelError } from '../errors.js';
 import { generateDaily } from '../generate.js';
 import { loadDaily } from '../io/load-daily.js';
 import { loadWeekly } from '../io/load-weekly.js';
+import { writeText } from '../io/text-writer.js';
 import { writePredictionsCsv, writeWeeklyCsv } from '../io/write-csv.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import { loadModel, saveModel, type EngagementModel } from '../model/model-file.js';
@@ -13,9 +14,10 @@ import { trainModels } from '../model/train.js';
 import { predict } from '../predict.js';
 import { evaluateModel } from '../report/evaluate.js';
 import { renderReport } from '../report/html.js';
-import { DEFAULT_CUTOFF, TARGETS, type Preset } from '../schema.js';
+import { parseDayStrict } from '../calendar.js';
+import { checkOnError, checkPreset, checkWorkers, DEFAULT_CUTOFF, TARGETS, type OnError, type Preset } from '../schema.js';
 import { VERSION } from '../version.js';
-import { formatBytes, ProgressBar } from './progress.js';
+import { formatBytes, ProgressBar, type TerminalLike } from './progress.js';
 import { metricsTable, modelSummary } from './tables.js';
 
 /** A mistake in how the command was called (exit code 2). */
@@ -23,7 +25,7 @@ class UsageError extends Error {}
 
 const COMMON = `Common options:
   --quiet               no progress bars or notes on stderr
-  --json                machine-readable output on stdout
+  --json                a machine-readable summary (JSON) on stdout; data goes to --out
   -h, --help            this help`;
 
 const DATA_OPTIONS = `  --data PATH...        daily CSV files (.csv, .csv.gz) or folders searched for them; repeat --data or list paths after it
@@ -39,19 +41,26 @@ Commands:
   train      train the four models (and the baseline) and write a model file
   predict    forecasts per profile from recent daily rows
   weekly     the weekly feature table as CSV
-  evaluate   score a model on the weeks after a cutoff, with an HTML report
+  evaluate   score a model on the weeks after a cutoff (optionally an HTML report)
   models     inspect a model file
   generate   write realistic synthetic daily CSVs
 
-Run 'engagement-forecast <command> --help' for a command's options.
-  -v, --version         print the version`,
+Run 'engagement-forecast <command> --help' (or 'engagement-forecast help <command>')
+for a command's options.
+  -v, --version         print the version
+
+Results go to stdout or to the files named; notes go to stderr (none with
+--quiet), progress bars too when stderr is a terminal. Exit codes: 0 success,
+1 bad data, a bad model file, or arguments that do not fit the data, 2 a usage
+error (nothing was read), 70 an internal error (a bug: the trace is printed).`,
   train: `Usage: engagement-forecast train --data PATH... --out model.json [options]
 
 Trains one least-squares model per horizon on the weeks up to the cutoff,
 scores them on the weeks after it, and writes the model file.
 
 ${DATA_OPTIONS}
-  --cutoff YYYY-MM-DD   last Sunday of the training weeks (default ${DEFAULT_CUTOFF})
+  --cutoff YYYY-MM-DD   train on the weeks whose Sunday is on or before this day,
+                        test on the weeks after it (default ${DEFAULT_CUTOFF})
   --preset NAME         notebook (default; corrected is not implemented yet)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
@@ -77,16 +86,17 @@ ${DATA_OPTIONS}
   --preset NAME         notebook (default)
   --out FILE            the CSV to write ('-' for stdout)
 ${COMMON}`,
-  evaluate: `Usage: engagement-forecast evaluate --data PATH... --model model.json --report report.html [options]
+  evaluate: `Usage: engagement-forecast evaluate --data PATH... [--model model.json | --builtin] [--report report.html] [options]
 
 Scores a model on the weeks after the cutoff (all four horizons, beside the
-baseline fitted on the weeks up to it) and writes a self-contained HTML report.
+baseline fitted on the weeks up to it), optionally with an HTML report.
 
 ${DATA_OPTIONS}
   --model FILE          the model file (or --builtin)
   --builtin             the built-in pretrained models
-  --cutoff YYYY-MM-DD   score the weeks after this day (default ${DEFAULT_CUTOFF})
-  --report FILE         the HTML report to write
+  --cutoff YYYY-MM-DD   score the weeks whose Sunday is after this day (default: the
+                        model's training cutoff; ${DEFAULT_CUTOFF} for the built-in model)
+  --report FILE         also write a self-contained HTML report
 ${COMMON}`,
   models: `Usage: engagement-forecast models inspect model.json | --builtin
 
@@ -121,41 +131,40 @@ function parse(command: string, argv: string[], options: ParseArgsConfig['option
   }
 }
 
+/** Runs one of the library's option validators on a flag: its wrong-argument errors become usage errors (exit 2), before any data is read. */
+function flag<T>(command: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (isArgumentError(error)) throw new UsageError(`${command}: ${error.message.replace(/^[\w ]+: /, '')}`);
+    throw error;
+  }
+}
+
 const dataOptions = {
   data: { type: 'string', multiple: true },
   'on-error': { type: 'string' },
   workers: { type: 'string' },
 } as const;
 
-function dataPaths(values: Values, positionals: string[], command: string): string[] {
+/** The options every command that reads daily data shares, validated. */
+function dataFlags(values: Values, positionals: string[], command: string): { paths: string[]; onError: OnError; workers?: number } {
   const paths = [...((values.data as string[] | undefined) ?? []), ...positionals];
   if (paths.length === 0) throw new UsageError(`${command}: --data is required (files or folders of daily CSVs)`);
-  return paths;
+  const onError = flag(command, () => checkOnError(values['on-error'], `--on-error`));
+  const raw = values.workers as string | undefined;
+  const workers = flag(command, () => checkWorkers(raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, '--workers'));
+  return { paths, onError, ...(workers === undefined ? {} : { workers }) };
 }
 
-function onError(values: Values, command: string): 'throw' | 'skip' {
-  const v = values['on-error'] ?? 'throw';
-  if (v !== 'throw' && v !== 'skip') throw new UsageError(`${command}: --on-error must be 'throw' or 'skip'`);
-  return v;
+function presetFlag(values: Values, command: string): Preset {
+  return flag(command, () => checkPreset(values.preset, '--preset'));
 }
 
-function workers(values: Values, command: string): { workers?: number } {
-  if (values.workers === undefined) return {};
-  const n = Number(values.workers);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${command}: --workers must be a positive integer`);
-  return { workers: n };
-}
-
-function preset(values: Values, command: string): Preset {
-  const p = values.preset ?? 'notebook';
-  if (p !== 'notebook' && p !== 'corrected') throw new UsageError(`${command}: --preset must be 'notebook' or 'corrected'`);
-  if (p === 'corrected') throw new UsageError(`${command}: the 'corrected' preset is not implemented in this version (see docs/quirks.md)`);
-  return p;
-}
-
-function date(values: Values, name: string, command: string, fallback?: string): string | undefined {
-  const v = (values[name] as string | undefined) ?? fallback;
-  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${command}: --${name} must be a date written YYYY-MM-DD, got '${v}'`);
+/** A `YYYY-MM-DD` flag, checked by the library's own date rule. */
+function dateFlag(values: Values, name: string, command: string): string | undefined {
+  const v = values[name] as string | undefined;
+  if (v !== undefined) flag(command, () => parseDayStrict(v, `--${name}`));
   return v;
 }
 
@@ -165,9 +174,19 @@ function required(values: Values, name: string, command: string): string {
   return v;
 }
 
-async function modelFrom(values: Values, command: string): Promise<EngagementModel> {
-  if (values.model && values.builtin) throw new UsageError(`${command}: give --model or --builtin, not both`);
+/** `--json` prints a summary on stdout, so the command's data must go to a file. */
+function jsonNeedsOut(values: Values, out: string | undefined, command: string): void {
+  if (values.json && (out === undefined || out === '-')) {
+    throw new UsageError(`${command}: --json prints a summary on stdout; give --out FILE for the ${command === 'weekly' ? 'table' : 'forecasts'}`);
+  }
+}
+
+async function modelFrom(values: Values): Promise<EngagementModel> {
   return typeof values.model === 'string' ? loadModel(values.model) : loadBuiltinModel();
+}
+
+function checkModelFlags(values: Values, command: string): void {
+  if (values.model && values.builtin) throw new UsageError(`${command}: give --model or --builtin, not both`);
 }
 
 /** JSON for output files and stdout: JSON has no NaN or Infinity, so they are written as null. */
@@ -179,17 +198,35 @@ function ensureDir(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
 }
 
-interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+/** Writes a file through the library's writer: complete, or not at all. */
+async function writeFileText(path: string, text: string): Promise<void> {
+  ensureDir(path);
+  await writeText(path, [text]);
 }
 
-/** Runs the command line; returns the exit code. */
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: TerminalLike;
+}
+
+/** Whether an error is a write to a closed pipe (`… | head`): the reader has all it wants. */
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
+/**
+ * Runs the command line; returns the exit code: 0 success, 1 a data, model or
+ * argument problem found while running, 2 a usage error (found before any
+ * data is read), 70 a bug (with its stack).
+ */
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const note = (quiet: unknown, text: string) => {
+  const [first, ...afterFirst] = argv;
+  // `help train` is `train --help`.
+  const [command, ...rest] = first === 'help' && afterFirst.length > 0 ? [afterFirst[0]!, '--help'] : argv;
+  let quiet = false;
+  const note = (text: string) => {
     if (!quiet) io.stderr.write(`${text}\n`);
   };
-  const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${HELP.main}\n`);
@@ -208,38 +245,42 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     switch (command) {
       case 'train': {
         const { values, positionals } = parse(command, rest, { ...dataOptions, cutoff: { type: 'string' }, preset: { type: 'string' }, out: { type: 'string' }, metrics: { type: 'string' } });
-        const paths = dataPaths(values, positionals, command);
+        quiet = values.quiet === true;
+        const data = dataFlags(values, positionals, command);
         const out = required(values, 'out', command);
-        const cutoff = date(values, 'cutoff', command, DEFAULT_CUTOFF)!;
-        const p = preset(values, command);
-        const bar = new ProgressBar(io.stderr, values.quiet === true);
-        const { weekly, report } = await loadWeekly(paths, { preset: p, onError: onError(values, command), onProgress: bar.callback, ...workers(values, command) });
+        const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
+        const preset = presetFlag(values, command);
+        const bar = new ProgressBar(io.stderr, quiet);
+        const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
         bar.done();
-        note(values.quiet, `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`);
+        note(`read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`);
         const trained = trainModels(weekly, { cutoff, onProgress: bar.callback });
         bar.done();
-        for (const w of trained.warnings) note(values.quiet, `note: ${w}`);
+        for (const w of trained.warnings) note(`note: ${w}`);
+        const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
+        // The metrics first: a model file is only left behind when everything it reports was written.
+        if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`);
         ensureDir(out);
         await saveModel(trained.model, out);
-        const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
-        if (typeof values.metrics === 'string') {
-          ensureDir(values.metrics);
-          writeFileSync(values.metrics, `${toJson(summary, 1)}\n`);
-        }
         if (values.json) io.stdout.write(`${toJson(summary)}\n`);
         else io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\ntrain rows ${trained.rows.train}, test rows ${trained.rows.test}; model written to ${out}\n`);
         return 0;
       }
       case 'weekly': {
         const { values, positionals } = parse(command, rest, { ...dataOptions, preset: { type: 'string' }, out: { type: 'string' } });
-        const paths = dataPaths(values, positionals, command);
+        quiet = values.quiet === true;
+        const data = dataFlags(values, positionals, command);
         const out = required(values, 'out', command);
-        const bar = new ProgressBar(io.stderr, values.quiet === true);
-        const { weekly, report } = await loadWeekly(paths, { preset: preset(values, command), onError: onError(values, command), onProgress: bar.callback, ...workers(values, command) });
+        const preset = presetFlag(values, command);
+        jsonNeedsOut(values, out, command);
+        const bar = new ProgressBar(io.stderr, quiet);
+        const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
         bar.done();
         if (out !== '-') ensureDir(out);
         await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
-        note(values.quiet || out === '-', `wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`);
+        const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
+        if (values.json) io.stdout.write(`${toJson(summary)}\n`);
+        note(`wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`);
         return 0;
       }
       case 'predict': {
@@ -252,98 +293,103 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
           out: { type: 'string' },
           format: { type: 'string' },
         });
-        const paths = dataPaths(values, positionals, command);
-        const format = (values.format as string | undefined) ?? (values.json ? 'json' : 'csv');
+        quiet = values.quiet === true;
+        const data = dataFlags(values, positionals, command);
+        const format = (values.format as string | undefined) ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new UsageError(`${command}: --format must be csv or json`);
-        const since = date(values, 'since', command);
-        const model = await modelFrom(values, command);
-        const bar = new ProgressBar(io.stderr, values.quiet === true);
-        const daily = await loadDaily(paths, { onError: onError(values, command), onProgress: bar.callback });
+        const since = dateFlag(values, 'since', command);
+        const out = values.out as string | undefined;
+        jsonNeedsOut(values, out, command);
+        checkModelFlags(values, command);
+        const model = await modelFrom(values);
+        const bar = new ProgressBar(io.stderr, quiet);
+        const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
         bar.done();
         const profiles = values.profile as string[] | undefined;
         const predictions = predict(model, daily, { ...(since ? { since } : {}), ...(profiles ? { profiles } : {}) });
-        const out = values.out as string | undefined;
-        if (out) ensureDir(out);
-        if (format === 'json') {
-          const text = `${JSON.stringify(predictions, null, out ? 1 : 0)}\n`;
-          if (out) writeFileSync(out, text);
-          else io.stdout.write(text);
-        } else {
-          await writePredictionsCsv(predictions, out ?? io.stdout);
-        }
-        note(values.quiet, `${predictions.length / TARGETS.length} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${out ? `; written to ${out}` : ''}`);
+        const target = out === undefined || out === '-' ? io.stdout : out;
+        if (typeof target === 'string') ensureDir(target);
+        if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
+        else await writePredictionsCsv(predictions, target);
+        const count = predictions.length / TARGETS.length;
+        if (values.json) io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`);
+        note(`${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`);
         return 0;
       }
       case 'evaluate': {
         const { values, positionals } = parse(command, rest, { ...dataOptions, model: { type: 'string' }, builtin: { type: 'boolean' }, cutoff: { type: 'string' }, report: { type: 'string' } });
-        const paths = dataPaths(values, positionals, command);
-        const reportPath = values.json ? (values.report as string | undefined) : required(values, 'report', command);
-        const cutoff = date(values, 'cutoff', command, DEFAULT_CUTOFF)!;
-        const model = await modelFrom(values, command);
-        const bar = new ProgressBar(io.stderr, values.quiet === true);
-        const { weekly } = await loadWeekly(paths, { preset: model.preset, onError: onError(values, command), onProgress: bar.callback, ...workers(values, command) });
+        quiet = values.quiet === true;
+        const data = dataFlags(values, positionals, command);
+        const reportPath = values.report as string | undefined;
+        const cutoffFlag = dateFlag(values, 'cutoff', command);
+        checkModelFlags(values, command);
+        const model = await modelFrom(values);
+        const cutoff = cutoffFlag ?? model.training?.cutoff ?? DEFAULT_CUTOFF;
+        const bar = new ProgressBar(io.stderr, quiet);
+        const { weekly } = await loadWeekly(data.paths, { preset: model.preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
         bar.done();
         const evaluation = evaluateModel(model, weekly, { cutoff });
-        if (reportPath) {
-          ensureDir(reportPath);
-          writeFileSync(reportPath, renderReport(evaluation));
-        }
+        if (reportPath) await writeFileText(reportPath, renderReport(evaluation));
         if (values.json) {
           io.stdout.write(`${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`);
         } else {
-          io.stdout.write(`${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}; report written to ${reportPath}\n`);
+          io.stdout.write(`${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}${reportPath ? `; report written to ${reportPath}` : ''}\n`);
         }
         return 0;
       }
       case 'models': {
         const { values, positionals } = parse(command, rest, { builtin: { type: 'boolean' } });
+        quiet = values.quiet === true;
         const [sub, file] = positionals;
         if (sub !== 'inspect') throw new UsageError(`models: unknown subcommand ${sub ? `'${sub}'` : '(none)'}; use 'models inspect model.json'`);
         if (!file && !values.builtin) throw new UsageError('models inspect: name a model file, or --builtin');
+        if (file && values.builtin) throw new UsageError('models inspect: name a model file or --builtin, not both');
         const model = file ? await loadModel(file) : loadBuiltinModel();
         io.stdout.write(values.json ? `${toJson(model, 1)}\n` : `${modelSummary(model, file ?? 'built-in model')}\n`);
         return 0;
       }
       case 'generate': {
         const { values } = parse(command, rest, { profiles: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } });
+        quiet = values.quiet === true;
         const profiles = Number(required(values, 'profiles', command));
         if (!Number.isInteger(profiles) || profiles < 1) throw new UsageError('generate: --profiles must be a positive integer');
         const seed = Number(values.seed ?? 1);
         if (!Number.isInteger(seed)) throw new UsageError('generate: --seed must be an integer');
-        const from = date(values, 'from', command)!;
-        const to = date(values, 'to', command)!;
+        const from = dateFlag(values, 'from', command);
+        const to = dateFlag(values, 'to', command);
         if (!from || !to) throw new UsageError('generate: --from and --to are required');
         const out = required(values, 'out', command);
-        const bar = new ProgressBar(io.stderr, values.quiet === true);
+        const bar = new ProgressBar(io.stderr, quiet);
         const result = await generateDaily({ profiles, from, to, seed, onProgress: bar.callback }, out);
         bar.done();
-        if (values.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+        if (values.json) io.stdout.write(`${toJson(result)}\n`);
         else io.stdout.write(`wrote ${result.rows} rows of ${profiles} profiles in ${result.files.length} files (${formatBytes(result.bytes)}) under ${out}\n`);
         return 0;
       }
     }
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
+    if (isClosedPipe(error)) return 0;
     if (error instanceof UsageError) {
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof DataError || error instanceof ModelError) {
+    if (error instanceof DataError || error instanceof ModelError || isArgumentError(error)) {
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 1;
     }
-    if (error instanceof RangeError || error instanceof TypeError) {
-      // Raised by the library for inputs it cannot use (a cutoff before all data, an unknown profile).
-      io.stderr.write(`engagement-forecast: ${error.message}\n`);
-      return 1;
-    }
-    io.stderr.write(`engagement-forecast: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    io.stderr.write(`engagement-forecast: internal error (a bug; please report it with this trace):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 70;
   }
 }
 
 const isMain = process.argv[1] !== undefined && /(?:cli\.js|main\.ts|engagement-forecast)$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that closes the pipe early (`… | head`) ends the command quietly.
+  process.stdout.on('error', (error) => {
+    if (isClosedPipe(error)) process.exit(0);
+    throw error;
+  });
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

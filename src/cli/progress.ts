@@ -14,6 +14,9 @@ function formatCount(n: number): string {
   return String(n);
 }
 
+/** A stream the bar writes to: a terminal when `isTTY`, with `columns` when it knows its width. */
+export type TerminalLike = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+
 /**
  * A progress bar on a terminal stream, redrawn at most 10 times a second; a
  * no-op when the stream is not a terminal (pipes, files, CI) or when quiet.
@@ -25,7 +28,7 @@ export class ProgressBar {
   private readonly enabled: boolean;
 
   constructor(
-    private readonly stream: NodeJS.WriteStream,
+    private readonly stream: TerminalLike,
     quiet: boolean,
   ) {
     this.enabled = !quiet && stream.isTTY === true;
@@ -52,14 +55,20 @@ export class ProgressBar {
     }
     if (event.rows !== undefined) line += `  ${formatCount(event.rows)} rows`;
     line += `  ${seconds} s`;
-    const columns = this.stream.columns ?? 100;
-    this.stream.write(`\r${line.slice(0, columns - 1).padEnd(Math.min(columns - 1, 80))}`);
+    const width = this.width();
+    this.stream.write(`\r${line.slice(0, width).padEnd(width)}`);
     this.shown = true;
   }
 
   /** Clears the bar's line. */
   done(): void {
-    if (this.shown) this.stream.write(`\r${' '.repeat(Math.min((this.stream.columns ?? 100) - 1, 80))}\r`);
+    if (this.shown) this.stream.write(`\r${' '.repeat(this.width())}\r`);
     this.shown = false;
+  }
+
+  /** The line's width: the terminal's less one, at most 80; 80 when the terminal reports no width (or 0 columns). */
+  private width(): number {
+    const columns = this.stream.columns;
+    return columns !== undefined && columns > 1 ? Math.min(columns - 1, 80) : 80;
   }
 }

@@ -7,13 +7,18 @@ function num(v: number, digits = 2): string {
   return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned, two spaces between columns at least. */
+export function textTable(rows: readonly (readonly string[])[], indent = ''): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
 /** The four models' test metrics beside the baseline, as a text table. */
 export function metricsTable(metrics: Record<TargetName, Metrics>, baseline: BaselineMetrics | null): string {
   const rows: string[][] = [['model', 'MAE', 'RMSE', 'R²']];
   if (baseline) rows.push(['baseline 7d', num(baseline.MAE), num(baseline.RMSE), num(baseline.R2, 4)]);
   for (const t of TARGETS) rows.push([t.replace('engagement_future_', ''), num(metrics[t].MAE), num(metrics[t].RMSE), num(metrics[t].R2, 4)]);
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return textTable(rows);
 }
 
 /** What a model holds, readably. */
@@ -31,10 +36,9 @@ export function modelSummary(model: EngagementModel, source: string): string {
     lines.push('  training data: not recorded (pretrained elsewhere)');
   }
   if (model.metrics) lines.push('', metricsTable(model.metrics, model.baseline).replace(/^/gm, '  '));
-  lines.push('', `  ${'feature'.padEnd(37)}${TARGETS.map((t) => t.replace('engagement_future_', '').padStart(14)).join('')}`);
-  FEATURES.forEach((f, j) => {
-    lines.push(`  ${f.padEnd(37)}${TARGETS.map((t) => model.models[t].coef[j]!.toPrecision(6).padStart(14)).join('')}`);
-  });
-  lines.push(`  ${'(intercept)'.padEnd(37)}${TARGETS.map((t) => model.models[t].intercept.toPrecision(6).padStart(14)).join('')}`);
+  const coefficients: string[][] = [['feature', ...TARGETS.map((t) => t.replace('engagement_future_', ''))]];
+  FEATURES.forEach((f, j) => coefficients.push([f, ...TARGETS.map((t) => model.models[t].coef[j]!.toPrecision(6))]));
+  coefficients.push(['(intercept)', ...TARGETS.map((t) => model.models[t].intercept.toPrecision(6))]);
+  lines.push('', textTable(coefficients, '  '));
   return lines.join('\n');
 }

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
  */
 export interface DataFrameLike {
   readonly columns: string[];
+  /** [rows, columns]. */
+  readonly shape: number[];
   readonly values: unknown[][];
 }
 

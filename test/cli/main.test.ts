@@ -1,13 +1,13 @@
 // The command line, run as a user runs it: `node dist/cli.js …` (built by `npm test`'s pretest).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { VERSION } from '../src/index.js';
+import { VERSION } from '../../src/index.js';
+import { tempDir } from '../helpers/tmp.js';
 
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'ef-cli-'));
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const dir = tempDir('ef-cli-');
 const data = join(dir, 'data');
 const model = join(dir, 'model.json');
 
