@@ -162,17 +162,18 @@ export type OnError = 'throw' | 'skip';
 /*
  * One validator per option, shared by the library and the command line: each
  * returns the option's value (its default when undefined) or throws an
- * `ArgumentTypeError` / `ArgumentRangeError` naming `where`.
+ * `ArgumentTypeError` / `ArgumentRangeError` naming `where` and the option
+ * (`name`: the command line passes its flag's name).
  */
 
 /**
  * The `preset` option: `notebook` (the default) or a preset this version implements.
  * @throws {ArgumentTypeError} for a name that is not a preset; {ArgumentRangeError} for one not implemented yet.
  */
-export function checkPreset(preset: unknown, where: string): Preset {
+export function checkPreset(preset: unknown, where: string, name = 'preset'): Preset {
   if (preset === undefined) return 'notebook';
   if (preset !== 'notebook' && preset !== 'corrected') {
-    throw new ArgumentTypeError(`${where}: preset must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
+    throw new ArgumentTypeError(`${where}: ${name} must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
   }
   if (!IMPLEMENTED_PRESETS.includes(preset)) {
     throw new ArgumentRangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/quirks.md)`);
@@ -181,17 +182,17 @@ export function checkPreset(preset: unknown, where: string): Preset {
 }
 
 /** The `onError` option: `throw` (the default) or `skip`. @throws {ArgumentTypeError} otherwise. */
-export function checkOnError(onError: unknown, where: string): OnError {
+export function checkOnError(onError: unknown, where: string, name = 'onError'): OnError {
   if (onError === undefined) return 'throw';
-  if (onError !== 'throw' && onError !== 'skip') throw new ArgumentTypeError(`${where}: onError must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
+  if (onError !== 'throw' && onError !== 'skip') throw new ArgumentTypeError(`${where}: ${name} must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
   return onError;
 }
 
 /** The `workers` option: a positive integer, or undefined for the default. @throws {ArgumentTypeError} otherwise. */
-export function checkWorkers(workers: unknown, where: string): number | undefined {
+export function checkWorkers(workers: unknown, where: string, name = 'workers'): number | undefined {
   if (workers === undefined) return undefined;
   if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1) {
-    throw new ArgumentTypeError(`${where}: workers must be a positive integer, got ${JSON.stringify(workers)}`);
+    throw new ArgumentTypeError(`${where}: ${name} must be a positive integer, got ${JSON.stringify(workers)}`);
   }
   return workers;
 }

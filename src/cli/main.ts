@@ -132,11 +132,11 @@ function parse(command: string, argv: string[], options: ParseArgsConfig['option
 }
 
 /** Runs one of the library's option validators on a flag: its wrong-argument errors become usage errors (exit 2), before any data is read. */
-function flag<T>(command: string, check: () => T): T {
+function flag<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (isArgumentError(error)) throw new UsageError(`${command}: ${error.message.replace(/^[\w ]+: /, '')}`);
+    if (isArgumentError(error)) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -151,20 +151,20 @@ const dataOptions = {
 function dataFlags(values: Values, positionals: string[], command: string): { paths: string[]; onError: OnError; workers?: number } {
   const paths = [...((values.data as string[] | undefined) ?? []), ...positionals];
   if (paths.length === 0) throw new UsageError(`${command}: --data is required (files or folders of daily CSVs)`);
-  const onError = flag(command, () => checkOnError(values['on-error'], `--on-error`));
+  const onError = flag(() => checkOnError(values['on-error'], command, '--on-error'));
   const raw = values.workers as string | undefined;
-  const workers = flag(command, () => checkWorkers(raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, '--workers'));
+  const workers = flag(() => checkWorkers(raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, command, '--workers'));
   return { paths, onError, ...(workers === undefined ? {} : { workers }) };
 }
 
 function presetFlag(values: Values, command: string): Preset {
-  return flag(command, () => checkPreset(values.preset, '--preset'));
+  return flag(() => checkPreset(values.preset, command, '--preset'));
 }
 
 /** A `YYYY-MM-DD` flag, checked by the library's own date rule. */
 function dateFlag(values: Values, name: string, command: string): string | undefined {
   const v = values[name] as string | undefined;
-  if (v !== undefined) flag(command, () => parseDayStrict(v, `--${name}`));
+  if (v !== undefined) flag(() => parseDayStrict(v, `${command}: --${name}`));
   return v;
 }
 
