@@ -49,8 +49,10 @@ function checkedModel(model: EngagementModel): EngagementModel {
  *
  * Input is the profile's recent daily rows (a `DailyFrame`, or row objects or
  * a danfo.js `DataFrame`, validated here), or an already built weekly table. Daily rows go through
- * N1–N8 on their own (P2); the latest week per profile is used even when it is
- * partial (P4, quirk Q8 of the `notebook` preset); missing features are 0 (P5).
+ * N1–N8 on their own (P2); their missing targets are unused and no row is
+ * dropped (P3); the latest week per profile is used even when it is partial
+ * (P4, quirk Q8 of the `notebook` preset); missing features are 0 (P5);
+ * forecasts below 0 become 0 (P6); each profile gets four dated forecasts (P7).
  *
  * @returns four entries per profile (7, 14, 21, 28 days), profiles in id order.
  * @example

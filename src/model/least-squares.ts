@@ -16,7 +16,7 @@ export interface LeastSquaresFit {
 }
 
 /**
- * Ordinary least squares with intercept, as scikit-learn's `LinearRegression`
+ * T6: ordinary least squares with intercept, as scikit-learn's `LinearRegression`
  * solves it: on centered data, with the minimum-norm answer when the design is
  * rank deficient. Several targets share one pass over the rows.
  *

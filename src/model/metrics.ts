@@ -1,5 +1,5 @@
 import { ArgumentRangeError } from '../errors.js';
-/** Regression metrics, with scikit-learn's definitions. */
+/** Regression metrics (T7), with scikit-learn's definitions. */
 export interface Metrics {
   MAE: number;
   MSE: number;

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDaily, type GenerateResult } from '../src/generate.js';
-import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../src/index.js';
-import { tempDir, testTempDir } from './helpers/tmp.js';
+import { generateDaily, type GenerateResult } from '../../src/generate.js';
+import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../../src/index.js';
+import { tempDir, testTempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-fast-');
 let generated: GenerateResult;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, parseDay } from '../src/calendar.js';
-import { DataError, FEATURES, TARGETS, dailyFromRows, loadBuiltinModel, predict, resampleWeekly, trainModels } from '../src/index.js';
-import { simpleRows } from './helpers/synthetic.js';
+import { formatDay, parseDay } from '../../src/calendar.js';
+import { DataError, FEATURES, TARGETS, dailyFromRows, loadBuiltinModel, predict, resampleWeekly, trainModels } from '../../src/index.js';
+import { simpleRows } from '../helpers/synthetic.js';
 
 describe('trainModels', () => {
   const daily = dailyFromRows(simpleRows(15, '2024-01-01', '2024-11-30', 5));

@@ -2,8 +2,8 @@
 // against a literal transcription of the notebook's 16 passes, which mutate
 // `year` in place, on data spanning 53-Sunday years (2017, 2023).
 import { describe, expect, it } from 'vitest';
-import { LAGGED_COLUMNS, LAGS, dailyFromRows, resampleWeekly, type WeeklyFrame } from '../src/index.js';
-import { generateDailyRows } from '../src/generate.js';
+import { LAGGED_COLUMNS, LAGS, dailyFromRows, resampleWeekly, type WeeklyFrame } from '../../src/index.js';
+import { generateDailyRows } from '../../src/generate.js';
 
 function literalPasses(weekly: WeeklyFrame): { year: Int32Array; lags: Record<string, Float64Array> } {
   const n = weekly.length;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FEATURES, StandardScaler, TARGETS, loadBuiltinModel, predict, predictFeatures, resampleWeekly, dailyFromRows } from '../src/index.js';
-import { REFERENCE, close, hasReference } from './helpers/reference.js';
+import { FEATURES, StandardScaler, TARGETS, loadBuiltinModel, predict, predictFeatures, resampleWeekly, dailyFromRows } from '../../src/index.js';
+import { REFERENCE, close, hasReference } from '../helpers/reference.js';
 
 describe('the built-in model', () => {
   it('is a valid notebook-preset model with 21 features and 4 heads', () => {

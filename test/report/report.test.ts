@@ -4,10 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../src/index.js';
-import { normalQuantile } from '../src/report/html.js';
-import { generateDailyRows } from '../src/generate.js';
-import { testTempDir } from './helpers/tmp.js';
+import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../../src/index.js';
+import { normalQuantile } from '../../src/report/html.js';
+import { generateDailyRows } from '../../src/generate.js';
+import { testTempDir } from '../helpers/tmp.js';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];

@@ -2,11 +2,11 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DataError, dailyFromRows, loadDaily } from '../src/index.js';
-import { DailyCsvReader } from '../src/io/csv.js';
-import { emptyReport } from '../src/frame/load-report.js';
-import { DailyFrameBuilder } from '../src/frame/daily-frame.js';
-import { testTempDir } from './helpers/tmp.js';
+import { DataError, dailyFromRows, loadDaily } from '../../src/index.js';
+import { DailyCsvReader } from '../../src/io/csv.js';
+import { emptyReport } from '../../src/frame/load-report.js';
+import { DailyFrameBuilder } from '../../src/frame/daily-frame.js';
+import { testTempDir } from '../helpers/tmp.js';
 
 const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
 

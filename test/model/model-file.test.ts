@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../src/index.js';
-import { simpleRows } from './helpers/synthetic.js';
-import { tempDir } from './helpers/tmp.js';
+import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../../src/index.js';
+import { simpleRows } from '../helpers/synthetic.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-model-');
 let trained: TrainResult;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileInterner } from '../src/frame/profile-dictionary.js';
+import { ProfileInterner } from '../../src/frame/profile-dictionary.js';
 
 describe('ProfileInterner', () => {
   it('gives each distinct byte string one number, across buffers, lengths and regrowth', () => {

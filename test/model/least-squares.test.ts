@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitLeastSquares, fitScaler, regressionMetrics } from '../src/index.js';
-import { isConstantFeature } from '../src/model/scaler.js';
-import { rng } from './helpers/synthetic.js';
+import { fitLeastSquares, fitScaler, regressionMetrics } from '../../src/index.js';
+import { isConstantFeature } from '../../src/model/scaler.js';
+import { rng } from '../helpers/synthetic.js';
 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyFromRows, resampleWeekly, type DailyRowInput, type WeeklyRecord } from '../src/index.js';
+import { dailyFromRows, resampleWeekly, type DailyRowInput, type WeeklyRecord } from '../../src/index.js';
 
 function row(date: string, profile_id: string, values: Partial<DailyRowInput> = {}): DailyRowInput {
   return { date, profile_id, followers: 100, posts: 1, engagement: 10, reach: 20, impressions: 30, ...values };
