@@ -1,23 +1,19 @@
 // The command line, run as a user runs it: `node dist/cli.js …` (built by `npm test`'s pretest).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/index.js';
+import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const dir = tempDir('ef-cli-');
 const data = join(dir, 'data');
 const model = join(dir, 'model.json');
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(dir, ...args);
 
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
+  requireBuiltCli();
   const g = cli('generate', '--profiles', '120', '--from', '2023-11-01', '--to', '2024-11-30', '--seed', '5', '--out', data);
   expect(g.code, g.stderr).toBe(0);
   const t = cli('train', '--data', data, '--cutoff', '2024-07-30', '--out', model, '--metrics', join(dir, 'metrics.json'), '--quiet');

@@ -1,6 +1,6 @@
 // The command line as a Unix tool: pipes, exit codes, stderr, --json, help.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,17 +8,14 @@ import { run } from '../../src/cli/main.js';
 import { ProgressBar } from '../../src/cli/progress.js';
 import { generateDaily } from '../../src/generate.js';
 import { loadBuiltinModel } from '../../src/index.js';
+import { CLI, requireBuiltCli, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const dir = tempDir('ef-unix-');
 const data = join(dir, 'data');
 const model = join(dir, 'model.json');
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli(dir, ...args);
 
 /** A stream that keeps what is written; a terminal of `columns` columns when given. */
 function sink(columns?: number): Writable & { text: () => string; isTTY?: boolean; columns?: number } {
@@ -38,7 +35,7 @@ function sink(columns?: number): Writable & { text: () => string; isTTY?: boolea
 }
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
+  requireBuiltCli();
   await generateDaily({ profiles: 60, from: '2023-12-01', to: '2024-10-31', seed: 3 }, data);
   // A Sunday cutoff other than the default, to see evaluate pick it up from the model.
   const t = cli('train', '--data', data, '--cutoff', '2024-05-26', '--out', model, '--quiet');
