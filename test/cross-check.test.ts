@@ -13,6 +13,7 @@ import { TARGETS, loadDaily, predict, resampleWeekly, trainModels } from '../src
 import { close, num, readCsvRecords } from './helpers/reference.js';
 import { rng } from './helpers/synthetic.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
+import { skipUnless } from './helpers/skip.js';
 import { testTempDir } from './helpers/tmp.js';
 
 const python = '/usr/bin/python3';
@@ -37,7 +38,7 @@ function roughen(dir: string, seed: number): void {
   }
 }
 
-describe.skipIf(!hasPandas)('cross-check with pandas + scikit-learn on generated data', () => {
+describe.skipIf(skipUnless(hasPandas, "Debian's python3-pandas and python3-sklearn (the cross-check)"))('cross-check with pandas + scikit-learn on generated data', () => {
   for (const [from, to, cutoff, since, seed] of [
     ['2022-09-01', '2024-03-31', '2023-09-30', '2024-01-15', 21],
     ['2027-10-01', '2029-01-31', '2028-07-31', '2028-11-01', 22],

@@ -1,6 +1,5 @@
 // The golden case: what the original pandas + scikit-learn notebooks produce on
-// 300 synthetic profiles. Skipped when ../shared/reference is absent.
-import { readFileSync } from 'node:fs';
+// 300 synthetic profiles (test/fixtures/parity-300, in the repository).
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FEATURES,
@@ -15,10 +14,10 @@ import {
   type TrainResult,
   type WeeklyFrame,
 } from '../src/index.js';
-import { REFERENCE, close, hasReference, num, readCsvRecords } from './helpers/reference.js';
+import { GOLDEN, close, num, readCsvRecords, readText } from './helpers/reference.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
 
-const dir = `${REFERENCE}parity-300/`;
+const dir = GOLDEN;
 
 /** Asserts every number agrees within `rel`, naming the first that does not. */
 function expectClose(label: string, got: ArrayLike<number>, want: ArrayLike<number>, rel: number): void {
@@ -28,7 +27,7 @@ function expectClose(label: string, got: ArrayLike<number>, want: ArrayLike<numb
   }
 }
 
-describe.skipIf(!hasReference)('parity with the notebooks (parity-300)', () => {
+describe('parity with the notebooks (parity-300)', () => {
   let daily: DailyFrame;
   let weekly: WeeklyFrame;
   let trained: TrainResult;
@@ -38,7 +37,7 @@ describe.skipIf(!hasReference)('parity with the notebooks (parity-300)', () => {
     daily = await loadDaily(`${dir}input`);
     weekly = resampleWeekly(daily, { preset: 'notebook' });
     trained = trainModels(weekly, { cutoff: '2024-07-30' });
-    summary = JSON.parse(readFileSync(`${dir}expected/train_summary.json`, 'utf8'));
+    summary = JSON.parse(readText(`${dir}expected/train_summary.json`));
   });
 
   it('reads every daily row', () => {

@@ -1,13 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
-/** The shared reference folder beside the repository, or undefined when it is absent. */
+/** The golden case (parity-300: our own synthetic data and the notebooks' figures on it), gzipped in the repository. */
+export const GOLDEN = fileURLToPath(new URL('../fixtures/parity-300/', import.meta.url));
+
+/** The shared reference folder beside the repository (the published pickles' figures); absent in a plain clone. */
 export const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 export const hasReference = existsSync(REFERENCE);
 
+/** A text file, or its gzipped copy `path.gz` when only that exists. */
+export function readText(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  return gunzipSync(readFileSync(`${path}.gz`)).toString('utf8');
+}
+
 /** Parses a small CSV with a header into string records (no quoting needed for the reference files). */
 export function readCsvRecords(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readText(path).split(/\r?\n/).filter((l) => l.length > 0);
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const fields = line.split(',');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEATURES, StandardScaler, TARGETS, loadBuiltinModel, predict, predictFeatures, resampleWeekly, dailyFromRows } from '../../src/index.js';
 import { REFERENCE, close, hasReference } from '../helpers/reference.js';
+import { skipUnless } from '../helpers/skip.js';
 
 describe('the built-in model', () => {
   it('is a valid notebook-preset model with 21 features and 4 heads', () => {
@@ -32,7 +33,7 @@ describe('the built-in model', () => {
   });
 });
 
-describe.skipIf(!hasReference)('the built-in model against the published pickles', () => {
+describe.skipIf(skipUnless(hasReference, '../shared/reference (the published models)'))('the built-in model against the published pickles', () => {
   const seed = hasReference ? JSON.parse(readFileSync(`${REFERENCE}seed-models.json`, 'utf8')) : null;
 
   it("matches scikit-learn's predictions on the published examples", () => {

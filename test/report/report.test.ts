@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../../src/index.js';
 import { normalQuantile } from '../../src/report/html.js';
 import { generateDailyRows } from '../../src/generate.js';
+import { skipUnless } from '../helpers/skip.js';
 import { testTempDir } from '../helpers/tmp.js';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -45,7 +46,7 @@ describe('the evaluation report', () => {
     expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306, 7);
   });
 
-  it.skipIf(!chromium)('draws every chart in headless Chromium', () => {
+  it.skipIf(skipUnless(chromium !== undefined, "Debian's chromium (the report rendering test)"))('draws every chart in headless Chromium', () => {
     const { path, dir } = makeReport();
     const profile = testTempDir('ef-chromium-');
     const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=5000', '--dump-dom', `file://${path}`], {
