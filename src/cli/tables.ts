@@ -8,7 +8,7 @@ function num(v: number, digits = 2): string {
 }
 
 /** Rows of cells as aligned text: the first column left-aligned, the others right-aligned, two spaces between columns at least. */
-export function textTable(rows: readonly (readonly string[])[], indent = ''): string {
+function textTable(rows: readonly (readonly string[])[], indent = ''): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
 }
