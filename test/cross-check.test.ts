@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDaily } from '../src/generate.js';
 import { TARGETS, loadDaily, predict, resampleWeekly, trainModels } from '../src/index.js';
-import { close, num, readCsvRecords } from './helpers/reference.js';
+import { close, expectClose, num, readCsvRecords } from './helpers/reference.js';
 import { rng } from './helpers/synthetic.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
 import { skipUnless } from './helpers/skip.js';
@@ -63,16 +63,16 @@ describe.skipIf(skipUnless(hasPandas, "Debian's python3-pandas and python3-sklea
         trained.model.models[t].coef.forEach((c, j) => {
           if (!close(c, summary.models[t].coef[j], 1e-6, 1e-12)) expect.fail(`${t}.coef[${j}]: got ${c}, want ${summary.models[t].coef[j]}`);
         });
-        expect(close(trained.metrics[t].RMSE, summary.metrics[t].RMSE, 1e-6)).toBe(true);
+        expectClose(`${t} RMSE`, trained.metrics[t].RMSE, summary.metrics[t].RMSE, 1e-6);
       }
-      expect(close(trained.baseline.RMSE, summary.baseline_7d.RMSE, 1e-6)).toBe(true);
+      expectClose('baseline RMSE', trained.baseline.RMSE, summary.baseline_7d.RMSE, 1e-6);
 
       const preds = predict(trained.model, daily, { since });
       const wantPreds = readCsvRecords(join(dir, 'py', 'predictions.csv'));
       expect(preds.length).toBe(wantPreds.length);
       wantPreds.forEach((w, i) => {
         expect([preds[i]!.profile_id, preds[i]!.date, preds[i]!.prediction_date]).toEqual([w.profile_id, w.date, w.prediction_date]);
-        expect(close(preds[i]!.predicted_engagement, num(w.predicted_engagement!), 1e-6, 1e-9)).toBe(true);
+        expectClose(`prediction ${i}`, preds[i]!.predicted_engagement, num(w.predicted_engagement!), 1e-6, 1e-9);
       });
     });
   }

@@ -1,6 +1,9 @@
 // The examples run as they are (against the built package, as a user's code would).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadBuiltinModel, loadDaily, predict } from '../src/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -10,11 +13,19 @@ function example(name: string, ...args: string[]) {
 }
 
 describe('examples', () => {
-  it('demo.ts forecasts every sample profile with the built-in model', () => {
+  it('demo.ts forecasts every sample profile with the built-in model, and prints those forecasts', async () => {
     const r = example('demo.ts');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Read \d+ daily rows of \d+ profiles from 4 files/);
-    expect(r.stdout).toMatch(/\d+ forecasts \(engagement per post\) for \d+ profiles/);
+    // The numbers it prints are the library's forecasts for the sample data.
+    const daily = await loadDaily(join(root, 'examples', 'data'));
+    const predictions = predict(loadBuiltinModel(), daily);
+    expect(r.stdout).toContain(`Read ${daily.length} daily rows of ${daily.profileIds.length} profiles from 4 files (${daily.report.missingFollowers} rows without a followers count).`);
+    for (let k = 0; k < predictions.length; k += 4) {
+      const four = predictions.slice(k, k + 4);
+      const line = `${four[0]!.profile_id.slice(0, 12)}…  ${four[0]!.date} ${four.map((p) => p.predicted_engagement.toFixed(1).padStart(10)).join(' ')}`;
+      expect(r.stdout).toContain(`${line}\n`);
+    }
+    expect(r.stdout).toContain(`\n${predictions.length} forecasts (engagement per post) for ${daily.profileIds.length} profiles.`);
   });
 
   it('train-and-save.ts retrains, prints metrics and saves a model', () => {
@@ -25,10 +36,13 @@ describe('examples', () => {
     expect(r.stdout).toMatch(/model saved to .*model\.json/);
   });
 
-  it('predict-profile.ts forecasts one profile from JSON', () => {
+  it('predict-profile.ts forecasts one profile from JSON, and prints those forecasts', () => {
     const r = example('predict-profile.ts');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.match(/engagement per post/g)).toHaveLength(4);
+    const rows = JSON.parse(readFileSync(join(root, 'examples', 'profile.json'), 'utf8'));
+    for (const f of predict(loadBuiltinModel(), rows)) {
+      expect(r.stdout).toContain(`  ${f.future_period.replace('predicted_engagement_future_', '+').padEnd(5)} on ${f.prediction_date}: ${f.predicted_engagement.toFixed(1)} engagement per post\n`);
+    }
   });
 
   it('http-handler.ts answers 200 for good rows and 400 for bad ones', () => {

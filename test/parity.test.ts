@@ -14,18 +14,10 @@ import {
   type TrainResult,
   type WeeklyFrame,
 } from '../src/index.js';
-import { GOLDEN, close, num, readCsvRecords, readText } from './helpers/reference.js';
+import { GOLDEN, close, expectClose, num, readCsvRecords, readText } from './helpers/reference.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
 
 const dir = GOLDEN;
-
-/** Asserts every number agrees within `rel`, naming the first that does not. */
-function expectClose(label: string, got: ArrayLike<number>, want: ArrayLike<number>, rel: number): void {
-  expect(got.length, `${label}: length`).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    if (!close(got[i]!, want[i]!, rel)) expect.fail(`${label}[${i}]: got ${got[i]}, want ${want[i]} (rel ${rel})`);
-  }
-}
 
 describe('parity with the notebooks (parity-300)', () => {
   let daily: DailyFrame;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -37,4 +38,18 @@ export function close(a: number, b: number, rel: number, abs = 0): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   if (a === b) return true;
   return Math.abs(a - b) <= Math.max(abs, rel * Math.max(Math.abs(a), Math.abs(b)));
+}
+
+/**
+ * Asserts numbers agree within `rel` (relative) or `abs`, naming the first
+ * that does not with both values: a failure shows the numbers, not "expected
+ * false to be true".
+ */
+export function expectClose(label: string, got: number | ArrayLike<number>, want: number | ArrayLike<number>, rel: number, abs = 0): void {
+  const g: ArrayLike<number> = typeof got === 'number' ? [got] : got;
+  const w: ArrayLike<number> = typeof want === 'number' ? [want] : want;
+  expect(g.length, `${label}: length`).toBe(w.length);
+  for (let i = 0; i < w.length; i++) {
+    if (!close(g[i]!, w[i]!, rel, abs)) expect.fail(`${label}${typeof got === 'number' ? '' : `[${i}]`}: got ${g[i]}, want ${w[i]} (rel ${rel}${abs ? `, abs ${abs}` : ''})`);
+  }
 }

@@ -6,14 +6,20 @@ import { close, num, readCsvRecords } from './reference.js';
 const INTEGER_COLUMNS = ['year', 'month', 'week_of_year', 'week', 'posts', 'engagement', 'reach', 'impressions'];
 
 /**
- * Asserts a weekly table equals a pandas-written `weekly_all.csv`: same rows in
+ * Asserts a weekly table, or a weekly CSV the library wrote, equals a
+ * pandas-written `weekly_all.csv`: same rows in
  * the same order, integer columns equal, floats within 1e-9 relative (the
  * reference README's tolerance); names the first cell that differs.
  */
-export function expectWeeklyMatchesCsv(weekly: WeeklyFrame, csvPath: string): void {
+export function expectWeeklyMatchesCsv(weekly: WeeklyFrame | string, csvPath: string): void {
   const want = readCsvRecords(csvPath);
-  const got = weekly.toRecords();
+  // A table, or a CSV the library wrote (read back as numbers; empty fields are missing).
+  const got =
+    typeof weekly === 'string'
+      ? readCsvRecords(weekly).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'profile_id' || k === 'date' || k === 'year_week' ? v : num(v)])))
+      : weekly.toRecords();
   expect(got.length).toBe(want.length);
+  if (typeof weekly === 'string') expect(Object.keys(got[0] ?? {})).toEqual(WEEKLY_COLUMNS);
   for (let i = 0; i < want.length; i++) {
     for (const column of WEEKLY_COLUMNS) {
       const g = got[i]![column]!;

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDaily, type GenerateResult } from '../../src/generate.js';
@@ -63,6 +63,38 @@ describe('loadWeekly (the fast path)', () => {
     const skipped = await loadWeekly(bad, { workers: 2, onError: 'skip' });
     expect(skipped.report.skipped).toBe(1);
     expect(skipped.report.skippedExamples[0]!.line).toBe(4);
+  });
+});
+
+describe('skipping bad rows across files and threads', () => {
+  it('counts every skipped row exactly, and keeps the first 20 in file and line order, on any number of threads', async () => {
+    const dir = testTempDir('ef-skip-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    // Each file: 40 good rows and 15 bad ones (posts 'x'), the bad ones on lines 4, 7, …, 46.
+    for (const name of ['a.csv', 'b.csv']) {
+      let text = header;
+      let bad = 0;
+      for (let k = 0; k < 55; k++) {
+        const line = k + 2;
+        const isBad = line % 3 === 1 && bad < 15;
+        if (isBad) bad++;
+        text += `2024-03-${String(1 + (k % 28)).padStart(2, '0')},${name}-p${k % 5},10,${isBad ? 'x' : 1},5,4,1,7,8\n`;
+      }
+      writeFileSync(join(dir, name), text);
+    }
+    const badLines = Array.from({ length: 15 }, (_, j) => 4 + 3 * j);
+    const expected = [...badLines.map((line) => `a.csv:${line}`), ...badLines.slice(0, 5).map((line) => `b.csv:${line}`)];
+    const daily = await loadDaily(dir, { onError: 'skip' });
+    expect(daily.report.skipped).toBe(30);
+    expect(daily.report.rows).toBe(80);
+    expect(daily.report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`)).toEqual(expected);
+    for (let run = 0; run < 6; run++) {
+      for (const workers of [1, 2]) {
+        const { report } = await loadWeekly(dir, { onError: 'skip', workers });
+        expect([report.skipped, report.rows], `run ${run}, ${workers} threads`).toEqual([30, 80]);
+        expect(report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`), `run ${run}, ${workers} threads`).toEqual(expected);
+      }
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEATURES, StandardScaler, TARGETS, loadBuiltinModel, predict, predictFeatures, resampleWeekly, dailyFromRows } from '../../src/index.js';
-import { REFERENCE, close, hasReference } from '../helpers/reference.js';
+import { REFERENCE, close, expectClose, hasReference } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 
 describe('the built-in model', () => {
@@ -25,11 +25,23 @@ describe('the built-in model', () => {
     expect(preds.map((p) => p.future_period)).toEqual(TARGETS.map((t) => `predicted_${t}`));
     expect(preds[0]!.date).toBe('2024-09-29');
     expect(preds.map((p) => p.prediction_date)).toEqual(['2024-10-06', '2024-10-13', '2024-10-20', '2024-10-27']);
-    // The same as the heads applied to the latest week's features, clipped at 0.
+    // The latest week's 21 features, worked out by hand from the rows (posts on
+    // days 3, 6, …, 27; followers 5000 + day, summed per week as Q1 says):
+    //   week of 09-29 (23–28): posts 24, 27 → engagement 300, reach 1800, impressions 2200; followers 30153
+    //   lag 1, week of 09-22 (16–22): 300, 35133, 1800, 2200
+    //   lag 2, week of 09-15 (9–15): 450, 35084, 2700, 3300
+    //   lag 3, week of 09-08 (2–8): 300, 35035, 1800, 2200
+    //   lag 4, week of 09-01 (1): 0, 5001, 0, 0
+    //   monthly average, September: 1350 / 9 posts = 150
+    const features = [300, 35133, 1800, 2200, 450, 35084, 2700, 3300, 300, 35035, 1800, 2200, 0, 5001, 0, 0, 30153, 1800, 2200, 300, 150];
+    const model = loadBuiltinModel();
+    TARGETS.forEach((t, h) => {
+      const head = model.models[t];
+      const y = features.reduce((s, x, j) => s + head.coef[j]! * x, head.intercept);
+      expectClose(t, preds[h]!.predicted_engagement, Math.max(0, y), 1e-12, 1e-9);
+    });
     const weekly = resampleWeekly(dailyFromRows(rows));
-    const last = weekly.length - 1;
-    const direct = predictFeatures(loadBuiltinModel(), FEATURES.map((f) => weekly.column(f)[last]!));
-    TARGETS.forEach((t, h) => expect(preds[h]!.predicted_engagement).toBeCloseTo(Math.max(0, direct[t]), 9));
+    expectClose('latest week features', FEATURES.map((f) => weekly.column(f)[weekly.length - 1]!), features, 0);
   });
 });
 
@@ -52,7 +64,7 @@ describe.skipIf(skipUnless(hasReference, '../shared/reference (the published mod
     expect(Array.from(scaler.nSamplesSeen)).toEqual(seed.scaler.n_samples_seen);
     for (const example of seed.examples) {
       const scaled = scaler.transform(example.features);
-      example.scaled.forEach((v: number, j: number) => expect(close(scaled[j]!, v, 1e-12, 1e-15)).toBe(true));
+      expectClose('scaled', scaled, example.scaled, 1e-12, 1e-15);
     }
   });
 });
