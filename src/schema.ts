@@ -1,3 +1,4 @@
+import { parseDayStrict } from './calendar.js';
 import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
 
 /**
@@ -195,4 +196,44 @@ export function checkWorkers(workers: unknown, where: string, name = 'workers'):
     throw new ArgumentTypeError(`${where}: ${name} must be a positive integer, got ${JSON.stringify(workers)}`);
   }
   return workers;
+}
+
+/**
+ * Limits that keep the cost of reading and building the weekly table
+ * proportional to the input (docs/reliability.md). An input past one is a
+ * `DataError` naming the limit.
+ */
+export interface InputLimits {
+  /** Earliest date accepted, `YYYY-MM-DD`. Default 1990-01-01. */
+  from: string;
+  /** Latest date accepted, `YYYY-MM-DD`. Default 2099-12-31. */
+  to: string;
+  /** Longest record (one row, with any newlines inside quotes), in bytes. Default 1 MiB. */
+  maxRecordBytes: number;
+  /** Most weeks one profile's weekly table may span, first record to last. Default 1,100 (about 21 years). */
+  maxWeeksPerProfile: number;
+}
+
+/** The default input limits. */
+export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({ from: '1990-01-01', to: '2099-12-31', maxRecordBytes: 1 << 20, maxWeeksPerProfile: 1100 });
+
+/** Input limits as the readers use them: the date range as day numbers. */
+export interface CheckedLimits {
+  firstDay: number;
+  lastDay: number;
+  maxRecordBytes: number;
+  maxWeeksPerProfile: number;
+}
+
+/** The `limits` option: any of `InputLimits`, the rest default. @throws {ArgumentTypeError} for a malformed limit. */
+export function checkLimits(limits: unknown, where: string): CheckedLimits {
+  if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new ArgumentTypeError(`${where}: limits must be an object, got ${JSON.stringify(limits)}`);
+  const l = { ...DEFAULT_LIMITS, ...(limits as Partial<InputLimits> | undefined) };
+  const firstDay = parseDayStrict(l.from, `${where}: limits.from`);
+  const lastDay = parseDayStrict(l.to, `${where}: limits.to`);
+  if (lastDay < firstDay) throw new ArgumentRangeError(`${where}: limits.to (${l.to}) is before limits.from (${l.from})`);
+  for (const key of ['maxRecordBytes', 'maxWeeksPerProfile'] as const) {
+    if (typeof l[key] !== 'number' || !Number.isInteger(l[key]) || l[key] < 1) throw new ArgumentTypeError(`${where}: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
+  }
+  return { firstDay, lastDay, maxRecordBytes: l.maxRecordBytes, maxWeeksPerProfile: l.maxWeeksPerProfile };
 }

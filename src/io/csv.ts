@@ -1,9 +1,9 @@
 import { daysFromCivil, isValidCivil, parseDay } from '../calendar.js';
 import { DataError } from '../errors.js';
-import { REQUIRED_DAILY_COLUMNS, type OnError } from '../schema.js';
+import { REQUIRED_DAILY_COLUMNS, type CheckedLimits } from '../schema.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
-import { handleBadRow } from './collector.js';
+import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
 import { parseDigits, parseLooseNumber } from './numbers.js';
 
 const COMMA = 44;
@@ -23,7 +23,15 @@ type ColumnPositions = Record<(typeof REQUIRED_DAILY_COLUMNS)[number], number>;
  * or skipped as `onError` says.
  */
 export class DailyCsvReader {
-  private leftover: Buffer | null = null;
+  /** Bytes of an incomplete record carried over from earlier chunks, then the chunks since. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Rescan the pending bytes only once they reach this size: each failed scan doubles it, so a long record costs linear time. */
+  private rescanAt = 0;
+  private started = false;
+  private head: Buffer = Buffer.alloc(0);
+  /** After a too-long record with no line end yet: drop bytes up to the next newline. */
+  private discarding = false;
   /** Lines consumed so far; the next row starts on line `linesDone + 1`. */
   private linesDone = 0;
   private columns: ColumnPositions | null = null;
@@ -31,6 +39,8 @@ export class DailyCsvReader {
   private readonly fieldStart = new Int32Array(MAX_FIELDS);
   private readonly fieldEnd = new Int32Array(MAX_FIELDS);
   private readonly fieldQuoted = new Uint8Array(MAX_FIELDS);
+  /** 1 where text follows a field's closing quote (`"1"999`): the row is malformed. */
+  private readonly fieldTrailing = new Uint8Array(MAX_FIELDS);
   private cachedDate = Buffer.alloc(10);
   private cachedDay = Number.NaN;
 
@@ -38,31 +48,102 @@ export class DailyCsvReader {
     private readonly file: string,
     private readonly collector: RowCollector,
     private readonly report: LoadReport,
-    private readonly onError: OnError,
-  ) {}
+    private readonly settings: ReadSettings,
+  ) {
+    this.limits = settings.limits;
+  }
+
+  private readonly limits: CheckedLimits;
 
   /** Feeds the next chunk of the file. */
   push(chunk: Buffer): void {
-    const data = this.leftover ? Buffer.concat([this.leftover, chunk]) : chunk;
+    if (!this.started) {
+      // A UTF-8 byte-order mark before the header (quoted or not) is not part of it: wait for 3 bytes to tell.
+      chunk = this.head.length > 0 ? Buffer.concat([this.head, chunk]) : chunk;
+      if (chunk.length < 3) {
+        this.head = chunk;
+        return;
+      }
+      this.started = true;
+      this.head = Buffer.alloc(0);
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    if (this.discarding) {
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline < 0) return;
+      this.discarding = false;
+      chunk = chunk.subarray(newline + 1);
+    }
+    if (this.pendingBytes > 0) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+      if (this.pendingBytes < this.rescanAt) return;
+    }
+    const data = this.pendingBytes > 0 ? Buffer.concat(this.pending, this.pendingBytes) : chunk;
     const consumed = this.scan(data, false);
-    // Copy the tail so the (possibly large) chunk can be freed.
-    this.leftover = consumed < data.length ? Buffer.from(data.subarray(consumed)) : null;
+    this.keep(data, consumed);
+  }
+
+  /** Keeps `data` from `consumed` on for the next chunk (a copy, so a large chunk can be freed). */
+  private keep(data: Buffer, consumed: number): void {
+    if (consumed >= data.length) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.rescanAt = 0;
+      return;
+    }
+    const tail = Buffer.from(data.subarray(consumed));
+    this.pending = [tail];
+    this.pendingBytes = tail.length;
+    this.rescanAt = 2 * tail.length;
   }
 
   /** Ends the file: reads a last row without a newline, and checks there was a header. */
   end(): void {
-    if (this.leftover) {
-      this.scan(this.leftover, true);
-      this.leftover = null;
+    if (!this.started && this.head.length > 0) {
+      const head = this.head;
+      this.started = true;
+      this.head = Buffer.alloc(0);
+      this.push(head);
+    }
+    if (this.pendingBytes > 0) {
+      const data = Buffer.concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.scan(data, true);
     }
     if (!this.columns) {
       throw new DataError('the file is empty: no header line', { file: this.file, line: 0 });
     }
   }
 
-  /** Reads whole rows from `data`; returns where the first incomplete row starts. */
+  /**
+   * Reads whole rows from `data`; returns where the first incomplete row
+   * starts. A record that cannot end — a quote not closed by the end of the
+   * file, or a record longer than `maxRecordBytes` — is a bad row: its first
+   * line is reported, and reading goes on from the next line.
+   */
   private scan(data: Buffer, final: boolean): number {
-    return data.indexOf(QUOTE) < 0 ? this.scanUnquoted(data, final) : this.scanQuoted(data, final);
+    let from = 0;
+    for (;;) {
+      const view = from === 0 ? data : data.subarray(from);
+      const consumed = view.indexOf(QUOTE) < 0 ? this.scanUnquoted(view, final) : this.scanQuoted(view, final);
+      const rest = view.length - consumed;
+      if (rest === 0 || (!final && rest <= this.limits.maxRecordBytes)) return from + consumed;
+      // The record at `consumed` cannot be read: report its first line, go on after it.
+      const lineEnd = view.indexOf(NEWLINE, consumed);
+      const line = ++this.linesDone;
+      const reason = final
+        ? 'a quoted field is not closed before the end of the file'
+        : `the record is longer than ${this.limits.maxRecordBytes} bytes (limits.maxRecordBytes; a quote not closed?)`;
+      if (!this.columns) throw new DataError(reason, { file: this.file, line });
+      this.bad(reason, line, undefined, undefined);
+      if (lineEnd < 0) {
+        this.discarding = !final;
+        return data.length;
+      }
+      from += lineEnd + 1;
+    }
   }
 
   /**
@@ -74,6 +155,7 @@ export class DailyCsvReader {
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
     this.fieldQuoted.fill(0);
+    this.fieldTrailing.fill(0);
     let pos = 0;
     while (pos < n) {
       let lineEnd = data.indexOf(NEWLINE, pos);
@@ -109,6 +191,14 @@ export class DailyCsvReader {
       if (this.columns) this.report.blankLines++;
       return;
     }
+    const trailing = this.fieldTrailing.subarray(0, Math.min(nf, MAX_FIELDS)).indexOf(1);
+    if (trailing >= 0) {
+      const reason = 'text follows the closing quote of a field';
+      const value = data.toString('utf8', this.fieldStart[trailing]!, this.fieldEnd[trailing]!);
+      if (!this.columns) throw new DataError(reason, { file: this.file, line, value });
+      this.bad(reason, line, this.headerNames[trailing], value);
+      return;
+    }
     if (!this.columns) this.readHeader(data, nf, line);
     else this.readRow(data, nf, line);
   }
@@ -119,6 +209,7 @@ export class DailyCsvReader {
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
     const fq = this.fieldQuoted;
+    const ft = this.fieldTrailing;
     let pos = 0;
     while (pos < n) {
       const rowStart = pos;
@@ -131,6 +222,7 @@ export class DailyCsvReader {
         let s = i;
         let e: number;
         let quoted = 0;
+        let trailing = 0;
         if (i < n && data[i] === QUOTE) {
           quoted = 1;
           i++;
@@ -158,7 +250,10 @@ export class DailyCsvReader {
           if (incomplete) break;
           e = i;
           i++; // the closing quote
+          const afterQuote = i;
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
+          // Only a CR before the newline may follow a closing quote.
+          if (i > afterQuote && !(i === afterQuote + 1 && data[afterQuote] === CR && (i >= n || data[i] === NEWLINE))) trailing = 1;
         } else {
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
           e = i;
@@ -171,6 +266,7 @@ export class DailyCsvReader {
           fs[nf] = s;
           fe[nf] = e;
           fq[nf] = quoted;
+          ft[nf] = trailing;
         }
         nf++;
         if (i >= n) {
@@ -205,7 +301,6 @@ export class DailyCsvReader {
     }
     const names: string[] = [];
     for (let k = 0; k < nf; k++) names.push(this.text(data, k));
-    if (names[0]!.charCodeAt(0) === 0xfeff) names[0] = names[0]!.slice(1);
     const positions: Partial<ColumnPositions> = {};
     for (const column of REQUIRED_DAILY_COLUMNS) {
       const at = names.indexOf(column);
@@ -223,7 +318,7 @@ export class DailyCsvReader {
   }
 
   private bad(reason: string, line: number, column: string | undefined, value: string | undefined): void {
-    handleBadRow(new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }), this.onError, this.report);
+    handleBadRow(new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }), this.settings.onError, this.report);
   }
 
   private readRow(data: Buffer, nf: number, line: number): void {
@@ -235,6 +330,10 @@ export class DailyCsvReader {
     const day = this.readDate(data, columns.date);
     if (Number.isNaN(day)) {
       this.bad('not a date written YYYY-MM-DD', line, 'date', this.text(data, columns.date));
+      return;
+    }
+    if (day < this.limits.firstDay || day > this.limits.lastDay) {
+      this.bad(dateRangeReason(this.limits), line, 'date', this.text(data, columns.date));
       return;
     }
     const idField = columns.profile_id;

@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from '../errors.js';
-import type { OnError, ProgressCallback } from '../schema.js';
+import type { ProgressCallback } from '../schema.js';
+import type { ReadSettings } from './collector.js';
 import { DailyCsvReader } from './csv.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
@@ -60,10 +61,10 @@ export async function readCsvFile(
   file: string,
   collector: RowCollector,
   report: LoadReport,
-  onError: OnError,
+  settings: ReadSettings,
   onChunk?: (bytes: number) => void,
 ): Promise<void> {
-  const reader = new DailyCsvReader(file, collector, report, onError);
+  const reader = new DailyCsvReader(file, collector, report, settings);
   const raw = createReadStream(file, { highWaterMark: 1 << 22 });
   const stream = /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
   try {
@@ -86,13 +87,13 @@ export async function readCsvFiles(
   files: readonly string[],
   collector: RowCollector,
   report: LoadReport,
-  onError: OnError,
+  settings: ReadSettings,
   onProgress?: ProgressCallback,
 ): Promise<void> {
   const totalBytes = onProgress ? await totalSize(files) : 0;
   let bytes = 0;
   for (const file of files) {
-    await readCsvFile(file, collector, report, onError, (n) => {
+    await readCsvFile(file, collector, report, settings, (n) => {
       bytes += n;
       onProgress?.({ stage: 'read', file, rows: report.rows, bytes, totalBytes });
     });

@@ -1,7 +1,7 @@
 import type { SegmentData } from '../features/weekly-sums.js';
 import { DataError } from '../errors.js';
 import type { LoadReport } from '../frame/load-report.js';
-import type { OnError } from '../schema.js';
+import type { ReadSettings } from './collector.js';
 
 /** A `DataError` as plain data, to cross a thread boundary. */
 export interface DataErrorData {
@@ -24,7 +24,7 @@ export function errorFromData(d: DataErrorData): DataError {
 export type ReportData = Omit<LoadReport, 'skippedExamples'> & { skippedExamples: DataErrorData[] };
 
 export interface WorkerInit {
-  onError: OnError;
+  settings: ReadSettings;
   /** Expected segment entries for this thread, to size its table once. */
   expectedEntries: number;
 }

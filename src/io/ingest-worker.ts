@@ -8,7 +8,7 @@ import { readCsvFile } from './files.js';
 import { errorToData, type FromWorker, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 
 const port = parentPort!;
-const { onError, expectedEntries } = workerData as WorkerInit;
+const { settings, expectedEntries } = workerData as WorkerInit;
 const table = new SegmentTable(expectedEntries);
 const report = emptyReport();
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -18,7 +18,7 @@ port.on('message', (message: ToWorker) => {
     try {
       if (message.type === 'file') {
         let rowsBefore = report.rows;
-        await readCsvFile(message.file, table, report, onError, (bytes) => {
+        await readCsvFile(message.file, table, report, settings, (bytes) => {
           send({ type: 'progress', bytes, rows: report.rows - rowsBefore });
           rowsBefore = report.rows;
         });

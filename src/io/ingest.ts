@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SegmentTable, type SegmentPart } from '../features/weekly-sums.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
-import { checkOnError, checkWorkers, type OnError, type ProgressCallback } from '../schema.js';
+import { checkWorkers, type InputLimits, type OnError, type ProgressCallback } from '../schema.js';
+import { readSettings, type ReadSettings } from './collector.js';
 import { discoverFiles, readCsvFiles, totalSize } from './files.js';
 import { errorFromData, type FromWorker, type ReportData, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 import { collectDaily, pathsOf, type DailySource } from './load-daily.js';
@@ -14,6 +15,8 @@ import { collectDaily, pathsOf, type DailySource } from './load-daily.js';
 /** Options of the aggregating loaders. */
 export interface IngestOptions {
   onError?: OnError;
+  /** Input limits (dates, record length, weeks per profile); see `InputLimits`. */
+  limits?: Partial<InputLimits>;
   onProgress?: ProgressCallback;
   /**
    * Reading threads. Default: one per core (at most one per file) when the
@@ -37,12 +40,12 @@ const PARALLEL_MIN_BYTES = 16 << 20;
  * handed out one at a time, and sends back its table. No daily row is kept.
  */
 export async function ingestSegments(source: DailySource, options: IngestOptions = {}): Promise<IngestResult> {
-  const onError = checkOnError(options.onError, 'loadWeekly');
+  const settings = readSettings(options, 'loadWeekly');
   const workers = checkWorkers(options.workers, 'loadWeekly');
   const paths = pathsOf(source);
   if (!paths) {
     const table = new SegmentTable();
-    const report = await collectDaily(source, table, { ...options, onError });
+    const report = await collectDaily(source, table, options, settings);
     return { parts: [{ data: table }], profileIds: table.profiles.ids, report };
   }
   const files = await discoverFiles(paths);
@@ -53,10 +56,10 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
   if (!spawn) {
     const table = new SegmentTable(expectedEntries(bytes));
     const report = emptyReport();
-    await readCsvFiles(files, table, report, onError, options.onProgress);
+    await readCsvFiles(files, table, report, settings, options.onProgress);
     return { parts: [{ data: table }], profileIds: table.profiles.ids, report };
   }
-  return readInWorkers(files, bytes, threads, spawn, onError, options.onProgress);
+  return readInWorkers(files, bytes, threads, spawn, settings, options.onProgress);
 }
 
 /**
@@ -93,7 +96,7 @@ function readInWorkers(
   totalBytes: number,
   threads: number,
   spawn: Spawn,
-  onError: OnError,
+  settings: ReadSettings,
   onProgress: ProgressCallback | undefined,
 ): Promise<IngestResult> {
   return new Promise((resolve, reject) => {
@@ -114,7 +117,7 @@ function readInWorkers(
       worker.postMessage(message);
     };
     for (let t = 0; t < threads; t++) {
-      const worker = spawn({ onError, expectedEntries: expectedEntries(totalBytes / threads) });
+      const worker = spawn({ settings, expectedEntries: expectedEntries(totalBytes / threads) });
       workers.push(worker);
       let delivered = false;
       worker.on('error', fail);

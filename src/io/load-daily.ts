@@ -1,7 +1,8 @@
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame, DailyFrameBuilder, type RowCollector } from '../frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
-import { checkOnError, type DailyRowInput, type OnError, type ProgressCallback } from '../schema.js';
+import type { DailyRowInput, InputLimits, OnError, ProgressCallback } from '../schema.js';
+import { readSettings, type ReadSettings } from './collector.js';
 import { emptyReport, type LoadReport } from '../frame/load-report.js';
 import { discoverFiles, readCsvFiles } from './files.js';
 import { addRowObject, rowsOfDataFrame } from './rows.js';
@@ -30,6 +31,8 @@ export interface LoadOptions {
   onError?: OnError;
   /** Called as bytes and rows are read. */
   onProgress?: ProgressCallback;
+  /** Input limits (the accepted date range, the longest record); see `InputLimits`. */
+  limits?: Partial<InputLimits>;
 }
 
 /** The paths a source names, or null when it holds rows. */
@@ -43,37 +46,36 @@ export function pathsOf(source: DailySource): string[] | null {
  * Reads daily rows into any collector (a frame builder, or weekly aggregates
  * for the fast path). Shared by `loadDaily` and the aggregating loaders.
  */
-export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions = {}): Promise<LoadReport> {
-  const onError = checkOnError(options.onError, 'loadDaily');
+export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions, settings: ReadSettings): Promise<LoadReport> {
   const report = emptyReport();
   const paths = pathsOf(source);
   if (paths) {
     const files = await discoverFiles(paths);
-    await readCsvFiles(files, collector, report, onError, options.onProgress);
+    await readCsvFiles(files, collector, report, settings, options.onProgress);
     return report;
   }
   if (isDataFrameLike(source)) {
-    collectRows(rowsOfDataFrame(source), collector, report, onError);
+    collectRows(rowsOfDataFrame(source), collector, report, settings);
     return report;
   }
   if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
     let i = 0;
     for await (const row of source as AsyncIterable<unknown>) {
-      addRowObject(row, i++, collector, report, onError);
+      addRowObject(row, i++, collector, report, settings);
       if (options.onProgress && i % 100000 === 0) options.onProgress({ stage: 'read', rows: report.rows });
     }
     return report;
   }
   if (source !== null && typeof source === 'object' && Symbol.iterator in source) {
-    collectRows(source as Iterable<unknown>, collector, report, onError);
+    collectRows(source as Iterable<unknown>, collector, report, settings);
     return report;
   }
   throw new ArgumentTypeError('loadDaily: source must be a path, an array of paths, an array of row objects or an (async) iterable of rows');
 }
 
-function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, onError: OnError): void {
+function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, settings: ReadSettings): void {
   let i = 0;
-  for (const row of rows) addRowObject(row, i++, collector, report, onError);
+  for (const row of rows) addRowObject(row, i++, collector, report, settings);
 }
 
 /**
@@ -91,7 +93,7 @@ function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: L
  */
 export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
   const builder = new DailyFrameBuilder();
-  const report = await collectDaily(source, builder, options);
+  const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
   return builder.finish(report);
 }
 
@@ -101,17 +103,17 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
  * a `DailyFrame`.
  * @throws {DataError} on the first bad row unless `onError: 'skip'`.
  */
-export function dailyFromRows(rows: Iterable<DailyRowInput> | DataFrameLike, options: Pick<LoadOptions, 'onError'> = {}): DailyFrame {
-  const onError = checkOnError(options.onError, 'dailyFromRows');
+export function dailyFromRows(rows: Iterable<DailyRowInput> | DataFrameLike, options: Pick<LoadOptions, 'onError' | 'limits'> = {}): DailyFrame {
+  const settings = readSettings(options, 'dailyFromRows');
   const builder = new DailyFrameBuilder();
   const report = emptyReport();
   if (isDataFrameLike(rows)) {
-    collectRows(rowsOfDataFrame(rows), builder, report, onError);
+    collectRows(rowsOfDataFrame(rows), builder, report, settings);
     return builder.finish(report);
   }
   if (rows === null || typeof rows !== 'object' || !(Symbol.iterator in rows)) {
     throw new ArgumentTypeError('dailyFromRows: expected an array (or iterable) of row objects');
   }
-  collectRows(rows, builder, report, onError);
+  collectRows(rows, builder, report, settings);
   return builder.finish(report);
 }

@@ -1,10 +1,10 @@
 import { parseDay } from '../calendar.js';
 import { DataError } from '../errors.js';
-import { REQUIRED_DAILY_COLUMNS, type OnError } from '../schema.js';
+import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
 import type { DataFrameLike } from '../frame/danfo.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
-import { handleBadRow } from './collector.js';
+import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
 import { looseNumberFromValue } from './numbers.js';
 
 const ROWS_LABEL = '<rows>';
@@ -15,9 +15,9 @@ const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
  * Validates one row object and adds it to the collector; `index` is 0-based
  * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
  */
-function rejectRow(index: number, report: LoadReport, onError: OnError, reason: string, column?: string, value?: unknown): void {
+function rejectRow(index: number, report: LoadReport, settings: ReadSettings, reason: string, column?: string, value?: unknown): void {
   const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: String(value) } : {}) };
-  handleBadRow(new DataError(reason, details), onError, report);
+  handleBadRow(new DataError(reason, details), settings.onError, report);
 }
 
 export function addRowObject(
@@ -25,16 +25,16 @@ export function addRowObject(
   index: number,
   collector: RowCollector,
   report: LoadReport,
-  onError: OnError,
+  settings: ReadSettings,
 ): void {
   if (row === null || typeof row !== 'object') {
-    rejectRow(index, report, onError, 'a row must be an object with the daily columns');
+    rejectRow(index, report, settings, 'a row must be an object with the daily columns');
     return;
   }
   const r = row as Record<string, unknown>;
   for (const column of REQUIRED_DAILY_COLUMNS) {
     if (!(column in r) && column !== 'followers') {
-      rejectRow(index, report, onError, `missing required field '${column}'`, column);
+      rejectRow(index, report, settings, `missing required field '${column}'`, column);
       return;
     }
   }
@@ -46,19 +46,23 @@ export function addRowObject(
         ? parseDay(dateValue)
         : Number.NaN;
   if (Number.isNaN(day)) {
-    rejectRow(index, report, onError, 'not a date written YYYY-MM-DD', 'date', dateValue);
+    rejectRow(index, report, settings, 'not a date written YYYY-MM-DD', 'date', dateValue);
+    return;
+  }
+  if (day < settings.limits.firstDay || day > settings.limits.lastDay) {
+    rejectRow(index, report, settings, dateRangeReason(settings.limits), 'date', dateValue);
     return;
   }
   const id = r.profile_id;
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
-    rejectRow(index, report, onError, 'profile_id must be a non-empty string', 'profile_id', id);
+    rejectRow(index, report, settings, 'profile_id must be a non-empty string', 'profile_id', id);
     return;
   }
   const values = [0, 0, 0, 0];
   for (let k = 0; k < COUNTS.length; k++) {
     const v = looseNumberFromValue(r[COUNTS[k]!]);
     if (!(v >= 0) || !Number.isFinite(v)) {
-      rejectRow(index, report, onError, `${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
+      rejectRow(index, report, settings, `${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
       return;
     }
     values[k] = v;

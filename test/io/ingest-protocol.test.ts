@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
+import { readSettings } from '../../src/io/collector.js';
 import { errorFromData, errorToData, type FromWorker, type WorkerInit } from '../../src/io/ingest-protocol.js';
 import { testTempDir } from '../helpers/tmp.js';
 
@@ -42,7 +43,7 @@ describe('the reading-thread protocol', () => {
     const b = join(dir, 'b.csv');
     writeFileSync(a, `${HEADER}2024-03-04,p,10,1,5,4,1,7,8\n2024-03-05,q,undefined,2,6,5,1,7,8\n`);
     writeFileSync(b, `${HEADER}2024-03-11,p,11,1,3,2,1,7,8\nbad line\n`);
-    const messages = await talk({ onError: 'skip', expectedEntries: 16 }, [a, b]);
+    const messages = await talk({ settings: readSettings({ onError: 'skip' }, 'test'), expectedEntries: 16 }, [a, b]);
     expect(messages.filter((m) => m.type === 'fileDone').map((m) => (m as { index: number }).index)).toEqual([0, 1]);
     const progressRows = messages.filter((m) => m.type === 'progress').reduce((n, m) => n + (m as { rows: number }).rows, 0);
     expect(progressRows).toBe(3);
@@ -59,7 +60,7 @@ describe('the reading-thread protocol', () => {
     const dir = testTempDir('ef-proto-');
     const a = join(dir, 'a.csv');
     writeFileSync(a, `${HEADER}2024-03-04,p,10,1,5,4,1,7,8\n2024-03-05,p,10,x,5,4,1,7,8\n`);
-    const messages = await talk({ onError: 'throw', expectedEntries: 16 }, [a]);
+    const messages = await talk({ settings: readSettings({}, 'test'), expectedEntries: 16 }, [a]);
     expect(messages.at(-1)).toEqual({ type: 'error', dataError: { reason: 'posts is not a non-negative number', file: a, line: 3, column: 'posts', value: 'x' } });
   });
 });

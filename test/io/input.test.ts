@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError, dailyFromRows, loadDaily } from '../../src/index.js';
 import { DailyCsvReader } from '../../src/io/csv.js';
 import { emptyReport } from '../../src/frame/load-report.js';
+import { readSettings } from '../../src/io/collector.js';
 import { DailyFrameBuilder } from '../../src/frame/daily-frame.js';
 import { testTempDir } from '../helpers/tmp.js';
 
@@ -151,7 +152,7 @@ describe('loadDaily from CSV', () => {
 function readAll(chunks: Buffer[]) {
   const builder = new DailyFrameBuilder();
   const report = emptyReport();
-  const reader = new DailyCsvReader('mem.csv', builder, report, 'throw');
+  const reader = new DailyCsvReader('mem.csv', builder, report, readSettings({}, 'test'));
   for (const c of chunks) reader.push(c);
   reader.end();
   return builder.finish(report).toRecords();
