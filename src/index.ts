@@ -37,7 +37,7 @@ export {
   type ProgressCallback,
   type OnError,
 } from './schema.js';
-export { DataError, ModelError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
+export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
 export { VERSION } from './version.js';
 
 // Frames.

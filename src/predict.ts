@@ -1,13 +1,13 @@
 import { formatDay, parseDayStrict } from './calendar.js';
-import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
+import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
 import { DailyFrame } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { resampleWeekly } from './features/resample.js';
 import { dailyFromRows } from './io/load-daily.js';
 import { applyHead, standardizeRow } from './model/linear.js';
-import { checkSamePreset, validateModel, type EngagementModel } from './model/model-file.js';
-import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type Prediction, type TargetName } from './schema.js';
+import { checkHeads, checkSamePreset, validateModel, type EngagementModel } from './model/model-file.js';
+import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
 
 /** Options of `predict`. */
 export interface PredictOptions {
@@ -15,6 +15,8 @@ export interface PredictOptions {
   profiles?: readonly string[];
   /** Daily input only: use the rows dated on or after this day (`YYYY-MM-DD`), as P1's "recent rows". */
   since?: string;
+  /** Input limits for rows passed in (dates, weeks per profile); see `InputLimits`. */
+  limits?: Partial<InputLimits>;
 }
 
 const checked = new WeakSet<object>();
@@ -36,11 +38,26 @@ export function predictFeatures(model: EngagementModel, features: ArrayLike<numb
   return out;
 }
 
+/** Validates a model fully the first time it is seen, and its heads on every call (they may have been changed since). */
 function checkedModel(model: EngagementModel): EngagementModel {
-  if (model !== null && typeof model === 'object' && checked.has(model)) return model;
+  if (model !== null && typeof model === 'object' && checked.has(model)) {
+    checkHeads(model, 'predict: model');
+    return model;
+  }
   validateModel(model, 'predict: model');
   checked.add(model);
   return model;
+}
+
+/** Why a forecast is not finite: the first non-finite feature, or an overflow of finite ones. */
+function nonFiniteReason(x: ArrayLike<number>, y: number, target: string): string {
+  for (let j = 0; j < x.length; j++) {
+    if (!Number.isFinite(x[j]!)) {
+      const why = FEATURES[j] === 'monthly_average_engagement_per_post' ? ' (engagement in a month with 0 posts, quirk Q5)' : '';
+      return `the ${target} forecast is ${y}: feature ${FEATURES[j]} is ${x[j]}${why}`;
+    }
+  }
+  return `the ${target} forecast is ${y}: the features are too large for the model (an overflow)`;
 }
 
 /**
@@ -59,7 +76,8 @@ function checkedModel(model: EngagementModel): EngagementModel {
  * const preds = predict(loadBuiltinModel(), rows);
  * // [{ profile_id, date: '2024-12-22', future_period: 'predicted_engagement_future_7d', predicted_engagement: 162.2, prediction_date: '2024-12-29' }, ...]
  * @throws {ModelError} for an invalid model or one of another preset than the table.
- * @throws {DataError} for a bad row object.
+ * @throws {DataError} for a bad row object, or a profile whose forecast would
+ *   not be finite (an infinite feature, or features too large for the model).
  * @throws {RangeError} for a named profile with no rows.
  */
 export function predict(
@@ -75,13 +93,13 @@ export function predict(
     checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
-    let daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input) : null;
+    let daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input, options.limits ? { limits: options.limits } : {}) : null;
     if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     if (since !== undefined) {
       const day = daily.day;
       daily = daily.filterRows((i) => day[i]! >= since);
     }
-    weekly = resampleWeekly(daily, { preset: model.preset });
+    weekly = resampleWeekly(daily, { preset: model.preset, ...(options.limits ? { limits: options.limits } : {}) });
   }
 
   let profiles: number[];
@@ -113,6 +131,8 @@ export function predict(
     const label = formatDay(sunday);
     TARGETS.forEach((target, h) => {
       const y = applyHead(model.models[target], x);
+      // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
+      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(x, y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
       out.push({
         profile_id: weekly.profileIds[k]!,
         date: label,

@@ -32,4 +32,31 @@ describe('predict (P)', () => {
       ['p', '2024-03-17', 'predicted_engagement_future_28d', '2024-04-14'],
     ]);
   });
+
+  it('raises a DataError naming the profile instead of a non-finite forecast', () => {
+    const base = { followers: 100, reach: 5, impressions: 6 };
+    // Engagement in a month with 0 posts: the notebook's monthly average is +Infinity (Q5).
+    const noPosts: DailyRowInput[] = [
+      { date: '2024-03-04', profile_id: 'ok', posts: 1, engagement: 2, ...base },
+      { date: '2024-03-04', profile_id: 'quiet', posts: 0, engagement: 7, ...base },
+    ];
+    expect(() => predict(loadBuiltinModel(), noPosts)).toThrow(
+      "<input> (column 'profile_id'): the engagement_future_7d forecast is Infinity: feature monthly_average_engagement_per_post is Infinity (engagement in a month with 0 posts, quirk Q5): \"quiet\"",
+    );
+    // Finite features whose forecast overflows.
+    const huge: DailyRowInput[] = [{ date: '2024-03-04', profile_id: 'big', posts: 1, engagement: 1, reach: 1, impressions: 1, followers: 1e308 }, { date: '2024-03-05', profile_id: 'big', posts: 1, engagement: 1, reach: 1, impressions: 1, followers: 1e308 }];
+    expect(() => predict(loadBuiltinModel(), huge)).toThrow(/forecast is (-?Infinity|NaN): .*: "big"/);
+    expect(() => predict(loadBuiltinModel(), noPosts.slice(0, 1))).not.toThrow();
+  });
+
+  it('bounds the weekly table: far-apart dates are a DataError naming the limit, at once', () => {
+    const row = { profile_id: 'p', followers: 1, posts: 1, engagement: 1, reach: 1, impressions: 1 };
+    expect(() => predict(loadBuiltinModel(), [{ date: '0001-01-01', ...row }, { date: '9999-12-31', ...row }])).toThrow(/<rows>:1 \(column 'date'\): the date is outside the accepted range 1990-01-01 … 2099-12-31/);
+    expect(() => predict(loadBuiltinModel(), [{ date: '1990-01-01', ...row }, { date: '2099-12-31', ...row }])).toThrow(
+      /the profile's records span 5740 weeks \(1990-01-01 … 2099-12-31\), more than limits\.maxWeeksPerProfile = 1100: "p"/,
+    );
+    // Within configured limits, the same rows are read.
+    const wide = predict(loadBuiltinModel(), [{ date: '1990-01-01', ...row }, { date: '2099-12-31', ...row }], { limits: { maxWeeksPerProfile: 6000 } });
+    expect(wide).toHaveLength(4);
+  });
 });

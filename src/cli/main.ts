@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DataError, isArgumentError, ModelError } from '../errors.js';
+import { DataError, isArgumentError, ModelError, WriteError } from '../errors.js';
 import { generateDaily } from '../generate.js';
 import { loadDaily } from '../io/load-daily.js';
 import { loadWeekly } from '../io/load-weekly.js';
@@ -194,8 +194,13 @@ function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), indent);
 }
 
+/** Makes the folder a file goes into; a failure is a `WriteError` naming the file. */
 function ensureDir(file: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new WriteError(file, error);
+  }
 }
 
 /** Writes a file through the library's writer: complete, or not at all. */
@@ -374,7 +379,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof DataError || error instanceof ModelError || isArgumentError(error)) {
+    if (error instanceof DataError || error instanceof ModelError || error instanceof WriteError || isArgumentError(error)) {
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 1;
     }

@@ -1,4 +1,5 @@
-import { civilFromDays, monthIndexOf, sundayOf } from '../calendar.js';
+import { civilFromDays, formatDay, monthIndexOf, sundayOf } from '../calendar.js';
+import { DataError } from '../errors.js';
 import { grown } from '../frame/arrays.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import { ProfileInterner } from '../frame/profile-dictionary.js';
@@ -186,12 +187,14 @@ export interface SegmentPart {
  * N4 says), N2's monthly sums and N6's monthly average; the other columns are
  * derived by the preset's column definitions. Several parts — one per reading
  * thread — are scattered straight into the weekly rows, with no merged table
- * in between.
+ * in between. A profile spanning more than `maxWeeksPerProfile` weeks is a
+ * `DataError`: the table holds every week from its first record to its last.
  */
 export function weeklyFromSegments(
   parts: readonly SegmentPart[],
   profileIds: readonly string[],
   preset: Preset,
+  maxWeeksPerProfile: number,
   onProgress?: ProgressCallback,
 ): WeeklyFrame {
   const p = profileIds.length;
@@ -224,6 +227,13 @@ export function weeklyFromSegments(
     rank[g] = k;
     const first = sundayOf(minDay[g]!);
     const last = sundayOf(maxDay[g]!);
+    const weeks = (last - first) / 7 + 1;
+    if (weeks > maxWeeksPerProfile) {
+      throw new DataError(
+        `the profile's records span ${weeks} weeks (${formatDay(minDay[g]!)} … ${formatDay(maxDay[g]!)}), more than limits.maxWeeksPerProfile = ${maxWeeksPerProfile}`,
+        { file: '<input>', line: 0, column: 'profile_id', value: profileIds[g]! },
+      );
+    }
     firstSunday[k] = first;
     offsets[k + 1] = offsets[k]! + (last - first) / 7 + 1;
     firstMonth[k] = monthIndexOf(minDay[g]!);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { grown } from './arrays.js';
 
 /**
@@ -23,16 +24,23 @@ export class ProfileInterner {
     return this.ids.length;
   }
 
-  /** The profile number of the id in `bytes[start, end)`, adding it when new. */
+  /**
+   * The profile number of the id in `bytes[start, end)`, adding it when new;
+   * -1 when the bytes are not valid UTF-8 (two such ids would decode to the
+   * same text, so the caller must reject them).
+   */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    // FNV-1a over the length, the first 8 and the last 12 bytes (inlined:
-    // this runs once per row). Ids that differ elsewhere only probe further;
-    // the full bytes are compared below.
+    // A hash of every byte, four at a time (inlined: this runs once per row).
+    // Ids that share a long prefix and suffix still spread over the table.
     const len = end - start;
+    const view = this.viewOf(bytes);
     let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
-    const head = Math.min(end, start + 8);
-    for (let i = start; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    for (let i = Math.max(head, end - 12); i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    let i = start;
+    for (const words = start + (len & ~3); i < words; i += 4) {
+      h = Math.imul(h ^ view.getInt32(i, true), 0x5bd1e995);
+      h ^= h >>> 15;
+    }
+    for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h ^= h >>> 16;
     const table = this.table;
     let slot = h & this.mask;
@@ -60,12 +68,8 @@ export class ProfileInterner {
    * byte-by-byte loop costs more than the rest of a row's interning.
    */
   private same(at: number, bytes: Uint8Array, start: number, len: number): boolean {
-    if (bytes !== this.lastBytes) {
-      this.lastBytes = bytes;
-      this.lastView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
     const a = this.arenaView;
-    const b = this.lastView;
+    const b = this.viewOf(bytes);
     const words = len & ~3;
     let k = 0;
     for (; k < words; k += 4) if (a.getInt32(at + k) !== b.getInt32(start + k)) return false;
@@ -74,7 +78,17 @@ export class ProfileInterner {
     return true;
   }
 
+  /** A DataView of `bytes`, kept while the same buffer comes back (a reader's chunk). */
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.lastBytes) {
+      this.lastBytes = bytes;
+      this.lastView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.lastView;
+  }
+
   private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
+    if (!isUtf8(bytes.subarray(start, end))) return -1;
     const p = this.ids.length;
     const len = end - start;
     if (this.arenaUsed + len > this.arena.length) {

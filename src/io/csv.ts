@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { daysFromCivil, isValidCivil, parseDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { REQUIRED_DAILY_COLUMNS, type CheckedLimits } from '../schema.js';
@@ -343,10 +344,15 @@ export class DailyCsvReader {
       return;
     }
     if (this.fieldQuoted[idField] === 1) {
-      const bytes = Buffer.from(this.text(data, idField), 'utf8');
+      const raw = data.subarray(this.fieldStart[idField]!, this.fieldEnd[idField]!);
+      const bytes = isUtf8(raw) ? Buffer.from(this.text(data, idField), 'utf8') : raw;
       profile = this.collector.profiles.intern(bytes, 0, bytes.length);
     } else {
       profile = this.collector.profiles.intern(data, this.fieldStart[idField]!, this.fieldEnd[idField]!);
+    }
+    if (profile < 0) {
+      this.bad('profile_id is not valid UTF-8', line, 'profile_id', this.text(data, idField));
+      return;
     }
     let followers = parseDigits(data, this.fieldStart[columns.followers]!, this.fieldEnd[columns.followers]!);
     if (followers < 0) followers = parseLooseNumber(this.text(data, columns.followers));

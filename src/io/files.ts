@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from '../errors.js';
@@ -13,9 +13,11 @@ const CSV_NAME = /\.csv(\.gz)?$/i;
 
 /**
  * Expands files and folders into the list of CSV files to read: a folder is
- * searched recursively for `.csv` and `.csv.gz` files (sorted by path); a file
- * is taken as it is. Fails with a `DataError` for a path that does not exist
- * or a folder holding no CSV files.
+ * searched recursively for `.csv` and `.csv.gz` files (sorted by path),
+ * following symbolic links to files and folders (each folder read once); a
+ * file is taken as it is. Fails with a `DataError` for a path that does not
+ * exist, is not a regular file or folder (a FIFO, a socket, a device), or a
+ * folder that cannot be read or holds no CSV files.
  */
 export async function discoverFiles(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
@@ -23,28 +25,52 @@ export async function discoverFiles(paths: readonly string[]): Promise<string[]>
     let info;
     try {
       info = await stat(path);
-    } catch {
-      throw new DataError('no such file or folder', { file: path, line: 0 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new DataError(code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? (error as Error).message})`, { file: path, line: 0 });
     }
     if (info.isDirectory()) {
-      const found = await walk(resolve(path));
+      const found = await walk(resolve(path), new Set());
       if (found.length === 0) throw new DataError('the folder holds no .csv or .csv.gz files', { file: path, line: 0 });
       out.push(...found);
-    } else {
+    } else if (info.isFile()) {
       out.push(path);
+    } else {
+      throw new DataError('not a regular file or folder (a FIFO, socket or device cannot be read as data)', { file: path, line: 0 });
     }
   }
   return out;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function walk(dir: string, seen: Set<string>): Promise<string[]> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return []; // a link back to a folder already read
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new DataError(`cannot read the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: dir, line: 0 });
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile() && CSV_NAME.test(entry.name)) out.push(full);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(full);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        if (CSV_NAME.test(entry.name)) throw new DataError('a symbolic link that points nowhere', { file: full, line: 0 });
+        continue;
+      }
+    }
+    if (isDirectory) out.push(...(await walk(full, seen)));
+    else if (isFile && CSV_NAME.test(entry.name)) out.push(full);
+    else if (CSV_NAME.test(entry.name)) throw new DataError('not a regular file (a FIFO, socket or device cannot be read as data)', { file: full, line: 0 });
   }
   return out;
 }

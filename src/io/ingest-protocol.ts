@@ -37,4 +37,4 @@ export type FromWorker =
   | { type: 'progress'; bytes: number; rows: number }
   | { type: 'fileDone'; index: number }
   | { type: 'result'; data: SegmentData; ids: string[]; report: ReportData }
-  | { type: 'error'; dataError?: DataErrorData; message?: string };
+  | { type: 'error'; index?: number; dataError?: DataErrorData; message?: string };

@@ -29,8 +29,9 @@ port.on('message', (message: ToWorker) => {
         send({ type: 'result', data, ids: table.profiles.ids, report: { ...report, skippedExamples } }, transfer);
       }
     } catch (error) {
-      if (error instanceof DataError) send({ type: 'error', dataError: errorToData(error) });
-      else send({ type: 'error', message: (error as Error).stack ?? String(error) });
+      const index = message.type === 'file' ? { index: message.index } : {};
+      if (error instanceof DataError) send({ type: 'error', ...index, dataError: errorToData(error) });
+      else send({ type: 'error', ...index, message: (error as Error).stack ?? String(error) });
     }
   })();
 });

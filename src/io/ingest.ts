@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DataError } from '../errors.js';
 import { SegmentTable, type SegmentPart } from '../features/weekly-sums.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { checkWorkers, type InputLimits, type OnError, type ProgressCallback } from '../schema.js';
@@ -106,6 +107,16 @@ function readInWorkers(
     let bytes = 0;
     let rows = 0;
     let failed = false;
+    // A bad row stops the load with the error of the first file in reading
+    // order, as on one thread: a file's error is only raised once every file
+    // before it has been read without one.
+    const done = new Uint8Array(files.length);
+    let firstError: { index: number; error: DataError } | null = null;
+    const settle = () => {
+      if (!firstError) return;
+      for (let j = 0; j < firstError.index; j++) if (!done[j]) return;
+      fail(firstError.error);
+    };
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
@@ -113,6 +124,7 @@ function readInWorkers(
       reject(error);
     };
     const handOut = (worker: Worker) => {
+      if (firstError && next > firstError.index) return; // no file after the bad one is needed
       const message: ToWorker = next < files.length ? { type: 'file', file: files[next]!, index: next++ } : { type: 'finish' };
       worker.postMessage(message);
     };
@@ -133,10 +145,17 @@ function readInWorkers(
             onProgress?.({ stage: 'read', rows, bytes, totalBytes });
             break;
           case 'fileDone':
+            done[message.index] = 1;
             handOut(worker);
+            settle();
             break;
           case 'error':
-            fail(message.dataError ? errorFromData(message.dataError) : new Error(`reading thread failed: ${message.message}`));
+            if (message.dataError && message.index !== undefined) {
+              if (!firstError || message.index < firstError.index) firstError = { index: message.index, error: errorFromData(message.dataError) };
+              settle();
+            } else {
+              fail(new Error(`reading thread failed: ${message.message}`));
+            }
             break;
           case 'result':
             delivered = true;

@@ -1,6 +1,6 @@
 import { weeklyFromSegments } from '../features/weekly-sums.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import { checkPreset, type Preset } from '../schema.js';
+import { checkLimits, checkPreset, type Preset } from '../schema.js';
 import { ingestSegments, type IngestOptions } from './ingest.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { DailySource } from './load-daily.js';
@@ -23,7 +23,8 @@ export interface LoadWeeklyOptions extends IngestOptions {
  */
 export async function loadWeekly(source: DailySource, options: LoadWeeklyOptions = {}): Promise<{ weekly: WeeklyFrame; report: LoadReport }> {
   const preset = checkPreset(options.preset, 'loadWeekly');
+  const { maxWeeksPerProfile } = checkLimits(options.limits, 'loadWeekly');
   const { parts, profileIds, report } = await ingestSegments(source, options);
-  const weekly = weeklyFromSegments(parts, profileIds, preset, options.onProgress);
+  const weekly = weeklyFromSegments(parts, profileIds, preset, maxWeeksPerProfile, options.onProgress);
   return { weekly, report };
 }

@@ -1,5 +1,5 @@
 import { parseDay } from '../calendar.js';
-import { DataError } from '../errors.js';
+import { DataError, showValue } from '../errors.js';
 import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
 import type { DataFrameLike } from '../frame/danfo.js';
 import type { RowCollector } from '../frame/daily-frame.js';
@@ -10,13 +10,14 @@ import { looseNumberFromValue } from './numbers.js';
 const ROWS_LABEL = '<rows>';
 
 const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Validates one row object and adds it to the collector; `index` is 0-based
  * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
  */
 function rejectRow(index: number, report: LoadReport, settings: ReadSettings, reason: string, column?: string, value?: unknown): void {
-  const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: String(value) } : {}) };
+  const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: showValue(value) } : {}) };
   handleBadRow(new DataError(reason, details), settings.onError, report);
 }
 
@@ -56,6 +57,11 @@ export function addRowObject(
   const id = r.profile_id;
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
     rejectRow(index, report, settings, 'profile_id must be a non-empty string', 'profile_id', id);
+    return;
+  }
+  if (typeof id === 'string' && LONE_SURROGATE.test(id)) {
+    // A lone surrogate would be written as U+FFFD, merging distinct ids.
+    rejectRow(index, report, settings, 'profile_id is not well-formed Unicode (a lone surrogate)', 'profile_id', id);
     return;
   }
   const values = [0, 0, 0, 0];

@@ -1,6 +1,7 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { WriteError } from '../errors.js';
 
 const BLOCK = 1 << 20;
 
@@ -61,7 +62,7 @@ export class TextWriter {
     this.check();
   }
 
-  /** Flushes and finishes: for a path, closes the file and renames it into place. Rejects on any write error, leaving no file behind. */
+  /** Flushes and finishes: for a path, closes the file and renames it into place. Rejects on any write error (a `WriteError`), leaving no file behind. */
   async close(): Promise<void> {
     try {
       await this.flush();
@@ -75,7 +76,7 @@ export class TextWriter {
       }
     } catch (error) {
       await this.abort();
-      throw error;
+      throw this.wrap(error);
     } finally {
       this.stream.off('error', this.onError);
     }
@@ -103,7 +104,13 @@ export class TextWriter {
   }
 
   private check(): void {
-    if (this.error) throw this.error;
+    if (this.error) throw this.wrap(this.error);
+  }
+
+  /** An error as a `WriteError` naming the output (a closed pipe stays as it is: the reader left). */
+  private wrap(error: unknown): unknown {
+    if (error instanceof WriteError || (error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return error;
+    return new WriteError(typeof this.target === 'string' ? this.target : '<stream>', error);
   }
 }
 

@@ -3,6 +3,7 @@ import { ModelError } from '../errors.js';
 import { writeText } from '../io/text-writer.js';
 import { FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
+import { parseDay } from '../calendar.js';
 import type { Metrics } from './metrics.js';
 import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
@@ -77,10 +78,61 @@ function isNumberArray(value: unknown, length: number): boolean {
   return Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'number' || v === null);
 }
 
-/** JSON has no NaN: metrics are written with null for it; this reads null back as NaN. */
-function nullsToNaN<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (v === null ? Number.NaN : v)) as T;
+/** A plain object (not an array, not null). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A flat record of numbers as saved (JSON has no NaN: it is written as null,
+ * and read back as NaN). Only the named keys are read: no recursion, so a
+ * deeply nested value cannot overflow the stack.
+ */
+function numberRecord(value: unknown, keys: readonly string[], where: string, what: string): Record<string, number> {
+  if (!isRecord(value)) fail(where, `${what} must be an object of numbers (${keys.join(', ')})`);
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === null) out[key] = Number.NaN;
+    else if (typeof v === 'number') out[key] = v;
+    else fail(where, `${what}.${key} must be a number or null`);
+  }
+  return out;
+}
+
+const METRIC_KEYS = ['MAE', 'MSE', 'RMSE', 'R2'] as const;
+const BASELINE_KEYS = ['MAE', 'RMSE', 'R2', 'trainRows', 'testRows'] as const;
+const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infiniteFeatures', 'afterZeroDrop', 'trainBeforeMissingDrop', 'testBeforeMissingDrop', 'train', 'test'] as const;
+
+/**
+ * The parts `predict` applies — heads and, for standardized inputs, the
+ * scaler — checked on every call (a few hundred comparisons), so a model
+ * changed after it was first validated is caught before it gives a wrong or
+ * non-finite forecast.
+ * @throws {ModelError}
+ */
+export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'>, where: string): void {
+  const p = FEATURES.length;
+  const models = m.models as unknown;
+  if (!isRecord(models)) fail(where, 'the models are missing');
+  for (const target of TARGETS) {
+    const head = models[target];
+    if (!isRecord(head)) fail(where, `the model for ${target} is missing`);
+    const coef = head.coef;
+    if (!Array.isArray(coef) || coef.length !== p || !coef.every((c) => typeof c === 'number' && Number.isFinite(c))) fail(where, `${target}.coef must be ${p} finite numbers`);
+    if (typeof head.intercept !== 'number' || !Number.isFinite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
+  }
+  if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
+  const scaler = m.scaler as unknown;
+  if (!isRecord(scaler)) fail(where, 'the scaler is missing');
+  for (const key of ['mean', 'var', 'scale', 'nSamplesSeen']) {
+    if (!isNumberArray(scaler[key], p)) fail(where, `scaler.${key} must be ${p} numbers`);
+  }
+  if (m.inputScaling === 'standard') {
+    // The scaler is applied: every mean finite, every scale finite and positive.
+    if (!(scaler.mean as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v))) fail(where, 'scaler.mean must be finite numbers when inputScaling is standard');
+    if (!(scaler.scale as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)) fail(where, 'scaler.scale must be finite positive numbers when inputScaling is standard');
+  }
 }
 
 /**
@@ -96,34 +148,30 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
     fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads format ${FORMAT_VERSION}`);
   }
   if (m.preset !== 'notebook' && m.preset !== 'corrected') fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
-  if (!Array.isArray(m.features) || m.features.join(',') !== FEATURES.join(',')) {
+  if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
     fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
   }
-  if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
-  const p = FEATURES.length;
-  const scaler = m.scaler as Record<string, unknown> | undefined;
-  if (!scaler || typeof scaler !== 'object') fail(where, 'the scaler is missing');
-  for (const key of ['mean', 'var', 'scale', 'nSamplesSeen']) {
-    if (!isNumberArray(scaler[key], p)) fail(where, `scaler.${key} must be ${p} numbers`);
+  checkHeads(m as unknown as EngagementModel, where);
+  const library = m.library;
+  if (!isRecord(library) || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
+  let metrics: Record<TargetName, Metrics> | null = null;
+  if (m.metrics !== undefined && m.metrics !== null) {
+    const source = m.metrics;
+    if (!isRecord(source)) fail(where, 'metrics must be an object per target, or null');
+    metrics = Object.fromEntries(TARGETS.map((t) => [t, numberRecord(source[t], METRIC_KEYS, where, `metrics.${t}`)])) as unknown as Record<TargetName, Metrics>;
   }
-  const models = m.models as Record<string, unknown> | undefined;
-  if (!models || typeof models !== 'object') fail(where, 'the models are missing');
-  for (const target of TARGETS) {
-    const head = models[target] as Record<string, unknown> | undefined;
-    if (!head) fail(where, `the model for ${target} is missing`);
-    if (!isNumberArray(head.coef, p) || (head.coef as unknown[]).some((c) => typeof c !== 'number' || !Number.isFinite(c))) {
-      fail(where, `${target}.coef must be ${p} finite numbers`);
+  const baseline = m.baseline === undefined || m.baseline === null ? null : (numberRecord(m.baseline, BASELINE_KEYS, where, 'baseline') as unknown as BaselineMetrics);
+  let training: TrainingInfo | null = null;
+  if (m.training !== undefined && m.training !== null) {
+    const t = m.training;
+    if (!isRecord(t)) fail(where, 'training must be an object, or null');
+    for (const key of ['cutoff', 'from', 'to'] as const) {
+      if (typeof t[key] !== 'string' || Number.isNaN(parseDay(t[key] as string))) fail(where, `training.${key} must be a date written YYYY-MM-DD`);
     }
-    if (typeof head.intercept !== 'number' || !Number.isFinite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
+    training = { cutoff: t.cutoff as string, from: t.from as string, to: t.to as string, rows: numberRecord(t.rows, ROW_COUNT_KEYS, where, 'training.rows') as unknown as RowCounts };
   }
-  const library = m.library as Record<string, unknown> | undefined;
-  if (!library || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
-  return withTargetAliases({
-    ...m,
-    metrics: nullsToNaN(m.metrics ?? null),
-    baseline: nullsToNaN(m.baseline ?? null),
-    training: m.training ?? null,
-  } as unknown as EngagementModel);
+  if (typeof m.description !== 'string') fail(where, 'description must be a string');
+  return withTargetAliases({ ...m, metrics, baseline, training } as unknown as EngagementModel);
 }
 
 /**

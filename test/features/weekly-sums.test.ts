@@ -23,7 +23,7 @@ describe('segments and the weekly sums', () => {
     table.add(p, parseDay('2024-01-30'), 11, 1, 3, 5, 6); // week of 02-04, January part
     table.add(p, parseDay('2024-02-02'), Number.NaN, 1, 5, 5, 6); // week of 02-04, February part
     expect(table.size).toBe(3); // three segments: (01-28, part 0), (02-04, part 1), (02-04, part 0)
-    const weekly = weeklyFromSegments([{ data: table }], table.profiles.ids, 'notebook');
+    const weekly = weeklyFromSegments([{ data: table }], table.profiles.ids, 'notebook', 1100);
     const records = weekly.toRecords();
     expect(records.map((r) => r.date)).toEqual(['2024-01-28', '2024-02-04']);
     expect(records.map((r) => r.engagement)).toEqual([1, 8]);
@@ -47,6 +47,7 @@ describe('segments and the weekly sums', () => {
       ],
       ['x', 'y'],
       'notebook',
+      1100,
     );
     expect(weekly.toRecords().map((r) => [r.profile_id, r.engagement])).toEqual([
       ['x', 7],

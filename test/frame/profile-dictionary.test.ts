@@ -26,4 +26,23 @@ describe('ProfileInterner', () => {
     expect(interner.internString(b)).toBe(1);
     expect(interner.internString(a)).toBe(0);
   });
+
+  it('hashes every byte: ids sharing a long prefix and suffix spread over the table', () => {
+    const interner = new ProfileInterner();
+    for (let i = 0; i < 20000; i++) interner.internString(`profile_${String(i).padStart(7, '0')}_instagram_x`);
+    // The table holds (hash, profile + 1) pairs: count the distinct hashes among the used slots.
+    const table = (interner as unknown as { table: Int32Array }).table;
+    const hashes = new Set<number>();
+    for (let s = 0; s < table.length; s += 2) if (table[s + 1] !== 0) hashes.add(table[s]!);
+    // A hash of the length and the first 8 and last 12 bytes gave all 20,000 the same hash.
+    expect(hashes.size).toBeGreaterThan(19900);
+  });
+
+  it('refuses bytes that are not valid UTF-8 (-1), so two ids never decode to the same text', () => {
+    const interner = new ProfileInterner();
+    expect(interner.intern(Buffer.from([0x70, 0xff]), 0, 2)).toBe(-1);
+    expect(interner.intern(Buffer.from([0x70, 0xfe]), 0, 2)).toBe(-1);
+    expect(interner.size).toBe(0);
+    expect(interner.internString('p\u00ff')).toBe(0);
+  });
 });

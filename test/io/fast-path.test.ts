@@ -98,6 +98,21 @@ describe('skipping bad rows across files and threads', () => {
   });
 });
 
+describe('the first bad row, on any number of threads', () => {
+  it('is the first in file order, whichever thread meets a bad row first', async () => {
+    const dir = testTempDir('ef-order-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    // a.csv is long with its bad row near the end; b.csv is short with a bad row at once:
+    // the thread reading b.csv meets its bad row first.
+    const good = '2024-03-05,p,1,1,1,1,0,1,1\n';
+    writeFileSync(join(dir, 'a.csv'), `${header}${good.repeat(30000)}2024-03-06,p,1,x,1,1,0,1,1\n`);
+    writeFileSync(join(dir, 'b.csv'), `${header}2024-03-06,q,1,y,1,1,0,1,1\n`);
+    const want = `${join(dir, 'a.csv')}:30002 (column 'posts'): posts is not a non-negative number: "x"`;
+    await expect(loadDaily(dir)).rejects.toThrow(want);
+    for (let run = 0; run < 5; run++) await expect(loadWeekly(dir, { workers: 2 })).rejects.toThrow(want);
+  });
+});
+
 describe('generateDaily', () => {
   it('writes the real layout: one file a month, date order, the real header', () => {
     const names = generated.files.map((f) => relative(dir, f));

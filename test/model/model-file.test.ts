@@ -77,4 +77,45 @@ describe('model heads', () => {
     await saveModel(trained.model, path);
     expect(((await loadModel(path)) as unknown as Record<string, unknown>).engagement_future_28d).toEqual(trained.model.models.engagement_future_28d);
   });
+
+  it('refuses models that load but cannot forecast', () => {
+    const good = JSON.parse(JSON.stringify(loadBuiltinModel()));
+    const cases: [string, (m: any) => void, RegExp][] = [
+      ['standard scaling with scale 0', (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => 0) } }), /scaler\.scale must be finite positive numbers/],
+      ['standard scaling with null scale', (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => null) } }), /scaler\.scale must be finite positive/],
+      ['features as one joined string', (m) => (m.features = [m.features.join(',')]), /features must be the 21 model features/],
+      ['metrics of the wrong shape', (m) => (m.metrics = { engagement_future_7d: 'good' }), /metrics\.engagement_future_7d must be an object of numbers/],
+      ['training without dates', (m) => (m.training = { cutoff: 'soon', from: '2024-01-01', to: '2024-02-01', rows: {} }), /training\.cutoff must be a date/],
+      ['training rows missing', (m) => (m.training = { cutoff: '2024-01-01', from: '2024-01-01', to: '2024-02-01', rows: { train: 'many' } }), /training\.rows\.weekly must be a number/],
+      ['no description', (m) => delete m.description, /description must be a string/],
+    ];
+    for (const [name, change, message] of cases) {
+      const m = JSON.parse(JSON.stringify(good));
+      change(m);
+      expect(() => validateModel(m), name).toThrow(ModelError);
+      expect(() => validateModel(m), name).toThrow(message);
+    }
+  });
+
+  it('reads metrics nested 10,000 deep as a ModelError, not a RangeError', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10000; i++) deep = { x: deep };
+    const m = { ...JSON.parse(JSON.stringify(loadBuiltinModel())), metrics: deep };
+    expect(() => validateModel(m)).toThrow(ModelError);
+    const path = join(dir, 'deep.json');
+    writeFileSync(path, `${JSON.stringify(loadBuiltinModel()).slice(0, -1)},"metrics":${'{"x":'.repeat(10000)}1${'}'.repeat(10000)}}`);
+    await rejects(path, /metrics/);
+  });
+
+  it('checks a model again when it was changed after its first forecast', () => {
+    const model = JSON.parse(JSON.stringify(trained.model));
+    const rows = simpleRows(2, '2024-09-01', '2024-09-30');
+    expect(predict(model, rows).length).toBeGreaterThan(0);
+    model.models.engagement_future_7d.coef[3] = Number.NaN;
+    expect(() => predict(model, rows)).toThrow(/engagement_future_7d\.coef must be 21 finite numbers/);
+    model.models.engagement_future_7d.coef[3] = 0;
+    model.inputScaling = 'standard';
+    model.scaler.scale[0] = 0;
+    expect(() => predict(model, rows)).toThrow(/scaler\.scale must be finite positive/);
+  });
 });
