@@ -26,6 +26,7 @@ export {
   BASELINE_FEATURES,
   WEEKLY_COLUMNS,
   DEFAULT_CUTOFF,
+  DEFAULT_LIMITS,
   type Preset,
   type CountColumn,
   type Horizon,
@@ -36,6 +37,7 @@ export {
   type ProgressEvent,
   type ProgressCallback,
   type OnError,
+  type InputLimits,
 } from './schema.js';
 export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
 export { VERSION } from './version.js';
