@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinModel, loadDaily, predict } from '../src/index.js';
+import { generateDaily } from '../src/generate.js';
+import { TARGETS, loadBuiltinModel, loadDaily, loadWeekly, predict, trainModels } from '../src/index.js';
+import { testTempDir } from './helpers/tmp.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -28,12 +30,19 @@ describe('examples', () => {
     expect(r.stdout).toContain(`\n${predictions.length} forecasts (engagement per post) for ${daily.profileIds.length} profiles.`);
   });
 
-  it('train-and-save.ts retrains, prints metrics and saves a model', () => {
+  it('train-and-save.ts retrains, prints metrics and saves a model', async () => {
     const r = example('train-and-save.ts');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/baseline 7d/);
     expect(r.stdout).toMatch(/engagement_future_28d/);
     expect(r.stdout).toMatch(/model saved to .*model\.json/);
+    // Fixed seed: the same training here gives the counts it must print.
+    const data = join(testTempDir('ef-example-'), 'data');
+    await generateDaily({ profiles: 400, from: '2023-01-01', to: '2024-12-31', seed: 11 }, data);
+    const { weekly, report } = await loadWeekly(data, { onError: 'skip' });
+    const trained = trainModels(weekly, { cutoff: '2024-07-30' });
+    expect(r.stdout).toContain(`read ${report.rows} daily rows (0 skipped, ${report.missingFollowers} without followers) → ${weekly.length} weekly rows\n`);
+    expect(r.stdout).toContain(`train rows ${trained.rows.train}, test rows ${trained.rows.test} (weeks after 2024-07-30)\n`);
   });
 
   it('predict-profile.ts forecasts one profile from JSON, and prints those forecasts', () => {
@@ -53,9 +62,18 @@ describe('examples', () => {
     expect(r.stdout).toMatch(/broken JSON → 400/);
   });
 
-  it('compare-to-baseline.ts compares each horizon with the baseline', () => {
+  it('compare-to-baseline.ts compares each horizon with the baseline, printing the trained figures', async () => {
     const r = example('compare-to-baseline.ts');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.match(/^(7d|14d|21d|28d) /gm)).toHaveLength(4);
+    // Its data is generated with a fixed seed: the same training here gives the numbers it must print.
+    const data = join(testTempDir('ef-example-'), 'data');
+    await generateDaily({ profiles: 600, from: '2023-01-01', to: '2024-12-31', seed: 5 }, data);
+    const { metrics, baseline, rows } = trainModels((await loadWeekly(data)).weekly, { cutoff: '2024-07-30' });
+    expect(r.stdout).toContain(`test weeks after 2024-07-30: ${rows.test} rows (baseline: ${baseline.testRows})\n`);
+    expect(r.stdout).toContain(`baseline 7d: RMSE ${baseline.RMSE.toFixed(1)}, R² ${baseline.R2.toFixed(3)}\n`);
+    for (const target of TARGETS) {
+      const line = r.stdout.split('\n').find((l) => l.startsWith(`${target.replace('engagement_future_', '')} `));
+      expect(line, target).toMatch(new RegExp(` ${metrics[target].RMSE.toFixed(1).replace('.', '\\.')} .* ${metrics[target].R2.toFixed(3).replace('.', '\\.')}$`));
+    }
   });
 });
