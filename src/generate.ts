@@ -17,7 +17,32 @@ export interface GenerateOptions {
   seed?: number;
   /** Called after each generated day. */
   onProgress?: ProgressCallback;
+  /**
+   * Non-stationary engagement and posting (see `Dynamics`): `true` for the
+   * defaults, or some of them. Off by default: the stationary data, where a
+   * profile's long-run average is the best forecast.
+   */
+  dynamics?: boolean | Partial<Dynamics>;
 }
+
+/**
+ * How engagement and posting change over time, per profile. Rates are per
+ * calendar day; a profile seen on sparse days catches up on the days it was
+ * not seen.
+ */
+export interface Dynamics {
+  /** Standard deviation of the daily random walk of the log engagement rate (drift). Default 0.01. */
+  drift: number;
+  /** Chance a day of a regime change: the engagement rate multiplied or divided by e^0.5 … e^1.5 (an account that takes off or fades). Default 1/365. */
+  regimeChanges: number;
+  /** Chance a posting day is viral: engagement (and reach, impressions) × 5 … 50. Default 0.005. */
+  viralPosts: number;
+  /** Chance a day that the posting habit changes: a new posts-per-day rate. Default 1/180. */
+  habitChanges: number;
+}
+
+/** The dynamics `dynamics: true` turns on. */
+export const DEFAULT_DYNAMICS: Readonly<Dynamics> = Object.freeze({ drift: 0.01, regimeChanges: 1 / 365, viralPosts: 0.005, habitChanges: 1 / 180 });
 
 /** One generated daily row (the real files' columns). */
 export type GeneratedRow = {
@@ -100,6 +125,8 @@ interface Profile {
   reachPerEngagement: number;
   impressionsPerReach: number;
   undefinedShare: number;
+  /** The last day the dynamics were applied (relative to `from`). */
+  lastDay: number;
 }
 
 function makeProfile(r: Random, days: number): Profile {
@@ -141,6 +168,7 @@ function makeProfile(r: Random, days: number): Profile {
     reachPerEngagement: 3 + 15 * r.next(),
     impressionsPerReach: 1.05 + 0.8 * r.next(),
     undefinedShare: r.next() < 0.01 ? 0.3 + 0.6 * r.next() : 0.02,
+    lastDay: 0,
   };
 }
 
@@ -155,7 +183,21 @@ function observed(p: Profile, day: number, r: Random): boolean {
   return r.next() < p.seen;
 }
 
-function dayRow(p: Profile, date: string, r: Random): GeneratedRow {
+/** Moves a profile's engagement rate and posting habit on to `day` (only when dynamics are on: the stationary stream draws nothing here). */
+function evolve(p: Profile, day: number, dynamics: Dynamics, r: Random): void {
+  const steps = day - p.lastDay;
+  p.lastDay = day;
+  if (steps <= 0) return;
+  if (dynamics.drift > 0) p.engagementRate *= Math.exp(dynamics.drift * Math.sqrt(steps) * r.normal());
+  if (dynamics.regimeChanges > 0 && r.next() < 1 - (1 - dynamics.regimeChanges) ** steps) {
+    p.engagementRate *= Math.exp((r.next() < 0.5 ? -1 : 1) * (0.5 + r.next()));
+  }
+  if (dynamics.habitChanges > 0 && r.next() < 1 - (1 - dynamics.habitChanges) ** steps) p.postsPerDay = 0.05 + 0.9 * r.next() ** 2;
+  p.engagementRate = Math.min(0.5, Math.max(1e-5, p.engagementRate));
+}
+
+function dayRow(p: Profile, date: string, r: Random, dynamics: Dynamics | null, day: number): GeneratedRow {
+  if (dynamics) evolve(p, day, dynamics, r);
   p.followers *= p.growth + 0.001 * r.normal();
   const followers = Math.max(1, Math.round(p.followers));
   const posts = r.poisson(p.postsPerDay);
@@ -164,6 +206,7 @@ function dayRow(p: Profile, date: string, r: Random): GeneratedRow {
   let impressions = 0;
   if (posts > 0) {
     engagement = Math.round(posts * followers * p.engagementRate * Math.exp(0.5 * r.normal()));
+    if (dynamics && dynamics.viralPosts > 0 && r.next() < dynamics.viralPosts) engagement = Math.round(engagement * (5 + 45 * r.next()));
     reach = Math.round(Math.max(engagement, 1) * p.reachPerEngagement * Math.exp(0.3 * r.normal()));
     impressions = Math.round(reach * p.impressionsPerReach);
     if (r.next() < 2e-4) impressions *= 1000; // the rare 1000× glitch of the real data
@@ -191,6 +234,7 @@ function dayRow(p: Profile, date: string, r: Random): GeneratedRow {
  */
 export function* generateDailyRows(options: GenerateOptions): Generator<GeneratedRow> {
   const { from, days, profiles, r } = setup(options);
+  const dynamics = dynamicsOf(options.dynamics);
   const order: number[] = [];
   for (let d = 0; d < days; d++) {
     const date = formatDay(from + d);
@@ -202,9 +246,21 @@ export function* generateDailyRows(options: GenerateOptions): Generator<Generate
       order[i] = order[j]!;
       order[j] = t;
     }
-    for (const k of order) yield dayRow(profiles[k]!, date, r);
+    for (const k of order) yield dayRow(profiles[k]!, date, r, dynamics, d);
     options.onProgress?.({ stage: 'generate', rows: d + 1 });
   }
+}
+
+/** The dynamics option, checked: null when off. */
+function dynamicsOf(option: GenerateOptions['dynamics']): Dynamics | null {
+  if (option === undefined || option === false) return null;
+  const d = option === true ? { ...DEFAULT_DYNAMICS } : { ...DEFAULT_DYNAMICS, ...option };
+  for (const key of ['drift', 'regimeChanges', 'viralPosts', 'habitChanges'] as const) {
+    if (typeof d[key] !== 'number' || !(d[key] >= 0) || (key !== 'drift' && d[key] > 1)) {
+      throw new ArgumentRangeError(`generateDaily: dynamics.${key} must be a number ${key === 'drift' ? 'at least 0' : 'from 0 to 1'}, got ${JSON.stringify(d[key])}`);
+    }
+  }
+  return d;
 }
 
 function setup(options: GenerateOptions) {

@@ -103,7 +103,7 @@ ${COMMON}`,
 Shows what a model file holds: preset, training range and rows, metrics and
 coefficients.
 ${COMMON}`,
-  generate: `Usage: engagement-forecast generate --profiles N --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--seed S]
+  generate: `Usage: engagement-forecast generate --profiles N --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--seed S] [--dynamics]
 
 Writes realistic synthetic daily CSVs in the real layout, one file a month
 (see docs/data-model.md). The same seed gives byte-identical files.
@@ -111,6 +111,8 @@ Writes realistic synthetic daily CSVs in the real layout, one file a month
   --profiles N          number of profiles (~182 rows each over two years)
   --from, --to          the first and last day
   --seed S              seed (default 1)
+  --dynamics            engagement rates that drift and change regime, viral
+                        posts, changing posting habits (default: stationary)
   --out DIR             the folder to write into
 ${COMMON}`,
 };
@@ -354,7 +356,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         return 0;
       }
       case 'generate': {
-        const { values } = parse(command, rest, { profiles: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } });
+        const { values } = parse(command, rest, { profiles: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, dynamics: { type: 'boolean' } });
         quiet = values.quiet === true;
         const profiles = Number(required(values, 'profiles', command));
         if (!Number.isInteger(profiles) || profiles < 1) throw new UsageError('generate: --profiles must be a positive integer');
@@ -365,7 +367,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         if (!from || !to) throw new UsageError('generate: --from and --to are required');
         const out = required(values, 'out', command);
         const bar = new ProgressBar(io.stderr, quiet);
-        const result = await generateDaily({ profiles, from, to, seed, onProgress: bar.callback }, out);
+        const result = await generateDaily({ profiles, from, to, seed, dynamics: values.dynamics === true, onProgress: bar.callback }, out);
         bar.done();
         if (values.json) io.stdout.write(`${toJson(result)}\n`);
         else io.stdout.write(`wrote ${result.rows} rows of ${profiles} profiles in ${result.files.length} files (${formatBytes(result.bytes)}) under ${out}\n`);
