@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDailyRows } from '../../src/generate.js';
 import { VERSION } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -68,6 +69,18 @@ describe('engagement-forecast CLI', () => {
     expect(header!.split(',')).toHaveLength(34);
     expect(header!.startsWith('profile_id,date,year,month,week_of_year,year_week,followers')).toBe(true);
     expect(first!.split(',')).toHaveLength(34);
+  });
+
+  it('generates the same data as the library, stationary or with --dynamics', async () => {
+    for (const dynamics of [false, true]) {
+      const out = join(dir, `gen-${dynamics}`);
+      const r = cli('generate', '--profiles', '30', '--from', '2024-01-01', '--to', '2024-02-29', '--seed', '8', '--out', out, ...(dynamics ? ['--dynamics'] : []), '--quiet');
+      expect(r.code, r.stderr).toBe(0);
+      const rows = [...generateDailyRows({ profiles: 30, from: '2024-01-01', to: '2024-02-29', seed: 8, dynamics })];
+      const written = ['01', '02'].flatMap((m) => readFileSync(join(out, 'ig_data-2024', `ig_data_${m}-2024_u.csv`), 'utf8').trim().split('\n').slice(1));
+      expect(written).toEqual(rows.map((x) => [x.date, x.profile_id, x.followers, x.posts, x.engagement, x.likes, x.comments, x.reach, x.impressions].join(',')));
+    }
+    expect(readFileSync(join(dir, 'gen-true', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8')).not.toBe(readFileSync(join(dir, 'gen-false', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8'));
   });
 
   it('inspects a model file and the built-in one', () => {
