@@ -40,8 +40,8 @@ export class DailyCsvReader {
   private readonly fieldStart = new Int32Array(MAX_FIELDS);
   private readonly fieldEnd = new Int32Array(MAX_FIELDS);
   private readonly fieldQuoted = new Uint8Array(MAX_FIELDS);
-  /** 1 where text follows a field's closing quote (`"1"999`): the row is malformed. */
-  private readonly fieldTrailing = new Uint8Array(MAX_FIELDS);
+  /** The first field of the current row with text after its closing quote (`"1"999`: the row is malformed), or -1. */
+  private trailingField = -1;
   private cachedDate = Buffer.alloc(10);
   private cachedDay = Number.NaN;
 
@@ -156,7 +156,6 @@ export class DailyCsvReader {
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
     this.fieldQuoted.fill(0);
-    this.fieldTrailing.fill(0);
     let pos = 0;
     while (pos < n) {
       let lineEnd = data.indexOf(NEWLINE, pos);
@@ -192,8 +191,9 @@ export class DailyCsvReader {
       if (this.columns) this.report.blankLines++;
       return;
     }
-    const trailing = this.fieldTrailing.subarray(0, Math.min(nf, MAX_FIELDS)).indexOf(1);
+    const trailing = this.trailingField;
     if (trailing >= 0) {
+      this.trailingField = -1;
       const reason = 'text follows the closing quote of a field';
       const value = data.toString('utf8', this.fieldStart[trailing]!, this.fieldEnd[trailing]!);
       if (!this.columns) throw new DataError(reason, { file: this.file, line, value });
@@ -210,7 +210,6 @@ export class DailyCsvReader {
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
     const fq = this.fieldQuoted;
-    const ft = this.fieldTrailing;
     let pos = 0;
     while (pos < n) {
       const rowStart = pos;
@@ -218,12 +217,12 @@ export class DailyCsvReader {
       let nf = 0;
       let newlinesInQuotes = 0;
       let incomplete = false;
+      this.trailingField = -1;
       // Hot loop, inlined on purpose: splits one row into fields by byte.
       for (;;) {
         let s = i;
         let e: number;
         let quoted = 0;
-        let trailing = 0;
         if (i < n && data[i] === QUOTE) {
           quoted = 1;
           i++;
@@ -254,7 +253,7 @@ export class DailyCsvReader {
           const afterQuote = i;
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
           // Only a CR before the newline may follow a closing quote.
-          if (i > afterQuote && !(i === afterQuote + 1 && data[afterQuote] === CR && (i >= n || data[i] === NEWLINE))) trailing = 1;
+          if (i > afterQuote && !(i === afterQuote + 1 && data[afterQuote] === CR && (i >= n || data[i] === NEWLINE)) && this.trailingField < 0 && nf < MAX_FIELDS) this.trailingField = nf;
         } else {
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
           e = i;
@@ -267,7 +266,6 @@ export class DailyCsvReader {
           fs[nf] = s;
           fe[nf] = e;
           fq[nf] = quoted;
-          ft[nf] = trailing;
         }
         nf++;
         if (i >= n) {
