@@ -103,7 +103,7 @@ export class WeeklyFrame {
     if (def.stored) return this.base[def.stored];
     let c = this.cache.get(name);
     if (!c) {
-      const get = this.accessor(def);
+      const get = def.numeric!(this);
       c = def.integer ? new Int32Array(this.length) : new Float64Array(this.length);
       for (let i = 0; i < c.length; i++) c[i] = get(i);
       this.cache.set(name, c);
@@ -119,7 +119,7 @@ export class WeeklyFrame {
     if (whole) {
       for (let k = 0; k < rows.length; k++) out[k] = whole[rows[k]!]!;
     } else {
-      const get = this.accessor(def);
+      const get = def.numeric!(this);
       for (let k = 0; k < rows.length; k++) out[k] = get(rows[k]!);
     }
     return out;
@@ -181,9 +181,5 @@ export class WeeklyFrame {
       throw new ArgumentRangeError(`WeeklyFrame: no numeric column '${name}' (have: ${this.columnNames.join(', ')})`);
     }
     return def;
-  }
-
-  private accessor(def: ColumnDefinition): (row: number) => number {
-    return def.numeric!(this);
   }
 }

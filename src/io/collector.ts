@@ -14,7 +14,7 @@ export function readSettings(options: { onError?: unknown; limits?: Partial<Inpu
   return { onError: checkOnError(options.onError, where), limits: checkLimits(options.limits, where) };
 }
 
-/** Whether a day lies in the accepted date range; the reason to give when it does not. */
+/** The reason given for a date outside the accepted range, naming the range and the limits. */
 export function dateRangeReason(limits: CheckedLimits): string {
   return `the date is outside the accepted range ${formatDay(limits.firstDay)} … ${formatDay(limits.lastDay)} (limits.from, limits.to)`;
 }

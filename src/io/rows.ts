@@ -12,15 +12,16 @@ const ROWS_LABEL = '<rows>';
 const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/**
- * Validates one row object and adds it to the collector; `index` is 0-based
- * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
- */
+/** Reports a bad row object (its 1-based number, the field and value), or throws it, as `onError` says. */
 function rejectRow(index: number, report: LoadReport, settings: ReadSettings, reason: string, column?: string, value?: unknown): void {
   const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: showValue(value) } : {}) };
   handleBadRow(new DataError(reason, details), settings.onError, report);
 }
 
+/**
+ * Validates one row object and adds it to the collector; `index` is 0-based
+ * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
+ */
 export function addRowObject(
   row: unknown,
   index: number,
