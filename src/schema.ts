@@ -9,8 +9,6 @@ import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
 /** The pipeline variants. `notebook` reproduces the original notebooks, quirks included; `corrected` fixes each quirk. */
 export type Preset = 'notebook' | 'corrected';
 
-/** The presets this version of the library implements. */
-const IMPLEMENTED_PRESETS: readonly Preset[] = ['notebook'];
 
 /** Columns a daily CSV must have (any order; extra columns are ignored). */
 export const REQUIRED_DAILY_COLUMNS = [
@@ -97,6 +95,30 @@ export const WEEKLY_COLUMNS: readonly string[] = [
   ...TARGETS,
 ];
 
+/**
+ * Columns the `corrected` preset adds after the notebook's (docs/features.md):
+ * the naive forecast, weeks since the last post, pooled engagement per post
+ * over the last 4, 13 and 26 weeks and all history so far, observed days per
+ * window, posts in 13 weeks, and the latest known followers. Each uses only
+ * days on or before the row's Sunday.
+ */
+export const CORRECTED_EXTRA_COLUMNS: readonly string[] = [
+  'last_engagement_per_post',
+  'weeks_since_post',
+  'engagement_per_post_4w',
+  'engagement_per_post_13w',
+  'engagement_per_post_26w',
+  'engagement_per_post_all',
+  'observed_days_4w',
+  'observed_days_13w',
+  'observed_days_26w',
+  'posts_13w',
+  'followers_last_known',
+];
+
+/** The `corrected` preset's weekly table columns: the notebook's, with their corrected meaning (Q1–Q9), then `CORRECTED_EXTRA_COLUMNS`. */
+export const CORRECTED_WEEKLY_COLUMNS: readonly string[] = [...WEEKLY_COLUMNS, ...CORRECTED_EXTRA_COLUMNS];
+
 /** Default T3 cutoff: train rows have a Sunday on or before it. */
 export const DEFAULT_CUTOFF = '2024-07-30';
 
@@ -135,16 +157,30 @@ export interface WeeklyRecord {
   [lagFeature: string]: number | string;
 }
 
-/** One forecast (P7). */
+/**
+ * One forecast (P7): the engagement per post of the 7 days ending on
+ * `prediction_date`, forecast from the week ending on `date`, with what it
+ * rests on.
+ */
 export interface Prediction {
   profile_id: string;
-  /** The Sunday of the week the features come from, `YYYY-MM-DD`. */
+  /** The Sunday of the week the features come from (the origin), `YYYY-MM-DD`. */
   date: string;
   /** `predicted_engagement_future_7d` … `_28d`. */
   future_period: string;
   predicted_engagement: number;
   /** `date` + 7, 14, 21 or 28 days. */
   prediction_date: string;
+  /** The origin week ends after the last day of input (only the notebook preset without `asOf` forecasts from such a week, Q8). */
+  partial_week: boolean;
+  /** No post in the 26 weeks ending on `date` (a profile quiet for months; `never posted` included). */
+  no_recent_posts: boolean;
+  /** The model gave a value below 0, and 0 is returned (P6). */
+  clipped: boolean;
+  /** Some model input was missing and was imputed (notebook: set to 0, P5; corrected: as docs/features.md says). */
+  imputed: boolean;
+  /** With `intervals`: `lo_80`, `hi_80`, `lo_95`, `hi_95`, … (bounds of the central interval, never below 0). */
+  [bound: `lo_${string}` | `hi_${string}`]: number;
 }
 
 /** Progress of long work, for `onProgress` callbacks. */
@@ -168,16 +204,13 @@ export type OnError = 'throw' | 'skip';
  */
 
 /**
- * The `preset` option: `notebook` (the default) or a preset this version implements.
- * @throws {ArgumentTypeError} for a name that is not a preset; {ArgumentRangeError} for one not implemented yet.
+ * The `preset` option: `notebook` (the default) or `corrected`.
+ * @throws {ArgumentTypeError} for a name that is not a preset.
  */
 export function checkPreset(preset: unknown, where: string, name = 'preset'): Preset {
   if (preset === undefined) return 'notebook';
   if (preset !== 'notebook' && preset !== 'corrected') {
     throw new ArgumentTypeError(`${where}: ${name} must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
-  }
-  if (!IMPLEMENTED_PRESETS.includes(preset)) {
-    throw new ArgumentRangeError(`${where}: the '${preset}' preset is not implemented in this version; use 'notebook' (see docs/quirks.md)`);
   }
   return preset;
 }

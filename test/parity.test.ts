@@ -21,7 +21,7 @@ const dir = GOLDEN;
 
 describe('parity with the notebooks (parity-300)', () => {
   let daily: DailyFrame;
-  let weekly: WeeklyFrame;
+  let weekly: WeeklyFrame<'notebook'>;
   let trained: TrainResult;
   let summary: any;
 

@@ -1,6 +1,6 @@
 import type { BaselineMetrics, EngagementModel } from '../model/model-file.js';
 import type { Metrics } from '../model/metrics.js';
-import { FEATURES, TARGETS, type TargetName } from '../schema.js';
+import { TARGETS, type TargetName } from '../schema.js';
 
 function num(v: number, digits = 2): string {
   if (!Number.isFinite(v)) return 'n/a';
@@ -31,14 +31,19 @@ export function modelSummary(model: EngagementModel, source: string): string {
   if (model.training) {
     const r = model.training.rows;
     lines.push(`  trained on weeks ${model.training.from} … ${model.training.cutoff} (cutoff), tested on weeks to ${model.training.to}`);
-    lines.push(`  rows: ${r.weekly} weekly, ${r.afterTargetDrop} with targets, ${r.afterZeroDrop} not all zero, ${r.train} train, ${r.test} test`);
+    if ('afterTargetDrop' in r) lines.push(`  rows: ${r.weekly} weekly, ${r.afterTargetDrop} with targets, ${r.afterZeroDrop} not all zero, ${r.train} train, ${r.test} test`);
+    else lines.push(`  rows: ${r.weekly} weekly; per horizon (7d/14d/21d/28d) train ${TARGETS.map((t) => r.train[t]).join('/')}, test ${TARGETS.map((t) => r.test[t]).join('/')}`);
   } else {
     lines.push('  training data: not recorded (pretrained elsewhere)');
   }
   if (model.metrics) lines.push('', metricsTable(model.metrics, model.baseline).replace(/^/gm, '  '));
-  const coefficients: string[][] = [['feature', ...TARGETS.map((t) => t.replace('engagement_future_', ''))]];
-  FEATURES.forEach((f, j) => coefficients.push([f, ...TARGETS.map((t) => model.models[t].coef[j]!.toPrecision(6))]));
-  coefficients.push(['(intercept)', ...TARGETS.map((t) => model.models[t].intercept.toPrecision(6))]);
-  lines.push('', textTable(coefficients, '  '));
+  if (model.estimator) lines.push(`  estimator ${JSON.stringify(model.estimator)}; intervals ${model.intervals ? `calibrated on origins ${model.intervals.from} … ${model.intervals.to}` : 'none'}`);
+  const heads = TARGETS.map((t) => model.models[t] as { coef?: number[]; intercept?: number });
+  if (heads.every((h) => Array.isArray(h.coef))) {
+    const coefficients: string[][] = [['feature', ...TARGETS.map((t) => t.replace('engagement_future_', ''))]];
+    model.features.forEach((f, j) => coefficients.push([f, ...heads.map((h) => h.coef![j]!.toPrecision(6))]));
+    coefficients.push(['(intercept)', ...heads.map((h) => h.intercept!.toPrecision(6))]);
+    lines.push('', textTable(coefficients, '  '));
+  }
   return lines.join('\n');
 }

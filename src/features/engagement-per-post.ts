@@ -19,3 +19,22 @@ export const ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
     return (i) => engagementPerPost(engagement[i]!, posts[i]!);
   },
 };
+
+/**
+ * N5, `corrected` preset (Q5): engagement per post, missing (NaN) when the
+ * week has no post or no record, never ±Infinity.
+ */
+export function correctedEngagementPerPost(engagement: number, posts: number): number {
+  return posts > 0 ? engagement / posts : Number.NaN;
+}
+
+/** The `engagement_per_post` column, `corrected` preset. */
+export const CORRECTED_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
+  name: 'engagement_per_post',
+  integer: false,
+  numeric: (frame) => {
+    const engagement = frame.column('engagement');
+    const posts = frame.column('posts');
+    return (i) => correctedEngagementPerPost(engagement[i]!, posts[i]!);
+  },
+};

@@ -97,3 +97,28 @@ export const NOTEBOOK_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((l
     }),
   ),
 );
+
+/** `year`, `corrected` preset (Q3): the Sunday's calendar year, never changed. */
+export const CORRECTED_YEAR_COLUMN: ColumnDefinition = { name: 'year', integer: true, numeric: (frame) => sundayYearWeek(frame).year };
+
+/**
+ * N7, `corrected` preset: `f_lag_L` is f of the week whose Sunday is exactly
+ * 7·L days earlier (Q4), in the same profile; missing (NaN) before the
+ * profile's first week and where that week has no record (Q9: the weekly
+ * sums of such a week are missing, see `weekly-columns.ts`). Models impute
+ * and flag missing lags explicitly (`model/design.ts`).
+ */
+export const CORRECTED_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((lag) =>
+  LAGGED_COLUMNS.map(
+    (column): ColumnDefinition => ({
+      name: `${column}_lag_${lag}`,
+      integer: false,
+      numeric: (frame) => {
+        const source = frame.column(column);
+        const { offsets, profile } = frame;
+        // Every week of a profile has a row, so the week 7·L days earlier is L rows up.
+        return (i) => (i - lag >= offsets[profile[i]!]! ? source[i - lag]! : Number.NaN);
+      },
+    }),
+  ),
+);

@@ -2,6 +2,7 @@ import type { SundayCalendar } from '../frame/sunday-calendar.js';
 import type { ColumnDefinition } from '../frame/weekly-frame.js';
 import { engagementPerPost } from './engagement-per-post.js';
 import type { MonthlySums } from './monthly-sums.js';
+import { pooledAverageColumn } from './windows.js';
 
 /**
  * N6, `notebook` preset: each week's `monthly_average_engagement_per_post`,
@@ -35,3 +36,11 @@ export const MONTH_COLUMN: ColumnDefinition = {
     return (i) => cal.month[(date[i]! - cal.first) / 7]!;
   },
 };
+
+/**
+ * N6, `corrected` preset (Q2): `monthly_average_engagement_per_post` over the
+ * 28 days ending on the week's Sunday (that week and the three before it),
+ * pooled: Σ engagement / Σ posts; missing when those days have no post. No
+ * day after the week is used.
+ */
+export const CORRECTED_MONTHLY_AVERAGE_COLUMN: ColumnDefinition = pooledAverageColumn('monthly_average_engagement_per_post', 4);

@@ -1,3 +1,4 @@
+import { parseDayStrict, sundayOf } from '../calendar.js';
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame } from '../frame/daily-frame.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
@@ -5,9 +6,15 @@ import { checkLimits, checkPreset, type InputLimits, type Preset } from '../sche
 import { SegmentTable, weeklyFromSegments } from './weekly-sums.js';
 
 /** Options of `resampleWeekly`. */
-export interface ResampleOptions {
+export interface ResampleOptions<P extends Preset = Preset> {
   /** Pipeline variant; defaults to `notebook`. */
-  preset?: Preset;
+  preset?: P;
+  /**
+   * Extend every profile's weeks through the week of this day (`YYYY-MM-DD`),
+   * with weeks of no record after its last one: how forecasts as of a day
+   * reach a profile that has been quiet since. Default: each profile's last record.
+   */
+  through?: string;
   /** Input limits; the weekly table uses `maxWeeksPerProfile` (see `InputLimits`). */
   limits?: Partial<InputLimits>;
 }
@@ -32,9 +39,10 @@ function segmentsOfDaily(daily: DailyFrame): SegmentTable {
  * @throws {TypeError} when `daily` is not a `DailyFrame` or the preset is unknown.
  * @throws {DataError} when a profile spans more weeks than `limits.maxWeeksPerProfile`.
  */
-export function resampleWeekly(daily: DailyFrame, options: ResampleOptions = {}): WeeklyFrame {
+export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame, options: ResampleOptions<P> = {}): WeeklyFrame<P> {
   if (!(daily instanceof DailyFrame)) throw new ArgumentTypeError('resampleWeekly: expected a DailyFrame (from loadDaily or dailyFromRows)');
-  const preset = checkPreset(options.preset, 'resampleWeekly');
+  const preset = checkPreset(options.preset, 'resampleWeekly') as P;
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'resampleWeekly');
-  return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile);
+  const through = options.through === undefined ? undefined : sundayOf(parseDayStrict(options.through, 'resampleWeekly: through'));
+  return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile, undefined, through);
 }

@@ -1,6 +1,6 @@
 import type { ColumnDefinition } from '../frame/weekly-frame.js';
 import { TARGETS } from '../schema.js';
-import { engagementPerPost } from './engagement-per-post.js';
+import { correctedEngagementPerPost, engagementPerPost } from './engagement-per-post.js';
 
 /**
  * N8: the target `ahead` weeks after row `i`: the engagement per post (N5)
@@ -23,6 +23,29 @@ export const TARGET_COLUMNS: readonly ColumnDefinition[] = TARGETS.map(
       const engagement = frame.column('engagement');
       const posts = frame.column('posts');
       return (i) => targetAt(i, h + 1, offsets[profile[i]! + 1]!, engagement, posts);
+    },
+  }),
+);
+
+/**
+ * N8, `corrected` preset: the engagement per post (Q5: missing when the week
+ * has no post or no record) of row `i + ahead` in the same profile.
+ */
+export function correctedTargetAt(i: number, ahead: number, profileEnd: number, engagement: ArrayLike<number>, posts: ArrayLike<number>): number {
+  const j = i + ahead;
+  return j < profileEnd ? correctedEngagementPerPost(engagement[j]!, posts[j]!) : Number.NaN;
+}
+
+/** The four target columns, `corrected` preset. */
+export const CORRECTED_TARGET_COLUMNS: readonly ColumnDefinition[] = TARGETS.map(
+  (name, h): ColumnDefinition => ({
+    name,
+    integer: false,
+    numeric: (frame) => {
+      const { offsets, profile } = frame;
+      const engagement = frame.column('engagement');
+      const posts = frame.column('posts');
+      return (i) => correctedTargetAt(i, h + 1, offsets[profile[i]! + 1]!, engagement, posts);
     },
   }),
 );

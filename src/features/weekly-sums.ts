@@ -18,7 +18,7 @@ import { weeklyColumns } from './weekly-columns.js';
  * and week (`weeklyFromSegments`), with the monthly sums of N2 on the side.
  */
 
-/** Layout of one entry in `cells` (8 doubles: one cache line). */
+/** Layout of one entry in `cells` (10 doubles). */
 const CELL = {
   profile: 0,
   code: 1,
@@ -28,18 +28,35 @@ const CELL = {
   reach: 5,
   impressions: 6,
   followersSum: 7,
-  stride: 8,
+  /** The latest day with a non-missing followers value (−1 when none), and that value (Q1, corrected). */
+  followersDay: 8,
+  followersLast: 9,
+  stride: 10,
 } as const;
 
 /** The sums of a segment table as plain typed arrays (what a reading thread sends back). */
 export interface SegmentData {
   /** Number of entries. */
   size: number;
-  /** Entry e occupies `cells[e * 8 … e * 8 + 7]`, laid out as `CELL` says. */
+  /** Entry e occupies `cells[e * 10 … e * 10 + 9]`, laid out as `CELL` says. */
   cells: Float64Array;
   /** First and last day with a record, per profile number. */
   minDay: Int32Array;
   maxDay: Int32Array;
+}
+
+/**
+ * Q1, corrected: keeps the followers value of the latest day seen at `at`
+ * (`cells[at + followersDay]`, `cells[at + followersLast]`). Two values on the
+ * same day keep the larger, so the answer does not depend on the order rows
+ * or files are read in (one thread or several).
+ */
+function laterFollowers(c: Float64Array, at: number, day: number, followers: number): void {
+  const seen = c[at + CELL.followersDay]!;
+  if (day > seen || (day === seen && followers > c[at + CELL.followersLast]!)) {
+    c[at + CELL.followersDay] = day;
+    c[at + CELL.followersLast] = followers;
+  }
 }
 
 function hashKey(profile: number, code: number): number {
@@ -119,7 +136,10 @@ export class SegmentTable implements RowCollector, SegmentData {
     c[at + CELL.engagement]! += engagement;
     c[at + CELL.reach]! += reach;
     c[at + CELL.impressions]! += impressions;
-    if (followers === followers) c[at + CELL.followersSum]! += followers;
+    if (followers === followers) {
+      c[at + CELL.followersSum]! += followers;
+      laterFollowers(c, at, day, followers);
+    }
   }
 
   /** The entry for (profile, code), created empty when new. */
@@ -139,6 +159,7 @@ export class SegmentTable implements RowCollector, SegmentData {
     const e = this.size++;
     this.cells[e * CELL.stride] = profile;
     this.cells[e * CELL.stride + 1] = code;
+    this.cells[e * CELL.stride + CELL.followersDay] = -1;
     this.table[slot] = e + 1;
     return e;
   }
@@ -190,13 +211,14 @@ export interface SegmentPart {
  * in between. A profile spanning more than `maxWeeksPerProfile` weeks is a
  * `DataError`: the table holds every week from its first record to its last.
  */
-export function weeklyFromSegments(
+export function weeklyFromSegments<P extends Preset>(
   parts: readonly SegmentPart[],
   profileIds: readonly string[],
-  preset: Preset,
+  preset: P,
   maxWeeksPerProfile: number,
   onProgress?: ProgressCallback,
-): WeeklyFrame {
+  through?: number,
+): WeeklyFrame<P> {
   const p = profileIds.length;
   const minDay = new Int32Array(p).fill(0x7fffffff);
   const maxDay = new Int32Array(p).fill(-0x80000000);
@@ -226,7 +248,7 @@ export function weeklyFromSegments(
     const g = seen[k]!;
     rank[g] = k;
     const first = sundayOf(minDay[g]!);
-    const last = sundayOf(maxDay[g]!);
+    const last = through !== undefined && through > sundayOf(maxDay[g]!) ? through : sundayOf(maxDay[g]!);
     const weeks = (last - first) / 7 + 1;
     if (weeks > maxWeeksPerProfile) {
       throw new DataError(
@@ -249,6 +271,9 @@ export function weeklyFromSegments(
   const profile = new Int32Array(n);
   const dailyRows = new Int32Array(n);
   const followers = new Float64Array(n);
+  // Q1, corrected: the week's last non-missing followers (NaN when none), over both segments of the week.
+  const lastFollowers = new Float64Array(n).fill(Number.NaN);
+  const lastFollowersDay = new Float64Array(n).fill(-1);
   const posts = new Float64Array(n);
   const engagement = new Float64Array(n);
   const reach = new Float64Array(n);
@@ -275,6 +300,11 @@ export function weeklyFromSegments(
       reach[row]! += c[at + CELL.reach]!;
       impressions[row]! += c[at + CELL.impressions]!;
       followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
+      const fDay = c[at + CELL.followersDay]!;
+      if (fDay >= 0 && (fDay > lastFollowersDay[row]! || (fDay === lastFollowersDay[row]! && c[at + CELL.followersLast]! > lastFollowers[row]!))) {
+        lastFollowersDay[row] = fDay;
+        lastFollowers[row] = c[at + CELL.followersLast]!;
+      }
       // N2: part 1 of a segment lies in the month before the Sunday's.
       months.add(k, cal.monthIndex[(sunday - cal.first) / 7]! - (code & 1), c[at + CELL.engagement]!, c[at + CELL.posts]!);
     }
@@ -284,7 +314,7 @@ export function weeklyFromSegments(
     preset,
     ids,
     offsets,
-    { date, profile, dailyRows, followers, posts, engagement, reach, impressions, monthlyAverage: monthlyAverage(date, offsets, months, cal) },
+    { date, profile, dailyRows, followers, lastFollowers, posts, engagement, reach, impressions, monthlyAverage: monthlyAverage(date, offsets, months, cal) },
     cal,
     weeklyColumns(preset),
   );

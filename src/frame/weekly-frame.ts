@@ -11,7 +11,10 @@ export interface WeeklyBase {
   profile: Int32Array;
   /** Daily rows behind each week (0 for a week with no record). */
   dailyRows: Int32Array;
+  /** N3's weekly followers: the sum of the daily values (0 when none; Q1, notebook). */
   followers: Float64Array;
+  /** The week's last non-missing daily followers, NaN when none (Q1, corrected). */
+  lastFollowers: Float64Array;
   posts: Float64Array;
   engagement: Float64Array;
   reach: Float64Array;
@@ -52,14 +55,14 @@ export type ColumnRegistry = readonly ColumnDefinition[];
  * `columnAt(name, rows)`, which is how training and prediction read the
  * features for millions of weeks without holding 30 full columns.
  */
-export class WeeklyFrame {
+export class WeeklyFrame<P extends Preset = Preset> {
   private readonly cache = new Map<string, Float64Array | Int32Array>();
   private readonly byName: ReadonlyMap<string, ColumnDefinition>;
 
   /** @internal Built by `resampleWeekly` and `loadWeekly`. */
   constructor(
     /** The preset the table was built with. */
-    readonly preset: Preset,
+    readonly preset: P,
     /** Profile ids in table order (code-point order). */
     readonly profileIds: readonly string[],
     /** Row offsets per profile, length `profileIds.length + 1`. */
@@ -86,6 +89,14 @@ export class WeeklyFrame {
   /** How many daily rows each week sums (0 for a week with no record). */
   get dailyRows(): Int32Array {
     return this.base.dailyRows;
+  }
+
+  /**
+   * @internal A stored column as built (N3's sums, 0 in a week with no
+   * record), whatever the preset's definition of the column of that name.
+   */
+  stored(key: keyof Omit<WeeklyBase, 'profile'>): Float64Array | Int32Array {
+    return this.base[key];
   }
 
   /** Names of the numeric columns (`profile_id` and `year_week` are text: see `toRecords()`). */

@@ -6,9 +6,9 @@ import type { LoadReport } from '../frame/load-report.js';
 import type { DailySource } from './load-daily.js';
 
 /** Options of `loadWeekly`. */
-export interface LoadWeeklyOptions extends IngestOptions {
+export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOptions {
   /** Pipeline variant; defaults to `notebook`. */
-  preset?: Preset;
+  preset?: P;
 }
 
 /**
@@ -21,8 +21,8 @@ export interface LoadWeeklyOptions extends IngestOptions {
  * const { weekly, report } = await loadWeekly('data/', { onProgress: (e) => console.log(e.bytes) });
  * const trained = trainModels(weekly);
  */
-export async function loadWeekly(source: DailySource, options: LoadWeeklyOptions = {}): Promise<{ weekly: WeeklyFrame; report: LoadReport }> {
-  const preset = checkPreset(options.preset, 'loadWeekly');
+export async function loadWeekly<P extends Preset = 'notebook'>(source: DailySource, options: LoadWeeklyOptions<P> = {}): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
+  const preset = checkPreset(options.preset, 'loadWeekly') as P;
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'loadWeekly');
   const { parts, profileIds, report } = await ingestSegments(source, options);
   const weekly = weeklyFromSegments(parts, profileIds, preset, maxWeeksPerProfile, options.onProgress);

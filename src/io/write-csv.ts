@@ -37,12 +37,26 @@ export async function writeWeeklyCsv(weekly: WeeklyFrame, out: string | NodeJS.W
   await writeText(out, lines());
 }
 
-/** Writes predictions as CSV: `profile_id,date,future_period,predicted_engagement,prediction_date`. */
+/** The caveat columns of a prediction, in CSV order. */
+const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed'] as const;
+
+/**
+ * Writes predictions as CSV: `profile_id,date,future_period,predicted_engagement,prediction_date`,
+ * then the caveat flags (`partial_week,no_recent_posts,clipped,imputed` as
+ * `true`/`false`) and the interval bounds (`lo_80,hi_80,…`) the first
+ * prediction has.
+ */
 export async function writePredictionsCsv(predictions: readonly Prediction[], out: string | NodeJS.WritableStream): Promise<void> {
+  const first = predictions[0];
+  const flags = FLAGS.filter((f) => first !== undefined && typeof first[f] === 'boolean');
+  const bounds = first ? Object.keys(first).filter((k) => /^(lo|hi)_/.test(k)) : [];
   function* lines(): Generator<string> {
-    yield 'profile_id,date,future_period,predicted_engagement,prediction_date\n';
+    yield `${['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', ...flags, ...bounds].join(',')}\n`;
     for (const p of predictions) {
-      yield `${csvText(p.profile_id)},${p.date},${p.future_period},${csvNumber(p.predicted_engagement)},${p.prediction_date}\n`;
+      let line = `${csvText(p.profile_id)},${p.date},${p.future_period},${csvNumber(p.predicted_engagement)},${p.prediction_date}`;
+      for (const f of flags) line += `,${p[f]}`;
+      for (const b of bounds) line += `,${csvNumber((p as unknown as Record<string, number>)[b]!)}`;
+      yield `${line}\n`;
     }
   }
   await writeText(out, lines());

@@ -1,15 +1,66 @@
 import { readFile } from 'node:fs/promises';
 import { ModelError } from '../errors.js';
 import { writeText } from '../io/text-writer.js';
-import { FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
+import { CORRECTED_WEEKLY_COLUMNS, FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
+import { parseFeature } from './design.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { parseDay } from '../calendar.js';
 import type { Metrics } from './metrics.js';
 import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
+import type { FittedHead } from './estimators.js';
+import type { IntervalCalibration } from './intervals.js';
+import { applyHead } from './linear.js';
+import { applyMlp, type MlpHead, type MlpOptions } from './mlp.js';
+import type { CorrectedRowCounts } from './train-corrected.js';
 
-/** The model file format this version writes and reads. */
+/** The model file format of notebook-preset least-squares models (what 0.1.0 writes and reads). */
 export const FORMAT_VERSION = 1;
+
+/** The model file format of models with an `estimator` and `intervals` (the `corrected` preset). */
+export const FORMAT_VERSION_2 = 2;
+
+/** The model kinds of the `corrected` preset (docs/models.md). */
+export type ModelKind = 'linear' | 'log-linear' | 'ridge' | 'mlp' | 'naive' | 'window-average';
+
+/** A model kind with its settings: what `trainModels(weekly, { model })` takes and a format-2 file stores as `estimator`. */
+export interface ModelSpec {
+  kind: ModelKind;
+  /** The design: `core` (window features, the default) or `full` (those and the notebook-named features). Fitted kinds only. */
+  features?: 'core' | 'full';
+  /** Ridge penalty per row on standardized features (ridge only). Default 0.01. */
+  lambda?: number;
+  /** Window of a window average: 4 or 13 weeks. Default 13. */
+  weeks?: 4 | 13;
+  /** Network settings (mlp only; see `MlpOptions`). */
+  mlp?: MlpOptions;
+}
+
+/**
+ * One horizon's fitted state in a format-2 model: a linear head (`linear`,
+ * `ridge`; `log-linear` adds `smearing`), a network (`mlp`), or nothing
+ * (`naive`, `window-average` read their one feature).
+ */
+export type CorrectedHead = Partial<FittedHead> & Partial<MlpHead>;
+
+/**
+ * One horizon's forecast from a format-2 model's head and a feature row
+ * (standardized when the model's `inputScaling` is `standard`), before
+ * clipping at 0.
+ */
+export function applyEstimator(kind: ModelKind, head: CorrectedHead, x: ArrayLike<number>): number {
+  switch (kind) {
+    case 'naive':
+    case 'window-average':
+      return x[0]!;
+    case 'log-linear':
+      return Math.exp(applyHead(head as FittedHead, x)) * head.smearing! - 1;
+    case 'mlp':
+      return Math.exp(applyMlp(head as MlpHead, x)) * head.smearing! - 1;
+    default:
+      return applyHead(head as FittedHead, x);
+  }
+}
 
 /** One linear model: `intercept + Σ coef[j] · x[j]`. */
 export interface LinearHead {
@@ -34,7 +85,8 @@ export interface TrainingInfo {
   /** First and last Sunday among the weekly rows used (train and test). */
   from: string;
   to: string;
-  rows: RowCounts;
+  /** Row counts: along T1–T5 (notebook), or per horizon (corrected). */
+  rows: RowCounts | CorrectedRowCounts;
 }
 
 /**
@@ -45,16 +97,21 @@ export interface EngagementModel {
   formatVersion: number;
   library: { name: string; version: string };
   preset: Preset;
-  /** Feature names in the order of every `coef`. */
+  /** Format 2: the model kind and its settings. Absent in format 1 (notebook least squares). */
+  estimator?: ModelSpec;
+  /** Feature names in the order of every `coef`: the 21 `FEATURES` (format 1), or the design's (format 2, docs/features.md). */
   features: string[];
   /** `none`: coefficients apply to raw features (notebook, quirk Q7); `standard`: to `scaler`-transformed ones. */
   inputScaling: 'none' | 'standard';
   scaler: ScalerState;
+  /** Per horizon: a linear head (format 1), or the estimator's state (format 2: see `CorrectedHead`). */
   models: Record<TargetName, LinearHead>;
   /** Null for models not trained by this library (the built-in one). */
   training: TrainingInfo | null;
   metrics: Record<TargetName, Metrics> | null;
   baseline: BaselineMetrics | null;
+  /** Format 2: conformal interval calibration, or null when none could be made. */
+  intervals?: IntervalCalibration | null;
   /** A line on where the model comes from. */
   description: string;
 }
@@ -100,6 +157,15 @@ function numberRecord(value: unknown, keys: readonly string[], where: string, wh
   return out;
 }
 
+/** A format-2 model's row counts: numbers, or per-target records of numbers (read without recursion). */
+function correctedRows(value: unknown, where: string): CorrectedRowCounts {
+  if (!isRecord(value)) fail(where, 'training.rows must be an object');
+  const out: Record<string, unknown> = {};
+  for (const key of ['weekly', 'noHistory', 'gap']) out[key] = numberRecord({ v: value[key] }, ['v'], where, `training.rows.${key}`).v;
+  for (const key of ['train', 'test', 'noTarget', 'calibration']) out[key] = numberRecord(value[key], TARGETS, where, `training.rows.${key}`);
+  return out as unknown as CorrectedRowCounts;
+}
+
 const METRIC_KEYS = ['MAE', 'MSE', 'RMSE', 'R2'] as const;
 const BASELINE_KEYS = ['MAE', 'RMSE', 'R2', 'trainRows', 'testRows'] as const;
 const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infiniteFeatures', 'afterZeroDrop', 'trainBeforeMissingDrop', 'testBeforeMissingDrop', 'train', 'test'] as const;
@@ -111,16 +177,34 @@ const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infinit
  * non-finite forecast.
  * @throws {ModelError}
  */
-export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'>, where: string): void {
-  const p = FEATURES.length;
+export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>, where: string): void {
+  const p = m.formatVersion === FORMAT_VERSION_2 && Array.isArray(m.features) ? m.features.length : FEATURES.length;
+  const kind: ModelKind = m.formatVersion === FORMAT_VERSION_2 && isRecord(m.estimator) ? (m.estimator.kind as ModelKind) : 'linear';
   const models = m.models as unknown;
   if (!isRecord(models)) fail(where, 'the models are missing');
+  const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   for (const target of TARGETS) {
     const head = models[target];
     if (!isRecord(head)) fail(where, `the model for ${target} is missing`);
+    if (kind === 'naive' || kind === 'window-average') continue;
+    if (kind === 'mlp') {
+      const layers = head.layers;
+      let width = p;
+      if (!Array.isArray(layers) || layers.length === 0) fail(where, `${target}.layers must be a list of dense layers`);
+      layers.forEach((layer: unknown, l: number) => {
+        if (!isRecord(layer) || !Array.isArray(layer.weights) || !Array.isArray(layer.bias) || layer.weights.length !== width) fail(where, `${target}.layers[${l}] must have ${width} rows of weights and a bias`);
+        const out = (layer.bias as unknown[]).length;
+        if (!(layer.bias as unknown[]).every(finite) || !(layer.weights as unknown[]).every((row) => Array.isArray(row) && row.length === out && row.every(finite))) fail(where, `${target}.layers[${l}] must hold finite numbers`);
+        width = out;
+      });
+      if (width !== 1) fail(where, `${target}: the last layer must have one output`);
+      if (!finite(head.smearing) || !((head.smearing as number) > 0)) fail(where, `${target}.smearing must be a finite positive number`);
+      continue;
+    }
     const coef = head.coef;
-    if (!Array.isArray(coef) || coef.length !== p || !coef.every((c) => typeof c === 'number' && Number.isFinite(c))) fail(where, `${target}.coef must be ${p} finite numbers`);
-    if (typeof head.intercept !== 'number' || !Number.isFinite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
+    if (!Array.isArray(coef) || coef.length !== p || !coef.every(finite)) fail(where, `${target}.coef must be ${p} finite numbers`);
+    if (!finite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
+    if (kind === 'log-linear' && !(finite(head.smearing) && (head.smearing as number) > 0)) fail(where, `${target}.smearing must be a finite positive number`);
   }
   if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
   const scaler = m.scaler as unknown;
@@ -135,6 +219,28 @@ export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 
   }
 }
 
+/** The feature names a format-2 model may use: weekly columns of the corrected preset, or `log1p(column)`. */
+function checkDesign(m: Record<string, unknown>, where: string): void {
+  const features = m.features;
+  if (!Array.isArray(features) || features.length === 0 || !features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))) {
+    fail(where, `features must be a list of corrected-preset columns (or log1p(column)); see docs/features.md`);
+  }
+  const e = m.estimator;
+  if (!isRecord(e) || typeof e.kind !== 'string' || !['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'].includes(e.kind)) fail(where, `estimator.kind must be a model kind (linear, log-linear, ridge, mlp, naive, window-average)`);
+  if ((e.kind === 'naive' || e.kind === 'window-average') && features.length !== 1) fail(where, `a ${e.kind} model reads one feature`);
+  if (m.preset !== 'corrected') fail(where, 'format 2 models are corrected-preset models');
+  const iv = m.intervals;
+  if (iv !== undefined && iv !== null) {
+    if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0)) fail(where, 'intervals must be a calibration object (or null)');
+    for (const t of TARGETS) {
+      const h = (iv.horizons as Record<string, unknown>)[t];
+      if (!isRecord(h) || typeof h.n !== 'number' || !(h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => typeof q === 'number' && Number.isFinite(q) && q >= 0)) {
+        fail(where, `intervals.horizons.${t} must hold n > 0 and 201 finite non-negative quantiles`);
+      }
+    }
+  }
+}
+
 /**
  * Checks that an object is a usable model and returns it typed.
  * @param where names the source in messages (a file path, say).
@@ -144,11 +250,13 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(where, 'not a model: expected a JSON object');
   const m = value as Record<string, unknown>;
   if (!('formatVersion' in m)) fail(where, `not an ${LIBRARY_NAME} model file (no formatVersion)`);
-  if (m.formatVersion !== FORMAT_VERSION) {
-    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads format ${FORMAT_VERSION}`);
+  if (m.formatVersion !== FORMAT_VERSION && m.formatVersion !== FORMAT_VERSION_2) {
+    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads formats ${FORMAT_VERSION} and ${FORMAT_VERSION_2}`);
   }
   if (m.preset !== 'notebook' && m.preset !== 'corrected') fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
-  if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
+  if (m.formatVersion === FORMAT_VERSION_2) {
+    checkDesign(m, where);
+  } else if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
     fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
   }
   checkHeads(m as unknown as EngagementModel, where);
@@ -168,7 +276,8 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
     for (const key of ['cutoff', 'from', 'to'] as const) {
       if (typeof t[key] !== 'string' || Number.isNaN(parseDay(t[key] as string))) fail(where, `training.${key} must be a date written YYYY-MM-DD`);
     }
-    training = { cutoff: t.cutoff as string, from: t.from as string, to: t.to as string, rows: numberRecord(t.rows, ROW_COUNT_KEYS, where, 'training.rows') as unknown as RowCounts };
+    const rows = m.formatVersion === FORMAT_VERSION_2 ? correctedRows(t.rows, where) : (numberRecord(t.rows, ROW_COUNT_KEYS, where, 'training.rows') as unknown as RowCounts);
+    training = { cutoff: t.cutoff as string, from: t.from as string, to: t.to as string, rows };
   }
   if (typeof m.description !== 'string') fail(where, 'description must be a string');
   return withTargetAliases({ ...m, metrics, baseline, training } as unknown as EngagementModel);

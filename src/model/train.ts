@@ -12,6 +12,8 @@ import { predictRows } from './linear.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
 import { checkSamePreset, FORMAT_VERSION, withTargetAliases, type BaselineMetrics, type EngagementModel, type LinearHead } from './model-file.js';
 import { StandardScaler } from './scaler.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, trainCorrected, type CorrectedRowCounts } from './train-corrected.js';
+import type { ModelKind, ModelSpec } from './model-file.js';
 import { selectRows, withoutMissing, type RowCounts } from './selection.js';
 
 /** Options of `trainModels`. */
@@ -20,6 +22,18 @@ export interface TrainOptions {
   cutoff?: string;
   /** Preset; must match the weekly table's. Default: the table's preset (`notebook`). */
   preset?: Preset;
+  /**
+   * `corrected` preset: the model kind (`linear`, `log-linear`, `ridge`,
+   * `mlp`, `naive`, `window-average`) or a kind with settings. Default: the
+   * backtest winner, `DEFAULT_CORRECTED_MODEL`. The `notebook` preset fits
+   * only its own least squares (`linear`).
+   */
+  model?: ModelKind | ModelSpec;
+  /**
+   * `corrected` preset: calibrate prediction intervals on this many weekly
+   * origins before the cutoff (default 8); `false` for none.
+   */
+  calibrationWeeks?: number | false;
   /** Called at each stage. */
   onProgress?: ProgressCallback;
 }
@@ -40,6 +54,22 @@ export interface TrainResult {
   warnings: string[];
 }
 
+/** What `trainModels` returns for the `corrected` preset. */
+export interface CorrectedTrainResult {
+  /** The fitted model (format 2), ready for `predict` and `saveModel`. */
+  model: EngagementModel;
+  /** Test metrics per horizon, on the rows after the cutoff with that horizon's target, forecasts clipped at 0. */
+  metrics: Record<TargetName, Metrics>;
+  /** Null: the corrected preset's baselines are models of their own (`naive`, `window-average`), compared by `backtest`. */
+  baseline: null;
+  /** Row counts per horizon. */
+  rows: CorrectedRowCounts;
+  /** Number of model features. */
+  rank: number;
+  /** Things worth knowing (no intervals, and why). */
+  warnings: string[];
+}
+
 /**
  * Steps T1–T8: selects rows, fits the scaler, fits one least-squares model
  * per horizon, scores them on the test rows, and fits the baseline.
@@ -51,19 +81,34 @@ export interface TrainResult {
  * await saveModel(trained.model, 'model.json');
  * @throws {RangeError} when no train rows remain.
  */
-export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptions = {}): TrainResult {
+export function trainModels(input: WeeklyFrame<'notebook'> | DailyFrame, options?: TrainOptions & { preset?: 'notebook' }): TrainResult;
+export function trainModels(input: WeeklyFrame<'corrected'>, options?: TrainOptions): CorrectedTrainResult;
+export function trainModels(input: DailyFrame, options: TrainOptions & { preset: 'corrected' }): CorrectedTrainResult;
+export function trainModels(input: WeeklyFrame | DailyFrame, options?: TrainOptions): TrainResult | CorrectedTrainResult;
+export function trainModels(input: WeeklyFrame | DailyFrame, options: TrainOptions = {}): TrainResult | CorrectedTrainResult {
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainModels: cutoff');
   const preset = checkPreset(options.preset ?? (input instanceof WeeklyFrame ? input.preset : undefined), 'trainModels');
   let weekly: WeeklyFrame;
   if (input instanceof DailyFrame) {
     options.onProgress?.({ stage: 'weekly', rows: input.length });
-    weekly = resampleWeekly(input, { preset });
+    weekly = resampleWeekly<Preset>(input, { preset });
   } else if (input instanceof WeeklyFrame) {
     checkSamePreset(preset, input.preset, 'trainModels');
     weekly = input;
   } else {
     throw new ArgumentTypeError('trainModels: expected a WeeklyFrame (from resampleWeekly) or a DailyFrame');
+  }
+  if (preset === 'corrected') {
+    const model = checkModelSpec(options.model, 'trainModels');
+    const weeks = options.calibrationWeeks === undefined ? DEFAULT_CALIBRATION_WEEKS : options.calibrationWeeks === false ? 0 : options.calibrationWeeks;
+    if (!Number.isInteger(weeks) || weeks < 0) throw new ArgumentTypeError(`trainModels: calibrationWeeks must be a non-negative integer or false, got ${JSON.stringify(options.calibrationWeeks)}`);
+    const result = trainCorrected(weekly, { cutoff, cutoffDay, model, calibrationWeeks: weeks, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const out: CorrectedTrainResult = { ...result, baseline: null, rank: result.model.features.length };
+    return out;
+  }
+  if (options.model !== undefined && options.model !== 'linear' && !(typeof options.model === 'object' && options.model?.kind === 'linear' && options.model.features === undefined)) {
+    throw new ArgumentRangeError(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model ${JSON.stringify(options.model)}`);
   }
   const warnings: string[] = [];
   options.onProgress?.({ stage: 'select', rows: weekly.length });

@@ -1,0 +1,111 @@
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { FEATURES } from '../schema.js';
+
+/*
+ * The inputs of a `corrected` model: named, derived deterministically from
+ * the weekly table's columns, with the imputation of missing values spelled
+ * out. A feature name is a weekly column, or `log1p(column)` for its log
+ * transform. A missing value (a week with no record, a window with no post)
+ * is replaced by the first present value of its fallback columns, else by
+ * its default; the model also sees how much was observed (`observed_days_*`,
+ * `weeks_since_post`), so an imputed value is never mistaken for a real one.
+ */
+
+/** Per-post averages, shortest window first: each falls back to the longer ones, then to the naive value. */
+const PER_POST = ['engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'last_engagement_per_post'];
+
+/** How a missing value of a base column is filled: the fallbacks in order, then `value`. */
+interface Imputation {
+  fallbacks: readonly string[];
+  value: number;
+}
+
+function imputationOf(column: string): Imputation {
+  const at = PER_POST.indexOf(column);
+  if (at >= 0) return { fallbacks: PER_POST.slice(at + 1), value: 0 };
+  if (column === 'monthly_average_engagement_per_post') return { fallbacks: PER_POST.slice(1), value: 0 };
+  if (column === 'weeks_since_post') return { fallbacks: [], value: 104 };
+  if (column === 'followers') return { fallbacks: ['followers_last_known'], value: 0 };
+  return { fallbacks: [], value: 0 };
+}
+
+/** The window features every `corrected` design starts from (docs/features.md). */
+export const CORE_COLUMNS: readonly string[] = [
+  'last_engagement_per_post',
+  'engagement_per_post_4w',
+  'engagement_per_post_13w',
+  'engagement_per_post_26w',
+  'engagement_per_post_all',
+  'weeks_since_post',
+  'observed_days_4w',
+  'observed_days_13w',
+  'observed_days_26w',
+  'posts_13w',
+  'followers_last_known',
+];
+
+/** Columns that get a log transform in the log designs: the heavy-tailed ones. */
+const HEAVY = new Set(['last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'posts_13w', 'followers_last_known', 'followers', 'reach', 'impressions', 'engagement', 'monthly_average_engagement_per_post']);
+
+/** The 21 notebook-named features less the 4-week average, which the core already holds (`monthly_average_…` is `engagement_per_post_4w` in `corrected`). */
+const NOTEBOOK_NAMED: readonly string[] = FEATURES.filter((f) => f !== 'monthly_average_engagement_per_post');
+
+/** Which columns a design reads. `core`: the window features; `full`: those and the notebook-named ones. */
+export type FeatureSet = 'core' | 'full';
+
+/**
+ * The feature names of a design: the columns of the set, each as is
+ * (`log: false`) or with the heavy-tailed ones as `log1p(name)`.
+ */
+export function designFeatures(set: FeatureSet, log: boolean): string[] {
+  const columns = set === 'core' ? CORE_COLUMNS : [...CORE_COLUMNS, ...NOTEBOOK_NAMED];
+  return columns.map((c) => (log && (HEAVY.has(c) || /_lag_\d$/.test(c)) ? `log1p(${c})` : c));
+}
+
+/** A feature name split into its weekly column and transform. */
+export function parseFeature(name: string): { column: string; log: boolean } {
+  const m = /^log1p\((.+)\)$/.exec(name);
+  return m ? { column: m[1]!, log: true } : { column: name, log: false };
+}
+
+/** The feature columns of a design at some weekly rows, with missing values imputed; `imputed[k]` counts the values imputed in row k. */
+export interface DesignColumns {
+  columns: Float64Array[];
+  imputed: Uint8Array;
+}
+
+/**
+ * A design's features at `rows` of a weekly table: one column per feature,
+ * missing values imputed as `imputationOf` says, log transforms applied.
+ * Only the needed rows' values are computed.
+ */
+export function designColumns(weekly: WeeklyFrame, features: readonly string[], rows: ArrayLike<number>): DesignColumns {
+  const raw = new Map<string, Float64Array>();
+  const get = (column: string): Float64Array => {
+    let c = raw.get(column);
+    if (!c) {
+      c = weekly.columnAt(column, rows);
+      raw.set(column, c);
+    }
+    return c;
+  };
+  const imputed = new Uint8Array(rows.length);
+  const columns = features.map((name) => {
+    const { column, log } = parseFeature(name);
+    const values = Float64Array.from(get(column));
+    const { fallbacks, value } = imputationOf(column);
+    for (let k = 0; k < values.length; k++) {
+      if (values[k] === values[k]) continue;
+      let v = Number.NaN;
+      for (const f of fallbacks) {
+        v = get(f)[k]!;
+        if (v === v) break;
+      }
+      values[k] = v === v ? v : value;
+      if (imputed[k]! < 255) imputed[k]!++;
+    }
+    if (log) for (let k = 0; k < values.length; k++) values[k] = Math.log1p(Math.max(0, values[k]!));
+    return values;
+  });
+  return { columns, imputed };
+}

@@ -1,0 +1,299 @@
+import { formatDay } from '../calendar.js';
+import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../schema.js';
+import { LIBRARY_NAME, VERSION } from '../version.js';
+import { designColumns, designFeatures, type FeatureSet } from './design.js';
+import { fitLinearHead, fitRidgeHead } from './estimators.js';
+import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from './intervals.js';
+import { regressionMetrics, type Metrics } from './metrics.js';
+import { fitMlpHead, type MlpOptions } from './mlp.js';
+import { applyEstimator, type CorrectedHead, type EngagementModel, type ModelKind, type ModelSpec, FORMAT_VERSION_2, withTargetAliases } from './model-file.js';
+import { StandardScaler } from './scaler.js';
+
+/*
+ * Training of `corrected` models (T, corrected): per horizon, the rows with
+ * that horizon's target (a week with posts) and a posting history, split so
+ * that a train row's furthest target week is on or before the cutoff (Q6),
+ * the design standardized before fitting (Q7), one estimator per horizon,
+ * then interval calibration on windows before the cutoff.
+ */
+
+/** The model kinds `trainModels` fits with the `corrected` preset. */
+export const MODEL_KINDS: readonly ModelKind[] = ['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'];
+
+/** The corrected preset's default model (the backtest winner; docs/forecast-quality.md). */
+export const DEFAULT_CORRECTED_MODEL: Readonly<ModelSpec> = Object.freeze({ kind: 'log-linear', features: 'core' });
+
+/** Calibration origins (weeks) before the cutoff, by default. */
+export const DEFAULT_CALIBRATION_WEEKS = 8;
+
+/** Row counts of a `corrected` training, per horizon. */
+export interface CorrectedRowCounts {
+  /** Weekly rows in the table. */
+  weekly: number;
+  /** Per horizon: rows fitted on (furthest target on or before the cutoff), rows scored (Sunday after the cutoff). */
+  train: Record<TargetName, number>;
+  test: Record<TargetName, number>;
+  /** Per horizon: rows whose target week has no post or no record (nothing to learn from or score). */
+  noTarget: Record<TargetName, number>;
+  /** Rows with a target but no posting week on or before their Sunday (no history to forecast from). */
+  noHistory: number;
+  /** Rows with a target whose Sunday lies in the last 28 days up to the cutoff: their 28-day target is after it (Q6). */
+  gap: number;
+  /** Calibration scores per horizon (0 when intervals were not calibrated). */
+  calibration: Record<TargetName, number>;
+}
+
+/** The `model` option of `trainModels`: a kind, or a kind with its settings. */
+export function checkModelSpec(value: unknown, where: string): ModelSpec {
+  if (value === undefined) return { ...DEFAULT_CORRECTED_MODEL };
+  const spec = (typeof value === 'string' ? { kind: value } : value) as Partial<ModelSpec>;
+  if (spec === null || typeof spec !== 'object' || !MODEL_KINDS.includes(spec.kind as ModelKind)) {
+    throw new ArgumentTypeError(`${where}: model must be one of ${MODEL_KINDS.join(', ')} (or { kind, … }), got ${JSON.stringify(value)}`);
+  }
+  const out: ModelSpec = { kind: spec.kind as ModelKind };
+  if (spec.features !== undefined) {
+    if (spec.features !== 'core' && spec.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core' or 'full', got ${JSON.stringify(spec.features)}`);
+    out.features = spec.features;
+  }
+  if (spec.kind === 'ridge') {
+    const lambda = spec.lambda ?? 0.01;
+    if (typeof lambda !== 'number' || !(lambda > 0) || !Number.isFinite(lambda)) throw new ArgumentRangeError(`${where}: model.lambda must be a positive number, got ${JSON.stringify(spec.lambda)}`);
+    out.lambda = lambda;
+  }
+  if (spec.kind === 'window-average') {
+    const weeks = spec.weeks ?? 13;
+    if (weeks !== 4 && weeks !== 13) throw new ArgumentRangeError(`${where}: model.weeks must be 4 or 13 for a window average, got ${JSON.stringify(spec.weeks)}`);
+    out.weeks = weeks;
+  }
+  if (spec.kind === 'mlp' && spec.mlp !== undefined) out.mlp = spec.mlp;
+  return out;
+}
+
+/** The design a kind reads: its feature names and whether inputs are standardized. */
+function designOf(spec: ModelSpec): { features: string[]; standardized: boolean } {
+  if (spec.kind === 'naive') return { features: ['last_engagement_per_post'], standardized: false };
+  if (spec.kind === 'window-average') return { features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false };
+  const set: FeatureSet = spec.features ?? 'core';
+  return { features: designFeatures(set, spec.kind === 'log-linear' || spec.kind === 'mlp'), standardized: true };
+}
+
+/** Rows of a weekly table with each horizon's target and a posting history, with their Sundays. */
+interface Candidates {
+  /** Weekly row numbers, ascending. */
+  rows: Int32Array;
+  /** Per horizon, per candidate: the target (NaN when that horizon has none). */
+  targets: Float64Array[];
+  date: Int32Array;
+  noTarget: number[];
+  noHistory: number;
+}
+
+/** The rows with at least one target and a posting week on or before their Sunday. */
+function candidatesOf(weekly: WeeklyFrame, lastDay: number): Candidates {
+  const posts = weekly.stored('posts');
+  const engagement = weekly.stored('engagement');
+  const date = weekly.stored('date');
+  const { offsets, profile } = weekly;
+  const rows: number[] = [];
+  const noTarget = HORIZONS.map(() => 0);
+  let noHistory = 0;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    let posted = false;
+    for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+      if (posts[i]! > 0) posted = true;
+      if (date[i]! > lastDay) break;
+      let any = false;
+      for (let h = 1; h <= HORIZONS.length; h++) {
+        const j = i + h;
+        if (j < offsets[k + 1]! && posts[j]! > 0) any = true;
+        else noTarget[h - 1]!++;
+      }
+      if (!any) continue;
+      if (!posted) {
+        noHistory++;
+        continue;
+      }
+      rows.push(i);
+    }
+  }
+  void profile;
+  const r = Int32Array.from(rows);
+  const targets = HORIZONS.map((_, h) => {
+    const t = new Float64Array(r.length);
+    for (let c = 0; c < r.length; c++) {
+      const j = r[c]! + h + 1;
+      t[c] = j < offsets[profile[r[c]!]! + 1]! && posts[j]! > 0 ? engagement[j]! / posts[j]! : Number.NaN;
+    }
+    return t;
+  });
+  return { rows: r, targets, date: Int32Array.from(r, (i) => date[i]!), noTarget, noHistory };
+}
+
+/** Candidate positions whose target for horizon index h is present and whose Sunday satisfies `keep`. */
+function positions(c: Candidates, h: number, keep: (sunday: number) => boolean): Int32Array {
+  const out: number[] = [];
+  const t = c.targets[h]!;
+  for (let k = 0; k < c.rows.length; k++) if (t[k] === t[k] && keep(c.date[k]!)) out.push(k);
+  return Int32Array.from(out);
+}
+
+/** Fits one head of a kind on the (standardized) design at candidate positions. */
+function fitHead(spec: ModelSpec, x: readonly Float64Array[], target: Float64Array, rows: Int32Array, seed: number): CorrectedHead {
+  switch (spec.kind) {
+    case 'linear':
+      return fitLinearHead(x, target, rows, false);
+    case 'log-linear':
+      return fitLinearHead(x, target, rows, true);
+    case 'ridge':
+      return fitRidgeHead(x, target, rows, spec.lambda ?? 0.01);
+    case 'mlp':
+      return fitMlpHead(x, target, rows, { seed, ...(spec.mlp as MlpOptions | undefined) });
+    default:
+      return {};
+  }
+}
+
+/** Forecasts of a head at candidate positions (before clipping). */
+function forecastAt(spec: ModelSpec, head: CorrectedHead, x: readonly Float64Array[], rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  const row = new Float64Array(x.length);
+  for (let k = 0; k < rows.length; k++) {
+    for (let j = 0; j < x.length; j++) row[j] = x[j]![rows[k]!]!;
+    out[k] = applyEstimator(spec.kind, head, row);
+  }
+  return out;
+}
+
+/** Options of a `corrected` training (see `TrainOptions`). */
+export interface CorrectedTrainOptions {
+  cutoffDay: number;
+  cutoff: string;
+  model: ModelSpec;
+  /** Calibration weeks before the cutoff; 0: no intervals. */
+  calibrationWeeks: number;
+  onProgress?: ProgressCallback;
+}
+
+/** What a `corrected` training returns (the fields `TrainResult` shares). */
+export interface CorrectedTrainResult {
+  model: EngagementModel;
+  metrics: Record<TargetName, Metrics>;
+  rows: CorrectedRowCounts;
+  warnings: string[];
+}
+
+const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> => Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
+
+/** T, `corrected` preset. */
+export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptions): CorrectedTrainResult {
+  const { cutoffDay, cutoff, model: spec } = options;
+  const warnings: string[] = [];
+  options.onProgress?.({ stage: 'select', rows: weekly.length });
+  const c = candidatesOf(weekly, Number.POSITIVE_INFINITY);
+  const last = HORIZONS[HORIZONS.length - 1]!;
+  // Q6: a train row's furthest target week (its Sunday + 28 days) is on or before the cutoff.
+  const inTrain = (sunday: number): boolean => sunday + last <= cutoffDay;
+  const train = HORIZONS.map((_, h) => positions(c, h, inTrain));
+  const test = HORIZONS.map((_, h) => positions(c, h, (d) => d > cutoffDay));
+  let gap = 0;
+  for (let k = 0; k < c.rows.length; k++) if (c.date[k]! <= cutoffDay && !inTrain(c.date[k]!)) gap++;
+  if (train.some((t) => t.length === 0)) {
+    throw new ArgumentRangeError(`trainModels: no train rows whose 28-day target lies on or before ${cutoff} for every horizon (${c.rows.length} rows have a target and a posting history)`);
+  }
+
+  const design = designOf(spec);
+  options.onProgress?.({ stage: 'features', rows: c.rows.length });
+  const { columns } = designColumns(weekly, design.features, c.rows);
+  const trainUnion = unionOf(train);
+  const scaler = StandardScaler.fitColumns(design.features, columns, trainUnion);
+  if (design.standardized) {
+    columns.forEach((col, j) => {
+      const m = scaler.mean[j]!;
+      const s = scaler.scale[j]!;
+      for (let k = 0; k < col.length; k++) col[k] = (col[k]! - m) / s;
+    });
+  }
+
+  options.onProgress?.({ stage: 'fit', rows: trainUnion.length });
+  const heads = perTarget((_, h) => fitHead(spec, columns, c.targets[h]!, train[h]!, h + 1));
+  options.onProgress?.({ stage: 'metrics', rows: test[0]!.length });
+  const metrics = perTarget((t, h) => {
+    const predicted = forecastAt(spec, heads[t], columns, test[h]!).map((v) => (v < 0 ? 0 : v));
+    return regressionMetrics(Float64Array.from(test[h]!, (k) => c.targets[h]![k]!), predicted);
+  });
+
+  // Intervals: a model fitted on what was known before the calibration origins scores them.
+  let intervals: IntervalCalibration | null = null;
+  const calibration = perTarget(() => 0);
+  if (options.calibrationWeeks > 0) {
+    options.onProgress?.({ stage: 'calibrate', rows: trainUnion.length });
+    const calCut = cutoffDay - last - 7 * options.calibrationWeeks;
+    const fitRows = HORIZONS.map((_, h) => positions(c, h, (d) => d + last <= calCut));
+    if (fitRows.some((r) => r.length === 0)) {
+      warnings.push(`no intervals: no rows before the calibration windows (${formatDay(calCut)}); train with an earlier cutoff's data or more history`);
+    } else {
+      const scale = designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
+      const horizons = perTarget((t, h) => {
+        const head = fitHead(spec, columns, c.targets[h]!, fitRows[h]!, h + 101);
+        const rows = positions(c, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
+        const predicted = forecastAt(spec, head, columns, rows);
+        const scores = new Float64Array(rows.length);
+        for (let k = 0; k < rows.length; k++) {
+          const y = c.targets[h]![rows[k]!]!;
+          scores[k] = Math.abs(y - Math.max(0, predicted[k]!)) / Math.max(INTERVAL_FLOOR, scale[rows[k]!]!);
+        }
+        calibration[t] = rows.length;
+        return scoreQuantiles(scores);
+      });
+      intervals = { method: 'split-conformal, |actual - forecast| / profile scale', scale: 'engagement_per_post_13w', floor: INTERVAL_FLOOR, from: formatDay(calCut + 7), to: formatDay(cutoffDay - HORIZONS[0]!), horizons };
+      if (!calibrationComplete(intervals)) {
+        warnings.push('no intervals: a horizon has no calibration rows');
+        intervals = null;
+      }
+    }
+  }
+
+  const rows: CorrectedRowCounts = {
+    weekly: weekly.length,
+    train: perTarget((_, h) => train[h]!.length),
+    test: perTarget((_, h) => test[h]!.length),
+    noTarget: perTarget((_, h) => c.noTarget[h]!),
+    noHistory: c.noHistory,
+    gap,
+    calibration,
+  };
+  let first = Number.POSITIVE_INFINITY;
+  let lastSunday = Number.NEGATIVE_INFINITY;
+  for (const d of c.date) {
+    if (d < first) first = d;
+    if (d > lastSunday) lastSunday = d;
+  }
+  const model: EngagementModel = {
+    formatVersion: FORMAT_VERSION_2,
+    library: { name: LIBRARY_NAME, version: VERSION },
+    preset: 'corrected',
+    estimator: spec,
+    features: design.features,
+    inputScaling: design.standardized ? 'standard' : 'none',
+    scaler: scaler.toJSON(),
+    models: heads as EngagementModel['models'],
+    training: { cutoff, from: formatDay(first), to: formatDay(lastSunday), rows: rows as unknown as EngagementModel['training'] extends infer T ? T extends { rows: infer R } ? R : never : never },
+    metrics,
+    baseline: null,
+    intervals,
+    description: `${spec.kind}${spec.kind === 'window-average' ? ` ${spec.weeks ?? 13} weeks` : ''} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
+  };
+  return { model: withTargetAliases(model), metrics, rows, warnings };
+}
+
+/** The smallest profile scale intervals use (engagement per post). */
+export const INTERVAL_FLOOR = 1;
+
+/** The sorted union of several position lists. */
+function unionOf(lists: readonly Int32Array[]): Int32Array {
+  const set = new Set<number>();
+  for (const l of lists) for (const k of l) set.add(k);
+  return Int32Array.from([...set].sort((a, b) => a - b));
+}
