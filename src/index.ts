@@ -25,6 +25,8 @@ export {
   TARGETS,
   BASELINE_FEATURES,
   WEEKLY_COLUMNS,
+  CORRECTED_EXTRA_COLUMNS,
+  CORRECTED_WEEKLY_COLUMNS,
   DEFAULT_CUTOFF,
   DEFAULT_LIMITS,
   type Preset,
@@ -60,21 +62,32 @@ export { fitScaler, StandardScaler, type ScalerState, type FitScalerOptions } fr
 export { fitLeastSquares, type LeastSquaresFit } from './model/least-squares.js';
 export { regressionMetrics, type Metrics } from './model/metrics.js';
 export type { RowCounts } from './model/selection.js';
-export { trainModels, type TrainOptions, type TrainResult } from './model/train.js';
+export { trainModels, type TrainOptions, type TrainResult, type CorrectedTrainResult } from './model/train.js';
+export { MODEL_KINDS, DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
+export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
+export type { IntervalCalibration } from './model/intervals.js';
+export type { MlpOptions, MlpHead, DenseLayer } from './model/mlp.js';
+export type { FittedHead } from './model/estimators.js';
 export {
   saveModel,
   loadModel,
   validateModel,
   FORMAT_VERSION,
+  FORMAT_VERSION_2,
   type EngagementModel,
   type LinearHead,
   type BaselineMetrics,
   type TrainingInfo,
+  type ModelKind,
+  type ModelSpec,
+  type CorrectedHead,
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
 
 // P: prediction, and evaluation.
 export { predict, predictFeatures, type PredictOptions } from './predict.js';
+export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow } from './backtest/backtest.js';
+export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
 export { renderReport } from './report/html.js';
 

@@ -1,8 +1,9 @@
 // One validator per option: every entry point that takes the option rejects the same bad values the same way.
+import { smallCorrectedModel } from './helpers/corrected.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArgumentRangeError, ArgumentTypeError, dailyFromRows, evaluateModel, loadBuiltinModel, loadDaily, loadWeekly, ModelError, predict, resampleWeekly, trainModels } from '../src/index.js';
+import { ArgumentTypeError, dailyFromRows, evaluateModel, loadBuiltinModel, loadDaily, loadWeekly, ModelError, predict, resampleWeekly, trainModels } from '../src/index.js';
 import { testTempDir } from './helpers/tmp.js';
 
 function csv(): string {
@@ -25,7 +26,7 @@ describe('option validators', () => {
     const file = csv();
     await expect(loadWeekly(file, { workers: 0 })).rejects.toThrow('loadWeekly: workers must be a positive integer, got 0');
     await expect(loadWeekly(file, { preset: 'fancy' as 'notebook' })).rejects.toThrow(ArgumentTypeError);
-    await expect(loadWeekly(file, { preset: 'corrected' })).rejects.toThrow(ArgumentRangeError);
+    await expect(loadWeekly(file, { preset: 'corrected', workers: 0 })).rejects.toThrow(ArgumentTypeError);
     expect(() => resampleWeekly(dailyFromRows([]), { preset: 'fancy' as 'notebook' })).toThrow("resampleWeekly: preset must be 'notebook' or 'corrected'");
   });
 
@@ -37,7 +38,7 @@ describe('option validators', () => {
 
   it('raises a preset mismatch as a ModelError wherever it is found', () => {
     const weekly = resampleWeekly(dailyFromRows([{ date: '2024-03-04', profile_id: 'p', posts: 1, engagement: 1, reach: 1, impressions: 1 }]));
-    const model = { ...loadBuiltinModel(), preset: 'corrected' as const };
+    const model = smallCorrectedModel();
     expect(() => predict(model, weekly)).toThrow(ModelError);
     expect(() => evaluateModel(model, weekly)).toThrow(ModelError);
   });

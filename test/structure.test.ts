@@ -14,7 +14,7 @@ const LAYERS: [number, RegExp][] = [
   [2, /^features\//],
   [3, /^io\//],
   [4, /^model\//],
-  [5, /^(predict|generate)\.ts$|^(report|interop)\//],
+  [5, /^(predict|generate)\.ts$|^(report|interop|backtest)\//],
   [6, /^server\//],
   [7, /^cli\/|^index\.ts$/],
 ];

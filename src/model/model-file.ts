@@ -256,6 +256,8 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
   if (m.preset !== 'notebook' && m.preset !== 'corrected') fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
   if (m.formatVersion === FORMAT_VERSION_2) {
     checkDesign(m, where);
+  } else if (m.preset !== 'notebook') {
+    fail(where, `format 1 models are notebook-preset least squares; a '${String(m.preset)}' model is written as format 2`);
   } else if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
     fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
   }

@@ -4,7 +4,7 @@ import { gather } from '../frame/arrays.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { fitBaseline } from '../model/baseline.js';
 import { predictRows } from '../model/linear.js';
-import { checkSamePreset, validateModel, type BaselineMetrics, type EngagementModel } from '../model/model-file.js';
+import { checkSamePreset, FORMAT_VERSION_2, validateModel, type BaselineMetrics, type EngagementModel } from '../model/model-file.js';
 import { regressionMetrics, type Metrics } from '../model/metrics.js';
 import { selectRows, withoutMissing } from '../model/selection.js';
 import { DEFAULT_CUTOFF, FEATURES, TARGETS, type TargetName } from '../schema.js';
@@ -54,6 +54,7 @@ export function evaluateModel(model: EngagementModel, weekly: WeeklyFrame, optio
   validateModel(model, 'evaluateModel: model');
   if (!(weekly instanceof WeeklyFrame)) throw new ArgumentTypeError('evaluateModel: expected a WeeklyFrame');
   checkSamePreset(model.preset, weekly.preset, 'evaluateModel');
+  if (model.formatVersion === FORMAT_VERSION_2) throw new ArgumentRangeError('evaluateModel: scores notebook-preset models on the T1–T5 test rows; score a corrected-preset model with backtest (engagement-forecast backtest)');
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const selection = selectRows(weekly, parseDayStrict(cutoff, 'evaluateModel: cutoff'));
   const test = withoutMissing(selection.features, selection.test);

@@ -49,7 +49,7 @@ describe('engagement-forecast CLI', () => {
     const csv = cli('predict', '--data', data, '--model', model, '--since', '2024-08-01', '--quiet');
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('profile_id,date,future_period,predicted_engagement,prediction_date');
+    expect(lines[0]).toBe('profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed');
     expect((lines.length - 1) % 4).toBe(0);
     const id = lines[1]!.split(',')[0]!;
     const json = cli('predict', '--data', data, '--builtin', '--profile', id, '--format', 'json', '--quiet');
@@ -102,7 +102,7 @@ describe('engagement-forecast CLI', () => {
   });
 
   it('exits 2 with one line for usage errors', () => {
-    for (const args of [['frobnicate'], ['train', '--out', 'm.json'], ['train', '--data', data], ['predict', '--data', data, '--format', 'xml'], ['train', '--data', data, '--out', 'x.json', '--cutoff', 'July'], ['train', '--bogus'], ['train', '--data', data, '--out', 'x.json', '--preset', 'corrected'], []]) {
+    for (const args of [['frobnicate'], ['train', '--out', 'm.json'], ['train', '--data', data], ['predict', '--data', data, '--format', 'xml'], ['train', '--data', data, '--out', 'x.json', '--cutoff', 'July'], ['train', '--bogus'], ['train', '--data', data, '--out', 'x.json', '--preset', 'fancy'], []]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
       if (args.length) expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('engagement-forecast CLI', () => {
       [['train', '--data', bad, '--out', 'x.json'], /a\.csv:3: the row has 4 fields but the header has 9/],
       [['predict', '--data', data, '--model', truncated], /truncated\.json: not valid JSON/],
       [['predict', '--data', data, '--model', join(dir, 'nope.json')], /cannot read the model file/],
-      [['evaluate', '--data', data, '--model', other, '--report', join(dir, 'r.html')], /'corrected' preset is not implemented/],
+      [['evaluate', '--data', data, '--model', other, '--report', join(dir, 'r.html')], /format 1 models are notebook-preset least squares; a 'corrected' model is written as format 2/],
       [['predict', '--data', data, '--profile', 'nobody'], /no rows for profile 'nobody'/],
     ];
     for (const [args, message] of cases) {

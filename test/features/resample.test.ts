@@ -116,9 +116,8 @@ describe('resampleWeekly (notebook preset)', () => {
     expect(w.map((r) => r.engagement_future_14d)).toEqual([30, NaN, NaN, NaN]);
   });
 
-  it('rejects other inputs and unimplemented presets clearly', () => {
+  it('rejects other inputs and unknown presets clearly', () => {
     expect(() => resampleWeekly([] as never)).toThrow(/expected a DailyFrame/);
-    expect(() => resampleWeekly(dailyFromRows([row('2024-03-04', 'p')]), { preset: 'corrected' })).toThrow(/not implemented/);
     expect(() => resampleWeekly(dailyFromRows([]), { preset: 'other' as never })).toThrow(/preset must be/);
   });
 });

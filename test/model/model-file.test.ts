@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { smallCorrectedModel } from '../helpers/corrected.js';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../../src/index.js';
@@ -60,7 +61,7 @@ describe('model files', () => {
 
   it('refuses to predict with a model of another preset than the table', () => {
     const weekly = resampleWeekly(dailyFromRows(simpleRows(1, '2024-09-01', '2024-09-20')));
-    const model = { ...loadBuiltinModel(), preset: 'corrected' as const };
+    const model = smallCorrectedModel();
     expect(() => predict(model, weekly)).toThrow(/trained with the 'corrected' preset but the weekly table was built with 'notebook'/);
     expect(() => validateModel({ ...loadBuiltinModel(), inputScaling: 'weird' })).toThrow(ModelError);
   });
