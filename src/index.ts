@@ -90,6 +90,7 @@ export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow }
 export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
 export { renderReport } from './report/html.js';
+export { renderBacktestReport } from './report/backtest-html.js';
 
 // Interop (optional peers, loaded only when used).
 export { predictionsToDanfo } from './interop/danfo.js';

@@ -21,7 +21,13 @@ export interface BacktestOptions {
    * relative WAPE is against it).
    */
   models?: (ModelKind | ModelSpec)[];
-  /** Also backtest the `notebook` preset's least squares, rebuilt from the daily rows known at each origin (needs daily input). Default false. */
+  /**
+   * Also backtest the `notebook` preset's least squares (needs daily input),
+   * twice: rebuilt from the daily rows known at each origin (honest), and as
+   * the notebook scores itself, with features from a table of all the data
+   * (its monthly average sees the weeks it predicts, Q2). The gap between the
+   * two is what the leak was worth. Default false.
+   */
   notebook?: boolean;
   /** Number of forecast origins. Default 6. */
   origins?: number;
@@ -114,7 +120,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   const origins = Array.from({ length: count }, (_, k) => lastOrigin - 7 * step * (count - 1 - k));
 
   // The forecasts scored: per origin, the rows of profiles that have posted by then.
-  const names = [...specs.map(modelName), ...(options.notebook ? ['notebook'] : [])];
+  const names = [...specs.map(modelName), ...(options.notebook ? [NOTEBOOK, NOTEBOOK_LEAKY] : [])];
+  const notebookFull = options.notebook ? resampleWeekly(daily!, { preset: 'notebook' }) : null;
   const acc = names.map(() => HORIZONS.map(() => new ScoreAccumulator()));
   const scored: Record<string, number> = Object.fromEntries(HORIZONS.map((h) => [`${h}d`, 0]));
   let noHistory = 0;
@@ -152,7 +159,15 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     const boundsByModel: Record<string, [number, number]>[][][] = [];
     names.forEach((name, m) => {
       let preds;
-      if (name === 'notebook') {
+      if (name === NOTEBOOK_LEAKY) {
+        // The notebook's own protocol: the table built from all the data (Q2's monthly average sees the weeks ahead), T3 at the origin.
+        const nb = notebookFull!;
+        if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
+        const index = new Map(nb.profileIds.map((id, k) => [id, k]));
+        const nbProfiles = profiles.map((k) => index.get(weekly.profileIds[k]!)!);
+        const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k]! + (origin - nb.column('date')[nb.offsets[k]!]!) / 7);
+        preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, Number.POSITIVE_INFINITY, []);
+      } else if (name === NOTEBOOK) {
         const known = daily!.filterRows((i) => daily!.day[i]! <= origin);
         const nb = resampleWeekly(known, { preset: 'notebook', through: formatDay(origin) });
         if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
@@ -191,6 +206,10 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   names.forEach((model, m) => HORIZONS.forEach((horizon, h) => table.push({ model, horizon, ...acc[m]![h]!.result() })));
   return { origins: origins.map(formatDay), table, scored, noHistory, settings: { step, refitEvery, calibrationWeeks, intervals: coverages } };
 }
+
+/** The notebook preset's rows in backtest tables: rebuilt as of each origin, and as the notebook itself scores it. */
+export const NOTEBOOK = 'notebook (honest: as of each origin)';
+export const NOTEBOOK_LEAKY = 'notebook (leaky: features from all the data)';
 
 function positiveInteger(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ArgumentRangeError(`backtest: ${name} must be a positive integer, got ${JSON.stringify(v)}`);

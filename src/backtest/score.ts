@@ -16,6 +16,8 @@ export interface ForecastScore {
   relativeWAPE: number;
   /** Mean of forecast − actual. */
   bias: number;
+  /** Coefficient of determination over the scored forecasts (scikit-learn's definition). */
+  R2: number;
   /** Per interval label (`80`, `95`): the share of actuals inside [lo, hi]. */
   coverage: Record<string, number>;
   /** Per interval label: the mean of hi − lo. */
@@ -33,6 +35,8 @@ export class ScoreAccumulator {
   private sq = 0;
   private actualSum = 0;
   private bias = 0;
+  private sumY = 0;
+  private sumY2 = 0;
   private naiveAbs = 0;
   private naiveCount = 0;
   private readonly inside = new Map<string, number>();
@@ -46,6 +50,8 @@ export class ScoreAccumulator {
     this.sq += d * d;
     this.bias += d;
     this.actualSum += Math.abs(actual);
+    this.sumY += actual;
+    this.sumY2 += actual * actual;
     if (naive === naive) {
       this.naiveAbs += Math.abs(naive - actual);
       this.naiveCount++;
@@ -69,7 +75,8 @@ export class ScoreAccumulator {
       coverage[label] = count / n;
       width[label] = this.widths.get(label)! / n;
     }
-    return { n, MAE: this.abs / n, RMSE: Math.sqrt(this.sq / n), WAPE: wape, relativeWAPE: wape / naiveWape, bias: this.bias / n, coverage, width };
+    const total = this.sumY2 - (this.sumY * this.sumY) / n;
+    return { n, MAE: this.abs / n, RMSE: Math.sqrt(this.sq / n), WAPE: wape, relativeWAPE: wape / naiveWape, bias: this.bias / n, R2: 1 - this.sq / total, coverage, width };
   }
 }
 

@@ -19,6 +19,11 @@ import { checkOnError, checkPreset, checkWorkers, DEFAULT_CUTOFF, TARGETS, type 
 import { VERSION } from '../version.js';
 import { formatBytes, ProgressBar, type TerminalLike } from './progress.js';
 import { metricsTable, modelSummary } from './tables.js';
+import { backtestCsv, backtestTable } from '../backtest/table.js';
+import { backtest } from '../backtest/backtest.js';
+import { checkIntervals } from '../model/intervals.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL, MODEL_KINDS } from '../model/train-corrected.js';
+import { renderBacktestReport } from '../report/backtest-html.js';
 
 /** A mistake in how the command was called (exit code 2). */
 class UsageError extends Error {}
@@ -40,6 +45,7 @@ Usage: engagement-forecast <command> [options]
 Commands:
   train      train the four models (and the baseline) and write a model file
   predict    forecasts per profile from recent daily rows
+  backtest   rolling-origin backtest of models against naive baselines
   weekly     the weekly feature table as CSV
   evaluate   score a model on the weeks after a cutoff (optionally an HTML report)
   models     inspect a model file
@@ -55,13 +61,19 @@ Results go to stdout or to the files named; notes go to stderr (none with
 error (nothing was read), 70 an internal error (a bug: the trace is printed).`,
   train: `Usage: engagement-forecast train --data PATH... --out model.json [options]
 
-Trains one least-squares model per horizon on the weeks up to the cutoff,
-scores them on the weeks after it, and writes the model file.
+Trains one model per horizon on the weeks up to the cutoff, scores them on
+the weeks after it, and writes the model file.
 
 ${DATA_OPTIONS}
-  --cutoff YYYY-MM-DD   train on the weeks whose Sunday is on or before this day,
-                        test on the weeks after it (default ${DEFAULT_CUTOFF})
-  --preset NAME         notebook (default; corrected is not implemented yet)
+  --cutoff YYYY-MM-DD   notebook: train on the weeks whose Sunday is on or before
+                        this day; corrected: on the weeks whose 28-day target is on
+                        or before it; test on the weeks after it (default ${DEFAULT_CUTOFF})
+  --preset NAME         notebook (default: the notebooks' least squares, quirks
+                        included) or corrected (docs/quirks.md)
+  --model KIND          corrected only: ${MODEL_KINDS.join(', ')}
+                        (default ${DEFAULT_CORRECTED_MODEL.kind}; docs/models.md)
+  --calibration-weeks N corrected only: interval calibration origins before the
+                        cutoff (default ${DEFAULT_CALIBRATION_WEEKS}; 0 for no intervals)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
 ${COMMON}`,
@@ -74,8 +86,33 @@ ${DATA_OPTIONS}
   --builtin             the built-in pretrained models (default when --model is not given)
   --profile ID          only this profile (repeatable)
   --since YYYY-MM-DD    use the daily rows from this day on
+  --as-of YYYY-MM-DD    forecast as of this day: rows after it are not used, the
+                        origin is the week ending on the last Sunday on or before it
+  --intervals LIST      interval coverages, e.g. 80,95 (adds lo_80,hi_80,…; models
+                        with interval calibration: corrected ones)
   --out FILE            write to a file instead of stdout
   --format csv|json     output format (default csv)
+${COMMON}`,
+  backtest: `Usage: engagement-forecast backtest --data PATH... [options]
+
+Rolling-origin backtest (corrected preset): at each origin, each model is fitted
+on what was known then and forecasts 7, 14, 21 and 28 days ahead for every
+profile that has posted by then; the forecasts are scored against what
+happened, beside the naive forecast (the last week with posts) and window
+averages. Prints the table (MAE, RMSE, WAPE, WAPE relative to naive, bias,
+interval coverage and width).
+
+${DATA_OPTIONS}
+  --models LIST         comma-separated kinds (default ${DEFAULT_CORRECTED_MODEL.kind},naive,window-average:4,
+                        window-average:13); window-average:W for a W-week window
+  --notebook            also backtest the notebook preset, rebuilt as of each origin
+  --origins N           number of origins (default 6)
+  --step WEEKS          weeks between origins (default 4)
+  --last YYYY-MM-DD     the last origin (default: the last Sunday with 28 days of data after it)
+  --refit-every K       refit every K origins (default 1)
+  --intervals LIST      coverages to score (default 80,95)
+  --out FILE            also write the table: .json or .csv by the name
+  --report FILE         also write an HTML report of the backtest
 ${COMMON}`,
   weekly: `Usage: engagement-forecast weekly --data PATH... --out weekly.csv [options]
 
@@ -83,7 +120,7 @@ Writes the weekly feature table (steps N1–N8) with the notebook's column names
 missing values are empty fields.
 
 ${DATA_OPTIONS}
-  --preset NAME         notebook (default)
+  --preset NAME         notebook (default) or corrected
   --out FILE            the CSV to write ('-' for stdout)
 ${COMMON}`,
   evaluate: `Usage: engagement-forecast evaluate --data PATH... [--model model.json | --builtin] [--report report.html] [options]
@@ -157,6 +194,17 @@ function dataFlags(values: Values, positionals: string[], command: string): { pa
   const raw = values.workers as string | undefined;
   const workers = flag(() => checkWorkers(raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, command, '--workers'));
   return { paths, onError, ...(workers === undefined ? {} : { workers }) };
+}
+
+/** A comma-separated flag as a list. */
+function listFlag(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** A model flag: a kind, or `window-average:W`. */
+function modelFlag(value: string): string | { kind: string; weeks: number } {
+  const m = /^window-average:(\d+)$/.exec(value);
+  return m ? { kind: 'window-average', weeks: Number(m[1]) } : value;
 }
 
 function presetFlag(values: Values, command: string): Preset {
@@ -251,17 +299,34 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
 
     switch (command) {
       case 'train': {
-        const { values, positionals } = parse(command, rest, { ...dataOptions, cutoff: { type: 'string' }, preset: { type: 'string' }, out: { type: 'string' }, metrics: { type: 'string' } });
+        const { values, positionals } = parse(command, rest, {
+          ...dataOptions,
+          cutoff: { type: 'string' },
+          preset: { type: 'string' },
+          model: { type: 'string' },
+          'calibration-weeks': { type: 'string' },
+          out: { type: 'string' },
+          metrics: { type: 'string' },
+        });
         quiet = values.quiet === true;
         const data = dataFlags(values, positionals, command);
         const out = required(values, 'out', command);
         const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
         const preset = presetFlag(values, command);
+        if (preset !== 'corrected' && (values.model !== undefined || values['calibration-weeks'] !== undefined)) throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
+        const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
+        const weeksFlag = values['calibration-weeks'] as string | undefined;
+        if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
         const bar = new ProgressBar(io.stderr, quiet);
         const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
         bar.done();
         note(`read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`);
-        const trained = trainModels(weekly, { cutoff, onProgress: bar.callback });
+        const trained = trainModels(weekly, {
+          cutoff,
+          onProgress: bar.callback,
+          ...(modelSpec ? { model: modelSpec } : {}),
+          ...(weeksFlag !== undefined ? { calibrationWeeks: Number(weeksFlag) } : {}),
+        });
         bar.done();
         for (const w of trained.warnings) note(`note: ${w}`);
         const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
@@ -270,7 +335,11 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         ensureDir(out);
         await saveModel(trained.model, out);
         if (values.json) io.stdout.write(`${toJson(summary)}\n`);
-        else io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\ntrain rows ${trained.rows.train}, test rows ${trained.rows.test}; model written to ${out}\n`);
+        else {
+          const r = trained.rows;
+          const counts = 'afterTargetDrop' in r ? `train rows ${r.train}, test rows ${r.test}` : `train rows ${TARGETS.map((t) => r.train[t]).join('/')}, test rows ${TARGETS.map((t) => r.test[t]).join('/')} (7d/14d/21d/28d)`;
+          io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\n${counts}; model written to ${out}\n`);
+        }
         return 0;
       }
       case 'weekly': {
@@ -297,6 +366,8 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
           builtin: { type: 'boolean' },
           profile: { type: 'string', multiple: true },
           since: { type: 'string' },
+          'as-of': { type: 'string' },
+          intervals: { type: 'string' },
           out: { type: 'string' },
           format: { type: 'string' },
         });
@@ -305,6 +376,8 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const format = (values.format as string | undefined) ?? 'csv';
         if (format !== 'csv' && format !== 'json') throw new UsageError(`${command}: --format must be csv or json`);
         const since = dateFlag(values, 'since', command);
+        const asOf = dateFlag(values, 'as-of', command);
+        const intervals = values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
         const out = values.out as string | undefined;
         jsonNeedsOut(values, out, command);
         checkModelFlags(values, command);
@@ -313,7 +386,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
         bar.done();
         const profiles = values.profile as string[] | undefined;
-        const predictions = predict(model, daily, { ...(since ? { since } : {}), ...(profiles ? { profiles } : {}) });
+        const predictions = predict(model, daily, { ...(since ? { since } : {}), ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) });
         const target = out === undefined || out === '-' ? io.stdout : out;
         if (typeof target === 'string') ensureDir(target);
         if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
@@ -321,6 +394,54 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const count = predictions.length / TARGETS.length;
         if (values.json) io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`);
         note(`${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`);
+        return 0;
+      }
+      case 'backtest': {
+        const { values, positionals } = parse(command, rest, {
+          ...dataOptions,
+          models: { type: 'string' },
+          notebook: { type: 'boolean' },
+          origins: { type: 'string' },
+          step: { type: 'string' },
+          last: { type: 'string' },
+          'refit-every': { type: 'string' },
+          intervals: { type: 'string' },
+          out: { type: 'string' },
+          report: { type: 'string' },
+        });
+        quiet = values.quiet === true;
+        const data = dataFlags(values, positionals, command);
+        const models = values.models === undefined ? undefined : listFlag(values.models as string).map((m) => flag(() => checkModelSpec(modelFlag(m), command)));
+        const count = (name: string): number | undefined => {
+          const v = values[name] as string | undefined;
+          if (v === undefined) return undefined;
+          if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`${command}: --${name} must be a positive integer`);
+          return Number(v);
+        };
+        const last = dateFlag(values, 'last', command);
+        const intervals = values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
+        const out = values.out as string | undefined;
+        if (out !== undefined && !/\.(json|csv)$/.test(out)) throw new UsageError(`${command}: --out must name a .json or .csv file`);
+        const settings = { origins: count('origins'), step: count('step'), refitEvery: count('refit-every') };
+        const bar = new ProgressBar(io.stderr, quiet);
+        const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
+        bar.done();
+        const result = backtest(daily, {
+          ...(models ? { models } : {}),
+          ...(values.notebook ? { notebook: true } : {}),
+          ...(settings.origins ? { origins: settings.origins } : {}),
+          ...(settings.step ? { step: settings.step } : {}),
+          ...(settings.refitEvery ? { refitEvery: settings.refitEvery } : {}),
+          ...(last ? { last } : {}),
+          ...(intervals ? { intervals } : {}),
+          onProgress: bar.callback,
+        });
+        bar.done();
+        if (out) await writeFileText(out, out.endsWith('.json') ? `${toJson(result, 1)}\n` : backtestCsv(result));
+        if (typeof values.report === 'string') await writeFileText(values.report, renderBacktestReport(result));
+        if (values.json) io.stdout.write(`${toJson(result)}\n`);
+        else io.stdout.write(`${backtestTable(result)}\n`);
+        note(`origins ${result.origins.join(', ')}; ${result.noHistory} profile-origins without a posting week were not scored${out ? `; table written to ${out}` : ''}`);
         return 0;
       }
       case 'evaluate': {

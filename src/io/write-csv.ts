@@ -3,7 +3,7 @@ import type { Prediction } from '../schema.js';
 import { writeText } from './text-writer.js';
 
 /** A number as a CSV field: empty for missing, `inf` for infinity (as pandas writes them). */
-function csvNumber(v: number): string {
+export function csvNumber(v: number): string {
   if (v !== v) return '';
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return '-inf';
@@ -11,7 +11,7 @@ function csvNumber(v: number): string {
 }
 
 /** A string as a CSV field, quoted when it holds a comma, quote or newline. */
-function csvText(s: string): string {
+export function csvText(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,5 +1,7 @@
 import * as ss from 'simple-statistics';
 import { TARGETS, type TargetName } from '../schema.js';
+import type { BacktestResult } from '../backtest/backtest.js';
+import { backtestSection } from './backtest-html.js';
 import type { Evaluation } from './evaluate.js';
 
 /**
@@ -93,9 +95,10 @@ function fmt(v: number, digits = 2): string {
  * The evaluation as one self-contained HTML page (no network): metrics for the
  * four horizons beside the baseline, actual-vs-predicted and residual plots on
  * log axes, residual Q-Q plots, and errors by follower band. Charts are SVG
- * drawn by an inline script from data embedded in the page.
+ * drawn by an inline script from data embedded in the page. With
+ * `backtest`, a backtest section follows (see `renderBacktestReport`).
  */
-export function renderReport(evaluation: Evaluation): string {
+export function renderReport(evaluation: Evaluation, options: { backtest?: BacktestResult } = {}): string {
   const charts = TARGETS.flatMap((t) => chartsFor(evaluation, t));
   const bandBars = TARGETS.map((t) => ({
     target: t.replace('engagement_future_', ''),
@@ -129,7 +132,7 @@ export function renderReport(evaluation: Evaluation): string {
   figure { margin: 0; background: #fbfcfd; border: 1px solid #e4e8ee; border-radius: 6px; padding: 6px; }
   figcaption { font-weight: 600; font-size: 13px; margin: 2px 4px; }
   svg { width: 100%; height: auto; display: block; }
-  .note { color: #5b6475; font-size: 12px; }
+  .note { color: #5b6475; font-size: 12px; } h3 { font-size: 15px; margin-top: 24px; }
 </style>
 </head>
 <body>
@@ -154,6 +157,8 @@ ${metricsRows}
 <tr><th>horizon</th><th>band</th><th>rows</th><th>MAE</th><th>RMSE</th><th>R²</th></tr>
 ${bandRows}
 </table>
+
+${options.backtest ? backtestSection(options.backtest) : ''}
 
 <script type="application/json" id="report-data">${data}</script>
 <script>
