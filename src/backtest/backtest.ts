@@ -33,7 +33,7 @@ export interface BacktestOptions {
   origins?: number;
   /** Weeks between origins. Default 4. */
   step?: number;
-  /** The last origin (its Sunday on or before this day). Default: the last Sunday whose 28-day target is in the data. */
+  /** The last origin (the last Sunday on or before this day). Default: 28 days before the data's last complete week (a weekly table: its last week). */
   last?: string;
   /** Refit every k origins (the model of the latest refit forecasts the origins in between, from what is known at each). Default 1: every origin. */
   refitEvery?: number;
@@ -116,7 +116,14 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   const date = weekly.column('date');
   let maxSunday = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < date.length; i++) if (date[i]! > maxSunday) maxSunday = date[i]!;
-  const lastOrigin = options.last === undefined ? maxSunday - 28 : lastSundayOnOrBefore(parseDayStrict(options.last, 'backtest: last'));
+  // The last complete week of the data (daily input) or the table's last week; its 28-day target week is the last one scored.
+  let lastWeek = maxSunday;
+  if (daily) {
+    let lastDay = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < daily.length; i++) if (daily.day[i]! > lastDay) lastDay = daily.day[i]!;
+    lastWeek = lastSundayOnOrBefore(lastDay);
+  }
+  const lastOrigin = options.last === undefined ? lastWeek - 28 : lastSundayOnOrBefore(parseDayStrict(options.last, 'backtest: last'));
   const origins = Array.from({ length: count }, (_, k) => lastOrigin - 7 * step * (count - 1 - k));
 
   // The forecasts scored: per origin, the rows of profiles that have posted by then.
