@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dailyFromRows, evaluateModel, loadBuiltinModel, renderReport, resampleWeekly, trainModels } from '../../src/index.js';
+import { backtest, dailyFromRows, evaluateModel, loadBuiltinModel, renderBacktestReport, renderReport, resampleWeekly, trainModels } from '../../src/index.js';
 import { normalQuantile } from '../../src/report/html.js';
 import { generateDailyRows } from '../../src/generate.js';
 import { skipUnless } from '../helpers/skip.js';
@@ -69,5 +69,41 @@ describe('the evaluation report', () => {
     expect(statSync(png).size).toBeGreaterThan(50_000);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     if (process.env.REPORT_SCREENSHOT) writeFileSync(process.env.REPORT_SCREENSHOT, readFileSync(png));
+  });
+});
+
+describe('the backtest report', () => {
+  function makeBacktestReport(): { path: string; dir: string; html: string; models: number } {
+    const daily = dailyFromRows(generateDailyRows({ profiles: 150, from: '2023-06-01', to: '2024-12-31', seed: 12, dynamics: true }));
+    const result = backtest(daily, { origins: 2, step: 4, notebook: true });
+    const dir = testTempDir('ef-backtest-report-');
+    const path = join(dir, 'backtest.html');
+    const html = renderBacktestReport(result);
+    writeFileSync(path, html);
+    return { path, dir, html, models: new Set(result.table.map((r) => r.model)).size };
+  }
+
+  it('is one self-contained page with the WAPE, coverage and leakage tables', () => {
+    const { html } = makeBacktestReport();
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    for (const id of ['backtest-wape', 'wape-chart', 'backtest-coverage', 'coverage-chart', 'leakage']) expect(html).toContain(`id="${id}"`);
+    const weekly = resampleWeekly(dailyFromRows(generateDailyRows({ profiles: 150, from: '2023-10-01', to: '2024-11-30', seed: 9 })));
+    const evaluation = evaluateModel(trainModels(weekly, { cutoff: '2024-07-30' }).model, weekly, { cutoff: '2024-07-30' });
+    const daily = dailyFromRows(generateDailyRows({ profiles: 60, from: '2023-10-01', to: '2024-11-30', seed: 9 }));
+    expect(renderReport(evaluation, { backtest: backtest(daily, { origins: 1 }) })).toContain('id="wape-chart"');
+  });
+
+  it.skipIf(skipUnless(chromium !== undefined, "Debian's chromium (the report rendering test)"))('draws its charts in headless Chromium', () => {
+    const { path, dir, models } = makeBacktestReport();
+    const profile = testTempDir('ef-chromium-');
+    const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--dump-dom', `file://${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+    // One WAPE line per model; a coverage point per model with intervals (4 corrected ones), horizon and level.
+    expect((dom.match(/<polyline class="series"/g) ?? []).length).toBe(models);
+    expect((dom.match(/<circle class="coverage-point"/g) ?? []).length).toBe(4 * 4 * 2);
+    const png = join(dir, 'backtest.png');
+    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1100,1800', `--screenshot=${png}`, `file://${path}`], { stdio: 'ignore', timeout: 60_000 });
+    expect(statSync(png).size).toBeGreaterThan(30_000);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    if (process.env.BACKTEST_SCREENSHOT) writeFileSync(process.env.BACKTEST_SCREENSHOT, readFileSync(png));
   });
 });
