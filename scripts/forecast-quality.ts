@@ -4,6 +4,7 @@
 // preset honest and as it scores itself.
 //
 //   npx tsx scripts/forecast-quality.ts [--profiles 17000] [--seeds 1,2,3] [--models log-linear,linear,ridge,mlp] [--origins 4] [--step 6] [--out reports/quality]
+//   npx tsx scripts/forecast-quality.ts --models log-linear:full,linear:full --no-notebook --name full   (the designs compared)
 //
 // Data is generated once per (profiles, dynamics, seed) under .bench-cache/.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,10 @@ const { values } = parseArgs({
     step: { type: 'string', default: '6' },
     kinds: { type: 'string', default: 'stationary,dynamic' },
     out: { type: 'string', default: 'reports/quality' },
+    notebook: { type: 'boolean', default: true },
+    name: { type: 'string', default: '' },
   },
+  allowNegative: true,
 });
 const profiles = Number(values.profiles);
 mkdirSync(values.out!, { recursive: true });
@@ -33,10 +37,12 @@ for (const kind of values.kinds!.split(',')) {
       writeFileSync(join(dir, 'done'), '');
     }
     const daily = await loadDaily(dir);
-    const models = [...values.models!.split(','), 'naive', { kind: 'window-average' as const, weeks: 4 as const }, { kind: 'window-average' as const, weeks: 13 as const }];
+    // `kind` or `kind:full` (the full design, docs/features.md).
+    const chosen = values.models!.split(',').map((m) => (m.endsWith(':full') ? { kind: m.slice(0, -5), features: 'full' } : m));
+    const models = [...chosen, 'naive', { kind: 'window-average' as const, weeks: 4 as const }, { kind: 'window-average' as const, weeks: 13 as const }];
     const t = Date.now();
-    const result: BacktestResult = backtest(daily, { models: models as never, notebook: true, origins: Number(values.origins), step: Number(values.step) });
-    const file = join(values.out!, `${kind}-${seed}.json`);
+    const result: BacktestResult = backtest(daily, { models: models as never, notebook: values.notebook!, origins: Number(values.origins), step: Number(values.step) });
+    const file = join(values.out!, `${kind}-${seed}${values.name ? `-${values.name}` : ''}.json`);
     writeFileSync(file, JSON.stringify({ kind, seed, profiles, dailyRows: daily.length, seconds: (Date.now() - t) / 1000, ...result }, null, 1));
     console.log(`${kind} seed ${seed}: ${daily.length} daily rows, ${((Date.now() - t) / 1000).toFixed(0)} s → ${file}`);
   }
