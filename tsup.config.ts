@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library and its subpath exports (package.json "exports").
-    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts' },
+    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -24,6 +24,7 @@ import { backtest } from '../backtest/backtest.js';
 import { checkIntervals } from '../model/intervals.js';
 import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL, MODEL_KINDS } from '../model/train-corrected.js';
 import { renderBacktestReport } from '../report/backtest-html.js';
+import { DEFAULT_SERVICE_LIMITS } from '../server/limits.js';
 
 /** A mistake in how the command was called (exit code 2). */
 class UsageError extends Error {}
@@ -46,6 +47,7 @@ Commands:
   train      train the four models (and the baseline) and write a model file
   predict    forecasts per profile from recent daily rows
   backtest   rolling-origin backtest of models against naive baselines
+  serve      the prediction service (HTTP API)
   weekly     the weekly feature table as CSV
   evaluate   score a model on the weeks after a cutoff (optionally an HTML report)
   models     inspect a model file
@@ -65,9 +67,9 @@ Trains one model per horizon on the weeks up to the cutoff, scores them on
 the weeks after it, and writes the model file.
 
 ${DATA_OPTIONS}
-  --cutoff YYYY-MM-DD   notebook: train on the weeks whose Sunday is on or before
-                        this day; corrected: on the weeks whose 28-day target is on
-                        or before it; test on the weeks after it (default ${DEFAULT_CUTOFF})
+  --cutoff YYYY-MM-DD   train on the weeks whose Sunday is on or before this day
+                        (corrected: whose 28-day target is), test on the weeks
+                        after it (default ${DEFAULT_CUTOFF})
   --preset NAME         notebook (default: the notebooks' least squares, quirks
                         included) or corrected (docs/quirks.md)
   --model KIND          corrected only: ${MODEL_KINDS.join(', ')}
@@ -114,6 +116,26 @@ ${DATA_OPTIONS}
   --out FILE            also write the table: .json or .csv by the name
   --report FILE         also write an HTML report of the backtest
 ${COMMON}`,
+  serve: `Usage: engagement-forecast serve [--model FILE | --builtin] [--host H] [--port P] [--workers N] [options]
+
+Runs the prediction service (docs/service.md): POST /v1/forecast, GET /v1/model,
+/healthz, /readyz, /metrics (Prometheus), /openapi.json. Logs are JSON lines on
+stdout, one per request. SIGHUP reloads the model (a bad file keeps the old one);
+SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
+
+  --model FILE          the model file to serve
+  --builtin             the built-in pretrained models (default without --model)
+  --host H              address to listen on (default 127.0.0.1)
+  --port P              port (default 8080; 0 for any free port)
+  --workers N           processes sharing the port (default 1)
+  --watch               also reload when the model file changes
+  --max-rows N          most daily rows per request (default ${DEFAULT_SERVICE_LIMITS.maxRows})
+  --max-profiles N      most profiles per request (default ${DEFAULT_SERVICE_LIMITS.maxProfiles})
+  --body-limit BYTES    largest request body (default ${DEFAULT_SERVICE_LIMITS.bodyLimit})
+  --drain-ms MS         on SIGTERM, how long /readyz reports 503 before closing (default 0)
+  --log-level LEVEL     info (default), warn, error, silent
+  --quiet               no notes on stderr, and no request logs
+  -h, --help            this help`,
   weekly: `Usage: engagement-forecast weekly --data PATH... --out weekly.csv [options]
 
 Writes the weekly feature table (steps N1–N8) with the notebook's column names;
@@ -444,6 +466,49 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         note(`origins ${result.origins.join(', ')}; ${result.noHistory} profile-origins without a posting week were not scored${out ? `; table written to ${out}` : ''}`);
         return 0;
       }
+      case 'serve': {
+        const { values } = parse(command, rest, {
+          model: { type: 'string' },
+          builtin: { type: 'boolean' },
+          host: { type: 'string' },
+          port: { type: 'string' },
+          workers: { type: 'string' },
+          watch: { type: 'boolean' },
+          'max-rows': { type: 'string' },
+          'max-profiles': { type: 'string' },
+          'body-limit': { type: 'string' },
+          'drain-ms': { type: 'string' },
+          'log-level': { type: 'string' },
+        });
+        quiet = values.quiet === true;
+        checkModelFlags(values, command);
+        const int = (name: string, min: number): number | undefined => {
+          const v = values[name] as string | undefined;
+          if (v === undefined) return undefined;
+          if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${command}: --${name} must be an integer of at least ${min}`);
+          return Number(v);
+        };
+        const port = int('port', 0);
+        if (port !== undefined && port > 65535) throw new UsageError(`${command}: --port must be at most 65535`);
+        const level = (values['log-level'] as string | undefined) ?? (quiet ? 'silent' : 'info');
+        if (!['info', 'warn', 'error', 'silent', 'debug'].includes(level)) throw new UsageError(`${command}: --log-level must be info, warn, error or silent`);
+        const limits = { maxRows: int('max-rows', 1), maxProfiles: int('max-profiles', 1), bodyLimit: int('body-limit', 1) };
+        const { serve } = await import('../server/serve.js');
+        const model = typeof values.model === 'string' ? values.model : undefined;
+        await serve({
+          ...(model ? { model } : {}),
+          host: (values.host as string | undefined) ?? '127.0.0.1',
+          port: port ?? 8080,
+          workers: int('workers', 1) ?? 1,
+          watch: values.watch === true,
+          drainDelayMs: int('drain-ms', 0) ?? 0,
+          limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+          logger: { level },
+          note,
+          onListening: (address) => note(`listening on ${address}, serving ${model ?? 'the built-in model'}`),
+        });
+        return -1; // running: the process ends on SIGTERM/SIGINT
+      }
       case 'evaluate': {
         const { values, positionals } = parse(command, rest, { ...dataOptions, model: { type: 'string' }, builtin: { type: 'boolean' }, cutoff: { type: 'string' }, report: { type: 'string' } });
         quiet = values.quiet === true;
@@ -519,6 +584,6 @@ if (isMain) {
     throw error;
   });
   void run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    if (code >= 0) process.exitCode = code; // -1: a service that runs until a signal
   });
 }
