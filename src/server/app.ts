@@ -27,7 +27,7 @@ export interface ServerOptions {
    * event loop lags more than `maxEventLoopDelay` ms (default 1000) or memory
    * passes `maxHeapUsedBytes` / `maxRssBytes`; `false` to turn it off.
    */
-  underPressure?: false | { maxEventLoopDelay?: number; maxHeapUsedBytes?: number; maxRssBytes?: number; retryAfter?: number };
+  underPressure?: false | { maxEventLoopDelay?: number; maxHeapUsedBytes?: number; maxRssBytes?: number; retryAfter?: number; sampleInterval?: number };
   /** Node's default process metrics in /metrics too (CPU, memory, event loop). Default true. */
   processMetrics?: boolean;
 }
@@ -112,6 +112,7 @@ function httpErrorOf(error: FastifyError | Error): HttpError {
   }
   if (error instanceof ModelError) return new HttpError(422, 'model_cannot_answer', error.message);
   if (isArgumentError(error)) return new HttpError(error instanceof ArgumentRangeError && /no rows for profile/.test(error.message) ? 422 : 400, 'bad_request', error.message);
+  if (fe.statusCode === 503) return new HttpError(503, 'under_pressure', fe.message); // load shedding: Retry-After is already set
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new HttpError(fe.statusCode, 'bad_request', fe.message);
   return new HttpError(500, 'internal_error', 'internal error (logged on the server)');
 }
@@ -160,6 +161,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
       ...(up.maxHeapUsedBytes ? { maxHeapUsedBytes: up.maxHeapUsedBytes } : {}),
       ...(up.maxRssBytes ? { maxRssBytes: up.maxRssBytes } : {}),
       retryAfter: up.retryAfter ?? 10,
+      ...(up.sampleInterval ? { sampleInterval: up.sampleInterval } : {}),
       message: 'the service is under pressure; retry later',
       exposeStatusRoute: false,
     });
