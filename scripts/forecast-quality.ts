@@ -3,8 +3,9 @@
 // each model beside the naive forecast and window averages, and the notebook
 // preset honest and as it scores itself.
 //
-//   npx tsx scripts/forecast-quality.ts [--profiles 17000] [--seeds 1,2,3] [--models log-linear,linear,ridge,mlp] [--origins 4] [--step 6] [--out reports/quality]
-//   npx tsx scripts/forecast-quality.ts --models log-linear:full,linear:full --no-notebook --name full   (the designs compared)
+//   npx tsx scripts/forecast-quality.ts [--profiles 17000] [--seeds 1,2,3] [--models LIST] [--origins 4] [--step 6] [--out reports/quality]
+//   npx tsx scripts/forecast-quality.ts --seeds 1 --models mlp --no-notebook --name mlp
+// Models: a kind, or kind:setting with a design (core, robust, full) or a back-transform (smearing, absolute).
 //
 // Data is generated once per (profiles, dynamics, seed) under .bench-cache/.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ const { values } = parseArgs({
   options: {
     profiles: { type: 'string', default: '17000' },
     seeds: { type: 'string', default: '1,2,3' },
-    models: { type: 'string', default: 'log-linear,linear,ridge,mlp' },
+    models: { type: 'string', default: 'log-linear,log-linear:core,log-linear:full,log-linear:smearing,linear,ridge' },
     origins: { type: 'string', default: '4' },
     step: { type: 'string', default: '6' },
     kinds: { type: 'string', default: 'stationary,dynamic' },
@@ -37,8 +38,13 @@ for (const kind of values.kinds!.split(',')) {
       writeFileSync(join(dir, 'done'), '');
     }
     const daily = await loadDaily(dir);
-    // `kind` or `kind:full` (the full design, docs/features.md).
-    const chosen = values.models!.split(',').map((m) => (m.endsWith(':full') ? { kind: m.slice(0, -5), features: 'full' } : m));
+    // `kind`, or `kind:setting:…` with a design (core, robust, full) or a back-transform (smearing, absolute).
+    const chosen = values.models!.split(',').map((m) => {
+      const [kind, ...settings] = m.split(':');
+      const spec: Record<string, string> = { kind: kind! };
+      for (const s of settings) spec[['core', 'robust', 'full'].includes(s) ? 'features' : 'correction'] = s;
+      return spec;
+    });
     const models = [...chosen, 'naive', { kind: 'window-average' as const, weeks: 4 as const }, { kind: 'window-average' as const, weeks: 13 as const }];
     const t = Date.now();
     const result: BacktestResult = backtest(daily, { models: models as never, notebook: values.notebook!, origins: Number(values.origins), step: Number(values.step) });

@@ -114,6 +114,9 @@ export const CORRECTED_EXTRA_COLUMNS: readonly string[] = [
   'observed_days_26w',
   'posts_13w',
   'followers_last_known',
+  'engagement_per_post_ewm_2w',
+  'engagement_per_post_ewm_8w',
+  'median_engagement_per_post_5',
 ];
 
 /** The `corrected` preset's weekly table columns: the notebook's, with their corrected meaning (Q1–Q9), then `CORRECTED_EXTRA_COLUMNS`. */

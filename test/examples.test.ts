@@ -54,12 +54,14 @@ describe('examples', () => {
     }
   });
 
-  it('http-handler.ts answers 200 for good rows and 400 for bad ones', () => {
-    const r = example('http-handler.ts');
+  it('service.ts embeds the service: 200 for good rows, 400 naming the bad row, 422 naming the profile', () => {
+    const r = example('service.ts');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/rows → 200 \{"forecasts":/);
-    expect(r.stdout).toMatch(/bad row → 400 \{"error":"posts is not a non-negative number","row":4,"field":"posts"/);
-    expect(r.stdout).toMatch(/broken JSON → 400/);
+    expect(r.stdout).toMatch(/^rows → 200 \{"model":\{"id":"[0-9a-f]{16}","preset":"notebook","version":"[^"]+"\},"predictions":\[\{"profile_id":/m);
+    expect(r.stdout).toMatch(/^bad row → 400 \{"error":"bad_row","message":"rows\[4\]\.posts: posts is not a non-negative number: \\"two\\"","row":4,"field":"posts"\}$/m);
+    expect(r.stdout).toMatch(/^broken JSON → 400 \{"error":"bad_json"/m);
+    expect(r.stdout).toMatch(/^engagement with no post in the month → 422 \{"error":"unforecastable".*"profile":"no-posts"\}$/m);
+    expect(r.stdout).toMatch(/^readiness: 200, model [0-9a-f]{16}$/m);
   });
 
   it('compare-to-baseline.ts compares each horizon with the baseline, printing the trained figures', async () => {

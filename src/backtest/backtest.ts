@@ -69,7 +69,8 @@ export interface BacktestResult {
 /** A model's name in backtest tables. */
 export function modelName(spec: ModelSpec): string {
   if (spec.kind === 'window-average') return `window-average ${spec.weeks ?? 13}w`;
-  return spec.features && spec.features !== 'core' ? `${spec.kind} (${spec.features})` : spec.kind;
+  const settings = [spec.features && spec.features !== 'robust' ? spec.features : '', spec.correction && spec.correction !== 'absolute' ? spec.correction : ''].filter(Boolean);
+  return settings.length ? `${spec.kind} (${settings.join(', ')})` : spec.kind;
 }
 
 /**

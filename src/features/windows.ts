@@ -158,6 +158,74 @@ export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
   },
 };
 
+/**
+ * Exponentially weighted engagement per post with a half-life of `halfLife`
+ * weeks: Σ λ^age · engagement / Σ λ^age · posts over all weeks so far
+ * (λ = 2^(−1/halfLife)), so recent weeks count most; missing before the
+ * first post. One pass per profile.
+ */
+export function ewmColumn(halfLife: number): ColumnDefinition {
+  return {
+    name: `engagement_per_post_ewm_${halfLife}w`,
+    integer: false,
+    numeric: (frame) => {
+      const n = frame.length;
+      const posts = frame.stored('posts');
+      const engagement = frame.stored('engagement');
+      const lambda = 2 ** (-1 / halfLife);
+      const values = new Float64Array(n);
+      const { offsets } = frame;
+      for (let k = 0; k + 1 < offsets.length; k++) {
+        let e = 0;
+        let p = 0;
+        for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+          e = lambda * e + engagement[i]!;
+          p = lambda * p + posts[i]!;
+          values[i] = correctedEngagementPerPost(e, p);
+        }
+      }
+      return (i) => values[i]!;
+    },
+  };
+}
+
+/** How many of the latest posting weeks the robust median reads. */
+export const MEDIAN_WEEKS = 5;
+
+/**
+ * The median engagement per post of the latest `MEDIAN_WEEKS` weeks with
+ * posts, on or before the row's Sunday (fewer when there are fewer): robust
+ * to one viral week; missing before the first post.
+ */
+export const MEDIAN_COLUMN: ColumnDefinition = {
+  name: `median_engagement_per_post_${MEDIAN_WEEKS}`,
+  integer: false,
+  numeric: (frame) => {
+    const n = frame.length;
+    const posts = frame.stored('posts');
+    const engagement = frame.stored('engagement');
+    const values = new Float64Array(n);
+    const { offsets } = frame;
+    const ring = new Float64Array(MEDIAN_WEEKS);
+    const sorted = new Float64Array(MEDIAN_WEEKS);
+    for (let k = 0; k + 1 < offsets.length; k++) {
+      let count = 0;
+      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+        if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
+        const m = Math.min(count, MEDIAN_WEEKS);
+        if (m === 0) {
+          values[i] = Number.NaN;
+          continue;
+        }
+        for (let j = 0; j < m; j++) sorted[j] = ring[j]!;
+        const part = sorted.subarray(0, m).sort();
+        values[i] = m % 2 ? part[(m - 1) / 2]! : (part[m / 2 - 1]! + part[m / 2]!) / 2;
+      }
+    }
+    return (i) => values[i]!;
+  },
+};
+
 /** The window columns of the `corrected` preset, after the notebook-named ones, in output order. */
 export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   LAST_ENGAGEMENT_PER_POST_COLUMN,
@@ -167,6 +235,9 @@ export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   ...WINDOWS.map((w) => observedDaysColumn(w)),
   POSTS_13W_COLUMN,
   FOLLOWERS_LAST_KNOWN_COLUMN,
+  ewmColumn(2),
+  ewmColumn(8),
+  MEDIAN_COLUMN,
 ];
 
 /** What a profile's history says at weekly row i, for any preset's table: weeks since its latest week with posts (−1 when none) and posts in the 26 weeks ending there. */

@@ -14,6 +14,9 @@ import { FEATURES } from '../schema.js';
 /** Per-post averages, shortest window first: each falls back to the longer ones, then to the naive value. */
 const PER_POST = ['engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'last_engagement_per_post'];
 
+/** Columns missing exactly when the profile has not posted yet: the naive value stands in (then 0). */
+const SINCE_FIRST_POST = ['engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+
 /** How a missing value of a base column is filled: the fallbacks in order, then `value`. */
 interface Imputation {
   fallbacks: readonly string[];
@@ -24,6 +27,7 @@ function imputationOf(column: string): Imputation {
   const at = PER_POST.indexOf(column);
   if (at >= 0) return { fallbacks: PER_POST.slice(at + 1), value: 0 };
   if (column === 'monthly_average_engagement_per_post') return { fallbacks: PER_POST.slice(1), value: 0 };
+  if (SINCE_FIRST_POST.includes(column)) return { fallbacks: [], value: 0 };
   if (column === 'weeks_since_post') return { fallbacks: [], value: 104 };
   if (column === 'followers') return { fallbacks: ['followers_last_known'], value: 0 };
   return { fallbacks: [], value: 0 };
@@ -44,21 +48,24 @@ export const CORE_COLUMNS: readonly string[] = [
   'followers_last_known',
 ];
 
+/** The core design and the robust and recency-weighted averages (docs/features.md). */
+export const ROBUST_COLUMNS: readonly string[] = [...CORE_COLUMNS, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+
 /** Columns that get a log transform in the log designs: the heavy-tailed ones. */
-const HEAVY = new Set(['last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'posts_13w', 'followers_last_known', 'followers', 'reach', 'impressions', 'engagement', 'monthly_average_engagement_per_post']);
+const HEAVY = new Set(['engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5', 'last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'posts_13w', 'followers_last_known', 'followers', 'reach', 'impressions', 'engagement', 'monthly_average_engagement_per_post']);
 
 /** The 21 notebook-named features less the 4-week average, which the core already holds (`monthly_average_…` is `engagement_per_post_4w` in `corrected`). */
 const NOTEBOOK_NAMED: readonly string[] = FEATURES.filter((f) => f !== 'monthly_average_engagement_per_post');
 
-/** Which columns a design reads. `core`: the window features; `full`: those and the notebook-named ones. */
-export type FeatureSet = 'core' | 'full';
+/** Which columns a design reads. `core`: the window features; `robust`: those and recency-weighted and median averages; `full`: `robust` and the notebook-named ones. */
+export type FeatureSet = 'core' | 'robust' | 'full';
 
 /**
  * The feature names of a design: the columns of the set, each as is
  * (`log: false`) or with the heavy-tailed ones as `log1p(name)`.
  */
 export function designFeatures(set: FeatureSet, log: boolean): string[] {
-  const columns = set === 'core' ? CORE_COLUMNS : [...CORE_COLUMNS, ...NOTEBOOK_NAMED];
+  const columns = set === 'core' ? CORE_COLUMNS : set === 'robust' ? ROBUST_COLUMNS : [...ROBUST_COLUMNS, ...NOTEBOOK_NAMED];
   return columns.map((c) => (log && (HEAVY.has(c) || /_lag_\d$/.test(c)) ? `log1p(${c})` : c));
 }
 

@@ -4,16 +4,16 @@ import { fitLeastSquares } from './least-squares.js';
 /*
  * The estimators of `corrected` models, each fitted per horizon on the
  * standardized design (`model/design.ts`): least squares, ridge, and least
- * squares on a log1p target mapped back with Duan's smearing. What they
+ * squares on a log1p target mapped back with a bias correction. What they
  * produce is a `LinearHead`, applied by `model/linear.ts`.
  */
 
-/** A fitted linear head on standardized features; `smearing` present when the target was log1p-transformed. */
+/** A fitted linear head on standardized features; `factor` present when the target was log1p-transformed. */
 export interface FittedHead {
   coef: number[];
   intercept: number;
-  /** Duan's smearing factor: the mean of exp(residual) on the train rows (log1p target only). */
-  smearing?: number;
+  /** log1p target only: the back-transform factor c of ŷ = e^prediction · c − 1 (see `BackTransform`). */
+  factor?: number;
 }
 
 /** log1p of each target value at `rows`, as a column aligned with `rows` (row k of the result is rows[k]). */
@@ -35,9 +35,9 @@ function gatherColumns(columns: readonly ArrayLike<number>[], rows: ArrayLike<nu
 /**
  * Least squares with intercept (minimum-norm when rank deficient), on the
  * raw target or on log1p of it (`log`), in which case the head carries the
- * smearing factor that maps exp(prediction) back to the mean.
+ * factor that maps e^prediction back (`correction`).
  */
-export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, log: boolean): FittedHead {
+export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, log: boolean, correction: BackTransform = 'absolute'): FittedHead {
   if (!log) {
     const fit = fitLeastSquares(x, [target], rows);
     return { coef: Array.from(fit.coef[0]!), intercept: fit.intercept[0]! };
@@ -46,18 +46,52 @@ export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike
   const xs = gatherColumns(x, rows);
   const fit = fitLeastSquares(xs, [y], at);
   const head = { coef: Array.from(fit.coef[0]!), intercept: fit.intercept[0]! };
-  return { ...head, smearing: smearingFactor(xs, y, head) };
-}
-
-/** Duan's smearing estimate: the mean of exp(y − ŷ) over the fitted rows. */
-function smearingFactor(x: readonly Float64Array[], y: Float64Array, head: { coef: number[]; intercept: number }): number {
-  let sum = 0;
+  const predicted = new Float64Array(y.length);
   for (let k = 0; k < y.length; k++) {
     let p = head.intercept;
-    for (let j = 0; j < x.length; j++) p += head.coef[j]! * x[j]![k]!;
-    sum += Math.exp(y[k]! - p);
+    for (let j = 0; j < xs.length; j++) p += head.coef[j]! * xs[j]![k]!;
+    predicted[k] = p;
   }
-  return y.length ? sum / y.length : 1;
+  return { ...head, factor: backTransformFactor(y, predicted, correction) };
+}
+
+/**
+ * How a log1p-scale prediction p is mapped back: ŷ = e^p · c − 1, with c
+ * Duan's smearing factor (`smearing`: towards the mean, for squared error)
+ * or the factor that minimizes the absolute error on the train rows
+ * (`absolute`, the default: for MAE and WAPE).
+ */
+export type BackTransform = 'smearing' | 'absolute';
+
+/**
+ * The back-transform factor c of a log1p-scale fit, from the log targets and
+ * the fitted values: `smearing` is Duan's estimate, the mean of e^(y − p);
+ * `absolute` the c minimizing Σ |(y + 1) − c·e^p|, a weighted median of
+ * e^(y − p) with weights e^p.
+ */
+export function backTransformFactor(y: ArrayLike<number>, predicted: ArrayLike<number>, correction: BackTransform): number {
+  const n = y.length;
+  if (n === 0) return 1;
+  if (correction === 'smearing') {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += Math.exp(y[k]! - predicted[k]!);
+    return sum / n;
+  }
+  const ratio = new Float64Array(n);
+  const weight = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    ratio[k] = Math.exp(y[k]! - predicted[k]!);
+    weight[k] = Math.exp(predicted[k]!);
+    total += weight[k]!;
+  }
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => ratio[a]! - ratio[b]!);
+  let acc = 0;
+  for (const k of order) {
+    acc += weight[k]!;
+    if (acc >= total / 2) return ratio[k]!;
+  }
+  return ratio[order[n - 1]!]!;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ModelError } from '../errors.js';
+import { backTransformFactor, type BackTransform } from './estimators.js';
 
 /*
  * A small neural network per horizon: standardized design → 32 ReLU → 16
@@ -16,10 +17,10 @@ export interface DenseLayer {
   bias: number[];
 }
 
-/** A fitted network: ReLU between layers, none after the last; `smearing` maps exp(output) back to the mean. */
+/** A fitted network: ReLU between layers, none after the last; ŷ = e^output · `factor` − 1 (see `BackTransform`). */
 export interface MlpHead {
   layers: DenseLayer[];
-  smearing: number;
+  factor: number;
 }
 
 /** Options of the network's training. */
@@ -36,6 +37,8 @@ export interface MlpOptions {
   maxRows?: number;
   /** Seed of the weights' initialization and the sample. Default 1. */
   seed?: number;
+  /** How the log-scale output is mapped back. Default `absolute`. */
+  correction?: BackTransform;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -156,8 +159,6 @@ export function fitMlpHead(x: readonly ArrayLike<number>[], target: ArrayLike<nu
   order = new Int32Array(0);
   const layers: DenseLayer[] = vars.map((v) => ({ weights: v.w.arraySync() as number[][], bias: v.b.arraySync() as number[] }));
   const fitted = tf.tidy(() => forward(xAll).dataSync() as Float32Array);
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += Math.exp(ys[k]! - fitted[k]!);
   xAll.dispose();
   yAll.dispose();
   vars.forEach((v) => {
@@ -165,7 +166,7 @@ export function fitMlpHead(x: readonly ArrayLike<number>[], target: ArrayLike<nu
     v.b.dispose();
   });
   optimizer.dispose();
-  return { layers, smearing: n ? sum / n : 1 };
+  return { layers, factor: backTransformFactor(ys, fitted, options.correction ?? 'absolute') };
 }
 
 /** The network's output (log1p scale) for one standardized feature row. */

@@ -8,7 +8,7 @@ import { parseDay } from '../calendar.js';
 import type { Metrics } from './metrics.js';
 import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
-import type { FittedHead } from './estimators.js';
+import type { BackTransform, FittedHead } from './estimators.js';
 import type { IntervalCalibration } from './intervals.js';
 import { applyHead } from './linear.js';
 import { applyMlp, type MlpHead, type MlpOptions } from './mlp.js';
@@ -26,19 +26,21 @@ export type ModelKind = 'linear' | 'log-linear' | 'ridge' | 'mlp' | 'naive' | 'w
 /** A model kind with its settings: what `trainModels(weekly, { model })` takes and a format-2 file stores as `estimator`. */
 export interface ModelSpec {
   kind: ModelKind;
-  /** The design: `core` (window features, the default) or `full` (those and the notebook-named features). Fitted kinds only. */
-  features?: 'core' | 'full';
+  /** The design: `robust` (the default), `core` or `full` (docs/features.md). Fitted kinds only. */
+  features?: 'core' | 'robust' | 'full';
   /** Ridge penalty per row on standardized features (ridge only). Default 0.01. */
   lambda?: number;
   /** Window of a window average: 4 or 13 weeks. Default 13. */
   weeks?: 4 | 13;
   /** Network settings (mlp only; see `MlpOptions`). */
   mlp?: MlpOptions;
+  /** log-linear and mlp: how predictions are mapped back from the log scale (`BackTransform`). Default `absolute`. */
+  correction?: BackTransform;
 }
 
 /**
  * One horizon's fitted state in a format-2 model: a linear head (`linear`,
- * `ridge`; `log-linear` adds `smearing`), a network (`mlp`), or nothing
+ * `ridge`; `log-linear` adds `factor`), a network (`mlp`), or nothing
  * (`naive`, `window-average` read their one feature).
  */
 export type CorrectedHead = Partial<FittedHead> & Partial<MlpHead>;
@@ -54,9 +56,9 @@ export function applyEstimator(kind: ModelKind, head: CorrectedHead, x: ArrayLik
     case 'window-average':
       return x[0]!;
     case 'log-linear':
-      return Math.exp(applyHead(head as FittedHead, x)) * head.smearing! - 1;
+      return Math.exp(applyHead(head as FittedHead, x)) * head.factor! - 1;
     case 'mlp':
-      return Math.exp(applyMlp(head as MlpHead, x)) * head.smearing! - 1;
+      return Math.exp(applyMlp(head as MlpHead, x)) * head.factor! - 1;
     default:
       return applyHead(head as FittedHead, x);
   }
@@ -198,13 +200,13 @@ export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 
         width = out;
       });
       if (width !== 1) fail(where, `${target}: the last layer must have one output`);
-      if (!finite(head.smearing) || !((head.smearing as number) > 0)) fail(where, `${target}.smearing must be a finite positive number`);
+      if (!finite(head.factor) || !((head.factor as number) > 0)) fail(where, `${target}.factor must be a finite positive number`);
       continue;
     }
     const coef = head.coef;
     if (!Array.isArray(coef) || coef.length !== p || !coef.every(finite)) fail(where, `${target}.coef must be ${p} finite numbers`);
     if (!finite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
-    if (kind === 'log-linear' && !(finite(head.smearing) && (head.smearing as number) > 0)) fail(where, `${target}.smearing must be a finite positive number`);
+    if (kind === 'log-linear' && !(finite(head.factor) && (head.factor as number) > 0)) fail(where, `${target}.factor must be a finite positive number`);
   }
   if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
   const scaler = m.scaler as unknown;

@@ -23,7 +23,7 @@ import { StandardScaler } from './scaler.js';
 export const MODEL_KINDS: readonly ModelKind[] = ['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'];
 
 /** The corrected preset's default model (the backtest winner; docs/forecast-quality.md). */
-export const DEFAULT_CORRECTED_MODEL: Readonly<ModelSpec> = Object.freeze({ kind: 'log-linear', features: 'core' });
+export const DEFAULT_CORRECTED_MODEL: Readonly<ModelSpec> = Object.freeze({ kind: 'log-linear' });
 
 /** Calibration origins (weeks) before the cutoff, by default. */
 export const DEFAULT_CALIBRATION_WEEKS = 8;
@@ -54,7 +54,7 @@ export function checkModelSpec(value: unknown, where: string): ModelSpec {
   }
   const out: ModelSpec = { kind: spec.kind as ModelKind };
   if (spec.features !== undefined) {
-    if (spec.features !== 'core' && spec.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core' or 'full', got ${JSON.stringify(spec.features)}`);
+    if (spec.features !== 'core' && spec.features !== 'robust' && spec.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core', 'robust' or 'full', got ${JSON.stringify(spec.features)}`);
     out.features = spec.features;
   }
   if (spec.kind === 'ridge') {
@@ -68,6 +68,10 @@ export function checkModelSpec(value: unknown, where: string): ModelSpec {
     out.weeks = weeks;
   }
   if (spec.kind === 'mlp' && spec.mlp !== undefined) out.mlp = spec.mlp;
+  if (spec.correction !== undefined) {
+    if ((spec.kind !== 'log-linear' && spec.kind !== 'mlp') || (spec.correction !== 'smearing' && spec.correction !== 'absolute')) throw new ArgumentTypeError(`${where}: model.correction is 'smearing' or 'absolute', for log-linear and mlp models, got ${JSON.stringify(spec.correction)}`);
+    out.correction = spec.correction;
+  }
   return out;
 }
 
@@ -75,7 +79,7 @@ export function checkModelSpec(value: unknown, where: string): ModelSpec {
 function designOf(spec: ModelSpec): { features: string[]; standardized: boolean } {
   if (spec.kind === 'naive') return { features: ['last_engagement_per_post'], standardized: false };
   if (spec.kind === 'window-average') return { features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false };
-  const set: FeatureSet = spec.features ?? 'core';
+  const set: FeatureSet = spec.features ?? 'robust';
   return { features: designFeatures(set, spec.kind === 'log-linear' || spec.kind === 'mlp'), standardized: true };
 }
 
@@ -145,11 +149,11 @@ function fitHead(spec: ModelSpec, x: readonly Float64Array[], target: Float64Arr
     case 'linear':
       return fitLinearHead(x, target, rows, false);
     case 'log-linear':
-      return fitLinearHead(x, target, rows, true);
+      return fitLinearHead(x, target, rows, true, spec.correction ?? 'absolute');
     case 'ridge':
       return fitRidgeHead(x, target, rows, spec.lambda ?? 0.01);
     case 'mlp':
-      return fitMlpHead(x, target, rows, { seed, ...(spec.mlp as MlpOptions | undefined) });
+      return fitMlpHead(x, target, rows, { seed, ...(spec.correction ? { correction: spec.correction } : {}), ...(spec.mlp as MlpOptions | undefined) });
     default:
       return {};
   }

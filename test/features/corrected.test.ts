@@ -102,6 +102,28 @@ describe('the corrected preset', () => {
     expect(c[0]!.weeks_since_post).toBe(0);
   });
 
+  it('recency-weighted and median averages, hand-worked', () => {
+    // Posting weeks (per post): 10, 20, (none), 1000 (viral), 30.
+    const rows = [
+      row('2024-01-02', { posts: 1, engagement: 10 }),
+      row('2024-01-09', { posts: 2, engagement: 40 }),
+      row('2024-01-16', { posts: 0, engagement: 0 }),
+      row('2024-01-23', { posts: 1, engagement: 1000 }),
+      row('2024-01-30', { posts: 1, engagement: 30 }),
+    ];
+    const c = resampleWeekly(dailyFromRows(rows), { preset: 'corrected' }).toRecords();
+    const last = c[c.length - 1]!;
+    // Median of 10, 20, 1000, 30: (20 + 30) / 2; the viral week does not move it.
+    expect(last.median_engagement_per_post_5).toBe(25);
+    expect(c[1]!.median_engagement_per_post_5).toBe(15);
+    // Half-life 2 weeks: weights 1, 2^-1/2, 2^-1, 2^-3/2, 2^-2 from the latest week back.
+    const l = 2 ** -0.5;
+    const e = 30 + l * 1000 + l ** 2 * 0 + l ** 3 * 40 + l ** 4 * 10;
+    const p = 1 + l * 1 + l ** 2 * 0 + l ** 3 * 2 + l ** 4 * 1;
+    expect(last.engagement_per_post_ewm_2w).toBeCloseTo(e / p, 12);
+    expect(c[0]!.engagement_per_post_ewm_8w).toBe(10);
+  });
+
   it('has the notebook columns, then the extra ones, in order', () => {
     const weekly = resampleWeekly(dailyFromRows([row('2024-03-04')]), { preset: 'corrected' });
     expect(Object.keys(weekly.toRecords()[0]!)).toEqual([...CORRECTED_WEEKLY_COLUMNS]);

@@ -16,6 +16,7 @@ import {
 } from '../../src/index.js';
 import { generateDailyRows } from '../../src/generate.js';
 import { conformalMultiplier, intervalBounds, scoreQuantiles } from '../../src/model/intervals.js';
+import { backTransformFactor } from '../../src/model/estimators.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 import { simpleRows } from '../helpers/synthetic.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -98,6 +99,17 @@ describe('corrected training', () => {
       () => expect.fail('saved a broken model'),
       (e: Error) => expect(e.message).toMatch(/intervals\.horizons\.engagement_future_14d must hold n > 0 and 201/),
     );
+  });
+});
+
+describe('the log-scale back-transform', () => {
+  it('is Duan\'s smearing (a mean) or the absolute-error factor (a weighted median)', () => {
+    // Residuals on the log scale: ln 2, 0, −ln 2, at fitted values ln 1, ln 3, ln 1.
+    const predicted = [0, Math.log(3), 0];
+    const y = [Math.log(2), Math.log(3), -Math.log(2)];
+    expect(backTransformFactor(y, predicted, 'smearing')).toBeCloseTo((2 + 1 + 0.5) / 3, 12);
+    // Ratios 2, 1, 0.5 with weights 1, 3, 1: the weighted median is 1.
+    expect(backTransformFactor(y, predicted, 'absolute')).toBeCloseTo(1, 12);
   });
 });
 
