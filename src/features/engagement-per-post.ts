@@ -9,17 +9,6 @@ export function engagementPerPost(engagement: number, posts: number): number {
   return engagement / posts;
 }
 
-/** The `engagement_per_post` column. */
-export const ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
-  name: 'engagement_per_post',
-  integer: false,
-  numeric: (frame) => {
-    const engagement = frame.column('engagement');
-    const posts = frame.column('posts');
-    return (i) => engagementPerPost(engagement[i]!, posts[i]!);
-  },
-};
-
 /**
  * N5, `corrected` preset (Q5): engagement per post, missing (NaN) when the
  * week has no post or no record, never ±Infinity.
@@ -28,13 +17,21 @@ export function correctedEngagementPerPost(engagement: number, posts: number): n
   return posts > 0 ? engagement / posts : Number.NaN;
 }
 
+/** The `engagement_per_post` column with a preset's division. */
+function perPostColumn(divide: (engagement: number, posts: number) => number): ColumnDefinition {
+  return {
+    name: 'engagement_per_post',
+    integer: false,
+    numeric: (frame) => {
+      const engagement = frame.column('engagement');
+      const posts = frame.column('posts');
+      return (i) => divide(engagement[i]!, posts[i]!);
+    },
+  };
+}
+
+/** The `engagement_per_post` column, `notebook` preset. */
+export const ENGAGEMENT_PER_POST_COLUMN = perPostColumn(engagementPerPost);
+
 /** The `engagement_per_post` column, `corrected` preset. */
-export const CORRECTED_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
-  name: 'engagement_per_post',
-  integer: false,
-  numeric: (frame) => {
-    const engagement = frame.column('engagement');
-    const posts = frame.column('posts');
-    return (i) => correctedEngagementPerPost(engagement[i]!, posts[i]!);
-  },
-};
+export const CORRECTED_ENGAGEMENT_PER_POST_COLUMN = perPostColumn(correctedEngagementPerPost);

@@ -1,5 +1,6 @@
 import { NOTEBOOK, NOTEBOOK_LEAKY, type BacktestResult } from '../backtest/backtest.js';
 import { HORIZONS } from '../schema.js';
+import { REPORT_STYLE } from './style.js';
 
 /*
  * The backtest section of the HTML reports: WAPE per horizon for each model
@@ -112,13 +113,8 @@ export function renderBacktestReport(result: BacktestResult): string {
 <meta charset="utf-8">
 <title>Engagement forecast backtest</title>
 <style>
-  body { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 24px auto; max-width: 1180px; color: #1d2433; padding: 0 16px; }
-  h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 32px; border-bottom: 1px solid #dde2ea; padding-bottom: 4px; } h3 { font-size: 15px; margin-top: 24px; }
-  .meta, .note { color: #5b6475; } .note { font-size: 12px; }
-  table { border-collapse: collapse; margin: 8px 0; } th, td { padding: 4px 10px; text-align: right; border-bottom: 1px solid #eef1f5; }
-  th:first-child, td:first-child { text-align: left; } th { background: #f5f7fa; }
-  figure { margin: 12px 0; background: #fbfcfd; border: 1px solid #e4e8ee; border-radius: 6px; padding: 6px; max-width: 760px; }
-  figcaption { font-weight: 600; font-size: 13px; margin: 2px 4px; } svg { width: 100%; height: auto; display: block; }
+${REPORT_STYLE}
+  figure { margin: 12px 0; max-width: 760px; }
 </style>
 </head>
 <body>
