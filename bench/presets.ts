@@ -10,7 +10,8 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { VERSION, loadWeekly, trainModels, type Preset } from 'engagement-forecast';
+import { VERSION, loadWeekly, predict, trainModels, type DailyRowInput, type EngagementModel, type Preset } from 'engagement-forecast';
+import { generateDailyRows } from 'engagement-forecast/generate';
 import { generateDaily } from 'engagement-forecast/generate';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '3.3e7' }, seed: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' } } });
@@ -37,6 +38,7 @@ new Worker(
   { eval: true, workerData: peak.buffer },
 ).unref();
 
+let corrected: EngagementModel | null = null;
 async function flow(preset: Preset): Promise<{ seconds: number; peakMB: number; weekly: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   peak[0] = process.memoryUsage.rss();
@@ -44,7 +46,7 @@ async function flow(preset: Preset): Promise<{ seconds: number; peakMB: number; 
   const { weekly } = await loadWeekly<Preset>(dataDir, { preset });
   const trained = trainModels(weekly, {});
   const seconds = (performance.now() - t) / 1000;
-  void trained;
+  if (preset === 'corrected') corrected = trained.model;
   return { seconds, peakMB: peak[0]! / 1048576, weekly: weekly.length };
 }
 
@@ -61,4 +63,21 @@ for (let r = 1; r <= Number(values.rounds); r++) {
 }
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 console.log(`\ncorrected / notebook, mean wall time: ${(mean(times.corrected!) / mean(times.notebook!)).toFixed(2)}`);
+
+// Single-profile latency of the corrected model: 120 daily rows as objects, intervals asked for.
+if (corrected) {
+  const rows = [...generateDailyRows({ profiles: 50, from: '2024-08-01', to: '2024-11-30', seed: 2 })] as unknown as DailyRowInput[];
+  const byId = new Map<string, DailyRowInput[]>();
+  for (const r of rows) (byId.get(r.profile_id) ?? byId.set(r.profile_id, []).get(r.profile_id)!).push(r);
+  const one = [...byId.values()].sort((a, b) => b.length - a.length)[0]!.slice(-120);
+  for (let i = 0; i < 500; i++) predict(corrected, one, { intervals: [0.8, 0.95] });
+  const t = new Float64Array(10000);
+  for (let i = 0; i < t.length; i++) {
+    const s = performance.now();
+    predict(corrected, one, { intervals: [0.8, 0.95] });
+    t[i] = performance.now() - s;
+  }
+  t.sort();
+  console.log(`corrected single-profile predict, ${one.length} daily rows, intervals 80/95, 10,000 calls: p50 ${(t[5000]! * 1000).toFixed(0)} µs, p99 ${(t[9900]! * 1000).toFixed(0)} µs`);
+}
 process.exit(0);

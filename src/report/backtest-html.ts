@@ -21,7 +21,7 @@ function fixed(v: number | undefined, digits: number): string {
 
 /** A line chart: one polyline per series over the four horizons. */
 function wapeChart(result: BacktestResult, models: string[]): string {
-  const W = 560, H = 300, L = 52, R = 170, T = 14, B = 36;
+  const W = 700, H = 300, L = 52, R = 300, T = 14, B = 36;
   const values = result.table.filter((r) => models.includes(r.model) && Number.isFinite(r.WAPE)).map((r) => r.WAPE);
   const lo = Math.max(0, Math.min(...values) - 0.05);
   const hi = Math.max(...values) + 0.05;
@@ -47,7 +47,7 @@ function wapeChart(result: BacktestResult, models: string[]): string {
 
 /** Observed against nominal coverage, per model with intervals and horizon, around the diagonal. */
 function coverageChart(result: BacktestResult, models: string[]): string {
-  const W = 560, H = 300, L = 52, R = 170, T = 14, B = 36;
+  const W = 700, H = 300, L = 52, R = 300, T = 14, B = 36;
   const lo = 0.5;
   const sx = (v: number) => L + ((v - lo) / (1 - lo)) * (W - L - R);
   const sy = (v: number) => H - B - ((v - lo) / (1 - lo)) * (H - T - B);
@@ -114,7 +114,7 @@ export function renderBacktestReport(result: BacktestResult): string {
 <title>Engagement forecast backtest</title>
 <style>
 ${REPORT_STYLE}
-  figure { margin: 12px 0; max-width: 760px; }
+  figure { margin: 12px 0; max-width: 900px; }
 </style>
 </head>
 <body>

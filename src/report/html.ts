@@ -126,7 +126,7 @@ export function renderReport(evaluation: Evaluation, options: { backtest?: Backt
 <style>
 ${REPORT_STYLE}
   .grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
-  #backtest ~ figure { margin: 12px 0; max-width: 760px; }
+  #backtest ~ figure { margin: 12px 0; max-width: 900px; }
 </style>
 </head>
 <body>
