@@ -133,6 +133,31 @@ describe('the other endpoints', () => {
     await s.close();
   });
 
+  it('logs one JSON line per request, with its request id', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const s = await createServer({ logger: { level: 'info', stream } });
+    await s.app.inject('/healthz');
+    await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{}] } });
+    const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(requests).toHaveLength(2);
+    expect(requests.map((r) => [r.url, r.statusCode])).toEqual([['/healthz', 200], ['/v1/forecast', 400]]);
+    expect(new Set(requests.map((r) => r.reqId)).size).toBe(2);
+    expect(lines.filter((l) => /incoming request|request completed/.test(l))).toEqual([]);
+    await s.close();
+  });
+
+  it('reloads when the model file changes, with watch', async () => {
+    const file = join(dir, 'watched.json');
+    copyFileSync(correctedFile, file);
+    const s = await createServer({ model: file, watch: true, watchIntervalMs: 20 });
+    const before = s.model.id;
+    await saveModel(loadBuiltinModel(), file);
+    await until(async () => s.model.id !== before, 5000);
+    expect(s.model.model.preset).toBe('notebook');
+    await s.close();
+  });
+
   it('is not loaded by the main entry: importing engagement-forecast loads no Fastify', () => {
     requireBuiltCli();
     const root = join(CLI, '..', '..');
