@@ -1,39 +1,50 @@
 // Markdown tables of the backtests written by scripts/forecast-quality.ts:
 //   npx tsx scripts/forecast-quality-table.ts [reports/quality]
-// Per data kind: WAPE and WAPE relative to naive per model, horizon and seed;
-// interval coverage; and the notebook, honest and leaky.
+// Per data kind: WAPE relative to naive per model and horizon (mean over the
+// seeds, with the range), WAPE, interval coverage, and every seed's figures.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BacktestResult } from '../src/index.js';
+import type { BacktestResult, BacktestRow } from '../src/index.js';
 
 type Run = BacktestResult & { kind: string; seed: number; profiles: number; dailyRows: number; seconds: number };
 const dir = process.argv[2] ?? 'reports/quality';
-const runs: Run[] = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Run);
+const runs: Run[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Run);
 const H = [7, 14, 21, 28];
 const f = (v: number | undefined, d: number) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d));
+const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+const header = `| model | ${H.map((h) => `${h} d`).join(' | ')} |\n| --- | ${H.map(() => '---:').join(' | ')} |`;
+
 for (const kind of ['stationary', 'dynamic']) {
   const mine = runs.filter((r) => r.kind === kind);
+  if (!mine.length) continue;
   const seeds = [...new Set(mine.map((r) => r.seed))].sort();
   const models = [...new Set(mine.flatMap((r) => r.table.map((t) => t.model)))];
+  const rowsOf = (model: string, h: number): BacktestRow[] => mine.flatMap((r) => r.table).filter((t) => t.model === model && t.horizon === h);
+  const summary = (get: (t: BacktestRow) => number, digits: number) => (model: string, h: number) => {
+    const v = rowsOf(model, h).map(get).filter(Number.isFinite);
+    if (!v.length) return '–';
+    return v.length === 1 ? f(v[0], digits) : `${f(mean(v), digits)} (${f(Math.min(...v), digits)}–${f(Math.max(...v), digits)})`;
+  };
+  const table = (cell: (model: string, h: number) => string, only?: (model: string) => boolean) =>
+    [header, ...models.filter((m) => !only || only(m)).map((m) => `| ${m} | ${H.map((h) => cell(m, h)).join(' | ')} |`)].join('\n');
   console.log(`\n### ${kind[0]!.toUpperCase()}${kind.slice(1)} data\n`);
-  console.log(`${seeds.map((s) => { const r = mine.find((x) => x.seed === s)!; return `seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles, origins ${r.origins.join(', ')}; scored ${H.map((h) => r.scored[`${h}d`]).join('/')} forecasts (7/14/21/28 d)`; }).join('  \n')}\n`);
-  console.log(`WAPE relative to naive (WAPE in brackets), per seed:\n`);
-  console.log(`| model | ${H.map((h) => `${h} d`).join(' | ')} |\n| --- | ${H.map(() => '---').join(' | ')} |`);
-  for (const model of models) {
-    const cells = H.map((h) =>
-      seeds
-        .map((s) => mine.filter((x) => x.seed === s).flatMap((x) => x.table).find((t) => t.model === model && t.horizon === h))
-        .map((t) => (t ? `${f(t.relativeWAPE, 3)} (${f(t.WAPE, 3)})` : '·'))
-        .join('<br>'),
-    );
-    console.log(`| ${model} | ${cells.join(' | ')} |`);
+  for (const s of seeds) {
+    const runsOfSeed = mine.filter((x) => x.seed === s);
+    const r = runsOfSeed[0]!;
+    console.log(`- seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles; origins ${r.origins.join(', ')}; ${H.map((h) => r.scored[`${h}d`]!.toLocaleString('en-US')).join(' / ')} forecasts scored (7 / 14 / 21 / 28 days); ${runsOfSeed.map((x) => `${x.seconds.toFixed(0)} s`).join(' + ')}`);
   }
-  console.log(`\nObserved coverage of the 80% / 95% intervals, per seed:\n`);
-  console.log(`| model | ${H.map((h) => `${h} d`).join(' | ')} |\n| --- | ${H.map(() => '---').join(' | ')} |`);
-  for (const model of models) {
-    const rows = seeds.map((s) => mine.filter((x) => x.seed === s).flatMap((x) => x.table));
-    if (!rows.some((t) => t.some((x) => x.model === model && Object.keys(x.coverage).length))) continue;
-    const cells = H.map((h) => rows.map((t) => t.find((x) => x.model === model && x.horizon === h)).map((x) => (x && x.coverage['80'] !== undefined ? `${f(x.coverage['80']! * 100, 1)} / ${f(x.coverage['95']! * 100, 1)}` : '·')).join('<br>'));
-    console.log(`| ${model} | ${cells.join(' | ')} |`);
+  console.log(`\nWAPE relative to naive, mean over the seeds (range):\n\n${table(summary((t) => t.relativeWAPE, 3))}`);
+  console.log(`\nWAPE, mean over the seeds (range):\n\n${table(summary((t) => t.WAPE, 3))}`);
+  console.log(`\nBias (mean forecast − actual), mean over the seeds:\n\n${table((m, h) => f(mean(rowsOf(m, h).map((t) => t.bias)), 0))}`);
+  const hasIntervals = (m: string) => rowsOf(m, 7).some((t) => t.coverage['80'] !== undefined);
+  console.log(`\nObserved coverage of the 80% and 95% intervals, %, mean over the seeds (range):\n\n${table((m, h) => `${summary((t) => t.coverage['80']! * 100, 1)(m, h)}<br>${summary((t) => t.coverage['95']! * 100, 1)(m, h)}`, hasIntervals)}`);
+  console.log(`\nMean width of the 80% interval, relative to the mean actual (engagement per post), mean over the seeds:\n\n${table((m, h) => f(mean(rowsOf(m, h).map((t) => t.width['80']! / (t.MAE / t.WAPE))), 2), hasIntervals)}`);
+  console.log(`\n<details><summary>Every seed: WAPE relative to naive, WAPE, MAE, RMSE, R², bias, coverage 80/95</summary>\n`);
+  for (const s of seeds) {
+    console.log(`\nSeed ${s}:\n\n| model | days | rel. WAPE | WAPE | MAE | RMSE | R² | bias | cover 80 | cover 95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    for (const t of mine.filter((x) => x.seed === s).flatMap((x) => x.table)) {
+      console.log(`| ${t.model} | ${t.horizon} | ${f(t.relativeWAPE, 3)} | ${f(t.WAPE, 4)} | ${f(t.MAE, 1)} | ${f(t.RMSE, 1)} | ${f(t.R2, 3)} | ${f(t.bias, 1)} | ${f((t.coverage['80'] ?? NaN) * 100, 1)} | ${f((t.coverage['95'] ?? NaN) * 100, 1)} |`);
+    }
   }
+  console.log('\n</details>');
 }

@@ -67,7 +67,7 @@ export { MODEL_KINDS, DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type C
 export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
 export type { IntervalCalibration } from './model/intervals.js';
 export type { MlpOptions, MlpHead, DenseLayer } from './model/mlp.js';
-export type { FittedHead } from './model/estimators.js';
+export type { FittedHead, BackTransform } from './model/estimators.js';
 export {
   saveModel,
   loadModel,
