@@ -180,14 +180,18 @@ if (!values['no-write']) {
   const end = `<!-- /bench:${values.rows} -->`;
   const section = `${start}\n## ${values.rows} rows\n\n\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${summary.join('\n')}\n${end}`;
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  // Keep the text before the first section; sections are sorted by size.
+  // Keep the text before the first section and after the last; sections are sorted by size.
   const firstMarker = doc.search(/<!-- bench:/);
   const preface = (firstMarker < 0 ? doc : doc.slice(0, firstMarker)).trimEnd();
   const sections = new Map<string, string>();
-  for (const m of doc.matchAll(/<!-- bench:([^ ]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)) sections.set(m[1]!, m[0]);
+  let after = '';
+  for (const m of doc.matchAll(/<!-- bench:([^ ]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)) {
+    sections.set(m[1]!, m[0]);
+    after = doc.slice(m.index! + m[0].length).trim();
+  }
   sections.set(values.rows!, section);
   const ordered = [...sections.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, text]) => text);
-  writeFileSync(path, `${preface}\n\n${ordered.join('\n\n')}\n`);
+  writeFileSync(path, `${preface}\n\n${ordered.join('\n\n')}\n${after ? `\n${after}\n` : ''}`);
   console.error(`recorded in docs/benchmarks.md`);
 }
 process.exit(0);

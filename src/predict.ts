@@ -12,6 +12,7 @@ import { conformalMultiplier, checkIntervals, coverageLabel, intervalBounds } fr
 import { applyHead, standardizeRow } from './model/linear.js';
 import { applyEstimator, checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
 import { INTERVAL_FLOOR } from './model/train-corrected.js';
+import { applyColdStart } from './model/cold-start.js';
 import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
 
 /** Options of `predict`. */
@@ -125,7 +126,8 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
       const day = daily.day;
       daily = daily.filterRows((i) => (since === undefined || day[i]! >= since) && (asOf === undefined || day[i]! <= asOf));
     }
-    lastDay = lastDayOf(daily);
+    // With asOf, the caller vouches for the days up to it: the origin week is complete.
+    lastDay = asOf ?? lastDayOf(daily);
     if (asOf !== undefined) origin = sundayOf(asOf) === asOf ? asOf : sundayOf(asOf) - 7;
     // Q8, corrected: the last complete week of the input.
     else if (model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY) origin = sundayOf(lastDay) === lastDay ? lastDay : sundayOf(lastDay) - 7;
@@ -219,6 +221,24 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
   }
   const multipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(model.intervals!.horizons[t], p)));
   const labels = coverages.map(coverageLabel);
+  // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
+  const cold = corrected && model.coldStart ? model.coldStart : null;
+  const coldAt = new Int32Array(rows.length).fill(-1);
+  let coldColumns: Float64Array[] = [];
+  let coldMultipliers: number[][] = [];
+  if (cold) {
+    const coldRows: number[] = [];
+    rows.forEach((row, r) => {
+      if (historyAt(weekly, row).weeksSincePost < 0) coldAt[r] = coldRows.push(row) - 1;
+    });
+    coldColumns = designColumns(weekly, cold.features, Int32Array.from(coldRows)).columns;
+    coldColumns.forEach((c, j) => {
+      for (let k = 0; k < c.length; k++) c[k] = (c[k]! - cold.scaler.mean[j]!) / cold.scaler.scale[j]!;
+    });
+    // Without a calibration of their own, cold-start intervals use the model's quantiles.
+    coldMultipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(cold.intervals ? cold.intervals[t] : model.intervals!.horizons[t], p)));
+  }
+  const xCold = new Float64Array(cold ? cold.features.length : 0);
   const apply = headOf(model);
   const date = weekly.column('date');
   const scaled = model.inputScaling === 'standard';
@@ -237,8 +257,10 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
     const label = formatDay(sunday);
     const history = historyAt(weekly, row);
     const partial = sunday > lastDay;
+    const coldRow = coldAt[r]!;
+    if (coldRow >= 0) for (let j = 0; j < xCold.length; j++) xCold[j] = coldColumns[j]![coldRow]!;
     TARGETS.forEach((target, h) => {
-      const y = apply(target, x);
+      const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
       // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
       if (!Number.isFinite(y)) {
         const raw = columns.map((c) => c[r]!);
@@ -255,11 +277,14 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
         no_recent_posts: history.posts26w === 0,
         clipped: y < 0,
         imputed,
+        cold_start: coldRow >= 0,
       } as Prediction;
       if (scale) {
-        const s = Math.max(model.intervals!.floor ?? INTERVAL_FLOOR, scale[r]!);
+        const floor = model.intervals!.floor ?? INTERVAL_FLOOR;
+        // Cold start: scaled by the forecast itself (there is no level of the profile's own).
+        const s = coldRow >= 0 ? Math.max(floor, value) : Math.max(floor, scale[r]!);
         coverages.forEach((_, c) => {
-          const [lo, hi] = intervalBounds(value, s, multipliers[c]![h]!);
+          const [lo, hi] = intervalBounds(value, s, (coldRow >= 0 ? coldMultipliers : multipliers)[c]![h]!);
           p[`lo_${labels[c]}`] = lo;
           p[`hi_${labels[c]}`] = hi;
         });

@@ -182,6 +182,8 @@ export interface Prediction {
   clipped: boolean;
   /** Some model input was missing and was imputed (notebook: set to 0, P5; corrected: as docs/features.md says). */
   imputed: boolean;
+  /** The profile has not posted by `date`: a corrected model's cold-start heads (followers and observed days) gave the forecast. */
+  cold_start: boolean;
   /** With `intervals`: `lo_80`, `hi_80`, `lo_95`, `hi_95`, … (bounds of the central interval, never below 0). */
   [bound: `lo_${string}` | `hi_${string}`]: number;
 }

@@ -60,8 +60,14 @@ export interface BacktestResult {
   table: BacktestRow[];
   /** Forecasts that had an actual to score (per horizon, summed over origins; the same for every model). */
   scored: Record<string, number>;
-  /** Forecasts of profiles without a posting week by their origin (no naive forecast exists; not scored). */
+  /** Profile-origins without a posting week by the origin: no naive forecast exists, so they are not in `table`. */
   noHistory: number;
+  /**
+   * Those profiles' forecasts by the first model's cold-start heads, scored
+   * on their own per horizon (no relative WAPE: there is no naive forecast);
+   * empty when the model has no cold start.
+   */
+  coldStart: BacktestRow[];
   /** Settings used. */
   settings: { step: number; refitEvery: number; calibrationWeeks: number; intervals: number[] };
 }
@@ -133,6 +139,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   const acc = names.map(() => HORIZONS.map(() => new ScoreAccumulator()));
   const scored: Record<string, number> = Object.fromEntries(HORIZONS.map((h) => [`${h}d`, 0]));
   let noHistory = 0;
+  const coldAcc = HORIZONS.map(() => new ScoreAccumulator());
+  let coldScored = 0;
   const fitted: (EngagementModel | null)[] = names.map(() => null);
   const posts = weekly.stored('posts');
   const engagement = weekly.stored('engagement');
@@ -141,11 +149,15 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     options.onProgress?.({ stage: `backtest origin ${formatDay(origin)}`, rows: o });
     const profiles: number[] = [];
     const rows: number[] = [];
+    const coldProfiles: number[] = [];
+    const coldRows: number[] = [];
     for (let k = 0; k + 1 < weekly.offsets.length; k++) {
       const at = weekly.offsets[k]! + (origin - date[weekly.offsets[k]!]!) / 7;
       if (at < weekly.offsets[k]! || at >= weekly.offsets[k + 1]!) continue;
       if (historyAt(weekly, at).weeksSincePost < 0) {
         noHistory++;
+        coldProfiles.push(k);
+        coldRows.push(at);
         continue;
       }
       profiles.push(k);
@@ -198,6 +210,22 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         }),
       );
     });
+    // Cold start: the first model's heads for profiles that have not posted yet, scored apart.
+    const first = fitted[0];
+    if (first?.coldStart && coldRows.length > 0) {
+      const preds = forecastRows(first, weekly, coldProfiles, Int32Array.from(coldRows), Number.POSITIVE_INFINITY, first.coldStart.intervals || first.intervals ? coverages : []);
+      coldRows.forEach((i, r) => {
+        HORIZONS.forEach((_, h) => {
+          const j = i + h + 1;
+          if (!(j < weekly.offsets[coldProfiles[r]! + 1]! && posts[j]! > 0)) return;
+          const p = preds[r * 4 + h]!;
+          const b: Record<string, [number, number]> = {};
+          for (const l of labels) if (p[`lo_${l}`] !== undefined) b[l] = [p[`lo_${l}`]!, p[`hi_${l}`]!];
+          coldAcc[h]!.add(engagement[j]! / posts[j]!, p.predicted_engagement, Number.NaN, Object.keys(b).length ? b : undefined);
+          coldScored++;
+        });
+      });
+    }
     const naiveAt = names.indexOf('naive');
     names.forEach((_, m) => {
       HORIZONS.forEach((_, h) => {
@@ -212,7 +240,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   });
   const table: BacktestRow[] = [];
   names.forEach((model, m) => HORIZONS.forEach((horizon, h) => table.push({ model, horizon, ...acc[m]![h]!.result() })));
-  return { origins: origins.map(formatDay), table, scored, noHistory, settings: { step, refitEvery, calibrationWeeks, intervals: coverages } };
+  const coldStart = coldScored > 0 ? HORIZONS.map((horizon, h) => ({ model: `cold start (${names[0]})`, horizon, ...coldAcc[h]!.result() })) : [];
+  return { origins: origins.map(formatDay), table, scored, noHistory, coldStart, settings: { step, refitEvery, calibrationWeeks, intervals: coverages } };
 }
 
 /** The notebook preset's rows in backtest tables: rebuilt as of each origin, and as the notebook itself scores it. */

@@ -10,6 +10,7 @@ import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
 import type { BackTransform, FittedHead } from './estimators.js';
 import type { IntervalCalibration } from './intervals.js';
+import type { ColdStart } from './cold-start.js';
 import { applyHead } from './linear.js';
 import { applyMlp, type MlpHead, type MlpOptions } from './mlp.js';
 import type { CorrectedRowCounts } from './train-corrected.js';
@@ -114,6 +115,8 @@ export interface EngagementModel {
   baseline: BaselineMetrics | null;
   /** Format 2: conformal interval calibration, or null when none could be made. */
   intervals?: IntervalCalibration | null;
+  /** Format 2: heads for profiles that have not posted yet, or null when the training data had too few (docs/models.md). */
+  coldStart?: ColdStart | null;
   /** A line on where the model comes from. */
   description: string;
 }
@@ -231,6 +234,24 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
   if (!isRecord(e) || typeof e.kind !== 'string' || !['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'].includes(e.kind)) fail(where, `estimator.kind must be a model kind (linear, log-linear, ridge, mlp, naive, window-average)`);
   if ((e.kind === 'naive' || e.kind === 'window-average') && features.length !== 1) fail(where, `a ${e.kind} model reads one feature`);
   if (m.preset !== 'corrected') fail(where, 'format 2 models are corrected-preset models');
+  const cs = m.coldStart;
+  if (cs !== undefined && cs !== null) {
+    const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+    if (!isRecord(cs) || !Array.isArray(cs.features) || !cs.features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))) fail(where, 'coldStart.features must be a list of corrected-preset columns');
+    const p = (cs.features as unknown[]).length;
+    const sc = cs.scaler;
+    if (!isRecord(sc) || !isNumberArray(sc.mean, p) || !isNumberArray(sc.scale, p) || !(sc.scale as unknown[]).every((v) => finite(v) && (v as number) > 0) || !(sc.mean as unknown[]).every(finite)) fail(where, `coldStart.scaler must hold ${p} finite means and positive scales`);
+    for (const t of TARGETS) {
+      const h = isRecord(cs.models) ? (cs.models as Record<string, unknown>)[t] : undefined;
+      if (!isRecord(h) || !Array.isArray(h.coef) || h.coef.length !== p || !h.coef.every(finite) || !finite(h.intercept) || !finite(h.factor) || !((h.factor as number) > 0)) fail(where, `coldStart.models.${t} must be a log-linear head of ${p} coefficients`);
+    }
+    if (cs.intervals !== null && cs.intervals !== undefined) {
+      for (const t of TARGETS) {
+        const h = isRecord(cs.intervals) ? (cs.intervals as Record<string, unknown>)[t] : undefined;
+        if (!isRecord(h) || !(typeof h.n === 'number' && h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => finite(q) && (q as number) >= 0)) fail(where, `coldStart.intervals.${t} must hold n > 0 and 201 finite non-negative quantiles`);
+      }
+    }
+  }
   const iv = m.intervals;
   if (iv !== undefined && iv !== null) {
     if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0)) fail(where, 'intervals must be a calibration object (or null)');

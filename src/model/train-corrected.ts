@@ -6,6 +6,7 @@ import { LIBRARY_NAME, VERSION } from '../version.js';
 import { designColumns, designFeatures, type FeatureSet } from './design.js';
 import { fitLinearHead, fitRidgeHead } from './estimators.js';
 import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from './intervals.js';
+import { fitColdStart } from './cold-start.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
 import { fitMlpHead, type MlpOptions } from './mlp.js';
 import { applyEstimator, type CorrectedHead, type EngagementModel, type ModelKind, type ModelSpec, FORMAT_VERSION_2, withTargetAliases } from './model-file.js';
@@ -37,7 +38,7 @@ export interface CorrectedRowCounts {
   test: Record<TargetName, number>;
   /** Per horizon: rows whose target week has no post or no record (nothing to learn from or score). */
   noTarget: Record<TargetName, number>;
-  /** Rows with a target but no posting week on or before their Sunday (no history to forecast from). */
+  /** Rows with a target but no posting week on or before their Sunday: what the cold-start heads fit (docs/models.md). */
   noHistory: number;
   /** Rows with a target whose Sunday lies in the last 28 days up to the cutoff: their 28-day target is after it (Q6). */
   gap: number;
@@ -83,60 +84,61 @@ function designOf(spec: ModelSpec): { features: string[]; standardized: boolean 
   return { features: designFeatures(set, spec.kind === 'log-linear' || spec.kind === 'mlp'), standardized: true };
 }
 
-/** Rows of a weekly table with each horizon's target and a posting history, with their Sundays. */
-interface Candidates {
+/** Rows of a weekly table with at least one horizon's target, with their Sundays and targets. */
+interface Rows {
   /** Weekly row numbers, ascending. */
   rows: Int32Array;
-  /** Per horizon, per candidate: the target (NaN when that horizon has none). */
+  /** Per horizon, per row: the target (NaN when that horizon has none). */
   targets: Float64Array[];
   date: Int32Array;
+}
+
+/** The rows with a posting history (what the model fits), and those without (what the cold-start heads fit). */
+interface Candidates extends Rows {
+  cold: Rows;
   noTarget: number[];
   noHistory: number;
 }
 
-/** The rows with at least one target and a posting week on or before their Sunday. */
-function candidatesOf(weekly: WeeklyFrame, lastDay: number): Candidates {
+/** The rows with at least one target, split by whether the profile has posted on or before their Sunday. */
+function candidatesOf(weekly: WeeklyFrame): Candidates {
   const posts = weekly.stored('posts');
   const engagement = weekly.stored('engagement');
   const date = weekly.stored('date');
   const { offsets, profile } = weekly;
   const rows: number[] = [];
+  const cold: number[] = [];
   const noTarget = HORIZONS.map(() => 0);
-  let noHistory = 0;
   for (let k = 0; k + 1 < offsets.length; k++) {
     let posted = false;
     for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
       if (posts[i]! > 0) posted = true;
-      if (date[i]! > lastDay) break;
       let any = false;
       for (let h = 1; h <= HORIZONS.length; h++) {
         const j = i + h;
         if (j < offsets[k + 1]! && posts[j]! > 0) any = true;
         else noTarget[h - 1]!++;
       }
-      if (!any) continue;
-      if (!posted) {
-        noHistory++;
-        continue;
-      }
-      rows.push(i);
+      if (any) (posted ? rows : cold).push(i);
     }
   }
-  void profile;
-  const r = Int32Array.from(rows);
-  const targets = HORIZONS.map((_, h) => {
-    const t = new Float64Array(r.length);
-    for (let c = 0; c < r.length; c++) {
-      const j = r[c]! + h + 1;
-      t[c] = j < offsets[profile[r[c]!]! + 1]! && posts[j]! > 0 ? engagement[j]! / posts[j]! : Number.NaN;
-    }
-    return t;
-  });
-  return { rows: r, targets, date: Int32Array.from(r, (i) => date[i]!), noTarget, noHistory };
+  const of = (list: number[]): Rows => {
+    const r = Int32Array.from(list);
+    const targets = HORIZONS.map((_, h) => {
+      const t = new Float64Array(r.length);
+      for (let c = 0; c < r.length; c++) {
+        const j = r[c]! + h + 1;
+        t[c] = j < offsets[profile[r[c]!]! + 1]! && posts[j]! > 0 ? engagement[j]! / posts[j]! : Number.NaN;
+      }
+      return t;
+    });
+    return { rows: r, targets, date: Int32Array.from(r, (i) => date[i]!) };
+  };
+  return { ...of(rows), cold: of(cold), noTarget, noHistory: cold.length };
 }
 
-/** Candidate positions whose target for horizon index h is present and whose Sunday satisfies `keep`. */
-function positions(c: Candidates, h: number, keep: (sunday: number) => boolean): Int32Array {
+/** Positions of `c` whose target for horizon index h is present and whose Sunday satisfies `keep`. */
+export function positions(c: Rows, h: number, keep: (sunday: number) => boolean): Int32Array {
   const out: number[] = [];
   const t = c.targets[h]!;
   for (let k = 0; k < c.rows.length; k++) if (t[k] === t[k] && keep(c.date[k]!)) out.push(k);
@@ -195,7 +197,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const { cutoffDay, cutoff, model: spec } = options;
   const warnings: string[] = [];
   options.onProgress?.({ stage: 'select', rows: weekly.length });
-  const c = candidatesOf(weekly, Number.POSITIVE_INFINITY);
+  const c = candidatesOf(weekly);
   const last = HORIZONS[HORIZONS.length - 1]!;
   // Q6: a train row's furthest target week (its Sunday + 28 days) is on or before the cutoff.
   const inTrain = (sunday: number): boolean => sunday + last <= cutoffDay;
@@ -259,6 +261,10 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     }
   }
 
+  options.onProgress?.({ stage: 'cold start', rows: c.cold.rows.length });
+  const coldStart = fitColdStart(weekly, c.cold, cutoffDay, options.calibrationWeeks, INTERVAL_FLOOR);
+  if (!coldStart) warnings.push('no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model\'s forecast from imputed inputs');
+
   const rows: CorrectedRowCounts = {
     weekly: weekly.length,
     train: perTarget((_, h) => train[h]!.length),
@@ -287,6 +293,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     metrics,
     baseline: null,
     intervals,
+    coldStart,
     description: `${spec.kind}${spec.kind === 'window-average' ? ` ${spec.weeks ?? 13} weeks` : ''} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
   };
   return { model: withTargetAliases(model), metrics, rows, warnings };

@@ -19,6 +19,8 @@ import { conformalMultiplier, intervalBounds, scoreQuantiles } from '../../src/m
 import { backTransformFactor } from '../../src/model/estimators.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 import { simpleRows } from '../helpers/synthetic.js';
+
+const parseDayUtc = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86400000;
 import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-corrected-model-');
@@ -99,6 +101,41 @@ describe('corrected training', () => {
       () => expect.fail('saved a broken model'),
       (e: Error) => expect(e.message).toMatch(/intervals\.horizons\.engagement_future_14d must hold n > 0 and 201/),
     );
+  });
+});
+
+describe('cold start', () => {
+  it('forecasts profiles that have not posted yet from their followers, flagged, with intervals of their own', () => {
+    // 300 profiles seen daily: one to five weeks without a post, then a post a day worth ~1% of followers.
+    const input: DailyRowInput[] = [];
+    for (let p = 0; p < 300; p++) {
+      const followers = Math.round(10 ** (2 + (4 * p) / 300));
+      const start = parseDayUtc('2024-01-01') + 7 * (p % 20);
+      for (let d = 0; d < 120; d++) {
+        const date = new Date((start + d) * 86400000).toISOString().slice(0, 10);
+        const posts = d < 7 * (1 + (p % 5)) ? 0 : 1;
+        input.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.7 + ((p * 7 + d) % 10) / 15)), reach: 1, impressions: 1 });
+      }
+    }
+    const { model, rows: counts } = trainModels(dailyFromRows(input), { preset: 'corrected', cutoff: '2024-06-30', calibrationWeeks: 4 });
+    expect(counts.noHistory).toBeGreaterThan(500);
+    expect(model.coldStart).not.toBeNull();
+    expect(model.coldStart!.intervals).not.toBeNull();
+    const newcomers: DailyRowInput[] = [1e3, 1e5].flatMap((followers) =>
+      // Seen every day of one week without a post, as the training profiles were.
+      ['01', '02', '03', '04', '05', '06', '07'].map((day) => ({ date: `2024-07-${day}`, profile_id: `new-${followers}`, followers, posts: 0, engagement: 0, reach: 0, impressions: 0 })),
+    );
+    const preds = predict(model, [...input.filter((r) => r.date <= '2024-07-07'), ...newcomers], { asOf: '2024-07-07', intervals: [0.8] });
+    const small = preds.find((p) => p.profile_id === 'new-1000' && p.future_period.endsWith('_7d'))!;
+    const large = preds.find((p) => p.profile_id === 'new-100000' && p.future_period.endsWith('_7d'))!;
+    expect([small.cold_start, large.cold_start, small.no_recent_posts, small.partial_week]).toEqual([true, true, true, false]);
+    // About 1% of followers per post: within a factor of 3 for both.
+    expect(small.predicted_engagement).toBeGreaterThan(10 / 3);
+    expect(small.predicted_engagement).toBeLessThan(30);
+    expect(large.predicted_engagement).toBeGreaterThan(1000 / 3);
+    expect(large.predicted_engagement).toBeLessThan(3000);
+    expect(large.hi_80! - large.lo_80!).toBeGreaterThan(20 * (small.hi_80! - small.lo_80!));
+    expect(preds.filter((p) => !p.profile_id.startsWith('new-')).some((p) => p.cold_start)).toBe(false);
   });
 });
 
@@ -199,6 +236,7 @@ describe('predict as of a day', () => {
       expect(a.models, model).toEqual(b.models);
       expect(a.scaler).toEqual(b.scaler);
       expect(a.intervals).toEqual(b.intervals);
+      expect(a.coldStart).toEqual(b.coldStart);
     }
   });
 });
