@@ -217,9 +217,17 @@ export const MEDIAN_COLUMN: ColumnDefinition = {
           values[i] = Number.NaN;
           continue;
         }
-        for (let j = 0; j < m; j++) sorted[j] = ring[j]!;
-        const part = sorted.subarray(0, m).sort();
-        values[i] = m % 2 ? part[(m - 1) / 2]! : (part[m / 2 - 1]! + part[m / 2]!) / 2;
+        // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
+        for (let j = 0; j < m; j++) {
+          const v = ring[j]!;
+          let q = j;
+          while (q > 0 && sorted[q - 1]! > v) {
+            sorted[q] = sorted[q - 1]!;
+            q--;
+          }
+          sorted[q] = v;
+        }
+        values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
       }
     }
     return (i) => values[i]!;

@@ -97,9 +97,18 @@ export function designColumns(weekly: WeeklyFrame, features: readonly string[], 
     return c;
   };
   const imputed = new Uint8Array(rows.length);
-  const columns = features.map((name) => {
-    const { column, log } = parseFeature(name);
-    const values = Float64Array.from(get(column));
+  const parsed = features.map(parseFeature);
+  // Imputed in place, longest per-post window first: a fallback chain is a suffix of the next
+  // longer one's, so "the first present value of the chain" equals "the value, else the already
+  // imputed next column" — no copy of any column is needed (millions of rows in training).
+  const order = parsed.map((_, j) => j).sort((a, b) => PER_POST.indexOf(parsed[b]!.column) - PER_POST.indexOf(parsed[a]!.column));
+  const shared = new Set(parsed.flatMap((f) => imputationOf(f.column).fallbacks));
+  const columns: Float64Array[] = new Array(features.length);
+  for (const j of order) {
+    const { column } = parsed[j]!;
+    // A column another feature falls back to, but not itself on the chain order, is copied.
+    const own = get(column);
+    const values = shared.has(column) && PER_POST.indexOf(column) < 0 ? Float64Array.from(own) : own;
     const { fallbacks, value } = imputationOf(column);
     for (let k = 0; k < values.length; k++) {
       if (values[k] === values[k]) continue;
@@ -111,8 +120,13 @@ export function designColumns(weekly: WeeklyFrame, features: readonly string[], 
       values[k] = v === v ? v : value;
       if (imputed[k]! < 255) imputed[k]!++;
     }
-    if (log) for (let k = 0; k < values.length; k++) values[k] = Math.log1p(Math.max(0, values[k]!));
-    return values;
+    columns[j] = values;
+  }
+  // Log transforms last: fallbacks read the raw scale. A column can be a feature only once.
+  parsed.forEach(({ log }, j) => {
+    if (!log) return;
+    const values = columns[j]!;
+    for (let k = 0; k < values.length; k++) values[k] = Math.log1p(Math.max(0, values[k]!));
   });
   return { columns, imputed };
 }

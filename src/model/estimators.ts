@@ -16,22 +16,6 @@ export interface FittedHead {
   factor?: number;
 }
 
-/** log1p of each target value at `rows`, as a column aligned with `rows` (row k of the result is rows[k]). */
-function logTargets(target: ArrayLike<number>, rows: ArrayLike<number>): { y: Float64Array; at: Int32Array } {
-  const y = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) y[k] = Math.log1p(target[rows[k]!]!);
-  return { y, at: Int32Array.from({ length: rows.length }, (_, k) => k) };
-}
-
-/** Columns re-indexed by `rows` (so row k of the result is row rows[k] of the input). */
-function gatherColumns(columns: readonly ArrayLike<number>[], rows: ArrayLike<number>): Float64Array[] {
-  return columns.map((c) => {
-    const out = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) out[k] = c[rows[k]!]!;
-    return out;
-  });
-}
-
 /**
  * Least squares with intercept (minimum-norm when rank deficient), on the
  * raw target or on log1p of it (`log`), in which case the head carries the
@@ -42,18 +26,23 @@ export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike
     const fit = fitLeastSquares(x, [target], rows);
     return { coef: Array.from(fit.coef[0]!), intercept: fit.intercept[0]! };
   }
-  const { y, at } = logTargets(target, rows);
-  const xs = gatherColumns(x, rows);
-  const fit = fitLeastSquares(xs, [y], at);
-  const head = { coef: Array.from(fit.coef[0]!), intercept: fit.intercept[0]! };
-  const predicted = new Float64Array(y.length);
-  for (let k = 0; k < y.length; k++) {
+  // The log1p target: normal equations on the (standardized) design with a negligible ridge
+  // (LOG_JITTER), so collinear inputs cannot make them singular; one pass, no copy of the rows.
+  const head = fitRidgeHead(x, target, rows, LOG_JITTER, Math.log1p);
+  const y = new Float64Array(rows.length);
+  const predicted = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
     let p = head.intercept;
-    for (let j = 0; j < xs.length; j++) p += head.coef[j]! * xs[j]![k]!;
+    for (let j = 0; j < x.length; j++) p += head.coef[j]! * x[j]![i]!;
     predicted[k] = p;
+    y[k] = Math.log1p(target[i]!);
   }
   return { ...head, factor: backTransformFactor(y, predicted, correction) };
 }
+
+/** The ridge penalty per row of the log-linear fits: enough to keep the normal equations definite, too small to shrink. */
+export const LOG_JITTER = 1e-7;
 
 /**
  * How a log1p-scale prediction p is mapped back: ŷ = e^p · c − 1, with c
@@ -79,19 +68,63 @@ export function backTransformFactor(y: ArrayLike<number>, predicted: ArrayLike<n
   }
   const ratio = new Float64Array(n);
   const weight = new Float64Array(n);
-  let total = 0;
   for (let k = 0; k < n; k++) {
     ratio[k] = Math.exp(y[k]! - predicted[k]!);
     weight[k] = Math.exp(predicted[k]!);
-    total += weight[k]!;
   }
-  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => ratio[a]! - ratio[b]!);
-  let acc = 0;
-  for (const k of order) {
-    acc += weight[k]!;
-    if (acc >= total / 2) return ratio[k]!;
+  return weightedMedian(ratio, weight);
+}
+
+/**
+ * The weighted median of `values` (the smallest v with at least half the
+ * total weight on values ≤ v), by selection in expected O(n): millions of
+ * rows per fit, where a comparison sort of indices was most of the training
+ * time. Reorders both arrays in place.
+ */
+export function weightedMedian(values: Float64Array, weights: Float64Array): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let total = 0;
+  for (let k = 0; k <= hi; k++) total += weights[k]!;
+  // Weight known to lie below [lo, hi]: the target is the first value where the running weight reaches half.
+  let below = 0;
+  const half = total / 2;
+  const swap = (a: number, b: number) => {
+    const v = values[a]!;
+    values[a] = values[b]!;
+    values[b] = v;
+    const w = weights[a]!;
+    weights[a] = weights[b]!;
+    weights[b] = w;
+  };
+  let seed = 0x9e3779b9;
+  while (lo < hi) {
+    // Random pivot (deterministic sequence), three-way partition: < pivot | = pivot | > pivot.
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const pivot = values[lo + (seed % (hi - lo + 1))]!;
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = values[i]!;
+      if (v < pivot) swap(lt++, i++);
+      else if (v > pivot) swap(i, gt--);
+      else i++;
+    }
+    let wLess = 0;
+    for (let k = lo; k < lt; k++) wLess += weights[k]!;
+    let wEqual = 0;
+    for (let k = lt; k <= gt; k++) wEqual += weights[k]!;
+    if (below + wLess >= half) {
+      hi = lt - 1;
+    } else if (below + wLess + wEqual >= half) {
+      return pivot;
+    } else {
+      below += wLess + wEqual;
+      lo = gt + 1;
+    }
   }
-  return ratio[order[n - 1]!]!;
+  return values[lo]!;
 }
 
 /**
@@ -99,29 +132,53 @@ export function backTransformFactor(y: ArrayLike<number>, predicted: ArrayLike<n
  * Σ (y − b − xβ)² + λ·n·‖β‖² on centered data, solved by Cholesky on the
  * normal equations (p is small; λ > 0 makes them positive definite).
  */
-export function fitRidgeHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, lambda: number): FittedHead {
+export function fitRidgeHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, lambda: number, transform?: (y: number) => number): FittedHead {
   const p = x.length;
   const n = rows.length;
+  // Hot path (millions of rows, several fits per training): rows are gathered in blocks into
+  // contiguous columns, centered by the means of a first pass, and every entry of the normal
+  // equations is a dot product over the block — tight loops over Float64Arrays, not a row at a time.
+  const BLOCK = 4096;
   const mean = new Float64Array(p);
   let yMean = 0;
   for (let k = 0; k < n; k++) {
     const i = rows[k]!;
-    for (let j = 0; j < p; j++) mean[j]! += x[j]![i]!;
-    yMean += target[i]!;
+    yMean += transform ? transform(target[i]!) : target[i]!;
   }
-  for (let j = 0; j < p; j++) mean[j]! /= n;
+  for (let j = 0; j < p; j++) {
+    const col = x[j]!;
+    let s = 0;
+    for (let k = 0; k < n; k++) s += col[rows[k]!]!;
+    mean[j] = s / n;
+  }
   yMean /= n;
   const g = new Float64Array(p * p);
   const b = new Float64Array(p);
-  const v = new Float64Array(p);
-  for (let k = 0; k < n; k++) {
-    const i = rows[k]!;
-    for (let j = 0; j < p; j++) v[j] = x[j]![i]! - mean[j]!;
-    const dy = target[i]! - yMean;
+  const block = Array.from({ length: p }, () => new Float64Array(BLOCK));
+  const yBlock = new Float64Array(BLOCK);
+  for (let from = 0; from < n; from += BLOCK) {
+    const m = Math.min(BLOCK, n - from);
     for (let j = 0; j < p; j++) {
-      const vj = v[j]!;
-      b[j]! += vj * dy;
-      for (let q = j; q < p; q++) g[j * p + q]! += vj * v[q]!;
+      const col = x[j]!;
+      const out = block[j]!;
+      const mu = mean[j]!;
+      for (let k = 0; k < m; k++) out[k] = col[rows[from + k]!]! - mu;
+    }
+    for (let k = 0; k < m; k++) {
+      const t = target[rows[from + k]!]!;
+      yBlock[k] = (transform ? transform(t) : t) - yMean;
+    }
+    for (let j = 0; j < p; j++) {
+      const u = block[j]!;
+      let sy = 0;
+      for (let k = 0; k < m; k++) sy += u[k]! * yBlock[k]!;
+      b[j]! += sy;
+      for (let q = j; q < p; q++) {
+        const v = block[q]!;
+        let s = 0;
+        for (let k = 0; k < m; k++) s += u[k]! * v[k]!;
+        g[j * p + q]! += s;
+      }
     }
   }
   const a = new Matrix(p, p);

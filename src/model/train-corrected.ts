@@ -212,7 +212,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const design = designOf(spec);
   options.onProgress?.({ stage: 'features', rows: c.rows.length });
   const { columns } = designColumns(weekly, design.features, c.rows);
-  const trainUnion = unionOf(train);
+  const trainUnion = unionOf(train, c.rows.length);
   const scaler = StandardScaler.fitColumns(design.features, columns, trainUnion);
   if (design.standardized) {
     columns.forEach((col, j) => {
@@ -302,9 +302,20 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
 /** The smallest profile scale intervals use (engagement per post). */
 export const INTERVAL_FLOOR = 1;
 
-/** The sorted union of several position lists. */
-function unionOf(lists: readonly Int32Array[]): Int32Array {
-  const set = new Set<number>();
-  for (const l of lists) for (const k of l) set.add(k);
-  return Int32Array.from([...set].sort((a, b) => a - b));
+/** The sorted union of several position lists (positions below `size`). */
+function unionOf(lists: readonly Int32Array[], size: number): Int32Array {
+  const mark = new Uint8Array(size);
+  let count = 0;
+  for (const l of lists) {
+    for (const k of l) {
+      if (!mark[k]) {
+        mark[k] = 1;
+        count++;
+      }
+    }
+  }
+  const out = new Int32Array(count);
+  let o = 0;
+  for (let k = 0; k < size; k++) if (mark[k]) out[o++] = k;
+  return out;
 }

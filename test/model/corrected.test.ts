@@ -17,6 +17,7 @@ import {
 import { generateDailyRows } from '../../src/generate.js';
 import { conformalMultiplier, intervalBounds, scoreQuantiles } from '../../src/model/intervals.js';
 import { backTransformFactor } from '../../src/model/estimators.js';
+import { designColumns } from '../../src/model/design.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 import { simpleRows } from '../helpers/synthetic.js';
 
@@ -101,6 +102,28 @@ describe('corrected training', () => {
       () => expect.fail('saved a broken model'),
       (e: Error) => expect(e.message).toMatch(/intervals\.horizons\.engagement_future_14d must hold n > 0 and 201/),
     );
+  });
+});
+
+describe('the design', () => {
+  it('imputes a missing average with the first present longer window, then 0, and logs after imputing', () => {
+    // Posts only in the week of 7 January; rows for the weeks to 21 April (15 weeks later).
+    const rows: DailyRowInput[] = [
+      { date: '2024-01-02', profile_id: 'p', followers: 100, posts: 2, engagement: 100, reach: 1, impressions: 1 },
+      { date: '2024-04-16', profile_id: 'p', followers: 'undefined', posts: 0, engagement: 0, reach: 1, impressions: 1 },
+      { date: '2024-04-16', profile_id: 'never', followers: 'undefined', posts: 0, engagement: 0, reach: 1, impressions: 1 },
+    ];
+    const weekly = resampleWeekly(dailyFromRows(rows), { preset: 'corrected' });
+    const last = Int32Array.from([weekly.offsets[1]! - 1, weekly.offsets[2]! - 1]); // 21 April of 'never', then of 'p'
+    const features = ['engagement_per_post_4w', 'log1p(engagement_per_post_13w)', 'engagement_per_post_26w', 'weeks_since_post', 'followers', 'followers_last_known'];
+    const { columns, imputed } = designColumns(weekly, features, last);
+    const at = (name: string, r: number) => columns[features.indexOf(name)]![r]!;
+    // 'p': 4w and 13w windows have no post, the 26-week window has 100 / 2.
+    expect([at('engagement_per_post_4w', 1), at('log1p(engagement_per_post_13w)', 1), at('engagement_per_post_26w', 1)]).toEqual([50, Math.log1p(50), 50]);
+    expect([at('weeks_since_post', 1), at('followers', 1), at('followers_last_known', 1)]).toEqual([15, 100, 100]);
+    expect(imputed[1]).toBe(3); // 4w, 13w, followers
+    // 'never': nothing to fall back to.
+    expect([at('engagement_per_post_4w', 0), at('log1p(engagement_per_post_13w)', 0), at('weeks_since_post', 0), at('followers', 0)]).toEqual([0, 0, 104, 0]);
   });
 });
 
