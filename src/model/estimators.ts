@@ -28,7 +28,12 @@ export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike
   }
   // The log1p target: normal equations on the (standardized) design with a negligible ridge
   // (LOG_JITTER), so collinear inputs cannot make them singular; one pass, no copy of the rows.
-  const head = fitRidgeHead(x, target, rows, LOG_JITTER, Math.log1p);
+  return logHeadFromSums(new NormalSums(x.length).add(x, target, rows, Math.log1p), x, target, rows, correction);
+}
+
+/** A log-linear head from its normal sums over `rows`, with the back-transform factor over the same rows. */
+export function logHeadFromSums(sums: NormalSums, x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, correction: BackTransform): FittedHead {
+  const head = sums.solve(LOG_JITTER);
   const y = new Float64Array(rows.length);
   const predicted = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) {
@@ -133,62 +138,104 @@ export function weightedMedian(values: Float64Array, weights: Float64Array): num
  * normal equations (p is small; λ > 0 makes them positive definite).
  */
 export function fitRidgeHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, lambda: number, transform?: (y: number) => number): FittedHead {
-  const p = x.length;
-  const n = rows.length;
-  // Hot path (millions of rows, several fits per training): rows are gathered in blocks into
-  // contiguous columns, centered by the means of a first pass, and every entry of the normal
-  // equations is a dot product over the block — tight loops over Float64Arrays, not a row at a time.
-  const BLOCK = 4096;
-  const mean = new Float64Array(p);
-  let yMean = 0;
-  for (let k = 0; k < n; k++) {
-    const i = rows[k]!;
-    yMean += transform ? transform(target[i]!) : target[i]!;
+  return new NormalSums(x.length).add(x, target, rows, transform).solve(lambda);
+}
+
+/**
+ * The sums behind the normal equations of a least-squares fit with
+ * intercept — n, Σx, Σy, Σxxᵀ, Σxy — accumulated over rows and added across
+ * row sets, so a fit on more rows reuses the sums of fewer (training fits the
+ * calibration model on a subset of the final model's rows). Solved centered,
+ * with a ridge penalty λ·n·‖β‖² (the intercept unpenalized), by Cholesky.
+ */
+export class NormalSums {
+  n = 0;
+  sy = 0;
+  readonly sx: Float64Array;
+  readonly sxx: Float64Array;
+  readonly sxy: Float64Array;
+
+  constructor(readonly p: number) {
+    this.sx = new Float64Array(p);
+    this.sxx = new Float64Array(p * p);
+    this.sxy = new Float64Array(p);
   }
-  for (let j = 0; j < p; j++) {
-    const col = x[j]!;
-    let s = 0;
-    for (let k = 0; k < n; k++) s += col[rows[k]!]!;
-    mean[j] = s / n;
-  }
-  yMean /= n;
-  const g = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const block = Array.from({ length: p }, () => new Float64Array(BLOCK));
-  const yBlock = new Float64Array(BLOCK);
-  for (let from = 0; from < n; from += BLOCK) {
-    const m = Math.min(BLOCK, n - from);
-    for (let j = 0; j < p; j++) {
-      const col = x[j]!;
-      const out = block[j]!;
-      const mu = mean[j]!;
-      for (let k = 0; k < m; k++) out[k] = col[rows[from + k]!]! - mu;
-    }
-    for (let k = 0; k < m; k++) {
-      const t = target[rows[from + k]!]!;
-      yBlock[k] = (transform ? transform(t) : t) - yMean;
-    }
-    for (let j = 0; j < p; j++) {
-      const u = block[j]!;
-      let sy = 0;
-      for (let k = 0; k < m; k++) sy += u[k]! * yBlock[k]!;
-      b[j]! += sy;
-      for (let q = j; q < p; q++) {
-        const v = block[q]!;
+
+  /**
+   * Adds the rows `rows` of the columns `x` and of `target` (through `transform`).
+   * Hot path (millions of rows, several fits per training): rows are gathered in blocks into
+   * contiguous columns and each sum is a dot product over the block — tight loops over
+   * Float64Arrays, not a row at a time.
+   */
+  add(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, transform?: (y: number) => number): this {
+    const p = this.p;
+    const BLOCK = 4096;
+    const block = Array.from({ length: p }, () => new Float64Array(BLOCK));
+    const yBlock = new Float64Array(BLOCK);
+    const n = rows.length;
+    for (let from = 0; from < n; from += BLOCK) {
+      const m = Math.min(BLOCK, n - from);
+      for (let j = 0; j < p; j++) {
+        const col = x[j]!;
+        const out = block[j]!;
         let s = 0;
-        for (let k = 0; k < m; k++) s += u[k]! * v[k]!;
-        g[j * p + q]! += s;
+        for (let k = 0; k < m; k++) s += out[k] = col[rows[from + k]!]!;
+        this.sx[j]! += s;
+      }
+      let sy = 0;
+      for (let k = 0; k < m; k++) {
+        const t = target[rows[from + k]!]!;
+        sy += yBlock[k] = transform ? transform(t) : t;
+      }
+      this.sy += sy;
+      for (let j = 0; j < p; j++) {
+        const u = block[j]!;
+        let s = 0;
+        for (let k = 0; k < m; k++) s += u[k]! * yBlock[k]!;
+        this.sxy[j]! += s;
+        for (let q = j; q < p; q++) {
+          const v = block[q]!;
+          let t = 0;
+          for (let k = 0; k < m; k++) t += u[k]! * v[k]!;
+          this.sxx[j * p + q]! += t;
+        }
       }
     }
+    this.n += n;
+    return this;
   }
-  const a = new Matrix(p, p);
-  for (let j = 0; j < p; j++) for (let q = j; q < p; q++) {
-    const value = g[j * p + q]! + (j === q ? lambda * n : 0);
-    a.set(j, q, value);
-    a.set(q, j, value);
+
+  /** The sums of both row sets. */
+  plus(other: NormalSums): NormalSums {
+    const out = new NormalSums(this.p);
+    out.n = this.n + other.n;
+    out.sy = this.sy + other.sy;
+    for (let j = 0; j < this.p; j++) {
+      out.sx[j] = this.sx[j]! + other.sx[j]!;
+      out.sxy[j] = this.sxy[j]! + other.sxy[j]!;
+    }
+    for (let k = 0; k < this.sxx.length; k++) out.sxx[k] = this.sxx[k]! + other.sxx[k]!;
+    return out;
   }
-  const beta = new CholeskyDecomposition(a).solve(Matrix.columnVector(Array.from(b))).getColumn(0);
-  let intercept = yMean;
-  for (let j = 0; j < p; j++) intercept -= beta[j]! * mean[j]!;
-  return { coef: beta, intercept };
+
+  /** The ridge solution (λ > 0 keeps the system definite). */
+  solve(lambda: number): FittedHead {
+    const { p, n } = this;
+    const mean = Float64Array.from(this.sx, (s) => s / n);
+    const yMean = this.sy / n;
+    const a = new Matrix(p, p);
+    for (let j = 0; j < p; j++) {
+      for (let q = j; q < p; q++) {
+        // Centered: Σ(x_j − x̄_j)(x_q − x̄_q) = Σx_j x_q − n x̄_j x̄_q.
+        const value = this.sxx[j * p + q]! - n * mean[j]! * mean[q]! + (j === q ? lambda * n : 0);
+        a.set(j, q, value);
+        a.set(q, j, value);
+      }
+    }
+    const b = Array.from({ length: p }, (_, j) => this.sxy[j]! - n * mean[j]! * yMean);
+    const beta = new CholeskyDecomposition(a).solve(Matrix.columnVector(b)).getColumn(0);
+    let intercept = yMean;
+    for (let j = 0; j < p; j++) intercept -= beta[j]! * mean[j]!;
+    return { coef: beta, intercept };
+  }
 }

@@ -3,8 +3,8 @@ import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
-import { designColumns, designFeatures, type FeatureSet } from './design.js';
-import { fitLinearHead, fitRidgeHead } from './estimators.js';
+import { designColumns, designFeatures, parseFeature, type FeatureSet } from './design.js';
+import { fitLinearHead, fitRidgeHead, logHeadFromSums, NormalSums } from './estimators.js';
 import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from './intervals.js';
 import { fitColdStart } from './cold-start.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
@@ -214,6 +214,9 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const { columns } = designColumns(weekly, design.features, c.rows);
   const trainUnion = unionOf(train, c.rows.length);
   const scaler = StandardScaler.fitColumns(design.features, columns, trainUnion);
+  // The intervals' profile scale (13-week pooled average, imputed): taken from the design when it has it, before standardizing.
+  const scaleAt = design.features.findIndex((f) => parseFeature(f).column === 'engagement_per_post_13w');
+  const scaleColumn = scaleAt < 0 ? null : parseFeature(design.features[scaleAt]!).log ? columns[scaleAt]!.map(Math.expm1) : Float64Array.from(columns[scaleAt]!);
   if (design.standardized) {
     columns.forEach((col, j) => {
       const m = scaler.mean[j]!;
@@ -222,8 +225,26 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     });
   }
 
+  // Calibration fits (on the rows known before the calibration windows) are needed below; the
+  // kinds solved by normal equations reuse their sums for the final fit.
+  const calCut = cutoffDay - last - 7 * options.calibrationWeeks;
+  const fitRows = HORIZONS.map((_, h) => positions(c, h, (d) => d + last <= calCut));
+  const calibrate = options.calibrationWeeks > 0 && fitRows.every((r) => r.length > 0);
+  const calibrationHeads: (CorrectedHead | null)[] = HORIZONS.map(() => null);
   options.onProgress?.({ stage: 'fit', rows: trainUnion.length });
-  const heads = perTarget((_, h) => fitHead(spec, columns, c.targets[h]!, train[h]!, h + 1));
+  const heads = perTarget((_, h) => {
+    if (!calibrate || (spec.kind !== 'log-linear' && spec.kind !== 'ridge')) return fitHead(spec, columns, c.targets[h]!, train[h]!, h + 1);
+    const transform = spec.kind === 'log-linear' ? Math.log1p : undefined;
+    const early = new NormalSums(columns.length).add(columns, c.targets[h]!, fitRows[h]!, transform);
+    const later = new NormalSums(columns.length).add(columns, c.targets[h]!, positions(c, h, (d) => d + last > calCut && d + last <= cutoffDay), transform);
+    const all = early.plus(later);
+    if (spec.kind === 'ridge') {
+      calibrationHeads[h] = early.solve(spec.lambda ?? 0.01);
+      return all.solve(spec.lambda ?? 0.01);
+    }
+    calibrationHeads[h] = logHeadFromSums(early, columns, c.targets[h]!, fitRows[h]!, spec.correction ?? 'absolute');
+    return logHeadFromSums(all, columns, c.targets[h]!, train[h]!, spec.correction ?? 'absolute');
+  });
   options.onProgress?.({ stage: 'metrics', rows: test[0]!.length });
   const metrics = perTarget((t, h) => {
     const predicted = forecastAt(spec, heads[t], columns, test[h]!).map((v) => (v < 0 ? 0 : v));
@@ -235,14 +256,12 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const calibration = perTarget(() => 0);
   if (options.calibrationWeeks > 0) {
     options.onProgress?.({ stage: 'calibrate', rows: trainUnion.length });
-    const calCut = cutoffDay - last - 7 * options.calibrationWeeks;
-    const fitRows = HORIZONS.map((_, h) => positions(c, h, (d) => d + last <= calCut));
-    if (fitRows.some((r) => r.length === 0)) {
+    if (!calibrate) {
       warnings.push(`no intervals: no rows before the calibration windows (${formatDay(calCut)}); train with an earlier cutoff's data or more history`);
     } else {
-      const scale = designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
+      const scale = scaleColumn ?? designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
       const horizons = perTarget((t, h) => {
-        const head = fitHead(spec, columns, c.targets[h]!, fitRows[h]!, h + 101);
+        const head = calibrationHeads[h] ?? fitHead(spec, columns, c.targets[h]!, fitRows[h]!, h + 101);
         const rows = positions(c, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
         const predicted = forecastAt(spec, head, columns, rows);
         const scores = new Float64Array(rows.length);
