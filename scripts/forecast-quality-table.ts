@@ -19,7 +19,9 @@ for (const kind of ['stationary', 'dynamic']) {
   if (!mine.length) continue;
   const seeds = [...new Set(mine.map((r) => r.seed))].sort();
   const models = [...new Set(mine.flatMap((r) => r.table.map((t) => t.model)))];
-  const rowsOf = (model: string, h: number): BacktestRow[] => mine.flatMap((r) => r.table).filter((t) => t.model === model && t.horizon === h);
+  // One row per seed: a model run in two files of a seed (the baselines of an extra run) counts once.
+  const rowsOf = (model: string, h: number): BacktestRow[] =>
+    seeds.flatMap((s) => mine.filter((r) => r.seed === s).flatMap((r) => r.table).filter((t) => t.model === model && t.horizon === h).slice(0, 1));
   const summary = (get: (t: BacktestRow) => number, digits: number) => (model: string, h: number) => {
     const v = rowsOf(model, h).map(get).filter(Number.isFinite);
     if (!v.length) return '–';
@@ -31,7 +33,9 @@ for (const kind of ['stationary', 'dynamic']) {
   for (const s of seeds) {
     const runsOfSeed = mine.filter((x) => x.seed === s);
     const r = runsOfSeed[0]!;
-    console.log(`- seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles; origins ${r.origins.join(', ')}; ${H.map((h) => r.scored[`${h}d`]!.toLocaleString('en-US')).join(' / ')} forecasts scored (7 / 14 / 21 / 28 days); ${runsOfSeed.map((x) => `${x.seconds.toFixed(0)} s`).join(' + ')}`);
+    console.log(`- seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles; origins ${r.origins.join(', ')}; ${H.map((h) => r.scored[`${h}d`]!.toLocaleString('en-US')).join(' / ')} forecasts scored (7 / 14 / 21 / 28 days); backtest ${runsOfSeed.map((x) => `${x.seconds.toFixed(0)} s (${[...new Set(x.table.map((t) => t.model))].filter((m) => !['naive', 'window-average 4w', 'window-average 13w'].includes(m)).join(', ')})`).join(' + ')}`);
+    const cold = runsOfSeed.find((x) => x.coldStart?.length)?.coldStart;
+    if (cold) console.log(`  - cold start (profiles not posted yet, scored apart): ${cold.map((t) => `${t.horizon} d: ${t.n} forecasts, WAPE ${f(t.WAPE, 3)}, coverage ${f(t.coverage['80']! * 100, 1)} / ${f(t.coverage['95']! * 100, 1)}`).join('; ')}`);
   }
   console.log(`\nWAPE relative to naive, mean over the seeds (range):\n\n${table(summary((t) => t.relativeWAPE, 3))}`);
   console.log(`\nWAPE, mean over the seeds (range):\n\n${table(summary((t) => t.WAPE, 3))}`);
@@ -42,7 +46,10 @@ for (const kind of ['stationary', 'dynamic']) {
   console.log(`\n<details><summary>Every seed: WAPE relative to naive, WAPE, MAE, RMSE, R², bias, coverage 80/95</summary>\n`);
   for (const s of seeds) {
     console.log(`\nSeed ${s}:\n\n| model | days | rel. WAPE | WAPE | MAE | RMSE | R² | bias | cover 80 | cover 95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    const seen = new Set<string>();
     for (const t of mine.filter((x) => x.seed === s).flatMap((x) => x.table)) {
+      if (seen.has(`${t.model} ${t.horizon}`)) continue;
+      seen.add(`${t.model} ${t.horizon}`);
       console.log(`| ${t.model} | ${t.horizon} | ${f(t.relativeWAPE, 3)} | ${f(t.WAPE, 4)} | ${f(t.MAE, 1)} | ${f(t.RMSE, 1)} | ${f(t.R2, 3)} | ${f(t.bias, 1)} | ${f((t.coverage['80'] ?? NaN) * 100, 1)} | ${f((t.coverage['95'] ?? NaN) * 100, 1)} |`);
     }
   }
