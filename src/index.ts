@@ -66,6 +66,7 @@ export { trainModels, type TrainOptions, type TrainResult, type CorrectedTrainRe
 export { MODEL_KINDS, DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
 export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
 export type { IntervalCalibration } from './model/intervals.js';
+export type { ColdStart } from './model/cold-start.js';
 export type { MlpOptions, MlpHead, DenseLayer } from './model/mlp.js';
 export type { FittedHead, BackTransform } from './model/estimators.js';
 export {
