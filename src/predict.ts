@@ -246,10 +246,14 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
   const out: Prediction[] = [];
   profiles.forEach((k, r) => {
     let imputed = imputedCount[r]! > 0;
+    let nonFinite = false;
     for (let j = 0; j < columns.length; j++) {
       const v = columns[j]![r]!;
       if (v !== v) imputed = true;
-      x[j] = v === v ? v : 0; // P5: missing features are 0 (corrected designs have none left)
+      // An infinite input (the notebook's Q5: engagement in a month with no post) is treated as
+      // missing and the forecast says so, rather than failing the whole batch.
+      if (v === Infinity || v === -Infinity) nonFinite = true;
+      x[j] = v === v && v !== Infinity && v !== -Infinity ? v : 0; // P5: missing features are 0 (corrected designs have none left)
     }
     if (scaled) standardizeRow(x, model.scaler, x);
     const row = rows[r]!;
@@ -262,10 +266,7 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
     TARGETS.forEach((target, h) => {
       const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
       // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
-      if (!Number.isFinite(y)) {
-        const raw = columns.map((c) => c[r]!);
-        throw new DataError(nonFiniteReason(names, raw.some((v) => !Number.isFinite(v) && v === v) ? raw : x, y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
-      }
+      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(names, x, y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
       const value = y < 0 ? 0 : y; // P6
       const p = {
         profile_id: weekly.profileIds[k]!,
@@ -278,6 +279,7 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
         clipped: y < 0,
         imputed,
         cold_start: coldRow >= 0,
+        non_finite_input: nonFinite,
       } as Prediction;
       if (scale) {
         const floor = model.intervals!.floor ?? INTERVAL_FLOOR;

@@ -184,6 +184,8 @@ export interface Prediction {
   imputed: boolean;
   /** The profile has not posted by `date`: a corrected model's cold-start heads (followers and observed days) gave the forecast. */
   cold_start: boolean;
+  /** A model input was infinite (notebook preset, Q5: engagement in a month with no post) and was treated as missing (0, P5). */
+  non_finite_input: boolean;
   /** With `intervals`: `lo_80`, `hi_80`, `lo_95`, `hi_95`, … (bounds of the central interval, never below 0). */
   [bound: `lo_${string}` | `hi_${string}`]: number;
 }

@@ -55,7 +55,7 @@ describe('scoreForecasts', () => {
       { date: '2024-03-17', profile_id: 'b', posts: 2, engagement: 100, reach: 1, impressions: 1 }, // b: 50
       { date: '2024-03-24', profile_id: 'b', posts: 0, engagement: 0, reach: 1, impressions: 1 }, // no post: not scored
     ];
-    const base = { date: '2024-03-10', future_period: 'predicted_engagement_future_7d', prediction_date: '2024-03-17', partial_week: false, no_recent_posts: false, clipped: false, imputed: false, cold_start: false };
+    const base = { date: '2024-03-10', future_period: 'predicted_engagement_future_7d', prediction_date: '2024-03-17', partial_week: false, no_recent_posts: false, clipped: false, imputed: false, cold_start: false, non_finite_input: false };
     const forecasts: Prediction[] = [
       { ...base, profile_id: 'a', predicted_engagement: 25, lo_80: 15, hi_80: 35 },
       { ...base, profile_id: 'b', predicted_engagement: 40, lo_80: 30, hi_80: 45 },

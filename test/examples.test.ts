@@ -54,13 +54,14 @@ describe('examples', () => {
     }
   });
 
-  it('service.ts embeds the service: 200 for good rows, 400 naming the bad row, 422 naming the profile', () => {
+  it('service.ts embeds the service: 200 for good rows, 400 naming the bad row, a flagged infinite input, 422 for a profile with no rows', () => {
     const r = example('service.ts');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^rows → 200 \{"model":\{"id":"[0-9a-f]{16}","preset":"notebook","version":"[^"]+"\},"predictions":\[\{"profile_id":/m);
     expect(r.stdout).toMatch(/^bad row → 400 \{"error":"bad_row","message":"rows\[4\]\.posts: posts is not a non-negative number: \\"two\\"","row":4,"field":"posts"\}$/m);
     expect(r.stdout).toMatch(/^broken JSON → 400 \{"error":"bad_json"/m);
-    expect(r.stdout).toMatch(/^engagement with no post in the month → 422 \{"error":"unforecastable".*"profile":"no-posts"\}$/m);
+    expect(r.stdout).toMatch(/^engagement with no post in the month → 200 \{"profile_id":"no-posts",.*"non_finite_input":true\}$/m);
+    expect(r.stdout).toMatch(/^an unknown profile named → 422 \{"error":"no_rows_for_profile","message":"predict: no rows for profile 'nobody'"\}$/m);
     expect(r.stdout).toMatch(/^readiness: 200, model [0-9a-f]{16}$/m);
   });
 

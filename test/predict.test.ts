@@ -1,6 +1,6 @@
 // Step P on literal inputs.
 import { describe, expect, it } from 'vitest';
-import { TARGETS, loadBuiltinModel, predict, predictFeatures, type DailyRowInput, type EngagementModel } from '../src/index.js';
+import { TARGETS, loadBuiltinModel, predict, predictFeatures, type DailyRowInput, type EngagementModel, FEATURES } from '../src/index.js';
 
 const rows: DailyRowInput[] = [
   { date: '2024-03-04', profile_id: 'p', followers: 100, posts: 1, engagement: 10, reach: 50, impressions: 60 },
@@ -33,19 +33,25 @@ describe('predict (P)', () => {
     ]);
   });
 
-  it('raises a DataError naming the profile instead of a non-finite forecast', () => {
+  it('flags an infinite input, treated as missing, and raises a DataError naming the profile for a forecast that would not be finite', () => {
     const base = { followers: 100, reach: 5, impressions: 6 };
     // Engagement in a month with 0 posts: the notebook's monthly average is +Infinity (Q5).
     const noPosts: DailyRowInput[] = [
       { date: '2024-03-04', profile_id: 'ok', posts: 1, engagement: 2, ...base },
       { date: '2024-03-04', profile_id: 'quiet', posts: 0, engagement: 7, ...base },
     ];
-    expect(() => predict(loadBuiltinModel(), noPosts)).toThrow(
-      "<input> (column 'profile_id'): the engagement_future_7d forecast is Infinity: feature monthly_average_engagement_per_post is Infinity (engagement in a month with 0 posts, quirk Q5): \"quiet\"",
-    );
-    // Finite features whose forecast overflows.
-    const huge: DailyRowInput[] = [{ date: '2024-03-04', profile_id: 'big', posts: 1, engagement: 1, reach: 1, impressions: 1, followers: 1e308 }, { date: '2024-03-05', profile_id: 'big', posts: 1, engagement: 1, reach: 1, impressions: 1, followers: 1e308 }];
-    expect(() => predict(loadBuiltinModel(), huge)).toThrow(/forecast is (-?Infinity|NaN): .*: "big"/);
+    const preds = predict(loadBuiltinModel(), noPosts);
+    const quiet = preds.filter((p) => p.profile_id === 'quiet');
+    expect(quiet.map((p) => p.non_finite_input)).toEqual([true, true, true, true]);
+    expect(preds.filter((p) => p.profile_id === 'ok').map((p) => p.non_finite_input)).toEqual([false, false, false, false]);
+    // The infinite monthly average counts as missing: 0, as P5 does for a missing one.
+    const x = [...FEATURES].map((f) => (f === 'followers' ? 100 : f === 'reach' ? 5 : f === 'impressions' ? 6 : f === 'engagement' ? 7 : 0));
+    const want = predictFeatures(loadBuiltinModel(), x);
+    expect(quiet.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
+    // Finite features whose forecast overflows (coefficients of 1e307 on followers of 100).
+    const builtin = loadBuiltinModel();
+    const huge = { ...builtin, models: Object.fromEntries(TARGETS.map((t) => [t, { coef: builtin.models[t].coef.map(() => 1e307), intercept: 0 }])) as typeof builtin.models };
+    expect(() => predict(huge, noPosts.slice(0, 1))).toThrow(/forecast is (-?Infinity|NaN): the features are too large for the model \(an overflow\): "ok"/);
     expect(() => predict(loadBuiltinModel(), noPosts.slice(0, 1))).not.toThrow();
   });
 

@@ -38,11 +38,11 @@ export async function writeWeeklyCsv(weekly: WeeklyFrame, out: string | NodeJS.W
 }
 
 /** The caveat columns of a prediction, in CSV order. */
-const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start'] as const;
+const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
 
 /**
  * Writes predictions as CSV: `profile_id,date,future_period,predicted_engagement,prediction_date`,
- * then the caveat flags (`partial_week,no_recent_posts,clipped,imputed,cold_start` as
+ * then the caveat flags (`partial_week,no_recent_posts,clipped,imputed,cold_start,non_finite_input` as
  * `true`/`false`) and the interval bounds (`lo_80,hi_80,…`) the first
  * prediction has.
  */

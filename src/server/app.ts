@@ -111,7 +111,10 @@ function httpErrorOf(error: FastifyError | Error): HttpError {
     return new HttpError(400, 'bad_row', error.line > 0 ? `rows[${error.line - 1}]${error.column ? `.${error.column}` : ''}: ${error.reason}${error.value === undefined ? '' : `: ${JSON.stringify(error.value)}`}` : error.message, where);
   }
   if (error instanceof ModelError) return new HttpError(422, 'model_cannot_answer', error.message);
-  if (isArgumentError(error)) return new HttpError(error instanceof ArgumentRangeError && /no rows for profile/.test(error.message) ? 422 : 400, 'bad_request', error.message);
+  if (isArgumentError(error)) {
+    if (error instanceof ArgumentRangeError && /no rows for profile/.test(error.message)) return new HttpError(422, 'no_rows_for_profile', error.message);
+    return new HttpError(400, 'bad_request', error.message);
+  }
   if (fe.statusCode === 503) return new HttpError(503, 'under_pressure', fe.message); // load shedding: Retry-After is already set
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new HttpError(fe.statusCode, 'bad_request', fe.message);
   return new HttpError(500, 'internal_error', 'internal error (logged on the server)');

@@ -37,7 +37,7 @@ export const forecastBodySchema = {
 
 export const predictionSchema = {
   type: 'object',
-  required: ['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start'],
+  required: ['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'],
   properties: {
     profile_id: { type: 'string' },
     date: { type: 'string', description: 'the origin week’s Sunday' },
@@ -49,6 +49,7 @@ export const predictionSchema = {
     clipped: { type: 'boolean' },
     imputed: { type: 'boolean' },
     cold_start: { type: 'boolean' },
+    non_finite_input: { type: 'boolean' },
   },
   patternProperties: { '^(lo|hi)_[0-9.]+$': { type: 'number' } },
   additionalProperties: false,

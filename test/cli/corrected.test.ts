@@ -39,7 +39,7 @@ describe('engagement-forecast with the corrected preset', () => {
     expect(p.code, p.stderr).toBe(0);
     const got = readCsvRecords(join(dir, 'p.csv'));
     const want = predict(await loadModel(model), await loadDaily(data), { asOf: '2024-10-02', intervals: [0.8, 0.95] });
-    expect(Object.keys(got[0]!)).toEqual(['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'lo_80', 'hi_80', 'lo_95', 'hi_95']);
+    expect(Object.keys(got[0]!)).toEqual(['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input', 'lo_80', 'hi_80', 'lo_95', 'hi_95']);
     expect(got).toHaveLength(want.length);
     got.forEach((r, i) => {
       expect(r.date).toBe('2024-09-29');

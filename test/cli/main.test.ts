@@ -49,7 +49,7 @@ describe('engagement-forecast CLI', () => {
     const csv = cli('predict', '--data', data, '--model', model, '--since', '2024-08-01', '--quiet');
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start');
+    expect(lines[0]).toBe('profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start,non_finite_input');
     expect((lines.length - 1) % 4).toBe(0);
     const id = lines[1]!.split(',')[0]!;
     const json = cli('predict', '--data', data, '--builtin', '--profile', id, '--format', 'json', '--quiet');

@@ -37,7 +37,7 @@ describe('CSV writers', () => {
   });
 
   it('writes predictions with a quoted id where needed', async () => {
-    const flags = { partial_week: false, no_recent_posts: true, clipped: false, imputed: true, cold_start: false };
+    const flags = { partial_week: false, no_recent_posts: true, clipped: false, imputed: true, cold_start: false, non_finite_input: false };
     const predictions: Prediction[] = [
       { profile_id: 'a"b', date: '2024-03-10', future_period: 'predicted_engagement_future_7d', predicted_engagement: 1.25, prediction_date: '2024-03-17', ...flags, lo_80: 0.5, hi_80: 2 },
       { profile_id: 'plain', date: '2024-03-10', future_period: 'predicted_engagement_future_14d', predicted_engagement: Number.NaN, prediction_date: '2024-03-24', ...flags, clipped: true, lo_80: 0, hi_80: Number.NaN },
@@ -45,9 +45,9 @@ describe('CSV writers', () => {
     const file = join(dir, 'predictions.csv');
     await writePredictionsCsv(predictions, file);
     expect(readFileSync(file, 'utf8')).toBe(
-      'profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start,lo_80,hi_80\n' +
-        '"a""b",2024-03-10,predicted_engagement_future_7d,1.25,2024-03-17,false,true,false,true,false,0.5,2\n' +
-        'plain,2024-03-10,predicted_engagement_future_14d,,2024-03-24,false,true,true,true,false,0,\n',
+      'profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start,non_finite_input,lo_80,hi_80\n' +
+        '"a""b",2024-03-10,predicted_engagement_future_7d,1.25,2024-03-17,false,true,false,true,false,false,0.5,2\n' +
+        'plain,2024-03-10,predicted_engagement_future_14d,,2024-03-24,false,true,true,true,false,false,0,\n',
     );
   });
 });

@@ -68,13 +68,23 @@ describe('POST /v1/forecast', () => {
     await small.close();
   });
 
-  it('never answers 200 with a null: a forecast that cannot be finite is a 422 naming the profile', async () => {
+  it('never answers 200 with a null: an infinite input is flagged, a forecast that cannot be finite is a 422 naming the profile', async () => {
     const builtin = await createServer();
-    // Engagement in a month with no post: the notebook's monthly average is +Infinity (Q5).
+    // Engagement in a month with no post: the notebook's monthly average is +Infinity (Q5), treated as missing and flagged.
     const r = await builtin.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{ ...oneProfile[0]!, profile_id: 'zero-posts', posts: 0, engagement: 5 }] } });
-    expect(r.statusCode).toBe(422);
-    expect(r.json()).toMatchObject({ error: 'unforecastable', profile: 'zero-posts' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().predictions.map((p: { non_finite_input: boolean }) => p.non_finite_input)).toEqual([true, true, true, true]);
     expect(r.body).not.toMatch(/null/);
+    // Coefficients that overflow any forecast: 422, naming the profile.
+    const huge = loadBuiltinModel();
+    const file = join(dir, 'huge.json');
+    await saveModel({ ...huge, models: Object.fromEntries(Object.entries(huge.models).map(([t, h]) => [t, { coef: h.coef.map(() => 1e306), intercept: 0 }])) as typeof huge.models }, file);
+    const overflowing = await createServer({ model: file });
+    const o = await overflowing.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile } });
+    expect(o.statusCode).toBe(422);
+    expect(o.json()).toMatchObject({ error: 'unforecastable', profile: oneProfile[0]!.profile_id });
+    expect(o.json().message).toMatch(/forecast is (-?Infinity|NaN): the features are too large for the model/);
+    await overflowing.close();
     // Intervals of a model without calibration: 422 too.
     expect((await builtin.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile, intervals: [0.8] } })).statusCode).toBe(422);
     await builtin.close();
