@@ -1,4 +1,3 @@
-import { formatDay } from '../calendar.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { HORIZONS, TARGETS, type TargetName } from '../schema.js';
 import { designColumns } from './design.js';
@@ -90,6 +89,5 @@ export function fitColdStart(weekly: WeeklyFrame, cold: ColdRows, cutoffDay: num
       if (TARGETS.some((t) => intervals![t].n === 0)) intervals = null;
     }
   }
-  void formatDay;
   return { features: [...COLD_START_FEATURES], scaler: scaler.toJSON(), models, intervals };
 }
