@@ -46,6 +46,11 @@ export function sundayOf(days: number): number {
   return days + ((7 - weekday(days)) % 7);
 }
 
+/** The last Sunday on or before `days` (`days` itself when it is a Sunday): the end of the last complete week by then. */
+export function sundayOnOrBefore(days: number): number {
+  return days - weekday(days);
+}
+
 /** Month index `year * 12 + (month - 1)`: consecutive months are consecutive integers. */
 export function monthIndexOf(days: number): number {
   civilFromDays(days, scratch);

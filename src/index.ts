@@ -63,7 +63,7 @@ export { fitLeastSquares, type LeastSquaresFit } from './model/least-squares.js'
 export { regressionMetrics, type Metrics } from './model/metrics.js';
 export type { RowCounts } from './model/selection.js';
 export { trainModels, type TrainOptions, type TrainResult, type CorrectedTrainResult } from './model/train.js';
-export { MODEL_KINDS, DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
+export { DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
 export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
 export type { IntervalCalibration } from './model/intervals.js';
 export type { ColdStart } from './model/cold-start.js';
@@ -75,6 +75,7 @@ export {
   validateModel,
   FORMAT_VERSION,
   FORMAT_VERSION_2,
+  MODEL_KINDS,
   type EngagementModel,
   type LinearHead,
   type BaselineMetrics,

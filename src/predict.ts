@@ -1,7 +1,7 @@
-import { formatDay, parseDayStrict, sundayOf } from './calendar.js';
+import { formatDay, parseDayStrict, sundayOnOrBefore } from './calendar.js';
 import { ModelError } from './errors.js';
 import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
-import { DailyFrame } from './frame/daily-frame.js';
+import { DailyFrame, lastDayOf } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { resampleWeekly } from './features/resample.js';
@@ -9,7 +9,7 @@ import { dailyFromRows } from './io/load-daily.js';
 import { historyAt } from './features/windows.js';
 import { designColumns } from './model/design.js';
 import { conformalMultiplier, checkIntervals, coverageLabel, intervalBounds } from './model/intervals.js';
-import { applyHead, standardizeRow } from './model/linear.js';
+import { applyHead, standardizeColumns, standardizeRow } from './model/linear.js';
 import { applyEstimator, checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
 import { INTERVAL_FLOOR } from './model/train-corrected.js';
 import { applyColdStart } from './model/cold-start.js';
@@ -100,13 +100,6 @@ interface Origins {
   lastDay: number;
 }
 
-/** The last day among a daily frame's rows (−Infinity when empty). */
-function lastDayOf(daily: DailyFrame): number {
-  let last = Number.NEGATIVE_INFINITY;
-  const day = daily.day;
-  for (let i = 0; i < day.length; i++) if (day[i]! > last) last = day[i]!;
-  return last;
-}
 
 /** Step P1–P4: the weekly table of the input and each profile's origin row. */
 function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions): Origins {
@@ -128,9 +121,9 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     }
     // With asOf, the caller vouches for the days up to it: the origin week is complete.
     lastDay = asOf ?? lastDayOf(daily);
-    if (asOf !== undefined) origin = sundayOf(asOf) === asOf ? asOf : sundayOf(asOf) - 7;
+    if (asOf !== undefined) origin = sundayOnOrBefore(asOf);
     // Q8, corrected: the last complete week of the input.
-    else if (model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY) origin = sundayOf(lastDay) === lastDay ? lastDay : sundayOf(lastDay) - 7;
+    else if (model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY) origin = sundayOnOrBefore(lastDay);
     weekly = resampleWeekly<typeof model.preset>(daily, {
       preset: model.preset,
       ...(options.limits ? { limits: options.limits } : {}),
@@ -232,9 +225,7 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
       if (historyAt(weekly, row).weeksSincePost < 0) coldAt[r] = coldRows.push(row) - 1;
     });
     coldColumns = designColumns(weekly, cold.features, Int32Array.from(coldRows)).columns;
-    coldColumns.forEach((c, j) => {
-      for (let k = 0; k < c.length; k++) c[k] = (c[k]! - cold.scaler.mean[j]!) / cold.scaler.scale[j]!;
-    });
+    standardizeColumns(coldColumns, cold.scaler);
     // Without a calibration of their own, cold-start intervals use the model's quantiles.
     coldMultipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(cold.intervals ? cold.intervals[t] : model.intervals!.horizons[t], p)));
   }

@@ -1,15 +1,17 @@
-import { formatDay, parseDayStrict, sundayOf } from '../calendar.js';
+import { formatDay, parseDayStrict, sundayOnOrBefore } from '../calendar.js';
 import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
-import { DailyFrame } from '../frame/daily-frame.js';
+import { DailyFrame, lastDayOf } from '../frame/daily-frame.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import { resampleWeekly } from '../features/resample.js';
 import { historyAt } from '../features/windows.js';
+import { correctedEngagementPerPost } from '../features/engagement-per-post.js';
+import { targetAt } from '../features/targets.js';
 import { checkIntervals, coverageLabel } from '../model/intervals.js';
 import type { EngagementModel, ModelKind, ModelSpec } from '../model/model-file.js';
 import { trainModels } from '../model/train.js';
 import { checkModelSpec, DEFAULT_CORRECTED_MODEL } from '../model/train-corrected.js';
 import { forecastRows } from '../predict.js';
-import { HORIZONS, type ProgressCallback } from '../schema.js';
+import { HORIZONS, type Prediction, type ProgressCallback } from '../schema.js';
 import { ScoreAccumulator, type ForecastScore } from './score.js';
 
 /** Options of `backtest`. */
@@ -124,18 +126,14 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   let maxSunday = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < date.length; i++) if (date[i]! > maxSunday) maxSunday = date[i]!;
   // The last complete week of the data (daily input) or the table's last week; its 28-day target week is the last one scored.
-  let lastWeek = maxSunday;
-  if (daily) {
-    let lastDay = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < daily.length; i++) if (daily.day[i]! > lastDay) lastDay = daily.day[i]!;
-    lastWeek = lastSundayOnOrBefore(lastDay);
-  }
-  const lastOrigin = options.last === undefined ? lastWeek - 28 : lastSundayOnOrBefore(parseDayStrict(options.last, 'backtest: last'));
+  const lastWeek = daily ? sundayOnOrBefore(lastDayOf(daily)) : maxSunday;
+  const lastOrigin = options.last === undefined ? lastWeek - 28 : sundayOnOrBefore(parseDayStrict(options.last, 'backtest: last'));
   const origins = Array.from({ length: count }, (_, k) => lastOrigin - 7 * step * (count - 1 - k));
 
   // The forecasts scored: per origin, the rows of profiles that have posted by then.
   const names = [...specs.map(modelName), ...(options.notebook ? [NOTEBOOK, NOTEBOOK_LEAKY] : [])];
   const notebookFull = options.notebook ? resampleWeekly(daily!, { preset: 'notebook' }) : null;
+  const notebookIndex = notebookFull ? new Map(notebookFull.profileIds.map((id, k) => [id, k])) : null;
   const acc = names.map(() => HORIZONS.map(() => new ScoreAccumulator()));
   const scored: Record<string, number> = Object.fromEntries(HORIZONS.map((h) => [`${h}d`, 0]));
   let noHistory = 0;
@@ -165,27 +163,22 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     }
     const originRows = Int32Array.from(rows);
     // Actuals, and the naive forecast the relative WAPE is against.
-    const actual = HORIZONS.map((_, h) =>
-      Float64Array.from(originRows, (i, r) => {
-        const j = i + h + 1;
-        return j < weekly.offsets[profiles[r]! + 1]! && posts[j]! > 0 ? engagement[j]! / posts[j]! : Number.NaN;
-      }),
-    );
+    const actual = HORIZONS.map((_, h) => Float64Array.from(originRows, (i, r) => targetAt(i, h + 1, weekly.offsets[profiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost)));
     HORIZONS.forEach((h, k) => {
       for (const y of actual[k]!) if (y === y) scored[`${h}d`]!++;
     });
     const refit = o % refitEvery === 0;
     const byModel: Float64Array[][] = [];
-    const boundsByModel: Record<string, [number, number]>[][][] = [];
+    const boundsByModel: (Record<string, [number, number]> | undefined)[][][] = [];
     names.forEach((name, m) => {
       let preds;
       if (name === NOTEBOOK_LEAKY) {
         // The notebook's own protocol: the table built from all the data (Q2's monthly average sees the weeks ahead), T3 at the origin.
         const nb = notebookFull!;
         if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
-        const index = new Map(nb.profileIds.map((id, k) => [id, k]));
-        const nbProfiles = profiles.map((k) => index.get(weekly.profileIds[k]!)!);
-        const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k]! + (origin - nb.column('date')[nb.offsets[k]!]!) / 7);
+        const nbDate = nb.column('date');
+        const nbProfiles = profiles.map((k) => notebookIndex!.get(weekly.profileIds[k]!)!);
+        const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k]! + (origin - nbDate[nb.offsets[k]!]!) / 7);
         preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, Number.POSITIVE_INFINITY, []);
       } else if (name === NOTEBOOK) {
         const known = daily!.filterRows((i) => daily!.day[i]! <= origin);
@@ -201,14 +194,7 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         preds = forecastRows(model, weekly, profiles, originRows, Number.POSITIVE_INFINITY, model.intervals ? coverages : []);
       }
       byModel[m] = HORIZONS.map((_, h) => Float64Array.from(originRows, (_, r) => preds[r * 4 + h]!.predicted_engagement));
-      boundsByModel[m] = HORIZONS.map((_, h) =>
-        Array.from(originRows, (_, r) => {
-          const p = preds[r * 4 + h]!;
-          const b: Record<string, [number, number]> = {};
-          for (const l of labels) if (p[`lo_${l}`] !== undefined) b[l] = [p[`lo_${l}`]!, p[`hi_${l}`]!];
-          return b;
-        }),
-      );
+      boundsByModel[m] = HORIZONS.map((_, h) => Array.from(originRows, (_, r) => boundsOf(preds[r * 4 + h]!, labels)));
     });
     // Cold start: the first model's heads for profiles that have not posted yet, scored apart.
     const first = fitted[0];
@@ -216,12 +202,10 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
       const preds = forecastRows(first, weekly, coldProfiles, Int32Array.from(coldRows), Number.POSITIVE_INFINITY, first.coldStart.intervals || first.intervals ? coverages : []);
       coldRows.forEach((i, r) => {
         HORIZONS.forEach((_, h) => {
-          const j = i + h + 1;
-          if (!(j < weekly.offsets[coldProfiles[r]! + 1]! && posts[j]! > 0)) return;
+          const y = targetAt(i, h + 1, weekly.offsets[coldProfiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost);
+          if (y !== y) return;
           const p = preds[r * 4 + h]!;
-          const b: Record<string, [number, number]> = {};
-          for (const l of labels) if (p[`lo_${l}`] !== undefined) b[l] = [p[`lo_${l}`]!, p[`hi_${l}`]!];
-          coldAcc[h]!.add(engagement[j]! / posts[j]!, p.predicted_engagement, Number.NaN, Object.keys(b).length ? b : undefined);
+          coldAcc[h]!.add(y, p.predicted_engagement, Number.NaN, boundsOf(p, labels));
           coldScored++;
         });
       });
@@ -232,8 +216,7 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         const y = actual[h]!;
         for (let r = 0; r < y.length; r++) {
           if (y[r] !== y[r]) continue;
-          const b = boundsByModel[m]![h]![r]!;
-          acc[m]![h]!.add(y[r]!, byModel[m]![h]![r]!, byModel[naiveAt]![h]![r]!, Object.keys(b).length ? b : undefined);
+          acc[m]![h]!.add(y[r]!, byModel[m]![h]![r]!, byModel[naiveAt]![h]![r]!, boundsByModel[m]![h]![r]);
         }
       });
     });
@@ -244,6 +227,13 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   return { origins: origins.map(formatDay), table, scored, noHistory, coldStart, settings: { step, refitEvery, calibrationWeeks, intervals: coverages } };
 }
 
+/** A forecast's interval bounds by label (`80` → [lo_80, hi_80]), or undefined when it has none. */
+function boundsOf(p: Prediction, labels: readonly string[]): Record<string, [number, number]> | undefined {
+  let out: Record<string, [number, number]> | undefined;
+  for (const l of labels) if (p[`lo_${l}`] !== undefined) (out ??= {})[l] = [p[`lo_${l}`]!, p[`hi_${l}`]!];
+  return out;
+}
+
 /** The notebook preset's rows in backtest tables: rebuilt as of each origin, and as the notebook itself scores it. */
 export const NOTEBOOK = 'notebook (honest: as of each origin)';
 export const NOTEBOOK_LEAKY = 'notebook (leaky: features from all the data)';
@@ -251,9 +241,5 @@ export const NOTEBOOK_LEAKY = 'notebook (leaky: features from all the data)';
 function positiveInteger(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ArgumentRangeError(`backtest: ${name} must be a positive integer, got ${JSON.stringify(v)}`);
   return v;
-}
-
-function lastSundayOnOrBefore(day: number): number {
-  return sundayOf(day) === day ? day : sundayOf(day) - 7;
 }
 

@@ -82,27 +82,39 @@ export class ScoreAccumulator {
 
 /** Actual engagement per post of the 7 days ending on each day, per profile: what `scoreForecasts` compares with. */
 function weekActuals(daily: DailyFrame): (profile: string, lastDay: number) => number {
-  const sums = new Map<string, [number, number]>();
+  // Sums per (profile, day), keyed by a number (no string per daily row): profile · span + day offset.
   const { day, profile, posts, engagement, profileIds } = daily;
+  let first = 0;
+  let last = -1;
+  for (let i = 0; i < day.length; i++) {
+    if (i === 0 || day[i]! < first) first = day[i]!;
+    if (i === 0 || day[i]! > last) last = day[i]!;
+  }
+  const SPAN = last - first + 1;
+  const slot = new Map<number, number>();
+  const sums: number[] = [];
   for (let i = 0; i < daily.length; i++) {
-    const key = `${profile[i]}:${day[i]}`;
-    const s = sums.get(key);
-    if (s) {
-      s[0] += engagement[i]!;
-      s[1] += posts[i]!;
-    } else sums.set(key, [engagement[i]!, posts[i]!]);
+    const key = profile[i]! * SPAN + (day[i]! - first);
+    let at = slot.get(key);
+    if (at === undefined) {
+      at = sums.length;
+      slot.set(key, at);
+      sums.push(0, 0);
+    }
+    sums[at]! += engagement[i]!;
+    sums[at + 1]! += posts[i]!;
   }
   const index = new Map(profileIds.map((id, k) => [id, k]));
-  return (id, last) => {
+  return (id, end) => {
     const k = index.get(id);
     if (k === undefined) return Number.NaN;
     let e = 0;
     let p = 0;
-    for (let d = last - 6; d <= last; d++) {
-      const s = sums.get(`${k}:${d}`);
-      if (s) {
-        e += s[0];
-        p += s[1];
+    for (let d = end - 6; d <= end; d++) {
+      const at = d < first || d > last ? undefined : slot.get(k * SPAN + (d - first));
+      if (at !== undefined) {
+        e += sums[at]!;
+        p += sums[at + 1]!;
       }
     }
     return p > 0 ? e / p : Number.NaN;

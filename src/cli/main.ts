@@ -9,7 +9,7 @@ import { loadWeekly } from '../io/load-weekly.js';
 import { writeText } from '../io/text-writer.js';
 import { writePredictionsCsv, writeWeeklyCsv } from '../io/write-csv.js';
 import { loadBuiltinModel } from '../model/builtin.js';
-import { loadModel, saveModel, type EngagementModel } from '../model/model-file.js';
+import { loadModel, MODEL_KINDS, saveModel, type EngagementModel } from '../model/model-file.js';
 import { trainModels } from '../model/train.js';
 import { predict } from '../predict.js';
 import { evaluateModel } from '../report/evaluate.js';
@@ -22,7 +22,7 @@ import { metricsTable, modelSummary } from './tables.js';
 import { backtestCsv, backtestTable } from '../backtest/table.js';
 import { backtest } from '../backtest/backtest.js';
 import { checkIntervals } from '../model/intervals.js';
-import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL, MODEL_KINDS } from '../model/train-corrected.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL } from '../model/train-corrected.js';
 import { renderBacktestReport } from '../report/backtest-html.js';
 import { DEFAULT_SERVICE_LIMITS } from '../server/limits.js';
 

@@ -28,7 +28,7 @@ const CELL = {
   reach: 5,
   impressions: 6,
   followersSum: 7,
-  /** The latest day with a non-missing followers value (−1 when none), and that value (Q1, corrected). */
+  /** The latest day with a non-missing followers value (−Infinity when none), and that value (Q1, corrected). */
   followersDay: 8,
   followersLast: 9,
   stride: 10,
@@ -46,17 +46,14 @@ export interface SegmentData {
 }
 
 /**
- * Q1, corrected: keeps the followers value of the latest day seen at `at`
- * (`cells[at + followersDay]`, `cells[at + followersLast]`). Two values on the
+ * Q1, corrected: whether a followers value of `day` replaces the one kept,
+ * of `seenDay` (−Infinity when none). The latest day wins; two values on the
  * same day keep the larger, so the answer does not depend on the order rows
- * or files are read in (one thread or several).
+ * or files are read in (one thread or several) — within a segment and when
+ * segments are merged alike.
  */
-function laterFollowers(c: Float64Array, at: number, day: number, followers: number): void {
-  const seen = c[at + CELL.followersDay]!;
-  if (day > seen || (day === seen && followers > c[at + CELL.followersLast]!)) {
-    c[at + CELL.followersDay] = day;
-    c[at + CELL.followersLast] = followers;
-  }
+function laterFollowers(day: number, followers: number, seenDay: number, seen: number): boolean {
+  return day > seenDay || (day === seenDay && followers > seen);
 }
 
 function hashKey(profile: number, code: number): number {
@@ -138,7 +135,10 @@ export class SegmentTable implements RowCollector, SegmentData {
     c[at + CELL.impressions]! += impressions;
     if (followers === followers) {
       c[at + CELL.followersSum]! += followers;
-      laterFollowers(c, at, day, followers);
+      if (laterFollowers(day, followers, c[at + CELL.followersDay]!, c[at + CELL.followersLast]!)) {
+        c[at + CELL.followersDay] = day;
+        c[at + CELL.followersLast] = followers;
+      }
     }
   }
 
@@ -159,7 +159,7 @@ export class SegmentTable implements RowCollector, SegmentData {
     const e = this.size++;
     this.cells[e * CELL.stride] = profile;
     this.cells[e * CELL.stride + 1] = code;
-    this.cells[e * CELL.stride + CELL.followersDay] = -1;
+    this.cells[e * CELL.stride + CELL.followersDay] = Number.NEGATIVE_INFINITY;
     this.table[slot] = e + 1;
     return e;
   }
@@ -273,7 +273,7 @@ export function weeklyFromSegments<P extends Preset>(
   const followers = new Float64Array(n);
   // Q1, corrected: the week's last non-missing followers (NaN when none), over both segments of the week.
   const lastFollowers = new Float64Array(n).fill(Number.NaN);
-  const lastFollowersDay = new Float64Array(n).fill(-1);
+  const lastFollowersDay = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const posts = new Float64Array(n);
   const engagement = new Float64Array(n);
   const reach = new Float64Array(n);
@@ -301,7 +301,7 @@ export function weeklyFromSegments<P extends Preset>(
       impressions[row]! += c[at + CELL.impressions]!;
       followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
       const fDay = c[at + CELL.followersDay]!;
-      if (fDay >= 0 && (fDay > lastFollowersDay[row]! || (fDay === lastFollowersDay[row]! && c[at + CELL.followersLast]! > lastFollowers[row]!))) {
+      if (laterFollowers(fDay, c[at + CELL.followersLast]!, lastFollowersDay[row]!, lastFollowers[row]!)) {
         lastFollowersDay[row] = fDay;
         lastFollowers[row] = c[at + CELL.followersLast]!;
       }

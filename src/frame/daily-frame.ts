@@ -10,6 +10,14 @@ export interface RowCollector {
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void;
 }
 
+/** The latest day among a daily frame's rows (−Infinity when it has none). */
+export function lastDayOf(daily: Pick<DailyColumns, 'day'>): number {
+  let last = Number.NEGATIVE_INFINITY;
+  const { day } = daily;
+  for (let i = 0; i < day.length; i++) if (day[i]! > last) last = day[i]!;
+  return last;
+}
+
 /** One daily row as read back from a `DailyFrame`. */
 export interface DailyRecord {
   profile_id: string;

@@ -3,7 +3,8 @@ import { HORIZONS, TARGETS, type TargetName } from '../schema.js';
 import { designColumns } from './design.js';
 import { fitLinearHead, type FittedHead } from './estimators.js';
 import { scoreQuantiles } from './intervals.js';
-import { applyHead } from './linear.js';
+import { applyHead, standardizeColumns } from './linear.js';
+import { positions, type Rows } from './candidates.js';
 import { StandardScaler, type ScalerState } from './scaler.js';
 
 /*
@@ -31,19 +32,6 @@ export interface ColdStart {
   intervals: Record<TargetName, { n: number; quantiles: number[] }> | null;
 }
 
-/** The rows a cold start is fitted and calibrated on: weekly rows, their Sundays and per-horizon targets. */
-export interface ColdRows {
-  rows: Int32Array;
-  date: Int32Array;
-  targets: Float64Array[];
-}
-
-function positionsOf(c: ColdRows, h: number, keep: (sunday: number) => boolean): Int32Array {
-  const out: number[] = [];
-  const t = c.targets[h]!;
-  for (let k = 0; k < c.rows.length; k++) if (t[k] === t[k] && keep(c.date[k]!)) out.push(k);
-  return Int32Array.from(out);
-}
 
 /** One cold-start forecast from a standardized input row (before clipping). */
 export function applyColdStart(head: FittedHead, x: ArrayLike<number>): number {
@@ -56,27 +44,25 @@ export function applyColdStart(head: FittedHead, x: ArrayLike<number>): number {
  * rows before the calibration windows, scored on the windows); null when a
  * horizon has fewer than 30 rows to fit.
  */
-export function fitColdStart(weekly: WeeklyFrame, cold: ColdRows, cutoffDay: number, calibrationWeeks: number, floor: number): ColdStart | null {
+export function fitColdStart(weekly: WeeklyFrame, cold: Rows, cutoffDay: number, calibrationWeeks: number, floor: number): ColdStart | null {
   const last = HORIZONS[HORIZONS.length - 1]!;
-  const train = HORIZONS.map((_, h) => positionsOf(cold, h, (d) => d + last <= cutoffDay));
+  const train = HORIZONS.map((_, h) => positions(cold, h, (d) => d + last <= cutoffDay));
   if (train.some((t) => t.length < MIN_ROWS)) return null;
   const { columns } = designColumns(weekly, COLD_START_FEATURES, cold.rows);
   const union = Int32Array.from(new Set(train.flatMap((t) => [...t]))).sort();
   const scaler = StandardScaler.fitColumns(COLD_START_FEATURES, columns, union);
-  columns.forEach((col, j) => {
-    for (let k = 0; k < col.length; k++) col[k] = (col[k]! - scaler.mean[j]!) / scaler.scale[j]!;
-  });
+  standardizeColumns(columns, scaler);
   const models = Object.fromEntries(TARGETS.map((t, h) => [t, fitLinearHead(columns, cold.targets[h]!, train[h]!, true)])) as Record<TargetName, FittedHead>;
   let intervals: ColdStart['intervals'] = null;
   if (calibrationWeeks > 0) {
     const calCut = cutoffDay - last - 7 * calibrationWeeks;
-    const fitRows = HORIZONS.map((_, h) => positionsOf(cold, h, (d) => d + last <= calCut));
+    const fitRows = HORIZONS.map((_, h) => positions(cold, h, (d) => d + last <= calCut));
     if (fitRows.every((r) => r.length >= MIN_ROWS)) {
       const x = new Float64Array(columns.length);
       intervals = Object.fromEntries(
         TARGETS.map((t, h) => {
           const head = fitLinearHead(columns, cold.targets[h]!, fitRows[h]!, true);
-          const rows = positionsOf(cold, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
+          const rows = positions(cold, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
           const scores = new Float64Array(rows.length);
           rows.forEach((k, s) => {
             for (let j = 0; j < columns.length; j++) x[j] = columns[j]![k]!;

@@ -14,10 +14,12 @@ import { FEATURES } from '../schema.js';
 /** Per-post averages, shortest window first: each falls back to the longer ones, then to the naive value. */
 const PER_POST = ['engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'last_engagement_per_post'];
 
-/** Columns missing exactly when the profile has not posted yet: the naive value stands in (then 0). */
-const SINCE_FIRST_POST = ['engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
-
-/** How a missing value of a base column is filled: the fallbacks in order, then `value`. */
+/**
+ * How a missing value of a base column is filled: the fallbacks in order,
+ * then `value` (0 unless said: lags and counts of a week without a record,
+ * and the recency-weighted and median averages, missing only before the
+ * first post, when every fallback would be missing too).
+ */
 interface Imputation {
   fallbacks: readonly string[];
   value: number;
@@ -27,7 +29,6 @@ function imputationOf(column: string): Imputation {
   const at = PER_POST.indexOf(column);
   if (at >= 0) return { fallbacks: PER_POST.slice(at + 1), value: 0 };
   if (column === 'monthly_average_engagement_per_post') return { fallbacks: PER_POST.slice(1), value: 0 };
-  if (SINCE_FIRST_POST.includes(column)) return { fallbacks: [], value: 0 };
   if (column === 'weeks_since_post') return { fallbacks: [], value: 104 };
   if (column === 'followers') return { fallbacks: ['followers_last_known'], value: 0 };
   return { fallbacks: [], value: 0 };

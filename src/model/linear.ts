@@ -27,6 +27,15 @@ export function standardizeRow(row: ArrayLike<number>, by: Standardization, out:
   return out;
 }
 
+/** Feature columns standardized in place (`columns[j][k]`), as training and prediction both need them. */
+export function standardizeColumns(columns: readonly Float64Array[], by: Standardization): void {
+  columns.forEach((col, j) => {
+    const mean = by.mean[j]!;
+    const scale = by.scale[j]!;
+    for (let k = 0; k < col.length; k++) col[k] = standardize(col[k]!, mean, scale);
+  });
+}
+
 /** A head applied to one feature row. */
 export function applyHead(head: Head, x: ArrayLike<number>): number {
   let y = 0;

@@ -24,6 +24,9 @@ export const FORMAT_VERSION_2 = 2;
 /** The model kinds of the `corrected` preset (docs/models.md). */
 export type ModelKind = 'linear' | 'log-linear' | 'ridge' | 'mlp' | 'naive' | 'window-average';
 
+/** The model kinds `trainModels` fits with the `corrected` preset. */
+export const MODEL_KINDS: readonly ModelKind[] = ['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'];
+
 /** A model kind with its settings: what `trainModels(weekly, { model })` takes and a format-2 file stores as `estimator`. */
 export interface ModelSpec {
   kind: ModelKind;
@@ -132,6 +135,18 @@ export function checkSamePreset(modelPreset: Preset, tablePreset: Preset, where:
   }
 }
 
+/** A finite number. */
+function finite(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** A stored quantile grid of interval scores: n > 0 and 201 finite non-negative quantiles. */
+function checkQuantiles(h: unknown, where: string, what: string): void {
+  if (!isRecord(h) || !(typeof h.n === 'number' && h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => finite(q) && (q as number) >= 0)) {
+    fail(where, `${what} must hold n > 0 and 201 finite non-negative quantiles`);
+  }
+}
+
 function fail(where: string, what: string): never {
   throw new ModelError(`${where}: ${what}`);
 }
@@ -187,7 +202,6 @@ export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 
   const kind: ModelKind = m.formatVersion === FORMAT_VERSION_2 && isRecord(m.estimator) ? (m.estimator.kind as ModelKind) : 'linear';
   const models = m.models as unknown;
   if (!isRecord(models)) fail(where, 'the models are missing');
-  const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   for (const target of TARGETS) {
     const head = models[target];
     if (!isRecord(head)) fail(where, `the model for ${target} is missing`);
@@ -231,12 +245,11 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
     fail(where, `features must be a list of corrected-preset columns (or log1p(column)); see docs/features.md`);
   }
   const e = m.estimator;
-  if (!isRecord(e) || typeof e.kind !== 'string' || !['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'].includes(e.kind)) fail(where, `estimator.kind must be a model kind (linear, log-linear, ridge, mlp, naive, window-average)`);
+  if (!isRecord(e) || !MODEL_KINDS.includes(e.kind as ModelKind)) fail(where, `estimator.kind must be a model kind (${MODEL_KINDS.join(', ')})`);
   if ((e.kind === 'naive' || e.kind === 'window-average') && features.length !== 1) fail(where, `a ${e.kind} model reads one feature`);
   if (m.preset !== 'corrected') fail(where, 'format 2 models are corrected-preset models');
   const cs = m.coldStart;
   if (cs !== undefined && cs !== null) {
-    const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
     if (!isRecord(cs) || !Array.isArray(cs.features) || !cs.features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))) fail(where, 'coldStart.features must be a list of corrected-preset columns');
     const p = (cs.features as unknown[]).length;
     const sc = cs.scaler;
@@ -246,21 +259,13 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
       if (!isRecord(h) || !Array.isArray(h.coef) || h.coef.length !== p || !h.coef.every(finite) || !finite(h.intercept) || !finite(h.factor) || !((h.factor as number) > 0)) fail(where, `coldStart.models.${t} must be a log-linear head of ${p} coefficients`);
     }
     if (cs.intervals !== null && cs.intervals !== undefined) {
-      for (const t of TARGETS) {
-        const h = isRecord(cs.intervals) ? (cs.intervals as Record<string, unknown>)[t] : undefined;
-        if (!isRecord(h) || !(typeof h.n === 'number' && h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => finite(q) && (q as number) >= 0)) fail(where, `coldStart.intervals.${t} must hold n > 0 and 201 finite non-negative quantiles`);
-      }
+      for (const t of TARGETS) checkQuantiles(isRecord(cs.intervals) ? cs.intervals[t] : undefined, where, `coldStart.intervals.${t}`);
     }
   }
   const iv = m.intervals;
   if (iv !== undefined && iv !== null) {
     if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0)) fail(where, 'intervals must be a calibration object (or null)');
-    for (const t of TARGETS) {
-      const h = (iv.horizons as Record<string, unknown>)[t];
-      if (!isRecord(h) || typeof h.n !== 'number' || !(h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => typeof q === 'number' && Number.isFinite(q) && q >= 0)) {
-        fail(where, `intervals.horizons.${t} must hold n > 0 and 201 finite non-negative quantiles`);
-      }
-    }
+    for (const t of TARGETS) checkQuantiles((iv.horizons as Record<string, unknown>)[t], where, `intervals.horizons.${t}`);
   }
 }
 

@@ -9,8 +9,10 @@ import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from '.
 import { fitColdStart } from './cold-start.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
 import { fitMlpHead, type MlpOptions } from './mlp.js';
-import { applyEstimator, type CorrectedHead, type EngagementModel, type ModelKind, type ModelSpec, FORMAT_VERSION_2, withTargetAliases } from './model-file.js';
+import { applyEstimator, MODEL_KINDS, type CorrectedHead, type EngagementModel, type ModelKind, type ModelSpec, FORMAT_VERSION_2, withTargetAliases } from './model-file.js';
 import { StandardScaler } from './scaler.js';
+import { candidatesOf, positions } from './candidates.js';
+import { standardizeColumns } from './linear.js';
 
 /*
  * Training of `corrected` models (T, corrected): per horizon, the rows with
@@ -20,8 +22,6 @@ import { StandardScaler } from './scaler.js';
  * then interval calibration on windows before the cutoff.
  */
 
-/** The model kinds `trainModels` fits with the `corrected` preset. */
-export const MODEL_KINDS: readonly ModelKind[] = ['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'];
 
 /** The corrected preset's default model (the backtest winner; docs/forecast-quality.md). */
 export const DEFAULT_CORRECTED_MODEL: Readonly<ModelSpec> = Object.freeze({ kind: 'log-linear' });
@@ -82,67 +82,6 @@ function designOf(spec: ModelSpec): { features: string[]; standardized: boolean 
   if (spec.kind === 'window-average') return { features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false };
   const set: FeatureSet = spec.features ?? 'robust';
   return { features: designFeatures(set, spec.kind === 'log-linear' || spec.kind === 'mlp'), standardized: true };
-}
-
-/** Rows of a weekly table with at least one horizon's target, with their Sundays and targets. */
-interface Rows {
-  /** Weekly row numbers, ascending. */
-  rows: Int32Array;
-  /** Per horizon, per row: the target (NaN when that horizon has none). */
-  targets: Float64Array[];
-  date: Int32Array;
-}
-
-/** The rows with a posting history (what the model fits), and those without (what the cold-start heads fit). */
-interface Candidates extends Rows {
-  cold: Rows;
-  noTarget: number[];
-  noHistory: number;
-}
-
-/** The rows with at least one target, split by whether the profile has posted on or before their Sunday. */
-function candidatesOf(weekly: WeeklyFrame): Candidates {
-  const posts = weekly.stored('posts');
-  const engagement = weekly.stored('engagement');
-  const date = weekly.stored('date');
-  const { offsets, profile } = weekly;
-  const rows: number[] = [];
-  const cold: number[] = [];
-  const noTarget = HORIZONS.map(() => 0);
-  for (let k = 0; k + 1 < offsets.length; k++) {
-    let posted = false;
-    for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-      if (posts[i]! > 0) posted = true;
-      let any = false;
-      for (let h = 1; h <= HORIZONS.length; h++) {
-        const j = i + h;
-        if (j < offsets[k + 1]! && posts[j]! > 0) any = true;
-        else noTarget[h - 1]!++;
-      }
-      if (any) (posted ? rows : cold).push(i);
-    }
-  }
-  const of = (list: number[]): Rows => {
-    const r = Int32Array.from(list);
-    const targets = HORIZONS.map((_, h) => {
-      const t = new Float64Array(r.length);
-      for (let c = 0; c < r.length; c++) {
-        const j = r[c]! + h + 1;
-        t[c] = j < offsets[profile[r[c]!]! + 1]! && posts[j]! > 0 ? engagement[j]! / posts[j]! : Number.NaN;
-      }
-      return t;
-    });
-    return { rows: r, targets, date: Int32Array.from(r, (i) => date[i]!) };
-  };
-  return { ...of(rows), cold: of(cold), noTarget, noHistory: cold.length };
-}
-
-/** Positions of `c` whose target for horizon index h is present and whose Sunday satisfies `keep`. */
-export function positions(c: Rows, h: number, keep: (sunday: number) => boolean): Int32Array {
-  const out: number[] = [];
-  const t = c.targets[h]!;
-  for (let k = 0; k < c.rows.length; k++) if (t[k] === t[k] && keep(c.date[k]!)) out.push(k);
-  return Int32Array.from(out);
 }
 
 /** Fits one head of a kind on the (standardized) design at candidate positions. */
@@ -217,13 +156,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   // The intervals' profile scale (13-week pooled average, imputed): taken from the design when it has it, before standardizing.
   const scaleAt = design.features.findIndex((f) => parseFeature(f).column === 'engagement_per_post_13w');
   const scaleColumn = scaleAt < 0 ? null : parseFeature(design.features[scaleAt]!).log ? columns[scaleAt]!.map(Math.expm1) : Float64Array.from(columns[scaleAt]!);
-  if (design.standardized) {
-    columns.forEach((col, j) => {
-      const m = scaler.mean[j]!;
-      const s = scaler.scale[j]!;
-      for (let k = 0; k < col.length; k++) col[k] = (col[k]! - m) / s;
-    });
-  }
+  if (design.standardized) standardizeColumns(columns, scaler);
 
   // Calibration fits (on the rows known before the calibration windows) are needed below; the
   // kinds solved by normal equations reuse their sums for the final fit.
@@ -308,7 +241,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     inputScaling: design.standardized ? 'standard' : 'none',
     scaler: scaler.toJSON(),
     models: heads as EngagementModel['models'],
-    training: { cutoff, from: formatDay(first), to: formatDay(lastSunday), rows: rows as unknown as EngagementModel['training'] extends infer T ? T extends { rows: infer R } ? R : never : never },
+    training: { cutoff, from: formatDay(first), to: formatDay(lastSunday), rows },
     metrics,
     baseline: null,
     intervals,
