@@ -1,6 +1,6 @@
 // The golden case: what the original pandas + scikit-learn notebooks produce on
 // 300 synthetic profiles (test/fixtures/parity-300, in the repository).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   FEATURES,
   TARGETS,
@@ -16,6 +16,7 @@ import {
 } from '../src/index.js';
 import { GOLDEN, close, expectClose, num, readCsvRecords, readText } from './helpers/reference.js';
 import { expectWeeklyMatchesCsv } from './helpers/weekly-match.js';
+import { once } from './helpers/once.js';
 
 const dir = GOLDEN;
 
@@ -25,12 +26,13 @@ describe('parity with the notebooks (parity-300)', () => {
   let trained: TrainResult;
   let summary: any;
 
-  beforeAll(async () => {
+  // Set up by the first test (not in beforeAll): see helpers/once.ts.
+  beforeEach(once(async () => {
     daily = await loadDaily(`${dir}input`);
     weekly = resampleWeekly(daily, { preset: 'notebook' });
     trained = trainModels(weekly, { cutoff: '2024-07-30' });
     summary = JSON.parse(readText(`${dir}expected/train_summary.json`));
-  });
+  }));
 
   it('reads every daily row', () => {
     expect(daily.length).toBe(summary.rows.daily);

@@ -1,17 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../../src/index.js';
 import { simpleRows } from '../helpers/synthetic.js';
+import { once } from '../helpers/once.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-model-');
 let trained: TrainResult;
 
-beforeAll(() => {
+// Set up by the first test (not in beforeAll): see helpers/once.ts.
+beforeEach(once(() => {
   trained = trainModels(resampleWeekly(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31'))), { cutoff: '2024-07-30' });
-});
+}));
 
 async function rejects(path: string, pattern: RegExp): Promise<void> {
   await expect(loadModel(path)).rejects.toSatisfy((e: unknown) => e instanceof ModelError && pattern.test((e as Error).message));

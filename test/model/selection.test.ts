@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/calendar.js';
 import { dailyFromRows, resampleWeekly, type DailyRowInput } from '../../src/index.js';
 import { selectRows, withoutMissing } from '../../src/model/selection.js';
+import { once } from '../helpers/once.js';
 
 /** One daily row on each Sunday from 2024-03-03, with these (posts, engagement) per week. */
 function weeks(profile_id: string, values: [posts: number, engagement: number][]): DailyRowInput[] {
@@ -23,11 +24,11 @@ const rows = [
   // c: 5 weeks; week 0 is all zeros with no earlier week (all lags 0): T2 drops it.
   ...weeks('c', [[0, 0], [1, 9], [1, 9], [1, 9], [1, 9]]),
 ];
-const weekly = resampleWeekly(dailyFromRows(rows));
+const weeklyOnce = once(() => resampleWeekly(dailyFromRows(rows)));
 
 describe('row selection (T1–T3, T5)', () => {
   it('counts the rows of each step, and a week whose Sunday is the cutoff trains', () => {
-    const selection = selectRows(weekly, parseDay('2024-03-10'));
+    const selection = selectRows(weeklyOnce(), parseDay('2024-03-10'));
     expect(selection.counts).toEqual({
       weekly: 8 + 6 + 5,
       afterTargetDrop: 4 + 1 + 1, // a 0…3, b 1, c 0
@@ -37,7 +38,7 @@ describe('row selection (T1–T3, T5)', () => {
       trainBeforeMissingDrop: 3, // a 03-03, a 03-10, b 03-10: Sundays on or before the cutoff
       testBeforeMissingDrop: 2, // a 03-17, a 03-24
     });
-    const ids = Array.from(selection.rows, (i) => `${weekly.profileIds[weekly.profile[i]!]} ${weekly.toRecords()[i]!.date}`);
+    const ids = Array.from(selection.rows, (i) => `${weeklyOnce().profileIds[weeklyOnce().profile[i]!]} ${weeklyOnce().toRecords()[i]!.date}`);
     expect(ids).toEqual(['a 2024-03-03', 'a 2024-03-10', 'a 2024-03-17', 'a 2024-03-24', 'b 2024-03-10']);
     expect(Array.from(selection.train, (k) => ids[k])).toEqual(['a 2024-03-03', 'a 2024-03-10', 'b 2024-03-10']);
     expect(Array.from(selection.test, (k) => ids[k])).toEqual(['a 2024-03-17', 'a 2024-03-24']);
@@ -46,7 +47,7 @@ describe('row selection (T1–T3, T5)', () => {
   });
 
   it('moves the split by one week when the cutoff is the Saturday before', () => {
-    const selection = selectRows(weekly, parseDay('2024-03-09'));
+    const selection = selectRows(weeklyOnce(), parseDay('2024-03-09'));
     expect(selection.counts.trainBeforeMissingDrop).toBe(1);
     expect(selection.counts.testBeforeMissingDrop).toBe(4);
   });

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/calendar.js';
 import { DataError, FEATURES, TARGETS, dailyFromRows, loadBuiltinModel, predict, resampleWeekly, trainModels } from '../../src/index.js';
+import { once } from '../helpers/once.js';
 import { simpleRows } from '../helpers/synthetic.js';
 
 describe('trainModels', () => {
   const daily = dailyFromRows(simpleRows(15, '2024-01-01', '2024-11-30', 5));
-  const weekly = resampleWeekly(daily);
+  // Built by the first test that needs it (not while the file is collected): see helpers/once.ts.
+  const weeklyOnce = once(() => resampleWeekly(daily));
 
   it('trains four models and a baseline', () => {
-    const t = trainModels(weekly, { cutoff: '2024-07-30' });
-    expect(t.rows.weekly).toBe(weekly.length);
+    const t = trainModels(weeklyOnce(), { cutoff: '2024-07-30' });
+    expect(t.rows.weekly).toBe(weeklyOnce().length);
     expect(t.rows.train).toBeLessThanOrEqual(t.rows.trainBeforeMissingDrop);
     expect(t.rows.train).toBeGreaterThan(100);
     expect(t.model.features).toEqual(FEATURES);
@@ -20,7 +22,7 @@ describe('trainModels', () => {
 
   it('accepts daily rows, and a later cutoff moves rows from test to train', () => {
     const a = trainModels(daily, { cutoff: '2024-06-30' });
-    const b = trainModels(weekly, { cutoff: '2024-08-31' });
+    const b = trainModels(weeklyOnce(), { cutoff: '2024-08-31' });
     expect(b.rows.train).toBeGreaterThan(a.rows.train);
     expect(a.rows.train + a.rows.test).toBe(b.rows.train + b.rows.test);
   });
@@ -40,8 +42,8 @@ describe('trainModels', () => {
   });
 
   it('rejects a bad cutoff and a cutoff before all data', () => {
-    expect(() => trainModels(weekly, { cutoff: '30/07/2024' })).toThrow(/cutoff must be a date written YYYY-MM-DD/);
-    expect(() => trainModels(weekly, { cutoff: '2020-01-01' })).toThrow(/no train rows/);
+    expect(() => trainModels(weeklyOnce(), { cutoff: '30/07/2024' })).toThrow(/cutoff must be a date written YYYY-MM-DD/);
+    expect(() => trainModels(weeklyOnce(), { cutoff: '2020-01-01' })).toThrow(/no train rows/);
   });
 });
 
