@@ -40,10 +40,18 @@ export interface SegmentData {
   size: number;
   /** Entry e occupies `cells[e * 10 … e * 10 + 9]`, laid out as `CELL` says. */
   cells: Float64Array;
-  /** First and last day with a record, per profile number. */
-  minDay: Int32Array;
-  maxDay: Int32Array;
+  /**
+   * Per profile number p, `state[4p]` and `state[4p + 1]` are its first and
+   * last day with a record (then the reader's memo of its last segment): one
+   * cache line per profile, where separate arrays cost a miss each per row.
+   */
+  state: Int32Array;
 }
+
+/** Layout of one profile's `state` (4 ints). */
+const STATE = { minDay: 0, maxDay: 1, lastCode: 2, lastEntry: 3, stride: 4 } as const;
+const NO_DAY_MIN = 0x7fffffff;
+const NO_DAY_MAX = -0x80000000;
 
 /**
  * Q1, corrected: whether a followers value of `day` replaces the one kept,
@@ -80,10 +88,7 @@ export class SegmentTable implements RowCollector, SegmentData {
   readonly profiles = new ProfileInterner();
   size = 0;
   cells: Float64Array;
-  minDay: Int32Array;
-  maxDay: Int32Array;
-  private lastCode: Int32Array;
-  private lastEntry: Int32Array;
+  state: Int32Array;
   private table: Int32Array;
   private mask: number;
   private cacheDay = Number.NaN;
@@ -96,10 +101,8 @@ export class SegmentTable implements RowCollector, SegmentData {
     this.cells = new Float64Array(capacity * CELL.stride);
     this.table = new Int32Array(capacity * 2);
     this.mask = capacity * 2 - 1;
-    this.minDay = new Int32Array(16).fill(0x7fffffff);
-    this.maxDay = new Int32Array(16).fill(-0x80000000);
-    this.lastCode = new Int32Array(16).fill(-0x80000000);
-    this.lastEntry = new Int32Array(16);
+    this.state = new Int32Array(0);
+    this.growProfiles(16);
   }
 
   /** The segment code of a day: its week's Sunday * 2, plus 1 when the day lies in the month before the Sunday's. */
@@ -114,17 +117,19 @@ export class SegmentTable implements RowCollector, SegmentData {
   }
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
-    if (profile >= this.minDay.length) this.growProfiles(profile + 1);
-    if (day < this.minDay[profile]!) this.minDay[profile] = day;
-    if (day > this.maxDay[profile]!) this.maxDay[profile] = day;
+    const p = profile * STATE.stride;
+    if (p >= this.state.length) this.growProfiles(profile + 1);
+    const state = this.state;
+    if (day < state[p + STATE.minDay]!) state[p + STATE.minDay] = day;
+    if (day > state[p + STATE.maxDay]!) state[p + STATE.maxDay] = day;
     const code = this.codeOf(day);
     let e: number;
-    if (this.lastCode[profile] === code) {
-      e = this.lastEntry[profile]!;
+    if (state[p + STATE.lastCode] === code) {
+      e = state[p + STATE.lastEntry]!;
     } else {
       e = this.entry(profile, code);
-      this.lastCode[profile] = code;
-      this.lastEntry[profile] = e;
+      state[p + STATE.lastCode] = code;
+      state[p + STATE.lastEntry] = e;
     }
     const c = this.cells;
     const at = e * CELL.stride;
@@ -140,6 +145,23 @@ export class SegmentTable implements RowCollector, SegmentData {
         c[at + CELL.followersLast] = followers;
       }
     }
+  }
+
+  /** Reads each profile's state and the sums of its last segment, so that the batch's cache misses overlap (see `RowCollector.prefetch`). */
+  prefetch(profiles: Int32Array, count: number): number {
+    const state = this.state;
+    const limit = state.length;
+    let sink = 0;
+    for (let j = 0; j < count; j++) {
+      const p = profiles[j]! * STATE.stride;
+      if (p < limit) sink ^= state[p + STATE.lastEntry]!;
+    }
+    const cells = this.cells;
+    for (let j = 0; j < count; j++) {
+      const p = profiles[j]! * STATE.stride;
+      if (p < limit) sink += cells[state[p + STATE.lastEntry]! * CELL.stride + CELL.rows]!;
+    }
+    return sink;
   }
 
   /** The entry for (profile, code), created empty when new. */
@@ -166,17 +188,21 @@ export class SegmentTable implements RowCollector, SegmentData {
 
   /** The sums as plain typed arrays, and the buffers to transfer them without copying. */
   toData(): { data: SegmentData; transfer: ArrayBuffer[] } {
-    const data: SegmentData = { size: this.size, cells: this.cells, minDay: this.minDay, maxDay: this.maxDay };
-    return { data, transfer: [this.cells.buffer as ArrayBuffer, this.minDay.buffer as ArrayBuffer, this.maxDay.buffer as ArrayBuffer] };
+    const data: SegmentData = { size: this.size, cells: this.cells, state: this.state };
+    return { data, transfer: [this.cells.buffer as ArrayBuffer, this.state.buffer as ArrayBuffer] };
   }
 
   private growProfiles(needed: number): void {
-    let n = this.minDay.length;
+    const had = this.state.length / STATE.stride;
+    let n = Math.max(16, had);
     while (n < needed) n *= 2;
-    this.minDay = grown(this.minDay, n, 0x7fffffff);
-    this.maxDay = grown(this.maxDay, n, -0x80000000);
-    this.lastCode = grown(this.lastCode, n, -0x80000000);
-    this.lastEntry = grown(this.lastEntry, n);
+    const state = grown(this.state, n * STATE.stride);
+    for (let q = had; q < n; q++) {
+      state[q * STATE.stride + STATE.minDay] = NO_DAY_MIN;
+      state[q * STATE.stride + STATE.maxDay] = NO_DAY_MAX;
+      state[q * STATE.stride + STATE.lastCode] = NO_DAY_MAX;
+    }
+    this.state = state;
   }
 
   private growEntries(): void {
@@ -220,15 +246,18 @@ export function weeklyFromSegments<P extends Preset>(
   through?: number,
 ): WeeklyFrame<P> {
   const p = profileIds.length;
-  const minDay = new Int32Array(p).fill(0x7fffffff);
-  const maxDay = new Int32Array(p).fill(-0x80000000);
+  const minDay = new Int32Array(p).fill(NO_DAY_MIN);
+  const maxDay = new Int32Array(p).fill(NO_DAY_MAX);
   for (const { data, profileMap } of parts) {
-    const slots = Math.min(data.minDay.length, profileMap ? profileMap.length : p);
+    const state = data.state;
+    const slots = Math.min(state.length / STATE.stride, profileMap ? profileMap.length : p);
     for (let local = 0; local < slots; local++) {
-      if (data.minDay[local]! > data.maxDay[local]!) continue;
+      const first = state[local * STATE.stride + STATE.minDay]!;
+      const last = state[local * STATE.stride + STATE.maxDay]!;
+      if (first > last) continue;
       const g = profileMap ? profileMap[local]! : local;
-      if (data.minDay[local]! < minDay[g]!) minDay[g] = data.minDay[local]!;
-      if (data.maxDay[local]! > maxDay[g]!) maxDay[g] = data.maxDay[local]!;
+      if (first < minDay[g]!) minDay[g] = first;
+      if (last > maxDay[g]!) maxDay[g] = last;
     }
   }
 

@@ -8,6 +8,8 @@ import { ProfileInterner } from './profile-dictionary.js';
 export interface RowCollector {
   readonly profiles: ProfileInterner;
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void;
+  /** Optional: reads (changes nothing) what adding rows of these profiles will touch, before a batch of them is added; see `ProfileInterner.prefetch`. */
+  prefetch?(profiles: Int32Array, count: number): number;
 }
 
 /** The latest day among a daily frame's rows (−Infinity when it has none). */

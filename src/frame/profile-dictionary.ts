@@ -1,10 +1,25 @@
 import { isUtf8 } from 'node:buffer';
 import { grown } from './arrays.js';
 
+/** The id hash (FNV-1a over every byte, 32 bits): start value and multiplier. */
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+/** Finishes an FNV-1a hash (murmur3's mix), so ids that differ in one byte land far apart. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** Ints per hash-table slot. */
+const SLOT = 4;
+
 /**
  * Interns profile ids straight from CSV bytes: an open-addressing hash table
  * over an arena of id bytes, so a row costs a hash and a compare, and a
- * JavaScript string is made only the first time an id is seen.
+ * JavaScript string is made only the first time an id is seen. The hash is
+ * FNV-1a over every byte, which a reader can compute while it looks for the
+ * field's end (`internHashed`), then mixed.
  */
 export class ProfileInterner {
   /** The ids, in first-seen order; the index is the profile number. */
@@ -12,10 +27,11 @@ export class ProfileInterner {
   private arena: Uint8Array = new Uint8Array(1 << 16);
   private arenaView: DataView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
-  private starts: Int32Array = new Int32Array(1024);
-  private lengths: Int32Array = new Int32Array(1024);
-  /** Pairs (hash, profile + 1) per slot, so a probe reads one cache line; profile + 1 = 0 is empty. */
-  private table: Int32Array = new Int32Array(2 * 2048);
+  /**
+   * Per slot (hash, profile + 1, where its bytes start in the arena, their
+   * length): a probe reads one cache line, then the arena; profile + 1 = 0 is empty.
+   */
+  private table: Int32Array = new Int32Array(SLOT * 2048);
   private mask = 2047;
   private lastBytes: Uint8Array | null = null;
   private lastView: DataView = new DataView(new ArrayBuffer(0));
@@ -30,30 +46,46 @@ export class ProfileInterner {
    * same text, so the caller must reject them).
    */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    // A hash of every byte, four at a time (inlined: this runs once per row).
-    // Ids that share a long prefix and suffix still spread over the table.
+    let h = HASH_SEED;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, HASH_PRIME);
+    return this.internHashed(bytes, start, end, h);
+  }
+
+  /**
+   * `intern` for a reader that hashed the id's bytes while scanning them:
+   * `h` must be `HASH_SEED` folded with every byte as `intern` does
+   * (`h = Math.imul(h ^ byte, HASH_PRIME)`).
+   */
+  internHashed(bytes: Uint8Array, start: number, end: number, h: number): number {
+    h = mix(h);
     const len = end - start;
-    const view = this.viewOf(bytes);
-    let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
-    let i = start;
-    for (const words = start + (len & ~3); i < words; i += 4) {
-      h = Math.imul(h ^ view.getInt32(i, true), 0x5bd1e995);
-      h ^= h >>> 15;
-    }
-    for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    h ^= h >>> 16;
     const table = this.table;
     let slot = h & this.mask;
     for (;;) {
-      const entry = table[2 * slot + 1]!;
+      const at = SLOT * slot;
+      const entry = table[at + 1]!;
       if (entry === 0) break;
-      if (table[2 * slot] === h) {
-        const p = entry - 1;
-        if (this.lengths[p] === len && this.same(this.starts[p]!, bytes, start, len)) return p;
-      }
+      if (table[at] === h && table[at + 3] === len && this.same(table[at + 2]!, bytes, start, len)) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
     return this.add(bytes, start, end, h, slot);
+  }
+
+  /**
+   * Reads, without changing anything, the table slots and arena bytes that
+   * interning ids of these (unmixed) hashes will compare: a reader calls it
+   * for a batch of rows before interning them, so that the cache misses of
+   * the batch overlap instead of coming one row at a time. Returns a number
+   * only so that the reads are not optimized away.
+   */
+  prefetch(hashes: Int32Array, count: number): number {
+    const table = this.table;
+    const mask = this.mask;
+    let sink = 0;
+    for (let j = 0; j < count; j++) sink ^= table[SLOT * (mix(hashes[j]!) & mask) + 2]!;
+    const arena = this.arena;
+    for (let j = 0; j < count; j++) sink ^= arena[table[SLOT * (mix(hashes[j]!) & mask) + 2]!]!;
+    return sink;
   }
 
   /** The profile number of a string id. */
@@ -96,16 +128,13 @@ export class ProfileInterner {
       this.arenaView = new DataView(this.arena.buffer);
     }
     this.arena.set(bytes.subarray(start, end), this.arenaUsed);
-    if (p === this.starts.length) {
-      this.starts = grown(this.starts, p * 2);
-      this.lengths = grown(this.lengths, p * 2);
-    }
-    this.starts[p] = this.arenaUsed;
-    this.lengths[p] = len;
-    this.arenaUsed += len;
     this.ids.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, len).toString('utf8'));
-    this.table[2 * slot] = h;
-    this.table[2 * slot + 1] = p + 1;
+    const at = SLOT * slot;
+    this.table[at] = h;
+    this.table[at + 1] = p + 1;
+    this.table[at + 2] = this.arenaUsed;
+    this.table[at + 3] = len;
+    this.arenaUsed += len;
     if ((p + 1) * 2 > this.mask + 1) this.rehash();
     return p;
   }
@@ -113,14 +142,13 @@ export class ProfileInterner {
   private rehash(): void {
     const slots = (this.mask + 1) * 2;
     const old = this.table;
-    const table = new Int32Array(2 * slots);
+    const table = new Int32Array(SLOT * slots);
     const mask = slots - 1;
-    for (let s = 0; s < old.length; s += 2) {
+    for (let s = 0; s < old.length; s += SLOT) {
       if (old[s + 1] === 0) continue;
       let slot = old[s]! & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = old[s]!;
-      table[2 * slot + 1] = old[s + 1]!;
+      while (table[SLOT * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table.set(old.subarray(s, s + SLOT), SLOT * slot);
     }
     this.table = table;
     this.mask = mask;

@@ -6,12 +6,25 @@ import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
 import { parseDigits, parseLooseNumber } from './numbers.js';
+import { HASH_PRIME, HASH_SEED } from '../frame/profile-dictionary.js';
 
 const COMMA = 44;
 const NEWLINE = 10;
 const CR = 13;
 const QUOTE = 34;
 const MAX_FIELDS = 1024;
+
+/** What the row scanner does with each field (`DailyCsvReader.plan`). */
+const SKIP = 0;
+const DATE = 1;
+const ID = 2;
+const FOLLOWERS = 3;
+const POSTS = 4;
+const ENGAGEMENT = 5;
+const REACH = 6;
+const IMPRESSIONS = 7;
+/** Rows the scanner gathers before interning and adding them together (so that their cache misses overlap). */
+const BATCH = 32;
 
 /** Required column → its field position in this file's header. */
 type ColumnPositions = Record<(typeof REQUIRED_DAILY_COLUMNS)[number], number>;
@@ -44,6 +57,16 @@ export class DailyCsvReader {
   private trailingField = -1;
   private cachedDate = Buffer.alloc(10);
   private cachedDay = Number.NaN;
+  /** Per field of the header, what `scanRow` makes of it (SKIP, DATE, ID, …); empty until the header is read. */
+  private plan = new Uint8Array(0);
+  /** Rows scanned but not yet added: per row the day, the id's start and end, its hash, then the five numbers. */
+  private batchInts = new Int32Array(BATCH * 4);
+  private batchHashes = new Int32Array(BATCH);
+  private batchValues = new Float64Array(BATCH * 5);
+  private batchProfiles = new Int32Array(BATCH);
+  private batchSize = 0;
+  /** Keeps the prefetch reads alive. */
+  private sink = 0;
 
   constructor(
     private readonly file: string,
@@ -156,11 +179,24 @@ export class DailyCsvReader {
     const fs = this.fieldStart;
     const fe = this.fieldEnd;
     this.fieldQuoted.fill(0);
+    const fast = this.plan.length > 0;
     let pos = 0;
     while (pos < n) {
+      if (fast) {
+        const next = this.scanRow(data, pos, n);
+        if (next > 0) {
+          pos = next;
+          if (this.batchSize === BATCH) this.flush(data);
+          continue;
+        }
+        this.flush(data);
+      }
       let lineEnd = data.indexOf(NEWLINE, pos);
       if (lineEnd < 0) {
-        if (!final) return pos;
+        if (!final) {
+          this.flush(data);
+          return pos;
+        }
         lineEnd = n;
       }
       let e = lineEnd;
@@ -182,6 +218,7 @@ export class DailyCsvReader {
       pos = lineEnd + 1;
       this.row(data, nf, ++this.linesDone);
     }
+    this.flush(data);
     return n;
   }
 
@@ -314,6 +351,138 @@ export class DailyCsvReader {
     }
     this.headerNames = names;
     this.columns = positions as ColumnPositions;
+    const plan = new Uint8Array(nf);
+    const kinds = { date: DATE, profile_id: ID, followers: FOLLOWERS, posts: POSTS, engagement: ENGAGEMENT, reach: REACH, impressions: IMPRESSIONS };
+    for (const column of REQUIRED_DAILY_COLUMNS) plan[positions[column]!] = kinds[column];
+    this.plan = plan;
+  }
+
+  /**
+   * The row scanner: one pass over the bytes of a plain row, splitting,
+   * hashing the id and parsing the numbers as it goes. It takes only a row
+   * that `readRow` would accept as it is — the header's field count, an
+   * unquoted `YYYY-MM-DD` date in range, a non-empty ASCII id, counts of 1
+   * to 15 ASCII digits, a newline at the end — and gives it the values
+   * `readRow` would give (a followers field that is not plain digits is
+   * parsed as `readRow` parses it). Anything else (a blank line, a CR, a sign
+   * or a decimal point in a count, a bad row, the end of the chunk) returns 0
+   * having consumed and counted nothing, and the row goes the general way.
+   * An accepted row joins the batch (`flush` adds it). Returns the position
+   * after the row's newline.
+   */
+  private scanRow(data: Buffer, pos: number, n: number): number {
+    const plan = this.plan;
+    const last = plan.length - 1;
+    let i = pos;
+    let day = 0;
+    let idStart = 0;
+    let idEnd = 0;
+    let h = HASH_SEED;
+    let followers = 0;
+    let posts = 0;
+    let engagement = 0;
+    let reach = 0;
+    let impressions = 0;
+    for (let k = 0; k <= last; k++) {
+      const stop = k === last ? NEWLINE : COMMA;
+      const kind = plan[k]!;
+      if (kind === DATE) {
+        if (i + 10 >= n || data[i + 10] !== stop) return 0;
+        day = this.dayAt(data, i);
+        if (!(day >= this.limits.firstDay && day <= this.limits.lastDay)) return 0;
+        i += 11;
+      } else if (kind === ID) {
+        idStart = i;
+        while (i < n) {
+          const c = data[i]!;
+          if (c === COMMA || c === NEWLINE || c > 127) break;
+          h = Math.imul(h ^ c, HASH_PRIME);
+          i++;
+        }
+        // ASCII only: an id that must be checked as UTF-8 goes the general way.
+        if (i >= n || i === idStart || data[i] !== stop) return 0;
+        idEnd = i++;
+      } else if (kind === SKIP) {
+        while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
+        if (i >= n || data[i] !== stop) return 0;
+        i++;
+      } else {
+        const s = i;
+        let v = 0;
+        while (i < n) {
+          const d = data[i]! - 48;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+          i++;
+        }
+        if (kind === FOLLOWERS && (i === s || i - s > 15 || (i < n && data[i] !== stop))) {
+          // Not a plain count (`undefined`, empty, a decimal, …): read as readRow does.
+          while (i < n && data[i] !== COMMA && data[i] !== NEWLINE && data[i] !== CR) i++;
+          if (i >= n || data[i] !== stop) return 0;
+          v = parseLooseNumber(data.toString('utf8', s, i));
+        } else if (i >= n || i === s || i - s > 15 || data[i] !== stop) {
+          return 0;
+        }
+        i++;
+        if (kind === FOLLOWERS) followers = v;
+        else if (kind === POSTS) posts = v;
+        else if (kind === ENGAGEMENT) engagement = v;
+        else if (kind === REACH) reach = v;
+        else impressions = v;
+      }
+    }
+    if (followers !== followers) this.report.missingFollowers++;
+    const b = this.batchSize++;
+    const ints = this.batchInts;
+    ints[4 * b] = day;
+    ints[4 * b + 1] = idStart;
+    ints[4 * b + 2] = idEnd;
+    this.batchHashes[b] = h;
+    const values = this.batchValues;
+    values[5 * b] = followers;
+    values[5 * b + 1] = posts;
+    values[5 * b + 2] = engagement;
+    values[5 * b + 3] = reach;
+    values[5 * b + 4] = impressions;
+    this.linesDone++;
+    this.report.rows++;
+    return i;
+  }
+
+  /** Interns and adds the scanned rows of the batch, in their order, after reading ahead what they will touch. */
+  private flush(data: Buffer): void {
+    const count = this.batchSize;
+    if (count === 0) return;
+    this.batchSize = 0;
+    const { collector, batchInts: ints, batchValues: values, batchProfiles: profiles } = this;
+    const interner = collector.profiles;
+    this.sink ^= interner.prefetch(this.batchHashes, count);
+    for (let j = 0; j < count; j++) profiles[j] = interner.internHashed(data, ints[4 * j + 1]!, ints[4 * j + 2]!, this.batchHashes[j]!);
+    if (collector.prefetch) this.sink ^= collector.prefetch(profiles, count);
+    for (let j = 0; j < count; j++) {
+      collector.add(profiles[j]!, ints[4 * j]!, values[5 * j]!, values[5 * j + 1]!, values[5 * j + 2]!, values[5 * j + 3]!, values[5 * j + 4]!);
+    }
+  }
+
+  /** The day number of the `YYYY-MM-DD` at `data[s]`, NaN when it is not a valid date. Rows mostly share the previous row's date: cached. */
+  private dayAt(data: Buffer, s: number): number {
+    const cached = this.cachedDate;
+    if (
+      cached[9] === data[s + 9] && cached[8] === data[s + 8] && cached[6] === data[s + 6] && cached[5] === data[s + 5] &&
+      cached[3] === data[s + 3] && cached[2] === data[s + 2] && cached[1] === data[s + 1] && cached[0] === data[s] &&
+      cached[4] === data[s + 4] && cached[7] === data[s + 7] && this.cachedDay === this.cachedDay
+    ) {
+      return this.cachedDay;
+    }
+    if (data[s + 4] !== 45 || data[s + 7] !== 45) return Number.NaN;
+    const y = parseDigits(data, s, s + 4);
+    const m = parseDigits(data, s + 5, s + 7);
+    const d = parseDigits(data, s + 8, s + 10);
+    if (y < 0 || m < 0 || d < 0 || !isValidCivil(y, m, d)) return Number.NaN;
+    const day = daysFromCivil(y, m, d);
+    data.copy(cached, 0, s, s + 10);
+    this.cachedDay = day;
+    return day;
   }
 
   private bad(reason: string, line: number, column: string | undefined, value: string | undefined): void {
@@ -380,18 +549,6 @@ export class DailyCsvReader {
     const s = this.fieldStart[k]!;
     const e = this.fieldEnd[k]!;
     if (this.fieldQuoted[k] === 1 || e - s !== 10) return parseDay(this.text(data, k));
-    const cached = this.cachedDate;
-    let same = !Number.isNaN(this.cachedDay);
-    for (let j = 0; same && j < 10; j++) same = cached[j] === data[s + j];
-    if (same) return this.cachedDay;
-    if (data[s + 4] !== 45 || data[s + 7] !== 45) return Number.NaN;
-    const y = parseDigits(data, s, s + 4);
-    const m = parseDigits(data, s + 5, s + 7);
-    const d = parseDigits(data, s + 8, s + 10);
-    if (y < 0 || m < 0 || d < 0 || !isValidCivil(y, m, d)) return Number.NaN;
-    const day = daysFromCivil(y, m, d);
-    data.copy(cached, 0, s, e);
-    this.cachedDay = day;
-    return day;
+    return this.dayAt(data, s);
   }
 }
