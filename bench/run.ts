@@ -1,15 +1,18 @@
-// npm run bench -- [--rows 1e6|1e7|3.3e7] [--seed N] [--workers N] [--no-write]
+// npm run bench -- [--rows 1e6|1e7|3.3e7|1e8] [--seed N] [--workers N] [--no-write]
 //
 // Generates (or reuses, cached by parameters under .bench-cache/) realistic
 // daily data of the given size, then times each stage of the training flow
-// and of prediction, with rows/s and peak RSS, prints a table, and records
-// it in docs/benchmarks.md. Runs against the built package (dist/).
+// (the fast path, then loadDaily → resampleWeekly → trainModels on the same
+// files) and of prediction, with rows/s and peak RSS, prints a table, and
+// records it in docs/benchmarks.md with the scaling table over every size
+// recorded there. Runs against the built package (dist/), with --expose-gc
+// so that the heap of one flow is collected before the next.
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { VERSION, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { VERSION, loadDaily, loadWeekly, predict, predictFiles, resampleWeekly, trainModels, type DailyRowInput } from 'engagement-forecast';
 import { generateDaily } from 'engagement-forecast/generate';
 
 const { values } = parseArgs({
@@ -22,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--rows 1e6|1e7|3.3e7] [--seed N] [--workers N] [--no-write]');
+  console.log('usage: npm run bench -- [--rows 1e6|1e7|3.3e7|1e8] [--seed N] [--workers N] [--no-write]');
   process.exit(0);
 }
 const rowsWanted = Number(values.rows);
@@ -90,7 +93,7 @@ const track = () => (flowPeak = Math.max(flowPeak, peak[0]!));
 let weeklyStarted = 0;
 peak[0] = process.memoryUsage.rss();
 const t0 = performance.now();
-const { weekly, report } = await loadWeekly(dataDir, {
+let { weekly, report } = await loadWeekly(dataDir, {
   ...(workers ? { workers } : {}),
   onProgress: (e) => {
     if (e.stage === 'weekly' && !weeklyStarted) {
@@ -126,6 +129,35 @@ results[results.length - 2]!.rows = trained.rows.train;
 const flowSeconds = (performance.now() - flowStart) / 1000;
 track();
 console.error(`  training flow: ${flowSeconds.toFixed(2)} s`);
+const weeklyRows = weekly.length;
+weekly = null as never; // released before the next flow
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+collect();
+
+// 2b. The same flow through the documented steps: loadDaily keeps the daily rows (compact columns).
+const path: StageResult[] = [];
+let pathPeak = process.memoryUsage.rss();
+const pathStart = performance.now();
+const pathStage = async <T>(name: string, work: () => T | Promise<T>, rows: (out: T) => number): Promise<T> => {
+  peak[0] = process.memoryUsage.rss();
+  const t = performance.now();
+  const out = await work();
+  const seconds = (performance.now() - t) / 1000;
+  peak[0] = Math.max(peak[0]!, process.memoryUsage.rss());
+  pathPeak = Math.max(pathPeak, peak[0]!);
+  path.push({ stage: name, seconds, rows: rows(out), peakMB: mb(peak[0]!) });
+  console.error(`  ${name}: ${seconds.toFixed(2)} s`);
+  return out;
+};
+let daily = await pathStage('loadDaily (N1: daily rows as compact columns)', () => loadDaily(dataDir, workers ? { workers } : {}), (d) => d.length);
+const dailyMB = mb(['profile', 'day', 'followers', 'posts', 'engagement', 'reach', 'impressions'].reduce((s, c) => s + (daily as unknown as Record<string, ArrayBufferView>)[c]!.byteLength, 0));
+let weekly2 = await pathStage('resampleWeekly (N2–N6)', () => resampleWeekly(daily), (w) => w.length);
+await pathStage('trainModels (N7–N8, T1–T8)', () => trainModels(weekly2), () => weekly2.length);
+const pathSeconds = (performance.now() - pathStart) / 1000;
+console.error(`  loadDaily → resampleWeekly → trainModels: ${pathSeconds.toFixed(2)} s (${(pathSeconds / flowSeconds).toFixed(2)} × the fast path)`);
+daily = null as never;
+weekly2 = null as never;
+collect();
 
 // 3. Prediction: every profile from its last four months of daily rows.
 const monthFiles = listFiles(dataDir)
@@ -134,9 +166,12 @@ const monthFiles = listFiles(dataDir)
   .sort((a, b) => Number(a.key![2]) * 12 + Number(a.key![1]) - (Number(b.key![2]) * 12 + Number(b.key![1])))
   .slice(-4)
   .map((x) => x.f);
+const fast = await stage('batch predict from the last 4 monthly files (predictFiles: fast path + P)', () => predictFiles(trained.model, monthFiles, workers ? { workers } : {}), (p) => p.predictions.length / 4);
+const batchSeconds = results[results.length - 1]!.seconds;
 const recent = await stage('load last 4 months, daily rows (N1)', () => loadDaily(monthFiles), (d) => d.length);
 const preds = await stage('batch predict, all profiles (P)', () => predict(trained.model, recent), (p) => p.length / 4);
 console.error(`  ${preds.length / 4} profiles predicted`);
+if (preds.length !== fast.predictions.length || preds.some((p, i) => JSON.stringify(p) !== JSON.stringify(fast.predictions[i]))) throw new Error('predictFiles and predict over loadDaily disagree');
 
 // 4. Single-profile latency: 120 daily rows of one profile, loaded model.
 const counts = new Map<number, number>();
@@ -164,10 +199,33 @@ const lines = [
   ...results.map((r) => `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`),
   `| **whole training flow (files → four models + metrics)** | **${flowSeconds.toFixed(2)}** | ${data.rows.toLocaleString('en-US')} | ${Math.round(data.rows / flowSeconds).toLocaleString('en-US')} | **${mb(flowPeak).toFixed(0)}** |`,
 ];
+const pathLines = [
+  `| stage | wall s | rows | rows/s | peak RSS MB |`,
+  `| --- | ---: | ---: | ---: | ---: |`,
+  ...path.map((r) => `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`),
+  `| **loadDaily → resampleWeekly → trainModels** | **${pathSeconds.toFixed(2)}** | ${data.rows.toLocaleString('en-US')} | ${Math.round(data.rows / pathSeconds).toLocaleString('en-US')} | **${mb(pathPeak).toFixed(0)}** |`,
+];
+const readStage = results.find((r) => r.stage.startsWith('load: read'))!;
+const figures = {
+  rows: data.rows,
+  flowSeconds,
+  flowPeakMB: mb(flowPeak),
+  readRowsPerSecond: data.rows / readStage.seconds,
+  pathSeconds,
+  pathPeakMB: mb(pathPeak),
+  batchSeconds,
+  date: new Date().toISOString().slice(0, 10),
+};
 const summary = [
-  `Data: ${data.rows.toLocaleString('en-US')} daily rows (${(data.bytes / 1e9).toFixed(2)} GB of CSV, 24 monthly files), ${profiles.toLocaleString('en-US')} generated profiles (${recent.profileIds.length.toLocaleString('en-US')} seen in the last four months), ${weekly.length.toLocaleString('en-US')} weekly rows, ${trained.rows.train.toLocaleString('en-US')} train / ${trained.rows.test.toLocaleString('en-US')} test rows.`,
+  `Data: ${data.rows.toLocaleString('en-US')} daily rows (${(data.bytes / 1e9).toFixed(2)} GB of CSV, 24 monthly files), ${profiles.toLocaleString('en-US')} generated profiles (${recent.profileIds.length.toLocaleString('en-US')} seen in the last four months), ${weeklyRows.toLocaleString('en-US')} weekly rows, ${trained.rows.train.toLocaleString('en-US')} train / ${trained.rows.test.toLocaleString('en-US')} test rows.`,
   '',
   ...lines,
+  '',
+  `The same training flow through the documented steps, on the same files, after the first flow's memory was collected (the daily frame takes ${dailyMB.toFixed(0)} MB):`,
+  '',
+  ...pathLines,
+  '',
+  `loadDaily → resampleWeekly → trainModels / the fast path: **${(pathSeconds / flowSeconds).toFixed(2)}** × the time, ${(pathPeak / flowPeak).toFixed(2)} × the peak RSS. Batch predict from the files: ${batchSeconds.toFixed(2)} s in all.`,
   '',
   `Single-profile predict, 120 daily rows as objects, loaded model, 10,000 calls: p50 ${(p50 * 1000).toFixed(0)} µs, p99 ${(p99 * 1000).toFixed(0)} µs.`,
   `Peak RSS of the process over the whole run: ${mb(process.resourceUsage().maxRSS * 1024).toFixed(0)} MB (Node's default heap settings).`,
@@ -178,7 +236,7 @@ if (!values['no-write']) {
   const path = join(root, 'docs', 'benchmarks.md');
   const start = `<!-- bench:${values.rows} -->`;
   const end = `<!-- /bench:${values.rows} -->`;
-  const section = `${start}\n## ${values.rows} rows\n\n\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${summary.join('\n')}\n${end}`;
+  const section = `${start}\n## ${values.rows} rows\n\n\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${summary.join('\n')}\n<!-- bench-data ${JSON.stringify(figures)} -->\n${end}`;
   const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   // Keep the text before the first section and after the last; sections are sorted by size.
   const firstMarker = doc.search(/<!-- bench:/);
@@ -191,10 +249,29 @@ if (!values['no-write']) {
   }
   sections.set(values.rows!, section);
   const ordered = [...sections.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, text]) => text);
-  writeFileSync(path, `${preface}\n\n${ordered.join('\n\n')}\n${after ? `\n${after}\n` : ''}`);
+  const scaling = scalingSection(ordered);
+  const withScaling = /<!-- scaling -->[\s\S]*?<!-- \/scaling -->/.test(preface) ? preface.replace(/<!-- scaling -->[\s\S]*?<!-- \/scaling -->/, scaling) : `${preface}\n\n${scaling}`;
+  writeFileSync(path, `${withScaling}\n\n${ordered.join('\n\n')}\n${after ? `\n${after}\n` : ''}`);
   console.error(`recorded in docs/benchmarks.md`);
 }
 process.exit(0);
+
+/** The scaling table and chart over every size recorded (from each section's bench-data). */
+function scalingSection(sections: string[]): string {
+  type Figures = typeof figures;
+  const rows = sections.map((text) => /<!-- bench-data (\{.*\}) -->/.exec(text)).filter((m) => m).map((m) => JSON.parse(m![1]!) as Figures);
+  const table = [
+    '| daily rows | whole flow, s | peak RSS, MB | rows/s (flow) | reading, rows/s | loadDaily → resampleWeekly → trainModels, s | its peak RSS, MB | ratio | batch predict, s | measured |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((f) => `| ${f.rows.toLocaleString('en-US')} | ${f.flowSeconds.toFixed(1)} | ${f.flowPeakMB.toFixed(0)} | ${Math.round(f.rows / f.flowSeconds).toLocaleString('en-US')} | ${Math.round(f.readRowsPerSecond).toLocaleString('en-US')} | ${f.pathSeconds.toFixed(1)} | ${f.pathPeakMB.toFixed(0)} | ${(f.pathSeconds / f.flowSeconds).toFixed(2)} | ${f.batchSeconds.toFixed(2)} | ${f.date} |`),
+  ];
+  // A text chart: time and peak RSS of the fast path per size, bars scaled to the largest.
+  const maxS = Math.max(...rows.map((f) => f.flowSeconds));
+  const maxM = Math.max(...rows.map((f) => f.flowPeakMB));
+  const bar = (v: number, max: number) => '█'.repeat(Math.max(1, Math.round((v / max) * 40)));
+  const chart = rows.map((f) => `${(f.rows / 1e6).toFixed(1).padStart(6)}M rows  time ${bar(f.flowSeconds, maxS).padEnd(40)} ${f.flowSeconds.toFixed(1)} s\n${' '.repeat(14)}RSS  ${bar(f.flowPeakMB, maxM).padEnd(40)} ${(f.flowPeakMB / 1024).toFixed(2)} GB`);
+  return ['<!-- scaling -->', '## Scaling', '', 'The whole training flow (fast path) by size, and the same flow through loadDaily → resampleWeekly → trainModels, from the sections below (each `npm run bench -- --rows N` rewrites this table):', '', ...table, '', '```text', ...chart, '```', '<!-- /scaling -->'].join('\n');
+}
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];

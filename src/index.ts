@@ -87,7 +87,7 @@ export {
 export { loadBuiltinModel } from './model/builtin.js';
 
 // P: prediction, and evaluation.
-export { predict, predictFeatures, type PredictOptions } from './predict.js';
+export { predict, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions } from './predict.js';
 export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow } from './backtest/backtest.js';
 export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';

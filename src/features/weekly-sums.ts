@@ -46,6 +46,14 @@ export interface SegmentData {
    * cache line per profile, where separate arrays cost a miss each per row.
    */
   state: Int32Array;
+  /** Rows left out because their day is outside the table's window (see `SegmentTable`'s constructor). */
+  outside: number;
+}
+
+/** Days a segment table keeps: `[from, to]`, both day numbers (±Infinity for no bound). */
+export interface DayWindow {
+  from: number;
+  to: number;
 }
 
 /** Layout of one profile's `state` (4 ints). */
@@ -94,8 +102,17 @@ export class SegmentTable implements RowCollector, SegmentData {
   private cacheDay = Number.NaN;
   private cacheCode = 0;
   private readonly civil = new Int32Array(3);
+  /** Where `prefetch` leaves what it read, so that the reads are not optimized away. */
+  prefetched = 0;
 
-  constructor(expectedEntries = 64) {
+  outside = 0;
+  private readonly from: number;
+  private readonly to: number;
+
+  /** @param window only rows of these days are summed; the others are counted in `outside`. */
+  constructor(expectedEntries = 64, window: DayWindow = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }) {
+    this.from = window.from;
+    this.to = window.to;
     let capacity = 16;
     while (capacity < expectedEntries) capacity *= 2;
     this.cells = new Float64Array(capacity * CELL.stride);
@@ -117,6 +134,10 @@ export class SegmentTable implements RowCollector, SegmentData {
   }
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
+    if (day < this.from || day > this.to) {
+      this.outside++;
+      return;
+    }
     const p = profile * STATE.stride;
     if (p >= this.state.length) this.growProfiles(profile + 1);
     const state = this.state;
@@ -148,20 +169,20 @@ export class SegmentTable implements RowCollector, SegmentData {
   }
 
   /** Reads each profile's state and the sums of its last segment, so that the batch's cache misses overlap (see `RowCollector.prefetch`). */
-  prefetch(profiles: Int32Array, count: number): number {
+  prefetch(profiles: Int32Array, count: number, from = 0): void {
     const state = this.state;
     const limit = state.length;
     let sink = 0;
-    for (let j = 0; j < count; j++) {
+    for (let j = from; j < from + count; j++) {
       const p = profiles[j]! * STATE.stride;
       if (p < limit) sink ^= state[p + STATE.lastEntry]!;
     }
     const cells = this.cells;
-    for (let j = 0; j < count; j++) {
+    for (let j = from; j < from + count; j++) {
       const p = profiles[j]! * STATE.stride;
       if (p < limit) sink += cells[state[p + STATE.lastEntry]! * CELL.stride + CELL.rows]!;
     }
-    return sink;
+    this.prefetched = sink;
   }
 
   /** The entry for (profile, code), created empty when new. */
@@ -188,7 +209,7 @@ export class SegmentTable implements RowCollector, SegmentData {
 
   /** The sums as plain typed arrays, and the buffers to transfer them without copying. */
   toData(): { data: SegmentData; transfer: ArrayBuffer[] } {
-    const data: SegmentData = { size: this.size, cells: this.cells, state: this.state };
+    const data: SegmentData = { size: this.size, cells: this.cells, state: this.state, outside: this.outside };
     return { data, transfer: [this.cells.buffer as ArrayBuffer, this.state.buffer as ArrayBuffer] };
   }
 
@@ -220,6 +241,14 @@ export class SegmentTable implements RowCollector, SegmentData {
       this.table[slot] = e + 1;
     }
   }
+}
+
+/** The latest day with a record in a segment table (−Infinity when none). */
+export function lastDayOfSegments(data: SegmentData): number {
+  let last = Number.NEGATIVE_INFINITY;
+  const { state } = data;
+  for (let p = STATE.maxDay; p < state.length; p += STATE.stride) if (state[p]! > last && state[p]! !== NO_DAY_MAX) last = state[p]!;
+  return last;
 }
 
 /** Segment sums from one reader; `profileMap[local]` is the profile's number in `profileIds` (identity when absent). */

@@ -1,7 +1,13 @@
 /** Typed-array helpers shared by the frames and the stages above them. */
 
 /** A typed array of numbers. */
-export type NumericArray = Int32Array | Float64Array | Uint8Array;
+export type NumericArray = Int32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * A column of counts, in the narrowest of these types that holds every value
+ * exactly: whole numbers 0…255, 0…65,535 or 0…4,294,967,295, else doubles.
+ */
+export type CountArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 /**
  * A copy of `array` with room for `length` elements, the new ones set to
@@ -28,6 +34,56 @@ export class Growable<T extends Int32Array | Float64Array> {
   /** The filled part, as a right-sized copy. */
   finish(): T {
     return this.data.slice(0, this.length) as T;
+  }
+}
+
+const COUNT_TYPES = [Uint8Array, Uint16Array, Uint32Array, Float64Array] as const;
+const COUNT_MAX = [0xff, 0xffff, 0xffffffff, Number.POSITIVE_INFINITY];
+
+/** The index in `COUNT_TYPES` of the narrowest type that holds `value` exactly (−0 and NaN need doubles). */
+function countKind(value: number): number {
+  if (!(value >= 0 && value === Math.floor(value)) || (value === 0 && 1 / value < 0)) return 3;
+  return value <= 0xff ? 0 : value <= 0xffff ? 1 : value <= 0xffffffff ? 2 : 3;
+}
+
+/** The index in `COUNT_TYPES` of a count column's type. */
+export function countKindOf(array: CountArray): number {
+  return array instanceof Uint8Array ? 0 : array instanceof Uint16Array ? 1 : array instanceof Uint32Array ? 2 : 3;
+}
+
+/** An empty count column of the kind `countKindOf` gives. */
+export function newCountArray(kind: number, length: number): CountArray {
+  return new COUNT_TYPES[kind]!(length);
+}
+
+/**
+ * A growable count column that starts as bytes and widens (16 bits, 32 bits,
+ * doubles) the first time a value does not fit, so every value is kept
+ * exactly at a quarter to an eighth of the memory of doubles when counts are small.
+ */
+export class CountColumn {
+  data: CountArray = new Uint8Array(1024);
+  length = 0;
+  private kind = 0;
+  private max = COUNT_MAX[0]!;
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data, this.data.length * 2);
+    if (this.kind < 3 && !(value <= this.max && value >= 0 && value === Math.floor(value) && (value !== 0 || 1 / value > 0))) this.widen(value);
+    this.data[this.length++] = value;
+  }
+
+  /** The filled part, as a right-sized copy. */
+  finish(): CountArray {
+    return this.data.slice(0, this.length);
+  }
+
+  private widen(value: number): void {
+    this.kind = Math.max(this.kind, countKind(value));
+    this.max = COUNT_MAX[this.kind]!;
+    const wider = newCountArray(this.kind, this.data.length);
+    wider.set(this.data.subarray(0, this.length));
+    this.data = wider;
   }
 }
 

@@ -1,6 +1,6 @@
 import { ArgumentRangeError } from '../errors.js';
 import { formatDay } from '../calendar.js';
-import { Growable } from './arrays.js';
+import { CountColumn, Growable, countKindOf, newCountArray, type CountArray } from './arrays.js';
 import { emptyReport, type LoadReport } from './load-report.js';
 import { ProfileInterner } from './profile-dictionary.js';
 
@@ -9,7 +9,7 @@ export interface RowCollector {
   readonly profiles: ProfileInterner;
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void;
   /** Optional: reads (changes nothing) what adding rows of these profiles will touch, before a batch of them is added; see `ProfileInterner.prefetch`. */
-  prefetch?(profiles: Int32Array, count: number): number;
+  prefetch?(profiles: Int32Array, count: number, from?: number): void;
 }
 
 /** The latest day among a daily frame's rows (−Infinity when it has none). */
@@ -31,16 +31,25 @@ export interface DailyRecord {
   impressions: number;
 }
 
-/** The columns of a `DailyFrame`. */
+/**
+ * The columns of a `DailyFrame`. The four counts are `CountArray`s: frames
+ * read from files or rows keep each in the narrowest type that holds all its
+ * values exactly (bytes for posts, 32-bit integers for engagement, …;
+ * doubles as soon as one value is fractional or too large); any of the types
+ * may be passed in.
+ */
 export interface DailyColumns {
   profile: Int32Array;
   day: Int32Array;
   followers: Float64Array;
-  posts: Float64Array;
-  engagement: Float64Array;
-  reach: Float64Array;
-  impressions: Float64Array;
+  posts: CountArray;
+  engagement: CountArray;
+  reach: CountArray;
+  impressions: CountArray;
 }
+
+/** The four count columns. */
+const COUNT_COLUMNS = ['posts', 'engagement', 'reach', 'impressions'] as const;
 
 /**
  * Daily rows as columns: a profile dictionary (first-seen order) and typed
@@ -51,10 +60,10 @@ export class DailyFrame implements DailyColumns {
   readonly profile: Int32Array;
   readonly day: Int32Array;
   readonly followers: Float64Array;
-  readonly posts: Float64Array;
-  readonly engagement: Float64Array;
-  readonly reach: Float64Array;
-  readonly impressions: Float64Array;
+  readonly posts: CountArray;
+  readonly engagement: CountArray;
+  readonly reach: CountArray;
+  readonly impressions: CountArray;
 
   constructor(
     /** Profile ids; `profile[i]` indexes this array. */
@@ -102,7 +111,7 @@ export class DailyFrame implements DailyColumns {
   filterRows(keep: (row: number) => boolean): DailyFrame {
     const index: number[] = [];
     for (let i = 0; i < this.length; i++) if (keep(i)) index.push(i);
-    const pick = <T extends Int32Array | Float64Array>(a: T): T => {
+    const pick = <T extends Int32Array | Float64Array | CountArray>(a: T): T => {
       const out = new (a.constructor as new (n: number) => T)(index.length);
       for (let k = 0; k < index.length; k++) out[k] = a[index[k]!]!;
       return out;
@@ -129,10 +138,10 @@ export class DailyFrameBuilder implements RowCollector {
   private readonly profile = new Growable(Int32Array);
   private readonly day = new Growable(Int32Array);
   private readonly followers = new Growable(Float64Array);
-  private readonly posts = new Growable(Float64Array);
-  private readonly engagement = new Growable(Float64Array);
-  private readonly reach = new Growable(Float64Array);
-  private readonly impressions = new Growable(Float64Array);
+  private readonly posts = new CountColumn();
+  private readonly engagement = new CountColumn();
+  private readonly reach = new CountColumn();
+  private readonly impressions = new CountColumn();
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
     this.profile.push(profile);
@@ -159,4 +168,56 @@ export class DailyFrameBuilder implements RowCollector {
       report,
     );
   }
+}
+
+/** Daily rows read on their own (one file on a reading thread): columns and the part's own dictionary. */
+export interface DailyPart {
+  ids: string[];
+  columns: DailyColumns;
+}
+
+/**
+ * One frame from parts read apart, in the order given: rows one part after
+ * another, profiles numbered in first-seen order over all of them (as one
+ * reader going through the parts in order would number them), each count
+ * column in the widest type of its parts. Each part's arrays are released to
+ * the caller's collector as soon as they are copied.
+ */
+export function concatDailyParts(parts: DailyPart[], report: LoadReport): DailyFrame {
+  let n = 0;
+  for (const part of parts) n += part.columns.profile.length;
+  const index = new Map<string, number>();
+  const profileIds: string[] = [];
+  const kinds = COUNT_COLUMNS.map((name) => Math.max(0, ...parts.map((part) => countKindOf(part.columns[name]))));
+  const out: DailyColumns = {
+    profile: new Int32Array(n),
+    day: new Int32Array(n),
+    followers: new Float64Array(n),
+    posts: newCountArray(kinds[0]!, n),
+    engagement: newCountArray(kinds[1]!, n),
+    reach: newCountArray(kinds[2]!, n),
+    impressions: newCountArray(kinds[3]!, n),
+  };
+  let at = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const { ids, columns } = parts[p]!;
+    const map = new Int32Array(ids.length);
+    for (let local = 0; local < ids.length; local++) {
+      let g = index.get(ids[local]!);
+      if (g === undefined) {
+        g = profileIds.length;
+        index.set(ids[local]!, g);
+        profileIds.push(ids[local]!);
+      }
+      map[local] = g;
+    }
+    const rows = columns.profile.length;
+    for (let i = 0; i < rows; i++) out.profile[at + i] = map[columns.profile[i]!]!;
+    out.day.set(columns.day, at);
+    out.followers.set(columns.followers, at);
+    for (const name of COUNT_COLUMNS) out[name].set(columns[name], at);
+    at += rows;
+    parts[p] = { ids: [], columns: { profile: new Int32Array(0), day: new Int32Array(0), followers: new Float64Array(0), posts: new Uint8Array(0), engagement: new Uint8Array(0), reach: new Uint8Array(0), impressions: new Uint8Array(0) } };
+  }
+  return new DailyFrame(profileIds, out, report);
 }

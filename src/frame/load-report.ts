@@ -16,6 +16,12 @@ export interface LoadReport {
   missingFollowers: number;
   /** Blank lines passed over. */
   blankLines: number;
+  /**
+   * Good rows read but left out because their day is outside the window
+   * asked for (`predictFiles`' `since` and `asOf`); not counted in `rows`.
+   * Absent when no window was asked for.
+   */
+  outsideWindow?: number;
 }
 
 /** How many skipped rows a report keeps as examples. */

@@ -33,6 +33,8 @@ export class ProfileInterner {
    */
   private table: Int32Array = new Int32Array(SLOT * 2048);
   private mask = 2047;
+  /** Where `prefetch` leaves what it read, so that the reads are not optimized away. */
+  prefetched = 0;
   private lastBytes: Uint8Array | null = null;
   private lastView: DataView = new DataView(new ArrayBuffer(0));
 
@@ -75,17 +77,16 @@ export class ProfileInterner {
    * Reads, without changing anything, the table slots and arena bytes that
    * interning ids of these (unmixed) hashes will compare: a reader calls it
    * for a batch of rows before interning them, so that the cache misses of
-   * the batch overlap instead of coming one row at a time. Returns a number
-   * only so that the reads are not optimized away.
+   * the batch overlap instead of coming one row at a time.
    */
-  prefetch(hashes: Int32Array, count: number): number {
+  prefetch(hashes: Int32Array, count: number): void {
     const table = this.table;
     const mask = this.mask;
     let sink = 0;
     for (let j = 0; j < count; j++) sink ^= table[SLOT * (mix(hashes[j]!) & mask) + 2]!;
     const arena = this.arena;
     for (let j = 0; j < count; j++) sink ^= arena[table[SLOT * (mix(hashes[j]!) & mask) + 2]!]!;
-    return sink;
+    this.prefetched = sink;
   }
 
   /** The profile number of a string id. */

@@ -65,8 +65,6 @@ export class DailyCsvReader {
   private batchValues = new Float64Array(BATCH * 5);
   private batchProfiles = new Int32Array(BATCH);
   private batchSize = 0;
-  /** Keeps the prefetch reads alive. */
-  private sink = 0;
 
   constructor(
     private readonly file: string,
@@ -456,9 +454,9 @@ export class DailyCsvReader {
     this.batchSize = 0;
     const { collector, batchInts: ints, batchValues: values, batchProfiles: profiles } = this;
     const interner = collector.profiles;
-    this.sink ^= interner.prefetch(this.batchHashes, count);
+    interner.prefetch(this.batchHashes, count);
     for (let j = 0; j < count; j++) profiles[j] = interner.internHashed(data, ints[4 * j + 1]!, ints[4 * j + 2]!, this.batchHashes[j]!);
-    if (collector.prefetch) this.sink ^= collector.prefetch(profiles, count);
+    collector.prefetch?.(profiles, count);
     for (let j = 0; j < count; j++) {
       collector.add(profiles[j]!, ints[4 * j]!, values[5 * j]!, values[5 * j + 1]!, values[5 * j + 2]!, values[5 * j + 3]!, values[5 * j + 4]!);
     }

@@ -1,4 +1,5 @@
-import type { SegmentData } from '../features/weekly-sums.js';
+import type { DayWindow, SegmentData } from '../features/weekly-sums.js';
+import type { DailyColumns } from '../frame/daily-frame.js';
 import { DataError } from '../errors.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { ReadSettings } from './collector.js';
@@ -27,6 +28,10 @@ export interface WorkerInit {
   settings: ReadSettings;
   /** Expected segment entries for this thread, to size its table once. */
   expectedEntries: number;
+  /** What the thread builds: segment sums of all its files (`loadWeekly`), or each file's daily rows (`loadDaily`). */
+  mode: 'segments' | 'daily';
+  /** Segments mode: only rows of these days are summed (see `SegmentTable`). */
+  window?: DayWindow;
 }
 
 /** Main thread → worker. */
@@ -36,5 +41,6 @@ export type ToWorker = { type: 'file'; file: string; index: number } | { type: '
 export type FromWorker =
   | { type: 'progress'; bytes: number; rows: number }
   | { type: 'fileDone'; index: number }
+  | { type: 'part'; index: number; ids: string[]; columns: DailyColumns }
   | { type: 'result'; data: SegmentData; ids: string[]; report: ReportData }
   | { type: 'error'; index?: number; dataError?: DataErrorData; message?: string };

@@ -6,6 +6,7 @@ import { readSettings, type ReadSettings } from './collector.js';
 import { emptyReport, type LoadReport } from '../frame/load-report.js';
 import { discoverFiles, readCsvFiles } from './files.js';
 import { addRowObject, rowsOfDataFrame } from './rows.js';
+import { ingestDaily } from './threads.js';
 
 /**
  * What `loadDaily` reads: a CSV file (`.csv` or `.csv.gz`), a folder
@@ -33,6 +34,12 @@ export interface LoadOptions {
   onProgress?: ProgressCallback;
   /** Input limits (the accepted date range, the longest record); see `InputLimits`. */
   limits?: Partial<InputLimits>;
+  /**
+   * Reading threads for files. Default: one per core (at most one per file)
+   * when the files hold at least 16 MB, else the calling thread alone. The
+   * frame is the same either way.
+   */
+  workers?: number;
 }
 
 /** The paths a source names, or null when it holds rows. */
@@ -92,6 +99,11 @@ function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: L
  * @throws {DataError} on the first unreadable row (default), a missing file or folder, or a missing required column.
  */
 export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
+  const paths = pathsOf(source);
+  if (paths) {
+    const frame = await ingestDaily(paths, options);
+    if (frame) return frame;
+  }
   const builder = new DailyFrameBuilder();
   const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
   return builder.finish(report);

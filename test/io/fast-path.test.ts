@@ -66,6 +66,37 @@ describe('loadWeekly (the fast path)', () => {
   });
 });
 
+describe('loadDaily on reading threads', () => {
+  it('gives the same frame as one thread: rows in file order, profile numbers, compact exact counts, report', async () => {
+    const one = await loadDaily(dir, { workers: 1 });
+    const two = await loadDaily(dir, { workers: 2 });
+    expect(two.length).toBe(generated.rows);
+    expect(two.profileIds).toEqual(one.profileIds);
+    for (const name of ['profile', 'day', 'followers', 'posts', 'engagement', 'reach', 'impressions'] as const) {
+      expect(two[name].constructor, name).toBe(one[name].constructor);
+      expect(Array.from(two[name]), name).toEqual(Array.from(one[name]));
+    }
+    expect(two.report).toEqual(one.report);
+    // Posts fit in bytes; engagement in this data needs more than 16 bits.
+    expect(one.posts).toBeInstanceOf(Uint8Array);
+    expect(one.engagement.BYTES_PER_ELEMENT).toBeGreaterThan(1);
+  });
+
+  it('skips and stops as one thread does', async () => {
+    const bad = testTempDir('ef-daily-threads-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    writeFileSync(join(bad, 'a.csv'), `${header}2024-03-05,p,1,1,1,1,0,1,1\n2024-03-06,q,1,x,1,1,0,1,1\n2024-03-07,p,2,2.5,1,1,0,1,1\n`);
+    writeFileSync(join(bad, 'b.csv'), `${header}2024-03-06,r,1,1,1,1,0,1,1\n2024-03-06,p,1,y,1,1,0,1,1\n`);
+    const one = await loadDaily(bad, { workers: 1, onError: 'skip' });
+    const two = await loadDaily(bad, { workers: 2, onError: 'skip' });
+    expect(two.toRecords()).toEqual(one.toRecords());
+    expect(two.report).toEqual(one.report);
+    expect(one.report.skipped).toBe(2);
+    expect(Array.from(one.posts)).toEqual([1, 2.5, 1]); // a fractional count keeps the column in doubles
+    await expect(loadDaily(bad, { workers: 2 })).rejects.toThrow(`${join(bad, 'a.csv')}:3 (column 'posts')`);
+  });
+});
+
 describe('skipping bad rows across files and threads', () => {
   it('counts every skipped row exactly, and keeps the first 20 in file and line order, on any number of threads', async () => {
     const dir = testTempDir('ef-skip-');

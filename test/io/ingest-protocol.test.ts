@@ -43,7 +43,7 @@ describe('the reading-thread protocol', () => {
     const b = join(dir, 'b.csv');
     writeFileSync(a, `${HEADER}2024-03-04,p,10,1,5,4,1,7,8\n2024-03-05,q,undefined,2,6,5,1,7,8\n`);
     writeFileSync(b, `${HEADER}2024-03-11,p,11,1,3,2,1,7,8\nbad line\n`);
-    const messages = await talk({ settings: readSettings({ onError: 'skip' }, 'test'), expectedEntries: 16 }, [a, b]);
+    const messages = await talk({ settings: readSettings({ onError: 'skip' }, 'test'), expectedEntries: 16, mode: 'segments' }, [a, b]);
     expect(messages.filter((m) => m.type === 'fileDone').map((m) => (m as { index: number }).index)).toEqual([0, 1]);
     const progressRows = messages.filter((m) => m.type === 'progress').reduce((n, m) => n + (m as { rows: number }).rows, 0);
     expect(progressRows).toBe(3);
@@ -60,7 +60,7 @@ describe('the reading-thread protocol', () => {
     const dir = testTempDir('ef-proto-');
     const a = join(dir, 'a.csv');
     writeFileSync(a, `${HEADER}2024-03-04,p,10,1,5,4,1,7,8\n2024-03-05,p,10,x,5,4,1,7,8\n`);
-    const messages = await talk({ settings: readSettings({}, 'test'), expectedEntries: 16 }, [a]);
+    const messages = await talk({ settings: readSettings({}, 'test'), expectedEntries: 16, mode: 'segments' }, [a]);
     expect(messages.at(-1)).toEqual({ type: 'error', index: 0, dataError: { reason: 'posts is not a non-negative number', file: a, line: 3, column: 'posts', value: 'x' } });
   });
 });

@@ -230,17 +230,18 @@ describe('engagement-forecast serve', () => {
   });
 
   it('shuts down gracefully on SIGTERM: readiness 503 while draining, in-flight requests finish, exit 0', async () => {
-    const s = await startServe(['--builtin', '--drain-ms', '400', '--max-rows', '100000', '--body-limit', '50000000']);
+    // The big request keeps the event loop busy for a while: a drain long enough that readiness can be asked during it on a loaded machine.
+    const s = await startServe(['--builtin', '--drain-ms', '2000', '--max-rows', '100000', '--body-limit', '50000000']);
     const big = JSON.stringify({ rows: Array.from({ length: 40 }, (_, k) => rows.map((r) => ({ ...r, profile_id: `${r.profile_id}-${k}` }))).flat().slice(0, 60000) });
     const inFlight = fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
     await new Promise((r) => setTimeout(r, 30));
     s.child.kill('SIGTERM');
-    await until(async () => (await fetch(`${s.url}/readyz`).then((r) => r.status, () => 0)) === 503, 2000);
+    await until(async () => (await fetch(`${s.url}/readyz`).then((r) => r.status, () => 0)) === 503, 8000);
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { predictions: unknown[] }).predictions.length).toBeGreaterThan(1000);
     expect(await s.exit).toBe(0);
-    expect(s.stderr()).toMatch(/SIGTERM: draining for 400 ms/);
+    expect(s.stderr()).toMatch(/SIGTERM: draining for 2000 ms/);
   });
 
   it('runs several workers on one port, and stops them all', async () => {

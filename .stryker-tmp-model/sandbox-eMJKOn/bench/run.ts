@@ -1,0 +1,208 @@
+// @ts-nocheck
+// npm run bench -- [--rows 1e6|1e7|3.3e7] [--seed N] [--workers N] [--no-write]
+//
+// Generates (or reuses, cached by parameters under .bench-cache/) realistic
+// daily data of the given size, then times each stage of the training flow
+// and of prediction, with rows/s and peak RSS, prints a table, and records
+// it in docs/benchmarks.md. Runs against the built package (dist/).
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus, totalmem, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { VERSION, loadDaily, loadWeekly, predict, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { generateDaily } from 'engagement-forecast/generate';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1e6' },
+    seed: { type: 'string', default: '1' },
+    workers: { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench -- [--rows 1e6|1e7|3.3e7] [--seed N] [--workers N] [--no-write]');
+  process.exit(0);
+}
+const rowsWanted = Number(values.rows);
+const seed = Number(values.seed);
+if (!(rowsWanted >= 1000)) throw new Error(`--rows must be a number of at least 1000, got ${values.rows}`);
+const ROWS_PER_PROFILE = 182; // the generator's mean over two years (docs/data-model.md)
+const profiles = Math.max(1, Math.round(rowsWanted / ROWS_PER_PROFILE));
+const from = '2023-01-01';
+const to = '2024-12-31';
+const root = new URL('..', import.meta.url).pathname;
+// Keyed by the generator's parameters and the library version (the generator may change between versions).
+const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-${from}-${to}`);
+
+// Peak RSS, sampled every 5 ms by a thread of its own (so it also sees the
+// synchronous stages that keep the main thread busy).
+const peak = new Float64Array(new SharedArrayBuffer(8));
+const sampler = new Worker(
+  `const { workerData } = require('node:worker_threads');
+   const peak = new Float64Array(workerData);
+   setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak[0]) peak[0] = r; }, 5);`,
+  { eval: true, workerData: peak.buffer },
+);
+sampler.unref();
+
+interface StageResult {
+  stage: string;
+  seconds: number;
+  rows: number;
+  peakMB: number;
+}
+const results: StageResult[] = [];
+const mb = (bytes: number) => bytes / 1048576;
+
+/** Times `work`, recording rows/s and the peak RSS seen while it ran. */
+async function stage<T>(name: string, work: () => T | Promise<T>, rows: (out: T) => number): Promise<T> {
+  peak[0] = process.memoryUsage.rss();
+  const t = performance.now();
+  const out = await work();
+  const seconds = (performance.now() - t) / 1000;
+  peak[0] = Math.max(peak[0]!, process.memoryUsage.rss());
+  results.push({ stage: name, seconds, rows: rows(out), peakMB: mb(peak[0]!) });
+  console.error(`  ${name}: ${seconds.toFixed(2)} s`);
+  return out;
+}
+
+// 1. Data.
+const marker = join(dataDir, '.complete.json');
+if (!existsSync(marker)) {
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  console.error(`generating ${profiles} profiles, ${from} … ${to}, seed ${seed} into ${dataDir}`);
+  const t = performance.now();
+  const days = 731;
+  const g = await generateDaily({ profiles, from, to, seed, onProgress: (e) => e.rows! % 61 === 0 && console.error(`  day ${e.rows}/${days}`) }, dataDir);
+  writeFileSync(marker, JSON.stringify({ profiles, from, to, seed, rows: g.rows, bytes: g.bytes, seconds: (performance.now() - t) / 1000 }));
+}
+const data = JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; bytes: number };
+console.error(`data: ${data.rows} rows, ${(data.bytes / 1e9).toFixed(2)} GB in ${dataDir}`);
+
+// 2. The training flow: files → weekly table → four models + metrics.
+const workers = values.workers ? Number(values.workers) : undefined;
+const flowStart = performance.now();
+let flowPeak = process.memoryUsage.rss();
+const track = () => (flowPeak = Math.max(flowPeak, peak[0]!));
+let weeklyStarted = 0;
+peak[0] = process.memoryUsage.rss();
+const t0 = performance.now();
+const { weekly, report } = await loadWeekly(dataDir, {
+  ...(workers ? { workers } : {}),
+  onProgress: (e) => {
+    if (e.stage === 'weekly' && !weeklyStarted) {
+      weeklyStarted = performance.now();
+      results.push({ stage: 'load: read + sum per week (N1–N3)', seconds: (weeklyStarted - t0) / 1000, rows: data.rows, peakMB: mb(peak[0]!) });
+      track();
+      peak[0] = process.memoryUsage.rss();
+    }
+  },
+});
+results.push({ stage: 'weekly table (N2–N6)', seconds: (performance.now() - weeklyStarted) / 1000, rows: weekly.length, peakMB: mb(peak[0]!) });
+track();
+console.error(`  load + weekly: ${((performance.now() - t0) / 1000).toFixed(2)} s (${report.rows} rows, ${weekly.length} weeks)`);
+
+peak[0] = process.memoryUsage.rss();
+const stageStart = performance.now();
+let lastMark = stageStart;
+const cut = (name: string, rows: number) => {
+  const now = performance.now();
+  results.push({ stage: name, seconds: (now - lastMark) / 1000, rows, peakMB: mb(peak[0]!) });
+  track();
+  peak[0] = process.memoryUsage.rss();
+  lastMark = now;
+};
+const trained = trainModels(weekly, {
+  onProgress: (e) => {
+    if (e.stage === 'scaler') cut('features + row selection (N7–N8, T1–T3)', weekly.length);
+    if (e.stage === 'metrics') cut('train four models (T4–T6)', e.rows ?? 0);
+  },
+});
+cut('test metrics + baseline (T7–T8)', trained.rows.test);
+results[results.length - 2]!.rows = trained.rows.train;
+const flowSeconds = (performance.now() - flowStart) / 1000;
+track();
+console.error(`  training flow: ${flowSeconds.toFixed(2)} s`);
+
+// 3. Prediction: every profile from its last four months of daily rows.
+const monthFiles = listFiles(dataDir)
+  .map((f) => ({ f, key: /ig_data_(\d\d)-(\d{4})_u\.csv$/.exec(f) }))
+  .filter((x) => x.key)
+  .sort((a, b) => Number(a.key![2]) * 12 + Number(a.key![1]) - (Number(b.key![2]) * 12 + Number(b.key![1])))
+  .slice(-4)
+  .map((x) => x.f);
+const recent = await stage('load last 4 months, daily rows (N1)', () => loadDaily(monthFiles), (d) => d.length);
+const preds = await stage('batch predict, all profiles (P)', () => predict(trained.model, recent), (p) => p.length / 4);
+console.error(`  ${preds.length / 4} profiles predicted`);
+
+// 4. Single-profile latency: 120 daily rows of one profile, loaded model.
+const counts = new Map<number, number>();
+for (const p of recent.profile) counts.set(p, (counts.get(p) ?? 0) + 1);
+const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+const one = recent.filterRows((i) => recent.profile[i] === busiest).toRecords().slice(-120) as unknown as DailyRowInput[];
+for (let i = 0; i < 500; i++) predict(trained.model, one);
+const times = new Float64Array(10000);
+for (let i = 0; i < times.length; i++) {
+  const t = performance.now();
+  predict(trained.model, one);
+  times[i] = performance.now() - t;
+}
+times.sort();
+const p50 = times[5000]!;
+const p99 = times[9900]!;
+
+// 5. Report.
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ${process.platform}`;
+const command = `npm run bench -- --rows ${values.rows}${values.workers ? ` --workers ${values.workers}` : ''}${values.seed !== '1' ? ` --seed ${values.seed}` : ''}`;
+const lines = [
+  `| stage | wall s | rows | rows/s | peak RSS MB |`,
+  `| --- | ---: | ---: | ---: | ---: |`,
+  ...results.map((r) => `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`),
+  `| **whole training flow (files → four models + metrics)** | **${flowSeconds.toFixed(2)}** | ${data.rows.toLocaleString('en-US')} | ${Math.round(data.rows / flowSeconds).toLocaleString('en-US')} | **${mb(flowPeak).toFixed(0)}** |`,
+];
+const summary = [
+  `Data: ${data.rows.toLocaleString('en-US')} daily rows (${(data.bytes / 1e9).toFixed(2)} GB of CSV, 24 monthly files), ${profiles.toLocaleString('en-US')} generated profiles (${recent.profileIds.length.toLocaleString('en-US')} seen in the last four months), ${weekly.length.toLocaleString('en-US')} weekly rows, ${trained.rows.train.toLocaleString('en-US')} train / ${trained.rows.test.toLocaleString('en-US')} test rows.`,
+  '',
+  ...lines,
+  '',
+  `Single-profile predict, 120 daily rows as objects, loaded model, 10,000 calls: p50 ${(p50 * 1000).toFixed(0)} µs, p99 ${(p99 * 1000).toFixed(0)} µs.`,
+  `Peak RSS of the process over the whole run: ${mb(process.resourceUsage().maxRSS * 1024).toFixed(0)} MB (Node's default heap settings).`,
+];
+console.log(`\n${command}\n${machine}\n\n${summary.join('\n')}\n`);
+
+if (!values['no-write']) {
+  const path = join(root, 'docs', 'benchmarks.md');
+  const start = `<!-- bench:${values.rows} -->`;
+  const end = `<!-- /bench:${values.rows} -->`;
+  const section = `${start}\n## ${values.rows} rows\n\n\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}.\n\n${summary.join('\n')}\n${end}`;
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  // Keep the text before the first section and after the last; sections are sorted by size.
+  const firstMarker = doc.search(/<!-- bench:/);
+  const preface = (firstMarker < 0 ? doc : doc.slice(0, firstMarker)).trimEnd();
+  const sections = new Map<string, string>();
+  let after = '';
+  for (const m of doc.matchAll(/<!-- bench:([^ ]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)) {
+    sections.set(m[1]!, m[0]);
+    after = doc.slice(m.index! + m[0].length).trim();
+  }
+  sections.set(values.rows!, section);
+  const ordered = [...sections.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, text]) => text);
+  writeFileSync(path, `${preface}\n\n${ordered.join('\n\n')}\n${after ? `\n${after}\n` : ''}`);
+  console.error(`recorded in docs/benchmarks.md`);
+}
+process.exit(0);
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.name.endsWith('.csv')) out.push(p);
+  }
+  return out;
+}

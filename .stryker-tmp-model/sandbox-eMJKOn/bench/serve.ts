@@ -1,0 +1,116 @@
+// @ts-nocheck
+// npm run bench:serve -- [--duration 10] [--connections 10] [--no-write]
+//
+// Loads `engagement-forecast serve` with autocannon on 127.0.0.1, beside a
+// bare node:http server that only parses the same JSON body and answers, in
+// the same run (so the ratio means something on a noisy machine). Bodies:
+// one profile with 120 daily rows, and 100 profiles in one request, from
+// generated data; served with the built-in model and with a corrected model
+// (log-linear, intervals asked for). Each load is bounded in time and stops
+// by itself. Prints req/s, p50/p99 latency and errors, and records them in
+// docs/benchmarks.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { dailyFromRows, saveModel, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { generateDailyRows } from 'engagement-forecast/generate';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'no-write': { type: 'boolean', default: false } } });
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'ef-bench-serve-'));
+
+// Requests: the last 120 days of generated profiles seen on most days.
+const rows = [...generateDailyRows({ profiles: 400, from: '2024-01-01', to: '2024-11-30', seed: 3 })] as unknown as DailyRowInput[];
+const byProfile = new Map<string, DailyRowInput[]>();
+for (const r of rows) (byProfile.get(r.profile_id) ?? byProfile.set(r.profile_id, []).get(r.profile_id)!).push(r);
+const busy = [...byProfile.values()].filter((p) => p.length >= 120).map((p) => p.slice(-120));
+if (busy.length < 100) throw new Error(`only ${busy.length} generated profiles have 120 rows`);
+const bodies = {
+  'one profile, 120 daily rows': JSON.stringify({ rows: busy[0] }),
+  '100 profiles, 12,000 daily rows': JSON.stringify({ rows: busy.slice(0, 100).flat() }),
+};
+const corrected = join(work, 'corrected.json');
+await saveModel(trainModels(dailyFromRows(rows), { preset: 'corrected', cutoff: '2024-09-30' }).model, corrected);
+
+const BARE = `
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const out = JSON.stringify({ ok: true, rows: body.rows.length });
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(out) });
+    res.end(out);
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stderr.write('listening on http://127.0.0.1:' + server.address().port + '\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));`;
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start: ${err}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    });
+  });
+}
+
+async function load(url: string, body: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }> {
+  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
+}
+
+const targets = [
+  { name: 'serve --builtin', args: [cli, 'serve', '--builtin', '--port', '0', '--log-level', 'silent'], path: '/v1/forecast', extra: {} },
+  { name: 'serve --model corrected.json, intervals 80,95', args: [cli, 'serve', '--model', corrected, '--port', '0', '--log-level', 'silent'], path: '/v1/forecast', extra: { intervals: [0.8, 0.95] } },
+  { name: 'bare node:http (parse JSON, answer)', args: ['-e', BARE], path: '/', extra: {} },
+];
+const lines = ['| server | body | req/s | p50 ms | p99 ms | errors | non-2xx | requests |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+const rps: Record<string, Record<string, number>> = {};
+for (const t of targets) {
+  const { child, url } = await start(t.args);
+  rps[t.name] = {};
+  for (const [label, body] of Object.entries(bodies)) {
+    const withExtra = Object.keys(t.extra).length ? JSON.stringify({ ...JSON.parse(body), ...t.extra }) : body;
+    await load(url + t.path, withExtra); // warm-up run of the same length is too long: a short one instead
+    const r = await load(url + t.path, withExtra);
+    rps[t.name]![label] = r.rps;
+    lines.push(`| ${t.name} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} |`);
+    console.error(`${t.name} / ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  }
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+}
+const bare = rps['bare node:http (parse JSON, answer)']!;
+const ratios = Object.keys(bodies).map((label) => `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(rps['serve --model corrected.json, intervals 80,95']![label]! / bare[label]!).toFixed(2)}`);
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const command = `npm run bench:serve -- --duration ${duration} --connections ${connections}`;
+const text = [`\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}. autocannon, ${connections} connections, ${duration} s per load (after a ${duration} s warm-up), all on 127.0.0.1; server and load generator share the two cores.`, '', ...lines, '', `Throughput as a share of the bare server's on the same body: ${ratios.join('; ')}.`].join('\n');
+console.log(`\n${text}\n`);
+if (!values['no-write']) {
+  const path = join(root, 'docs', 'benchmarks.md');
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const section = `<!-- bench-serve -->\n## The prediction service\n\n${text}\n<!-- /bench-serve -->`;
+  // Before the row-count sections, which `npm run bench` rewrites (it keeps the text before them).
+  const at = doc.search(/<!-- bench:/);
+  const next = /<!-- bench-serve -->[\s\S]*?<!-- \/bench-serve -->/.test(doc)
+    ? doc.replace(/<!-- bench-serve -->[\s\S]*?<!-- \/bench-serve -->/, section)
+    : at < 0 ? `${doc.trimEnd()}\n\n${section}\n` : `${doc.slice(0, at)}${section}\n\n${doc.slice(at)}`;
+  writeFileSync(path, next);
+}
+rmSync(work, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,56 @@
+// @ts-nocheck
+// The backtests of docs/forecast-quality.md: generated data of the real shape
+// (two years, ~3M daily rows), stationary and with dynamics, several seeds;
+// each model beside the naive forecast and window averages, and the notebook
+// preset honest and as it scores itself.
+//
+//   npx tsx scripts/forecast-quality.ts [--profiles 17000] [--seeds 1,2,3] [--models LIST] [--origins 4] [--step 6] [--out reports/quality]
+//   npx tsx scripts/forecast-quality.ts --seeds 1 --models mlp --no-notebook --name mlp
+// Models: a kind, or kind:setting with a design (core, robust, full) or a back-transform (smearing, absolute).
+//
+// Data is generated once per (profiles, dynamics, seed) under .bench-cache/.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { backtest, loadDaily, type BacktestResult } from '../src/index.js';
+import { generateDaily } from '../src/generate.js';
+
+const { values } = parseArgs({
+  options: {
+    profiles: { type: 'string', default: '17000' },
+    seeds: { type: 'string', default: '1,2,3' },
+    models: { type: 'string', default: 'log-linear,log-linear:core,log-linear:full,log-linear:smearing,linear,ridge' },
+    origins: { type: 'string', default: '4' },
+    step: { type: 'string', default: '6' },
+    kinds: { type: 'string', default: 'stationary,dynamic' },
+    out: { type: 'string', default: 'reports/quality' },
+    notebook: { type: 'boolean', default: true },
+    name: { type: 'string', default: '' },
+  },
+  allowNegative: true,
+});
+const profiles = Number(values.profiles);
+mkdirSync(values.out!, { recursive: true });
+for (const kind of values.kinds!.split(',')) {
+  for (const seed of values.seeds!.split(',').map(Number)) {
+    const dir = join('.bench-cache', `quality-${profiles}-${kind}-${seed}`);
+    if (!existsSync(join(dir, 'done'))) {
+      await generateDaily({ profiles, from: '2023-01-01', to: '2024-12-31', seed, dynamics: kind === 'dynamic' }, dir);
+      writeFileSync(join(dir, 'done'), '');
+    }
+    const daily = await loadDaily(dir);
+    // `kind`, or `kind:setting:…` with a design (core, robust, full) or a back-transform (smearing, absolute).
+    const chosen = values.models!.split(',').map((m) => {
+      const [kind, ...settings] = m.split(':');
+      const spec: Record<string, string> = { kind: kind! };
+      for (const s of settings) spec[['core', 'robust', 'full'].includes(s) ? 'features' : 'correction'] = s;
+      return spec;
+    });
+    const models = [...chosen, 'naive', { kind: 'window-average' as const, weeks: 4 as const }, { kind: 'window-average' as const, weeks: 13 as const }];
+    const t = Date.now();
+    const result: BacktestResult = backtest(daily, { models: models as never, notebook: values.notebook!, origins: Number(values.origins), step: Number(values.step) });
+    const file = join(values.out!, `${kind}-${seed}${values.name ? `-${values.name}` : ''}.json`);
+    writeFileSync(file, JSON.stringify({ kind, seed, profiles, dailyRows: daily.length, seconds: (Date.now() - t) / 1000, ...result }, null, 1));
+    console.log(`${kind} seed ${seed}: ${daily.length} daily rows, ${((Date.now() - t) / 1000).toFixed(0)} s → ${file}`);
+  }
+}

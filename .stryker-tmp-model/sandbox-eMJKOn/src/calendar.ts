@@ -1,0 +1,125 @@
+/**
+ * Calendar arithmetic on day numbers (days since 1970-01-01, UTC). No `Date`
+ * objects: these run inside loops over millions of rows.
+ *
+ * Algorithms: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+ */
+// @ts-nocheck
+
+
+import { ArgumentTypeError } from './errors.js';
+
+/** Day number of a proleptic Gregorian date. */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Writes [year, month (1–12), day (1–31)] of a day number into `out` and returns it. */
+export function civilFromDays(days: number, out: Int32Array = new Int32Array(3)): Int32Array {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  out[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  out[1] = m;
+  out[2] = d;
+  return out;
+}
+
+const scratch = new Int32Array(3);
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function weekday(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
+}
+
+/** The Sunday ending the Monday–Sunday week that holds `days` (N3's week label). */
+export function sundayOf(days: number): number {
+  return days + ((7 - weekday(days)) % 7);
+}
+
+/** The last Sunday on or before `days` (`days` itself when it is a Sunday): the end of the last complete week by then. */
+export function sundayOnOrBefore(days: number): number {
+  return days - weekday(days);
+}
+
+/** Month index `year * 12 + (month - 1)`: consecutive months are consecutive integers. */
+export function monthIndexOf(days: number): number {
+  civilFromDays(days, scratch);
+  return scratch[0]! * 12 + scratch[1]! - 1;
+}
+
+/** Zero-based day of the year (0 on 1 January). */
+export function dayOfYear0(days: number): number {
+  civilFromDays(days, scratch);
+  return days - daysFromCivil(scratch[0]!, 1, 1);
+}
+
+/** `%U` week number (weeks start on Sunday; days before the year's first Sunday are week 0). */
+export function weekNumberU(days: number): number {
+  return Math.floor((dayOfYear0(days) + 7 - weekday(days)) / 7);
+}
+
+/** ISO 8601 week number (1–53). */
+export function isoWeek(days: number): number {
+  const mondayBased = (weekday(days) + 6) % 7;
+  const thursday = days - mondayBased + 3;
+  return Math.floor(dayOfYear0(thursday) / 7) + 1;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function formatDay(days: number): string {
+  civilFromDays(days, scratch);
+  const y = scratch[0]!;
+  const ys = y >= 0 && y < 10000 ? String(y).padStart(4, '0') : String(y);
+  return `${ys}-${pad2(scratch[1]!)}-${pad2(scratch[2]!)}`;
+}
+
+/** `%Y-%U` of a day number, e.g. `2023-06` (N4's `year_week`). */
+export function formatYearWeek(days: number): string {
+  civilFromDays(days, scratch);
+  return `${scratch[0]!}-${pad2(weekNumberU(days))}`;
+}
+
+/** Whether a year/month/day triple names a real date. */
+export function isValidCivil(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const max = month === 2 && leap ? 29 : lengths[month - 1]!;
+  return day <= max;
+}
+
+/**
+ * Parses `YYYY-MM-DD` into a day number; returns NaN when the text is not such a date.
+ */
+export function parseDay(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.NaN;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  return isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : Number.NaN;
+}
+
+/** Like `parseDay`, but throws a TypeError naming `what` when the text is not a date. */
+export function parseDayStrict(text: unknown, what: string): number {
+  const day = typeof text === 'string' ? parseDay(text) : Number.NaN;
+  if (Number.isNaN(day)) {
+    throw new ArgumentTypeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  }
+  return day;
+}

@@ -1,0 +1,116 @@
+/**
+ * The error taxonomy (docs/errors.md), decided once:
+ * - `DataError`: input a person can fix in a file or request (a row, a field, a file);
+ * - `ModelError`: a model file or object that cannot be used, or that does not fit the data;
+ * - `ArgumentTypeError` / `ArgumentRangeError` (a `TypeError` / `RangeError`):
+ *   a wrong argument or option, named in the message;
+ * - `WriteError`: an output that could not be written completely (a folder in
+ *   the way, no permission, a full disk); no partial file is left behind;
+ * - anything else is a bug.
+ * The command line maps them to exit codes 1, 1, 2 (1 when found only after
+ * reading), 1 and 70.
+ */
+// @ts-nocheck
+
+
+/** Where a bad value was found, and what it was. */
+export interface DataErrorDetails {
+  /** The file, or `<rows>` for rows passed as objects. */
+  file: string;
+  /** 1-based line in the file (the header is line 1), the 1-based row number for objects, or 0 for the file as a whole. */
+  line: number;
+  /** The column name, when one column is at fault. */
+  column?: string;
+  /** The offending text, when there is one. */
+  value?: string;
+}
+
+/** A row or file that cannot be read. The message says which file, line and column, and why. */
+export class DataError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | undefined;
+  readonly value: string | undefined;
+  /** The reason alone, without the location. */
+  readonly reason: string;
+
+  constructor(reason: string, details: DataErrorDetails) {
+    const where = `${details.file}${details.line > 0 ? `:${details.line}` : ''}${details.column ? ` (column '${details.column}')` : ''}`;
+    const shown = details.value === undefined ? '' : `: ${JSON.stringify(truncate(showValue(details.value)))}`;
+    super(`${where}: ${reason}${shown}`);
+    this.name = 'DataError';
+    this.file = details.file;
+    this.line = details.line;
+    this.column = details.column;
+    this.value = details.value === undefined ? undefined : showValue(details.value);
+    this.reason = reason;
+  }
+}
+
+/** A model file or object that is malformed, truncated or does not fit the data. */
+export class ModelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+/** An output file (or stream) that could not be written completely. The message names it and the system's reason. */
+export class WriteError extends Error {
+  /** The file, or `<stream>`. */
+  readonly path: string;
+  /** The system error code (`EISDIR`, `EACCES`, `ENOSPC`, …) when there is one. */
+  readonly code: string | undefined;
+
+  constructor(path: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | null)?.code;
+    const message = cause instanceof Error ? cause.message : showValue(cause);
+    super(`${path}: cannot write the file (${code ?? message}); nothing was written there`, { cause });
+    this.name = 'WriteError';
+    this.path = path;
+    this.code = code;
+  }
+}
+
+/** A wrong argument or option (a wrong type, an unknown name, a date not written YYYY-MM-DD). */
+export class ArgumentTypeError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TypeError';
+  }
+}
+
+/** An argument or option out of its range (a cutoff before every row, a profile with no rows). */
+export class ArgumentRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RangeError';
+  }
+}
+
+/** Whether an error is one the library raised for a wrong argument, as opposed to a bug. */
+export function isArgumentError(error: unknown): error is ArgumentTypeError | ArgumentRangeError {
+  return error instanceof ArgumentTypeError || error instanceof ArgumentRangeError;
+}
+
+/**
+ * A value as text for an error message, without running any of its code: a
+ * string as it is, a primitive as `String` gives it, an array or object by its
+ * kind and size. Never throws, whatever the value (nested 10,000 deep, a
+ * `toString` that is not a function, a Proxy).
+ */
+export function showValue(value: unknown): string {
+  try {
+    if (typeof value === 'string') return value;
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+    if (Array.isArray(value)) return `an array of ${value.length} items`;
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : `a Date (${value.toISOString()})`;
+    return typeof value === 'function' ? 'a function' : 'an object';
+  } catch {
+    return 'a value that cannot be shown';
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

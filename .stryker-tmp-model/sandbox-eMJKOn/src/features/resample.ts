@@ -1,0 +1,49 @@
+// @ts-nocheck
+import { parseDayStrict, sundayOf } from '../calendar.js';
+import { ArgumentTypeError } from '../errors.js';
+import { DailyFrame } from '../frame/daily-frame.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { checkLimits, checkPreset, type InputLimits, type Preset } from '../schema.js';
+import { SegmentTable, weeklyFromSegments } from './weekly-sums.js';
+
+/** Options of `resampleWeekly`. */
+export interface ResampleOptions<P extends Preset = Preset> {
+  /** Pipeline variant; defaults to `notebook`. */
+  preset?: P;
+  /**
+   * Extend every profile's weeks through the week of this day (`YYYY-MM-DD`),
+   * with weeks of no record after its last one: how forecasts as of a day
+   * reach a profile that has been quiet since. Default: each profile's last record.
+   */
+  through?: string;
+  /** Input limits; the weekly table uses `maxWeeksPerProfile` (see `InputLimits`). */
+  limits?: Partial<InputLimits>;
+}
+
+/** Sums a daily frame's rows into segments (see `SegmentTable`). */
+function segmentsOfDaily(daily: DailyFrame): SegmentTable {
+  const table = new SegmentTable(Math.max(64, daily.length / 2));
+  const { profile, day, followers, posts, engagement, reach, impressions } = daily;
+  for (let i = 0; i < daily.length; i++) {
+    table.add(profile[i]!, day[i]!, followers[i]!, posts[i]!, engagement[i]!, reach[i]!, impressions[i]!);
+  }
+  return table;
+}
+
+/**
+ * Steps N2–N8: daily rows → the weekly table with monthly averages, lag
+ * features and targets, for the chosen preset.
+ *
+ * @example
+ * const weekly = resampleWeekly(await loadDaily('data/'), { preset: 'notebook' });
+ * weekly.toRecords()[0].engagement_lag_1;
+ * @throws {TypeError} when `daily` is not a `DailyFrame` or the preset is unknown.
+ * @throws {DataError} when a profile spans more weeks than `limits.maxWeeksPerProfile`.
+ */
+export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame, options: ResampleOptions<P> = {}): WeeklyFrame<P> {
+  if (!(daily instanceof DailyFrame)) throw new ArgumentTypeError('resampleWeekly: expected a DailyFrame (from loadDaily or dailyFromRows)');
+  const preset = checkPreset(options.preset, 'resampleWeekly') as P;
+  const { maxWeeksPerProfile } = checkLimits(options.limits, 'resampleWeekly');
+  const through = options.through === undefined ? undefined : sundayOf(parseDayStrict(options.through, 'resampleWeekly: through'));
+  return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile, undefined, through);
+}

@@ -1,0 +1,334 @@
+// @ts-nocheck
+import { civilFromDays, formatDay, monthIndexOf, sundayOf } from '../calendar.js';
+import { DataError } from '../errors.js';
+import { grown } from '../frame/arrays.js';
+import type { RowCollector } from '../frame/daily-frame.js';
+import { ProfileInterner } from '../frame/profile-dictionary.js';
+import { SundayCalendar } from '../frame/sunday-calendar.js';
+import { WeeklyFrame } from '../frame/weekly-frame.js';
+import type { Preset, ProgressCallback } from '../schema.js';
+import { monthlyAverage } from './monthly-average.js';
+import { MonthlySums } from './monthly-sums.js';
+import { compareCodePoints } from './week-labels.js';
+import { weeklyColumns } from './weekly-columns.js';
+
+/*
+ * N3: the weekly sums. Daily rows are summed per segment while they are read
+ * (`SegmentTable`, on the reading threads of the fast path or over a
+ * `DailyFrame` in `resampleWeekly`), then scattered into one row per profile
+ * and week (`weeklyFromSegments`), with the monthly sums of N2 on the side.
+ */
+
+/** Layout of one entry in `cells` (10 doubles). */
+const CELL = {
+  profile: 0,
+  code: 1,
+  rows: 2,
+  posts: 3,
+  engagement: 4,
+  reach: 5,
+  impressions: 6,
+  followersSum: 7,
+  /** The latest day with a non-missing followers value (−Infinity when none), and that value (Q1, corrected). */
+  followersDay: 8,
+  followersLast: 9,
+  stride: 10,
+} as const;
+
+/** The sums of a segment table as plain typed arrays (what a reading thread sends back). */
+export interface SegmentData {
+  /** Number of entries. */
+  size: number;
+  /** Entry e occupies `cells[e * 10 … e * 10 + 9]`, laid out as `CELL` says. */
+  cells: Float64Array;
+  /**
+   * Per profile number p, `state[4p]` and `state[4p + 1]` are its first and
+   * last day with a record (then the reader's memo of its last segment): one
+   * cache line per profile, where separate arrays cost a miss each per row.
+   */
+  state: Int32Array;
+}
+
+/** Layout of one profile's `state` (4 ints). */
+const STATE = { minDay: 0, maxDay: 1, lastCode: 2, lastEntry: 3, stride: 4 } as const;
+const NO_DAY_MIN = 0x7fffffff;
+const NO_DAY_MAX = -0x80000000;
+
+/**
+ * Q1, corrected: whether a followers value of `day` replaces the one kept,
+ * of `seenDay` (−Infinity when none). The latest day wins; two values on the
+ * same day keep the larger, so the answer does not depend on the order rows
+ * or files are read in (one thread or several) — within a segment and when
+ * segments are merged alike.
+ */
+function laterFollowers(day: number, followers: number, seenDay: number, seen: number): boolean {
+  return day > seenDay || (day === seenDay && followers > seen);
+}
+
+function hashKey(profile: number, code: number): number {
+  const h = Math.imul(profile ^ Math.imul(code, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Daily rows summed per (profile, segment), where a segment is the part of a
+ * Monday–Sunday week that falls in one calendar month: a week spans at most
+ * two months, so it has a part 0 (the Sunday's month) and maybe a part 1 (the
+ * month before). Weekly sums (N3) are part 0 + part 1; monthly sums (N2) add
+ * up the parts by month. This is all the weekly table needs, so the table can
+ * be built while reading without keeping any daily row.
+ *
+ * Storage: each entry's key and sums share one cache line of a Float64Array;
+ * an open-addressing hash table maps (profile, code) to entries, with
+ * code = sunday * 2 + part. Rows come in date order, so a profile's next row
+ * is nearly always in the segment of its previous one: a per-profile memo of
+ * the last entry skips the hash table for those.
+ */
+export class SegmentTable implements RowCollector, SegmentData {
+  /** Interns ids for readers that feed this table directly. */
+  readonly profiles = new ProfileInterner();
+  size = 0;
+  cells: Float64Array;
+  state: Int32Array;
+  private table: Int32Array;
+  private mask: number;
+  private cacheDay = Number.NaN;
+  private cacheCode = 0;
+  private readonly civil = new Int32Array(3);
+
+  constructor(expectedEntries = 64) {
+    let capacity = 16;
+    while (capacity < expectedEntries) capacity *= 2;
+    this.cells = new Float64Array(capacity * CELL.stride);
+    this.table = new Int32Array(capacity * 2);
+    this.mask = capacity * 2 - 1;
+    this.state = new Int32Array(0);
+    this.growProfiles(16);
+  }
+
+  /** The segment code of a day: its week's Sunday * 2, plus 1 when the day lies in the month before the Sunday's. */
+  codeOf(day: number): number {
+    if (day === this.cacheDay) return this.cacheCode;
+    const sunday = sundayOf(day);
+    civilFromDays(sunday, this.civil);
+    const code = sunday * 2 + (sunday - day >= this.civil[2]! ? 1 : 0);
+    this.cacheDay = day;
+    this.cacheCode = code;
+    return code;
+  }
+
+  add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
+    const p = profile * STATE.stride;
+    if (p >= this.state.length) this.growProfiles(profile + 1);
+    const state = this.state;
+    if (day < state[p + STATE.minDay]!) state[p + STATE.minDay] = day;
+    if (day > state[p + STATE.maxDay]!) state[p + STATE.maxDay] = day;
+    const code = this.codeOf(day);
+    let e: number;
+    if (state[p + STATE.lastCode] === code) {
+      e = state[p + STATE.lastEntry]!;
+    } else {
+      e = this.entry(profile, code);
+      state[p + STATE.lastCode] = code;
+      state[p + STATE.lastEntry] = e;
+    }
+    const c = this.cells;
+    const at = e * CELL.stride;
+    c[at + CELL.rows]! += 1;
+    c[at + CELL.posts]! += posts;
+    c[at + CELL.engagement]! += engagement;
+    c[at + CELL.reach]! += reach;
+    c[at + CELL.impressions]! += impressions;
+    if (followers === followers) {
+      c[at + CELL.followersSum]! += followers;
+      if (laterFollowers(day, followers, c[at + CELL.followersDay]!, c[at + CELL.followersLast]!)) {
+        c[at + CELL.followersDay] = day;
+        c[at + CELL.followersLast] = followers;
+      }
+    }
+  }
+
+  /** The entry for (profile, code), created empty when new. */
+  entry(profile: number, code: number): number {
+    let slot = hashKey(profile, code) & this.mask;
+    for (;;) {
+      const v = this.table[slot]!;
+      if (v === 0) break;
+      const at = (v - 1) * CELL.stride;
+      if (this.cells[at] === profile && this.cells[at + 1] === code) return v - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    if ((this.size + 1) * CELL.stride > this.cells.length) {
+      this.growEntries();
+      return this.entry(profile, code);
+    }
+    const e = this.size++;
+    this.cells[e * CELL.stride] = profile;
+    this.cells[e * CELL.stride + 1] = code;
+    this.cells[e * CELL.stride + CELL.followersDay] = Number.NEGATIVE_INFINITY;
+    this.table[slot] = e + 1;
+    return e;
+  }
+
+  /** The sums as plain typed arrays, and the buffers to transfer them without copying. */
+  toData(): { data: SegmentData; transfer: ArrayBuffer[] } {
+    const data: SegmentData = { size: this.size, cells: this.cells, state: this.state };
+    return { data, transfer: [this.cells.buffer as ArrayBuffer, this.state.buffer as ArrayBuffer] };
+  }
+
+  private growProfiles(needed: number): void {
+    const had = this.state.length / STATE.stride;
+    let n = Math.max(16, had);
+    while (n < needed) n *= 2;
+    const state = grown(this.state, n * STATE.stride);
+    for (let q = had; q < n; q++) {
+      state[q * STATE.stride + STATE.minDay] = NO_DAY_MIN;
+      state[q * STATE.stride + STATE.maxDay] = NO_DAY_MAX;
+      state[q * STATE.stride + STATE.lastCode] = NO_DAY_MAX;
+    }
+    this.state = state;
+  }
+
+  private growEntries(): void {
+    // Grow by half: the last doubling would leave up to half the cells unused.
+    const capacity = Math.ceil((this.cells.length / CELL.stride) * 1.5);
+    const cells = grown(this.cells, capacity * CELL.stride);
+    this.cells = cells;
+    let slots = this.table.length;
+    while (slots < capacity * 2) slots *= 2;
+    this.table = new Int32Array(slots);
+    this.mask = slots - 1;
+    for (let e = 0; e < this.size; e++) {
+      let slot = hashKey(cells[e * CELL.stride]!, cells[e * CELL.stride + 1]!) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = e + 1;
+    }
+  }
+}
+
+/** Segment sums from one reader; `profileMap[local]` is the profile's number in `profileIds` (identity when absent). */
+export interface SegmentPart {
+  data: SegmentData;
+  profileMap?: Int32Array;
+}
+
+/**
+ * Builds the weekly table from segment sums: N3's weekly rows (every week
+ * from a profile's first record to its last, empty weeks included, sorted as
+ * N4 says), N2's monthly sums and N6's monthly average; the other columns are
+ * derived by the preset's column definitions. Several parts — one per reading
+ * thread — are scattered straight into the weekly rows, with no merged table
+ * in between. A profile spanning more than `maxWeeksPerProfile` weeks is a
+ * `DataError`: the table holds every week from its first record to its last.
+ */
+export function weeklyFromSegments<P extends Preset>(
+  parts: readonly SegmentPart[],
+  profileIds: readonly string[],
+  preset: P,
+  maxWeeksPerProfile: number,
+  onProgress?: ProgressCallback,
+  through?: number,
+): WeeklyFrame<P> {
+  const p = profileIds.length;
+  const minDay = new Int32Array(p).fill(NO_DAY_MIN);
+  const maxDay = new Int32Array(p).fill(NO_DAY_MAX);
+  for (const { data, profileMap } of parts) {
+    const state = data.state;
+    const slots = Math.min(state.length / STATE.stride, profileMap ? profileMap.length : p);
+    for (let local = 0; local < slots; local++) {
+      const first = state[local * STATE.stride + STATE.minDay]!;
+      const last = state[local * STATE.stride + STATE.maxDay]!;
+      if (first > last) continue;
+      const g = profileMap ? profileMap[local]! : local;
+      if (first < minDay[g]!) minDay[g] = first;
+      if (last > maxDay[g]!) maxDay[g] = last;
+    }
+  }
+
+  // Profiles with rows, in code-point order of their ids (N4).
+  const seen: number[] = [];
+  for (let g = 0; g < p; g++) if (minDay[g]! <= maxDay[g]!) seen.push(g);
+  seen.sort((a, b) => compareCodePoints(profileIds[a]!, profileIds[b]!));
+  const profiles = seen.length;
+  const rank = new Int32Array(p).fill(-1);
+  const firstSunday = new Int32Array(profiles);
+  const firstMonth = new Int32Array(profiles);
+  const lastMonth = new Int32Array(profiles);
+  const offsets = new Int32Array(profiles + 1);
+  let globalFirst = 0;
+  let globalLast = -7;
+  for (let k = 0; k < profiles; k++) {
+    const g = seen[k]!;
+    rank[g] = k;
+    const first = sundayOf(minDay[g]!);
+    const last = through !== undefined && through > sundayOf(maxDay[g]!) ? through : sundayOf(maxDay[g]!);
+    const weeks = (last - first) / 7 + 1;
+    if (weeks > maxWeeksPerProfile) {
+      throw new DataError(
+        `the profile's records span ${weeks} weeks (${formatDay(minDay[g]!)} … ${formatDay(maxDay[g]!)}), more than limits.maxWeeksPerProfile = ${maxWeeksPerProfile}`,
+        { file: '<input>', line: 0, column: 'profile_id', value: profileIds[g]! },
+      );
+    }
+    firstSunday[k] = first;
+    offsets[k + 1] = offsets[k]! + (last - first) / 7 + 1;
+    firstMonth[k] = monthIndexOf(minDay[g]!);
+    lastMonth[k] = monthIndexOf(maxDay[g]!);
+    if (k === 0 || first < globalFirst) globalFirst = first;
+    if (k === 0 || last > globalLast) globalLast = last;
+  }
+  const n = offsets[profiles]!;
+  const cal = new SundayCalendar(globalFirst, globalLast);
+  onProgress?.({ stage: 'weekly', rows: n });
+
+  const date = new Int32Array(n);
+  const profile = new Int32Array(n);
+  const dailyRows = new Int32Array(n);
+  const followers = new Float64Array(n);
+  // Q1, corrected: the week's last non-missing followers (NaN when none), over both segments of the week.
+  const lastFollowers = new Float64Array(n).fill(Number.NaN);
+  const lastFollowersDay = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const posts = new Float64Array(n);
+  const engagement = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const impressions = new Float64Array(n);
+  const months = new MonthlySums(firstMonth, lastMonth);
+  for (let k = 0; k < profiles; k++) {
+    for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+      profile[i] = k;
+      date[i] = firstSunday[k]! + 7 * (i - offsets[k]!);
+    }
+  }
+  for (const { data, profileMap } of parts) {
+    const c = data.cells;
+    for (let e = 0; e < data.size; e++) {
+      const at = e * CELL.stride;
+      const local = c[at + CELL.profile]!;
+      const k = rank[profileMap ? profileMap[local]! : local]!;
+      const code = c[at + CELL.code]!;
+      const sunday = code >> 1;
+      const row = offsets[k]! + (sunday - firstSunday[k]!) / 7;
+      dailyRows[row]! += c[at + CELL.rows]!;
+      posts[row]! += c[at + CELL.posts]!;
+      engagement[row]! += c[at + CELL.engagement]!;
+      reach[row]! += c[at + CELL.reach]!;
+      impressions[row]! += c[at + CELL.impressions]!;
+      followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
+      const fDay = c[at + CELL.followersDay]!;
+      if (laterFollowers(fDay, c[at + CELL.followersLast]!, lastFollowersDay[row]!, lastFollowers[row]!)) {
+        lastFollowersDay[row] = fDay;
+        lastFollowers[row] = c[at + CELL.followersLast]!;
+      }
+      // N2: part 1 of a segment lies in the month before the Sunday's.
+      months.add(k, cal.monthIndex[(sunday - cal.first) / 7]! - (code & 1), c[at + CELL.engagement]!, c[at + CELL.posts]!);
+    }
+  }
+  const ids = seen.map((g) => profileIds[g]!);
+  return new WeeklyFrame(
+    preset,
+    ids,
+    offsets,
+    { date, profile, dailyRows, followers, lastFollowers, posts, engagement, reach, impressions, monthlyAverage: monthlyAverage(date, offsets, months, cal) },
+    cal,
+    weeklyColumns(preset),
+  );
+}

@@ -1,0 +1,257 @@
+// @ts-nocheck
+import type { ColumnDefinition, WeeklyFrame } from '../frame/weekly-frame.js';
+import { correctedEngagementPerPost } from './engagement-per-post.js';
+
+/*
+ * Window features of the `corrected` preset: what each week's history says,
+ * using only days on or before the week's Sunday. Every week of a profile has
+ * a row (weeks with no record included), so "the last W weeks" of row i are
+ * rows i − W + 1 … i of its profile, and each window is a difference of
+ * per-profile prefix sums: O(rows) for the whole table, computed once per
+ * frame.
+ */
+
+/** Window lengths in weeks of the pooled averages and observed-day counts. */
+export const WINDOWS = [4, 13, 26] as const;
+
+/** Per-profile running sums and "latest" pointers of a weekly table. */
+interface WindowState {
+  /** Sums from the profile's first week through row i (inclusive). */
+  posts: Float64Array;
+  engagement: Float64Array;
+  days: Float64Array;
+  /** The latest row at or before i (same profile) with posts, −1 when none. */
+  lastPostRow: Int32Array;
+  /** The latest row at or before i (same profile) with a followers value, −1 when none. */
+  lastFollowersRow: Int32Array;
+}
+
+const states = new WeakMap<WeeklyFrame, WindowState>();
+
+function windowState(frame: WeeklyFrame): WindowState {
+  let s = states.get(frame);
+  if (s) return s;
+  const n = frame.length;
+  const posts = frame.stored('posts');
+  const engagement = frame.stored('engagement');
+  const days = frame.stored('dailyRows');
+  const followers = frame.stored('lastFollowers');
+  const { offsets } = frame;
+  s = {
+    posts: new Float64Array(n),
+    engagement: new Float64Array(n),
+    days: new Float64Array(n),
+    lastPostRow: new Int32Array(n),
+    lastFollowersRow: new Int32Array(n),
+  };
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    let p = 0;
+    let e = 0;
+    let d = 0;
+    let lastPost = -1;
+    let lastFollowers = -1;
+    for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+      p += posts[i]!;
+      e += engagement[i]!;
+      d += days[i]!;
+      if (posts[i]! > 0) lastPost = i;
+      if (followers[i] === followers[i]) lastFollowers = i;
+      s.posts[i] = p;
+      s.engagement[i] = e;
+      s.days[i] = d;
+      s.lastPostRow[i] = lastPost;
+      s.lastFollowersRow[i] = lastFollowers;
+    }
+  }
+  states.set(frame, s);
+  return s;
+}
+
+/** The sum of `prefix` over the last `weeks` rows of row i's profile (all of them when `weeks` is 0). */
+function windowSum(prefix: Float64Array, i: number, weeks: number, start: number): number {
+  const before = weeks === 0 ? start - 1 : i - weeks;
+  return before >= start ? prefix[i]! - prefix[before]! : prefix[i]!;
+}
+
+/**
+ * Pooled engagement per post over the last `weeks` weeks ending on the row's
+ * Sunday (`weeks` = 0: all history so far): Σ engagement / Σ posts, missing
+ * when the window has no post.
+ */
+export function pooledAverageColumn(name: string, weeks: number): ColumnDefinition {
+  return {
+    name,
+    integer: false,
+    numeric: (frame) => {
+      const s = windowState(frame);
+      const { offsets, profile } = frame;
+      return (i) => {
+        const start = offsets[profile[i]!]!;
+        return correctedEngagementPerPost(windowSum(s.engagement, i, weeks, start), windowSum(s.posts, i, weeks, start));
+      };
+    },
+  };
+}
+
+/** Daily rows observed in the last `weeks` weeks ending on the row's Sunday. */
+export function observedDaysColumn(weeks: number): ColumnDefinition {
+  return {
+    name: `observed_days_${weeks}w`,
+    integer: true,
+    numeric: (frame) => {
+      const s = windowState(frame);
+      const { offsets, profile } = frame;
+      return (i) => windowSum(s.days, i, weeks, offsets[profile[i]!]!);
+    },
+  };
+}
+
+/** Posts in the last 13 weeks ending on the row's Sunday (the posting habit). */
+export const POSTS_13W_COLUMN: ColumnDefinition = {
+  name: 'posts_13w',
+  integer: false,
+  numeric: (frame) => {
+    const s = windowState(frame);
+    const { offsets, profile } = frame;
+    return (i) => windowSum(s.posts, i, 13, offsets[profile[i]!]!);
+  },
+};
+
+/** Engagement per post of the latest week with posts on or before the row's Sunday (the naive forecast); missing when none. */
+export const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
+  name: 'last_engagement_per_post',
+  integer: false,
+  numeric: (frame) => {
+    const s = windowState(frame);
+    const posts = frame.stored('posts');
+    const engagement = frame.stored('engagement');
+    return (i) => {
+      const j = s.lastPostRow[i]!;
+      return j < 0 ? Number.NaN : engagement[j]! / posts[j]!;
+    };
+  },
+};
+
+/** Weeks since the latest week with posts (0 when the row's week has posts); missing when the profile has not posted yet. */
+export const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
+  name: 'weeks_since_post',
+  integer: false,
+  numeric: (frame) => {
+    const s = windowState(frame);
+    return (i) => {
+      const j = s.lastPostRow[i]!;
+      return j < 0 ? Number.NaN : i - j;
+    };
+  },
+};
+
+/** The latest non-missing followers value on or before the row's Sunday; missing when none yet. */
+export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
+  name: 'followers_last_known',
+  integer: false,
+  numeric: (frame) => {
+    const s = windowState(frame);
+    const followers = frame.stored('lastFollowers');
+    return (i) => {
+      const j = s.lastFollowersRow[i]!;
+      return j < 0 ? Number.NaN : followers[j]!;
+    };
+  },
+};
+
+/**
+ * Exponentially weighted engagement per post with a half-life of `halfLife`
+ * weeks: Σ λ^age · engagement / Σ λ^age · posts over all weeks so far
+ * (λ = 2^(−1/halfLife)), so recent weeks count most; missing before the
+ * first post. One pass per profile.
+ */
+export function ewmColumn(halfLife: number): ColumnDefinition {
+  return {
+    name: `engagement_per_post_ewm_${halfLife}w`,
+    integer: false,
+    numeric: (frame) => {
+      const n = frame.length;
+      const posts = frame.stored('posts');
+      const engagement = frame.stored('engagement');
+      const lambda = 2 ** (-1 / halfLife);
+      const values = new Float64Array(n);
+      const { offsets } = frame;
+      for (let k = 0; k + 1 < offsets.length; k++) {
+        let e = 0;
+        let p = 0;
+        for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+          e = lambda * e + engagement[i]!;
+          p = lambda * p + posts[i]!;
+          values[i] = correctedEngagementPerPost(e, p);
+        }
+      }
+      return (i) => values[i]!;
+    },
+  };
+}
+
+/** How many of the latest posting weeks the robust median reads. */
+export const MEDIAN_WEEKS = 5;
+
+/**
+ * The median engagement per post of the latest `MEDIAN_WEEKS` weeks with
+ * posts, on or before the row's Sunday (fewer when there are fewer): robust
+ * to one viral week; missing before the first post.
+ */
+export const MEDIAN_COLUMN: ColumnDefinition = {
+  name: `median_engagement_per_post_${MEDIAN_WEEKS}`,
+  integer: false,
+  numeric: (frame) => {
+    const n = frame.length;
+    const posts = frame.stored('posts');
+    const engagement = frame.stored('engagement');
+    const values = new Float64Array(n);
+    const { offsets } = frame;
+    const ring = new Float64Array(MEDIAN_WEEKS);
+    const sorted = new Float64Array(MEDIAN_WEEKS);
+    for (let k = 0; k + 1 < offsets.length; k++) {
+      let count = 0;
+      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+        if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
+        const m = Math.min(count, MEDIAN_WEEKS);
+        if (m === 0) {
+          values[i] = Number.NaN;
+          continue;
+        }
+        // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
+        for (let j = 0; j < m; j++) {
+          const v = ring[j]!;
+          let q = j;
+          while (q > 0 && sorted[q - 1]! > v) {
+            sorted[q] = sorted[q - 1]!;
+            q--;
+          }
+          sorted[q] = v;
+        }
+        values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
+      }
+    }
+    return (i) => values[i]!;
+  },
+};
+
+/** The window columns of the `corrected` preset, after the notebook-named ones, in output order. */
+export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
+  LAST_ENGAGEMENT_PER_POST_COLUMN,
+  WEEKS_SINCE_POST_COLUMN,
+  ...WINDOWS.map((w) => pooledAverageColumn(`engagement_per_post_${w}w`, w)),
+  pooledAverageColumn('engagement_per_post_all', 0),
+  ...WINDOWS.map((w) => observedDaysColumn(w)),
+  POSTS_13W_COLUMN,
+  FOLLOWERS_LAST_KNOWN_COLUMN,
+  ewmColumn(2),
+  ewmColumn(8),
+  MEDIAN_COLUMN,
+];
+
+/** What a profile's history says at weekly row i, for any preset's table: weeks since its latest week with posts (−1 when none) and posts in the 26 weeks ending there. */
+export function historyAt(frame: WeeklyFrame, i: number): { weeksSincePost: number; posts26w: number } {
+  const s = windowState(frame);
+  const j = s.lastPostRow[i]!;
+  return { weeksSincePost: j < 0 ? -1 : i - j, posts26w: windowSum(s.posts, i, 26, frame.offsets[frame.profile[i]!]!) };
+}

@@ -1,0 +1,136 @@
+// @ts-nocheck
+import { isUtf8 } from 'node:buffer';
+import { grown } from './arrays.js';
+
+/** The id hash (FNV-1a over every byte, 32 bits): start value and multiplier. */
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+/** Ints per hash-table slot. */
+const SLOT = 4;
+
+/**
+ * Interns profile ids straight from CSV bytes: an open-addressing hash table
+ * over an arena of id bytes, so a row costs a hash and a compare, and a
+ * JavaScript string is made only the first time an id is seen. The hash is
+ * FNV-1a over every byte, which a reader can compute while it looks for the
+ * field's end (`internHashed`), then mixed.
+ */
+export class ProfileInterner {
+  /** The ids, in first-seen order; the index is the profile number. */
+  readonly ids: string[] = [];
+  private arena: Uint8Array = new Uint8Array(1 << 16);
+  private arenaView: DataView = new DataView(this.arena.buffer);
+  private arenaUsed = 0;
+  /**
+   * Per slot (hash, profile + 1, where its bytes start in the arena, their
+   * length): a probe reads one cache line, then the arena; profile + 1 = 0 is empty.
+   */
+  private table: Int32Array = new Int32Array(SLOT * 2048);
+  private mask = 2047;
+  private lastBytes: Uint8Array | null = null;
+  private lastView: DataView = new DataView(new ArrayBuffer(0));
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * The profile number of the id in `bytes[start, end)`, adding it when new;
+   * -1 when the bytes are not valid UTF-8 (two such ids would decode to the
+   * same text, so the caller must reject them).
+   */
+  intern(bytes: Uint8Array, start: number, end: number): number {
+    let h = HASH_SEED;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, HASH_PRIME);
+    return this.internHashed(bytes, start, end, h);
+  }
+
+  /**
+   * `intern` for a reader that hashed the id's bytes while scanning them:
+   * `h` must be `HASH_SEED` folded with every byte as `intern` does
+   * (`h = Math.imul(h ^ byte, HASH_PRIME)`).
+   */
+  internHashed(bytes: Uint8Array, start: number, end: number, h: number): number {
+    // Finish the hash (murmur3's mix), so ids that differ in one byte land far apart.
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    const len = end - start;
+    const table = this.table;
+    let slot = h & this.mask;
+    for (;;) {
+      const at = SLOT * slot;
+      const entry = table[at + 1]!;
+      if (entry === 0) break;
+      if (table[at] === h && table[at + 3] === len && this.same(table[at + 2]!, bytes, start, len)) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    return this.add(bytes, start, end, h, slot);
+  }
+
+  /** The profile number of a string id. */
+  internString(id: string): number {
+    const bytes = Buffer.from(id, 'utf8');
+    return this.intern(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Whether the arena at `at` holds the `len` bytes at `bytes[start]`. Four
+   * bytes at a time through DataViews (unaligned reads are fine there): a
+   * byte-by-byte loop costs more than the rest of a row's interning.
+   */
+  private same(at: number, bytes: Uint8Array, start: number, len: number): boolean {
+    const a = this.arenaView;
+    const b = this.viewOf(bytes);
+    const words = len & ~3;
+    let k = 0;
+    for (; k < words; k += 4) if (a.getInt32(at + k) !== b.getInt32(start + k)) return false;
+    const arena = this.arena;
+    for (; k < len; k++) if (arena[at + k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  /** A DataView of `bytes`, kept while the same buffer comes back (a reader's chunk). */
+  private viewOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.lastBytes) {
+      this.lastBytes = bytes;
+      this.lastView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.lastView;
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
+    if (!isUtf8(bytes.subarray(start, end))) return -1;
+    const p = this.ids.length;
+    const len = end - start;
+    if (this.arenaUsed + len > this.arena.length) {
+      this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len));
+      this.arenaView = new DataView(this.arena.buffer);
+    }
+    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    this.ids.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, len).toString('utf8'));
+    const at = SLOT * slot;
+    this.table[at] = h;
+    this.table[at + 1] = p + 1;
+    this.table[at + 2] = this.arenaUsed;
+    this.table[at + 3] = len;
+    this.arenaUsed += len;
+    if ((p + 1) * 2 > this.mask + 1) this.rehash();
+    return p;
+  }
+
+  private rehash(): void {
+    const slots = (this.mask + 1) * 2;
+    const old = this.table;
+    const table = new Int32Array(SLOT * slots);
+    const mask = slots - 1;
+    for (let s = 0; s < old.length; s += SLOT) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s]! & mask;
+      while (table[SLOT * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table.set(old.subarray(s, s + SLOT), SLOT * slot);
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}

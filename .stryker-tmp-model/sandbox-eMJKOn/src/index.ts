@@ -1,0 +1,100 @@
+/**
+ * engagement-forecast: forecasts of Instagram engagement per post 7, 14, 21
+ * and 28 days ahead, from daily profile rows.
+ *
+ * Pipeline: `loadDaily` (N1) → `resampleWeekly` (N2–N8) → `trainModels`
+ * (T1–T8) → `saveModel` / `loadModel` → `predict` (P). `loadBuiltinModel`
+ * gives the published pretrained models. `loadWeekly` is the fast path from
+ * files to the weekly table.
+ *
+ * Calendar helpers are at `engagement-forecast/calendar`, the synthetic data
+ * generator at `engagement-forecast/generate`.
+ * @packageDocumentation
+ */
+// @ts-nocheck
+
+
+// Names and public types of the pipeline.
+export {
+  REQUIRED_DAILY_COLUMNS,
+  DAILY_COLUMNS,
+  COUNT_COLUMNS,
+  LAGS,
+  LAGGED_COLUMNS,
+  HORIZONS,
+  LAG_FEATURES,
+  FEATURES,
+  TARGETS,
+  BASELINE_FEATURES,
+  WEEKLY_COLUMNS,
+  CORRECTED_EXTRA_COLUMNS,
+  CORRECTED_WEEKLY_COLUMNS,
+  DEFAULT_CUTOFF,
+  DEFAULT_LIMITS,
+  type Preset,
+  type CountColumn,
+  type Horizon,
+  type TargetName,
+  type DailyRowInput,
+  type WeeklyRecord,
+  type Prediction,
+  type ProgressEvent,
+  type ProgressCallback,
+  type OnError,
+  type InputLimits,
+} from './schema.js';
+export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
+export { VERSION } from './version.js';
+
+// Frames.
+export { DailyFrame, type DailyRecord, type DailyColumns } from './frame/daily-frame.js';
+export { WeeklyFrame } from './frame/weekly-frame.js';
+export type { LoadReport } from './frame/load-report.js';
+export type { DataFrameLike } from './frame/danfo.js';
+
+// N: reading and the weekly table.
+export { loadDaily, dailyFromRows, type DailySource, type LoadOptions } from './io/load-daily.js';
+export { resampleWeekly, type ResampleOptions } from './features/resample.js';
+export { loadWeekly, type LoadWeeklyOptions } from './io/load-weekly.js';
+export type { IngestOptions } from './io/ingest.js';
+export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';
+
+// T: training and model files.
+export { fitScaler, StandardScaler, type ScalerState, type FitScalerOptions } from './model/scaler.js';
+export { fitLeastSquares, type LeastSquaresFit } from './model/least-squares.js';
+export { regressionMetrics, type Metrics } from './model/metrics.js';
+export type { RowCounts } from './model/selection.js';
+export { trainModels, type TrainOptions, type TrainResult, type CorrectedTrainResult } from './model/train.js';
+export { DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
+export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
+export type { IntervalCalibration } from './model/intervals.js';
+export type { ColdStart } from './model/cold-start.js';
+export type { MlpOptions, MlpHead, DenseLayer } from './model/mlp.js';
+export type { FittedHead, BackTransform } from './model/estimators.js';
+export {
+  saveModel,
+  loadModel,
+  validateModel,
+  FORMAT_VERSION,
+  FORMAT_VERSION_2,
+  MODEL_KINDS,
+  type EngagementModel,
+  type LinearHead,
+  type BaselineMetrics,
+  type TrainingInfo,
+  type ModelKind,
+  type ModelSpec,
+  type CorrectedHead,
+} from './model/model-file.js';
+export { loadBuiltinModel } from './model/builtin.js';
+
+// P: prediction, and evaluation.
+export { predict, predictFeatures, type PredictOptions } from './predict.js';
+export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow } from './backtest/backtest.js';
+export { scoreForecasts, type ForecastScore } from './backtest/score.js';
+export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
+export { renderReport } from './report/html.js';
+export { renderBacktestReport } from './report/backtest-html.js';
+
+// Interop (optional peers, loaded only when used).
+export { predictionsToDanfo } from './interop/danfo.js';

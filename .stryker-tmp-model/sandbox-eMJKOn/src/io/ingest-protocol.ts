@@ -1,0 +1,41 @@
+// @ts-nocheck
+import type { SegmentData } from '../features/weekly-sums.js';
+import { DataError } from '../errors.js';
+import type { LoadReport } from '../frame/load-report.js';
+import type { ReadSettings } from './collector.js';
+
+/** A `DataError` as plain data, to cross a thread boundary. */
+export interface DataErrorData {
+  reason: string;
+  file: string;
+  line: number;
+  column?: string;
+  value?: string;
+}
+
+export function errorToData(e: DataError): DataErrorData {
+  return { reason: e.reason, file: e.file, line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) };
+}
+
+export function errorFromData(d: DataErrorData): DataError {
+  return new DataError(d.reason, d);
+}
+
+/** A load report whose examples are plain data. */
+export type ReportData = Omit<LoadReport, 'skippedExamples'> & { skippedExamples: DataErrorData[] };
+
+export interface WorkerInit {
+  settings: ReadSettings;
+  /** Expected segment entries for this thread, to size its table once. */
+  expectedEntries: number;
+}
+
+/** Main thread → worker. */
+export type ToWorker = { type: 'file'; file: string; index: number } | { type: 'finish' };
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'progress'; bytes: number; rows: number }
+  | { type: 'fileDone'; index: number }
+  | { type: 'result'; data: SegmentData; ids: string[]; report: ReportData }
+  | { type: 'error'; index?: number; dataError?: DataErrorData; message?: string };

@@ -1,0 +1,92 @@
+// @ts-nocheck
+import { parseDay } from '../calendar.js';
+import { DataError, showValue } from '../errors.js';
+import { REQUIRED_DAILY_COLUMNS } from '../schema.js';
+import type { DataFrameLike } from '../frame/danfo.js';
+import type { RowCollector } from '../frame/daily-frame.js';
+import type { LoadReport } from '../frame/load-report.js';
+import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
+import { looseNumberFromValue } from './numbers.js';
+
+const ROWS_LABEL = '<rows>';
+
+const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Reports a bad row object (its 1-based number, the field and value), or throws it, as `onError` says. */
+function rejectRow(index: number, report: LoadReport, settings: ReadSettings, reason: string, column?: string, value?: unknown): void {
+  const details = { file: ROWS_LABEL, line: index + 1, ...(column ? { column } : {}), ...(value !== undefined ? { value: showValue(value) } : {}) };
+  handleBadRow(new DataError(reason, details), settings.onError, report);
+}
+
+/**
+ * Validates one row object and adds it to the collector; `index` is 0-based
+ * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
+ */
+export function addRowObject(
+  row: unknown,
+  index: number,
+  collector: RowCollector,
+  report: LoadReport,
+  settings: ReadSettings,
+): void {
+  if (row === null || typeof row !== 'object') {
+    rejectRow(index, report, settings, 'a row must be an object with the daily columns');
+    return;
+  }
+  const r = row as Record<string, unknown>;
+  for (const column of REQUIRED_DAILY_COLUMNS) {
+    if (!(column in r) && column !== 'followers') {
+      rejectRow(index, report, settings, `missing required field '${column}'`, column);
+      return;
+    }
+  }
+  const dateValue = r.date;
+  const day =
+    dateValue instanceof Date
+      ? Math.floor(dateValue.getTime() / 86400000)
+      : typeof dateValue === 'string'
+        ? parseDay(dateValue)
+        : Number.NaN;
+  if (Number.isNaN(day)) {
+    rejectRow(index, report, settings, 'not a date written YYYY-MM-DD', 'date', dateValue);
+    return;
+  }
+  if (day < settings.limits.firstDay || day > settings.limits.lastDay) {
+    rejectRow(index, report, settings, dateRangeReason(settings.limits), 'date', dateValue);
+    return;
+  }
+  const id = r.profile_id;
+  if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
+    rejectRow(index, report, settings, 'profile_id must be a non-empty string', 'profile_id', id);
+    return;
+  }
+  if (typeof id === 'string' && LONE_SURROGATE.test(id)) {
+    // A lone surrogate would be written as U+FFFD, merging distinct ids.
+    rejectRow(index, report, settings, 'profile_id is not well-formed Unicode (a lone surrogate)', 'profile_id', id);
+    return;
+  }
+  const values = [0, 0, 0, 0];
+  for (let k = 0; k < COUNTS.length; k++) {
+    const v = looseNumberFromValue(r[COUNTS[k]!]);
+    if (!(v >= 0) || !Number.isFinite(v)) {
+      rejectRow(index, report, settings, `${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
+      return;
+    }
+    values[k] = v;
+  }
+  const followers = looseNumberFromValue(r.followers);
+  if (Number.isNaN(followers)) report.missingFollowers++;
+  report.rows++;
+  collector.add(collector.profiles.internString(String(id)), day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
+}
+
+/** The rows of a danfo `DataFrame` as objects keyed by column name (one at a time). */
+export function* rowsOfDataFrame(frame: DataFrameLike): Generator<Record<string, unknown>> {
+  const { columns, values } = frame;
+  for (const values_ of values) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c]!] = values_[c];
+    yield row;
+  }
+}

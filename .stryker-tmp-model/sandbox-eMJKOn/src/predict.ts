@@ -1,0 +1,290 @@
+// @ts-nocheck
+import { formatDay, parseDayStrict, sundayOnOrBefore } from './calendar.js';
+import { ModelError } from './errors.js';
+import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
+import { DailyFrame, lastDayOf } from './frame/daily-frame.js';
+import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
+import { WeeklyFrame } from './frame/weekly-frame.js';
+import { resampleWeekly } from './features/resample.js';
+import { dailyFromRows } from './io/load-daily.js';
+import { historyAt } from './features/windows.js';
+import { designColumns } from './model/design.js';
+import { conformalMultiplier, checkIntervals, coverageLabel, intervalBounds } from './model/intervals.js';
+import { applyHead, standardizeColumns, standardizeRow } from './model/linear.js';
+import { applyEstimator, checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
+import { INTERVAL_FLOOR } from './model/train-corrected.js';
+import { applyColdStart } from './model/cold-start.js';
+import { FEATURES, HORIZONS, TARGETS, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
+
+/** Options of `predict`. */
+export interface PredictOptions {
+  /** Predict only for these profile ids (each must have rows). Default: every profile. */
+  profiles?: readonly string[];
+  /** Daily input only: use the rows dated on or after this day (`YYYY-MM-DD`), as P1's "recent rows". */
+  since?: string;
+  /**
+   * Daily input only: forecast as of this day (`YYYY-MM-DD`). Only rows dated
+   * on or before it are used; the origin week is the one ending on the last
+   * Sunday on or before it, and every profile with a record by then gets a
+   * forecast (flagged `no_recent_posts` when quiet for months). Without it,
+   * the `notebook` preset uses each profile's latest week, even a partial
+   * one (P4, Q8), and the `corrected` preset the last complete week of the
+   * input.
+   */
+  asOf?: string;
+  /**
+   * Coverages of central prediction intervals, e.g. `[0.8, 0.95]` (or
+   * `[80, 95]`): adds `lo_80`, `hi_80`, `lo_95`, `hi_95` to each forecast.
+   * Needs a model with interval calibration (any `corrected` model trained
+   * by this library).
+   */
+  intervals?: readonly number[];
+  /** Input limits for rows passed in (dates, weeks per profile); see `InputLimits`. */
+  limits?: Partial<InputLimits>;
+}
+
+const checked = new WeakSet<object>();
+
+/**
+ * The four models applied to one row of the 21 features (in `FEATURES`
+ * order), before P6's clipping at 0: what scikit-learn's `predict` returns.
+ * Missing values are not replaced here.
+ * @example predictFeatures(loadBuiltinModel(), row).engagement_future_7d
+ */
+export function predictFeatures(model: EngagementModel, features: ArrayLike<number>): Record<TargetName, number> {
+  checkedModel(model);
+  const names = model.features;
+  if (features.length !== names.length) {
+    throw new ArgumentRangeError(`predictFeatures: expected ${names.length} features (${names.join(', ')}), got ${features.length}`);
+  }
+  const x = model.inputScaling === 'standard' ? standardizeRow(features, model.scaler) : features;
+  const out = {} as Record<TargetName, number>;
+  for (const target of TARGETS) out[target] = headOf(model)(target, x);
+  return out;
+}
+
+/** How a model turns a (scaled) feature row into one horizon's forecast, before clipping. */
+function headOf(model: EngagementModel): (target: TargetName, x: ArrayLike<number>) => number {
+  const kind = model.estimator?.kind;
+  if (model.formatVersion === FORMAT_VERSION_2 && kind) return (target, x) => applyEstimator(kind, model.models[target] as CorrectedHead, x);
+  return (target, x) => applyHead(model.models[target], x);
+}
+
+/** Validates a model fully the first time it is seen, and its heads on every call (they may have been changed since). */
+function checkedModel(model: EngagementModel): EngagementModel {
+  if (model !== null && typeof model === 'object' && checked.has(model)) {
+    checkHeads(model, 'predict: model');
+    return model;
+  }
+  validateModel(model, 'predict: model');
+  checked.add(model);
+  return model;
+}
+
+/** Why a forecast is not finite: the first non-finite feature, or an overflow of finite ones. */
+function nonFiniteReason(names: readonly string[], x: ArrayLike<number>, y: number, target: string): string {
+  for (let j = 0; j < x.length; j++) {
+    if (!Number.isFinite(x[j]!)) {
+      const why = names[j] === 'monthly_average_engagement_per_post' ? ' (engagement in a month with 0 posts, quirk Q5)' : '';
+      return `the ${target} forecast is ${y}: feature ${names[j]} is ${x[j]}${why}`;
+    }
+  }
+  return `the ${target} forecast is ${y}: the features are too large for the model (an overflow)`;
+}
+
+/** The weekly table and the origin row per profile that `predict` forecasts from. */
+interface Origins {
+  weekly: WeeklyFrame;
+  profiles: number[];
+  rows: Int32Array;
+  /** The last day of input (partial-week check), or +Infinity for a weekly table. */
+  lastDay: number;
+}
+
+
+/** Step P1–P4: the weekly table of the input and each profile's origin row. */
+function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions): Origins {
+  const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'predict: since');
+  const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predict: asOf');
+  let weekly: WeeklyFrame;
+  let origin: number | undefined;
+  let lastDay = Number.POSITIVE_INFINITY;
+  if (input instanceof WeeklyFrame) {
+    if (since !== undefined || asOf !== undefined) throw new ArgumentTypeError('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
+    checkSamePreset(model.preset, input.preset, 'predict');
+    weekly = input;
+  } else {
+    let daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input, options.limits ? { limits: options.limits } : {}) : null;
+    if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
+    if (since !== undefined || asOf !== undefined) {
+      const day = daily.day;
+      daily = daily.filterRows((i) => (since === undefined || day[i]! >= since) && (asOf === undefined || day[i]! <= asOf));
+    }
+    // With asOf, the caller vouches for the days up to it: the origin week is complete.
+    lastDay = asOf ?? lastDayOf(daily);
+    if (asOf !== undefined) origin = sundayOnOrBefore(asOf);
+    // Q8, corrected: the last complete week of the input.
+    else if (model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY) origin = sundayOnOrBefore(lastDay);
+    weekly = resampleWeekly<typeof model.preset>(daily, {
+      preset: model.preset,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(origin !== undefined ? { through: formatDay(origin) } : {}),
+    });
+  }
+
+  const index = new Map(weekly.profileIds.map((id, k) => [id, k]));
+  const date = weekly.column('date');
+  // The origin row of profile k: its week ending on `origin`, or its latest week (−1 when it has none by the origin).
+  const rowOf = (k: number): number => {
+    const first = weekly.offsets[k]!;
+    const lastRow = weekly.offsets[k + 1]! - 1;
+    if (origin === undefined) return lastRow;
+    const at = first + (origin - date[first]!) / 7;
+    return at >= first && at <= lastRow ? at : -1;
+  };
+  let profiles: number[];
+  if (options.profiles) {
+    profiles = options.profiles.map((id) => {
+      const k = index.get(id);
+      if (k === undefined || rowOf(k) < 0) throw new ArgumentRangeError(`predict: no rows for profile '${id}'${origin !== undefined && k !== undefined ? ` on or before ${formatDay(origin)}` : ''}`);
+      return k;
+    });
+  } else {
+    // Profiles first seen after the origin (only in a partial last week) have nothing to forecast from.
+    profiles = weekly.profileIds.map((_, k) => k).filter((k) => rowOf(k) >= 0);
+  }
+  return { weekly, profiles, rows: Int32Array.from(profiles, rowOf), lastDay };
+}
+
+/**
+ * Step P: for each profile, the features of its origin week and the four
+ * forecasts, clipped at 0, with what each rests on.
+ *
+ * Input is the profile's recent daily rows (a `DailyFrame`, or row objects or
+ * a danfo.js `DataFrame`, validated here), or an already built weekly table.
+ * Daily rows go through N1–N8 on their own (P2); their missing targets are
+ * unused and no row is dropped (P3). The origin week (P4) is, with `asOf`,
+ * the week ending on the last Sunday on or before it; without, the latest
+ * week per profile (`notebook`, even a partial one: Q8) or the input's last
+ * complete week (`corrected`). Missing features are 0 (`notebook`, P5) or
+ * imputed as the model's design says (`corrected`); forecasts below 0
+ * become 0 (P6); each profile gets four dated forecasts (P7), with interval
+ * bounds when `intervals` are asked for.
+ *
+ * @returns four entries per profile (7, 14, 21, 28 days), profiles in id order.
+ * @example
+ * const preds = predict(loadBuiltinModel(), rows);
+ * // [{ profile_id, date: '2024-12-22', future_period: 'predicted_engagement_future_7d', predicted_engagement: 162.2, prediction_date: '2024-12-29', partial_week: false, … }, ...]
+ * const honest = predict(corrected, rows, { asOf: '2024-12-01', intervals: [0.8, 0.95] });
+ * // … lo_80, hi_80, lo_95, hi_95
+ * @throws {ModelError} for an invalid model, one of another preset than the table, or intervals asked of a model without calibration.
+ * @throws {DataError} for a bad row object, or a profile whose forecast would
+ *   not be finite (an infinite feature, or features too large for the model).
+ * @throws {RangeError} for a named profile with no rows (by `asOf`), or a bad option.
+ */
+export function predict(
+  model: EngagementModel,
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
+  options: PredictOptions = {},
+): Prediction[] {
+  checkedModel(model);
+  const coverages = checkIntervals(options.intervals, 'predict');
+  if (coverages.length > 0 && !model.intervals) {
+    throw new ModelError(`predict: this model has no interval calibration (${model.preset === 'notebook' ? 'notebook-preset models have none: their features see the weeks they predict' : 'it was trained with calibrationWeeks: false or too little history'})`);
+  }
+  const { weekly, profiles, rows, lastDay } = originsOf(model, input, options);
+  return forecastRows(model, weekly, profiles, rows, lastDay, coverages);
+}
+
+/**
+ * @internal The forecasts of a (checked) model from given origin rows of a
+ * weekly table: what `predict` and `backtest` share.
+ */
+export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profiles: readonly number[], rows: Int32Array, lastDay: number, coverages: readonly number[]): Prediction[] {
+  const names = model.features;
+  const corrected = model.formatVersion === FORMAT_VERSION_2;
+  let columns: Float64Array[];
+  let imputedCount: Uint8Array;
+  let scale: Float64Array | null = null;
+  if (corrected) {
+    ({ columns, imputed: imputedCount } = designColumns(weekly, names, rows));
+    if (coverages.length > 0) scale = designColumns(weekly, [model.intervals!.scale], rows).columns[0]!;
+  } else {
+    columns = FEATURES.map((f) => weekly.columnAt(f, rows));
+    imputedCount = new Uint8Array(rows.length);
+  }
+  const multipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(model.intervals!.horizons[t], p)));
+  const labels = coverages.map(coverageLabel);
+  // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
+  const cold = corrected && model.coldStart ? model.coldStart : null;
+  const coldAt = new Int32Array(rows.length).fill(-1);
+  let coldColumns: Float64Array[] = [];
+  let coldMultipliers: number[][] = [];
+  if (cold) {
+    const coldRows: number[] = [];
+    rows.forEach((row, r) => {
+      if (historyAt(weekly, row).weeksSincePost < 0) coldAt[r] = coldRows.push(row) - 1;
+    });
+    coldColumns = designColumns(weekly, cold.features, Int32Array.from(coldRows)).columns;
+    standardizeColumns(coldColumns, cold.scaler);
+    // Without a calibration of their own, cold-start intervals use the model's quantiles.
+    coldMultipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(cold.intervals ? cold.intervals[t] : model.intervals!.horizons[t], p)));
+  }
+  const xCold = new Float64Array(cold ? cold.features.length : 0);
+  const apply = headOf(model);
+  const date = weekly.column('date');
+  const scaled = model.inputScaling === 'standard';
+  const x = new Float64Array(names.length);
+  const out: Prediction[] = [];
+  profiles.forEach((k, r) => {
+    let imputed = imputedCount[r]! > 0;
+    let nonFinite = false;
+    for (let j = 0; j < columns.length; j++) {
+      const v = columns[j]![r]!;
+      if (v !== v) imputed = true;
+      // An infinite input (the notebook's Q5: engagement in a month with no post) is treated as
+      // missing and the forecast says so, rather than failing the whole batch.
+      if (v === Infinity || v === -Infinity) nonFinite = true;
+      x[j] = v === v && v !== Infinity && v !== -Infinity ? v : 0; // P5: missing features are 0 (corrected designs have none left)
+    }
+    if (scaled) standardizeRow(x, model.scaler, x);
+    const row = rows[r]!;
+    const sunday = date[row]!;
+    const label = formatDay(sunday);
+    const history = historyAt(weekly, row);
+    const partial = sunday > lastDay;
+    const coldRow = coldAt[r]!;
+    if (coldRow >= 0) for (let j = 0; j < xCold.length; j++) xCold[j] = coldColumns[j]![coldRow]!;
+    TARGETS.forEach((target, h) => {
+      const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
+      // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
+      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(names, x, y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
+      const value = y < 0 ? 0 : y; // P6
+      const p = {
+        profile_id: weekly.profileIds[k]!,
+        date: label,
+        future_period: `predicted_${target}`,
+        predicted_engagement: value,
+        prediction_date: formatDay(sunday + HORIZONS[h]!),
+        partial_week: partial,
+        no_recent_posts: history.posts26w === 0,
+        clipped: y < 0,
+        imputed,
+        cold_start: coldRow >= 0,
+        non_finite_input: nonFinite,
+      } as Prediction;
+      if (scale) {
+        const floor = model.intervals!.floor ?? INTERVAL_FLOOR;
+        // Cold start: scaled by the forecast itself (there is no level of the profile's own).
+        const s = coldRow >= 0 ? Math.max(floor, value) : Math.max(floor, scale[r]!);
+        coverages.forEach((_, c) => {
+          const [lo, hi] = intervalBounds(value, s, (coldRow >= 0 ? coldMultipliers : multipliers)[c]![h]!);
+          p[`lo_${labels[c]}`] = lo;
+          p[`hi_${labels[c]}`] = hi;
+        });
+      }
+      out.push(p);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,72 @@
+// @ts-nocheck
+import cluster from 'node:cluster';
+import { createServer, type ServerOptions } from './app.js';
+
+/** Options of `serve`: the server's, and where and how many. */
+export interface ServeOptions extends ServerOptions {
+  host?: string;
+  port?: number;
+  /** Processes (node:cluster) sharing the port. Default 1: no cluster. */
+  workers?: number;
+  /** On SIGTERM/SIGINT, how long readiness reports 503 before the server stops accepting (ms). Default 0. */
+  drainDelayMs?: number;
+  /** Called once listening, with the address (in each worker with `workers` > 1). */
+  onListening?: (address: string) => void;
+  /** Where one-line notes go (reloads, shutdown); default stderr. */
+  note?: (line: string) => void;
+}
+
+/**
+ * Runs the service until SIGTERM or SIGINT: listens, reloads the model on
+ * SIGHUP (a bad file keeps the old model), and on SIGTERM/SIGINT goes
+ * unready (503 on /readyz), lets in-flight requests finish, and exits 0.
+ * With `workers` > 1 the primary forks that many processes sharing the port,
+ * passes SIGHUP on to them, and on SIGTERM/SIGINT waits for all of them.
+ */
+export async function serve(options: ServeOptions): Promise<void> {
+  const note = options.note ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const workers = options.workers ?? 1;
+  if (workers > 1 && cluster.isPrimary) {
+    let stopping = false;
+    for (let i = 0; i < workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+        return;
+      }
+      note(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      cluster.fork();
+    });
+    process.on('SIGHUP', () => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGHUP');
+    });
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      note(`${signal}: stopping ${workers} workers`);
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    return;
+  }
+
+  const server = await createServer(options);
+  const address = await server.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+  options.onListening?.(address);
+  process.on('SIGHUP', () => {
+    void server.reload().then((r) => note(r.ok ? `reloaded the model: ${r.id}` : `model reload failed, still serving ${r.id}: ${r.error}`));
+  });
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.drain();
+    note(`${signal}: draining${options.drainDelayMs ? ` for ${options.drainDelayMs} ms` : ''}, then finishing in-flight requests`);
+    if (options.drainDelayMs) await new Promise((r) => setTimeout(r, options.drainDelayMs));
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

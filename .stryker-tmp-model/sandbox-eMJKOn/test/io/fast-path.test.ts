@@ -1,0 +1,174 @@
+// @ts-nocheck
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDaily, type GenerateResult } from '../../src/generate.js';
+import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../../src/index.js';
+import { tempDir, testTempDir } from '../helpers/tmp.js';
+
+const dir = tempDir('ef-fast-');
+let generated: GenerateResult;
+
+beforeAll(async () => {
+  generated = await generateDaily({ profiles: 300, from: '2023-11-01', to: '2024-06-30', seed: 42 }, dir);
+});
+
+function sameTable(a: ReturnType<typeof resampleWeekly>, b: ReturnType<typeof resampleWeekly>): void {
+  expect(b.length).toBe(a.length);
+  expect(b.profileIds).toEqual(a.profileIds);
+  for (const name of WEEKLY_COLUMNS) {
+    if (name === 'profile_id' || name === 'year_week') continue;
+    expect(Array.from(b.column(name)), name).toEqual(Array.from(a.column(name)));
+  }
+}
+
+describe('loadWeekly (the fast path)', () => {
+  it('gives the same weekly table as loadDaily + resampleWeekly, on one thread and on two', async () => {
+    const reference = resampleWeekly(await loadDaily(dir));
+    expect(reference.length).toBeGreaterThan(5000);
+    for (const workers of [1, 2]) {
+      const { weekly, report } = await loadWeekly(dir, { workers });
+      expect(report.rows).toBe(generated.rows);
+      expect(report.files).toHaveLength(generated.files.length);
+      sameTable(reference, weekly);
+    }
+  });
+
+  it('reports progress in bytes and rows up to the total', async () => {
+    const events: ProgressEvent[] = [];
+    await loadWeekly(dir, { workers: 2, onProgress: (e) => events.push(e) });
+    const reads = events.filter((e) => e.stage === 'read');
+    expect(reads.length).toBeGreaterThan(1);
+    const last = reads[reads.length - 1]!;
+    expect(last.bytes).toBe(generated.bytes);
+    expect(last.totalBytes).toBe(generated.bytes);
+    expect(last.rows).toBe(generated.rows);
+    expect(events.some((e) => e.stage === 'weekly')).toBe(true);
+  });
+
+  it('stops on a bad row in a reading thread with the same error as on one thread', async () => {
+    const bad = testTempDir('ef-fast-bad-');
+    await generateDaily({ profiles: 5, from: '2024-01-01', to: '2024-02-29', seed: 1 }, bad);
+    const file = join(bad, 'ig_data-2024', 'ig_data_02-2024_u.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace(/^2024-02-\d\d/, '2024-02-31');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, lines.join('\n'));
+    for (const workers of [1, 2]) {
+      const error = await loadWeekly(bad, { workers }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).line).toBe(4);
+      expect((error as DataError).column).toBe('date');
+      expect((error as DataError).file).toBe(file);
+    }
+    const skipped = await loadWeekly(bad, { workers: 2, onError: 'skip' });
+    expect(skipped.report.skipped).toBe(1);
+    expect(skipped.report.skippedExamples[0]!.line).toBe(4);
+  });
+});
+
+describe('skipping bad rows across files and threads', () => {
+  it('counts every skipped row exactly, and keeps the first 20 in file and line order, on any number of threads', async () => {
+    const dir = testTempDir('ef-skip-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    // Each file: 40 good rows and 15 bad ones (posts 'x'), the bad ones on lines 4, 7, …, 46.
+    for (const name of ['a.csv', 'b.csv']) {
+      let text = header;
+      let bad = 0;
+      for (let k = 0; k < 55; k++) {
+        const line = k + 2;
+        const isBad = line % 3 === 1 && bad < 15;
+        if (isBad) bad++;
+        text += `2024-03-${String(1 + (k % 28)).padStart(2, '0')},${name}-p${k % 5},10,${isBad ? 'x' : 1},5,4,1,7,8\n`;
+      }
+      writeFileSync(join(dir, name), text);
+    }
+    const badLines = Array.from({ length: 15 }, (_, j) => 4 + 3 * j);
+    const expected = [...badLines.map((line) => `a.csv:${line}`), ...badLines.slice(0, 5).map((line) => `b.csv:${line}`)];
+    const daily = await loadDaily(dir, { onError: 'skip' });
+    expect(daily.report.skipped).toBe(30);
+    expect(daily.report.rows).toBe(80);
+    expect(daily.report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`)).toEqual(expected);
+    for (let run = 0; run < 6; run++) {
+      for (const workers of [1, 2]) {
+        const { report } = await loadWeekly(dir, { onError: 'skip', workers });
+        expect([report.skipped, report.rows], `run ${run}, ${workers} threads`).toEqual([30, 80]);
+        expect(report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`), `run ${run}, ${workers} threads`).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('the first bad row, on any number of threads', () => {
+  it('is the first in file order, whichever thread meets a bad row first', async () => {
+    const dir = testTempDir('ef-order-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    // a.csv is long with its bad row near the end; b.csv is short with a bad row at once:
+    // the thread reading b.csv meets its bad row first.
+    const good = '2024-03-05,p,1,1,1,1,0,1,1\n';
+    writeFileSync(join(dir, 'a.csv'), `${header}${good.repeat(30000)}2024-03-06,p,1,x,1,1,0,1,1\n`);
+    writeFileSync(join(dir, 'b.csv'), `${header}2024-03-06,q,1,y,1,1,0,1,1\n`);
+    const want = `${join(dir, 'a.csv')}:30002 (column 'posts'): posts is not a non-negative number: "x"`;
+    await expect(loadDaily(dir)).rejects.toThrow(want);
+    for (let run = 0; run < 5; run++) await expect(loadWeekly(dir, { workers: 2 })).rejects.toThrow(want);
+  });
+});
+
+describe('generateDaily', () => {
+  it('writes the real layout: one file a month, date order, the real header', () => {
+    const names = generated.files.map((f) => relative(dir, f));
+    expect(names).toEqual([
+      'ig_data_2023/ig_data_11-2023_u.csv',
+      'ig_data_2023/ig_data_12-2023_u.csv',
+      ...['01', '02', '03', '04', '05', '06'].map((m) => `ig_data-2024/ig_data_${m}-2024_u.csv`),
+    ]);
+    const lines = readFileSync(generated.files[2]!, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('date,profile_id,followers,posts,engagement,likes,comments,reach,impressions');
+    const dates = lines.slice(1).map((l) => l.slice(0, 10));
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates.every((d) => d.startsWith('2024-01'))).toBe(true);
+    const ids = lines.slice(1).map((l) => l.split(',')[1]!);
+    expect(ids.every((id) => /^[0-9a-f]{64}$/.test(id))).toBe(true);
+  });
+
+  it('is deterministic for a seed (byte-identical files) and differs across seeds', async () => {
+    const a = testTempDir('ef-gen-a-');
+    const b = testTempDir('ef-gen-b-');
+    const c = testTempDir('ef-gen-c-');
+    const options = { profiles: 50, from: '2024-01-15', to: '2024-03-10', seed: 7 };
+    const ra = await generateDaily(options, a);
+    const rb = await generateDaily(options, b);
+    await generateDaily({ ...options, seed: 8 }, c);
+    expect(rb).toMatchObject({ rows: ra.rows, bytes: ra.bytes });
+    for (const f of ra.files) {
+      const rel = relative(a, f);
+      expect(readFileSync(join(b, rel)).equals(readFileSync(f)), rel).toBe(true);
+      expect(readFileSync(join(c, rel)).equals(readFileSync(f)), rel).toBe(false);
+    }
+    expect(readdirSync(a).sort()).toEqual(['ig_data-2024']);
+  });
+
+  it('looks like the real data: sparse and continuous profiles, undefined followers, posting-day engagement', async () => {
+    const daily = await loadDaily(dir);
+    const perProfile = new Map<number, number>();
+    for (const p of daily.profile) perProfile.set(p, (perProfile.get(p) ?? 0) + 1);
+    const counts = [...perProfile.values()];
+    const days = 243;
+    expect(counts.filter((c) => c < days * 0.15).length).toBeGreaterThan(counts.length / 2); // most are sparse
+    expect(counts.filter((c) => c > days * 0.85).length).toBeGreaterThan(10); // some are seen almost daily
+    const missing = daily.report.missingFollowers / daily.length;
+    expect(missing).toBeGreaterThan(0.01);
+    expect(missing).toBeLessThan(0.1);
+    let engagementWithoutPosts = 0;
+    for (let i = 0; i < daily.length; i++) if (daily.posts[i] === 0 && daily.engagement[i]! > 0) engagementWithoutPosts++;
+    expect(engagementWithoutPosts).toBe(0);
+    const followers = Array.from(daily.followers).filter((f) => !Number.isNaN(f)).sort((x, y) => x - y);
+    expect(followers[0]!).toBeLessThan(1000);
+    expect(followers[followers.length - 1]!).toBeGreaterThan(1e6);
+  });
+
+  it('rejects bad options', async () => {
+    await expect(generateDaily({ profiles: 0, from: '2024-01-01', to: '2024-01-02' }, dir)).rejects.toThrow(/profiles must be a positive integer/);
+    await expect(generateDaily({ profiles: 1, from: '2024-01-02', to: '2024-01-01' }, dir)).rejects.toThrow(/before/);
+  });
+});

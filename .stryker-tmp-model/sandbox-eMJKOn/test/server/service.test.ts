@@ -1,0 +1,261 @@
+// @ts-nocheck
+// The prediction service: every endpoint through Fastify's inject, then the
+// real process (engagement-forecast serve) for reload, shutdown and workers.
+// All traffic stays on 127.0.0.1.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type DailyRowInput } from '../../src/index.js';
+import { createServer, type ForecastServer } from '../../src/server/index.js';
+import { generateDailyRows } from '../../src/generate.js';
+import { CLI, requireBuiltCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dir = tempDir('ef-service-');
+const rows = [...generateDailyRows({ profiles: 60, from: '2024-01-01', to: '2024-11-30', seed: 21 })] as unknown as DailyRowInput[];
+const oneProfile = rows.filter((r) => r.profile_id === rows[0]!.profile_id);
+const correctedFile = join(dir, 'corrected.json');
+let server: ForecastServer;
+
+beforeAll(async () => {
+  await saveModel(trainModels(dailyFromRows(rows), { preset: 'corrected', cutoff: '2024-09-30' }).model, correctedFile);
+  server = await createServer({ model: correctedFile, limits: { maxRows: 5000, maxProfiles: 20 } });
+});
+afterAll(() => server?.close());
+
+const post = (payload: unknown, url = '/v1/forecast', headers: Record<string, string> = {}) =>
+  server.app.inject({ method: 'POST', url, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('POST /v1/forecast', () => {
+  it("answers the library's forecasts, with intervals and the model's id", async () => {
+    const r = await post({ rows: oneProfile, asOf: '2024-10-15', intervals: [0.8, 0.95] });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(body.model).toEqual({ id: server.model.id, preset: 'corrected', version: server.model.model.library.version });
+    expect(body.predictions).toEqual(predict(server.model.model, oneProfile, { asOf: '2024-10-15', intervals: [0.8, 0.95] }));
+    expect(Object.keys(body.predictions[0])).toContain('hi_95');
+  });
+
+  it('routes alike with a query string or a trailing slash', async () => {
+    for (const url of ['/v1/forecast?x=1', '/v1/forecast/', '/v1/forecast/?debug']) expect((await post({ rows: oneProfile }, url)).statusCode, url).toBe(200);
+  });
+
+  it('says which row, which field and why for a bad row (400)', async () => {
+    const bad = [...oneProfile.slice(0, 3), { ...oneProfile[3]!, posts: 'two' }];
+    const r = await post({ rows: bad });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'bad_row', row: 3, field: 'posts' });
+    expect(r.json().message).toMatch(/^rows\[3\]\.posts: posts is not a non-negative number: "two"$/);
+    const negative = await post({ rows: [{ ...oneProfile[0]!, reach: -1 }] });
+    expect(negative.json()).toMatchObject({ error: 'bad_request', row: 0, field: 'reach' });
+    const huge = await post({ rows: [{ ...oneProfile[0]!, engagement: 1e308 }] });
+    expect([huge.statusCode, huge.json().field]).toEqual([400, 'engagement']);
+    const missing = await post({ rows: [{ date: '2024-01-01', profile_id: 'p' }] });
+    expect(missing.json()).toMatchObject({ row: 0, field: 'posts' });
+    expect((await post({ rows: [{ ...oneProfile[0]!, date: '2024-02-30' }] })).json()).toMatchObject({ row: 0, field: 'date' });
+  });
+
+  it('gives 400 for malformed JSON, 415 for another content type, 413 past the limits', async () => {
+    expect((await post('{"rows": [')).statusCode).toBe(400);
+    expect((await post('rows', '/v1/forecast', { 'content-type': 'text/plain' })).statusCode).toBe(415);
+    const tooMany = await post({ rows: Array.from({ length: 5001 }, () => oneProfile[0]) });
+    expect([tooMany.statusCode, tooMany.json().error]).toEqual([413, 'too_many_rows']);
+    const profiles = await post({ rows: Array.from({ length: 21 }, (_, k) => ({ ...oneProfile[0]!, profile_id: `p${k}` })) });
+    expect([profiles.statusCode, profiles.json().message]).toEqual([413, '21 profiles in one request; the limit is 20']);
+    const small = await createServer({ limits: { bodyLimit: 1000 } });
+    const big = await small.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile.slice(0, 40) } });
+    expect(big.statusCode).toBe(413);
+    await small.close();
+  });
+
+  it('never answers 200 with a null: an infinite input is flagged, a forecast that cannot be finite is a 422 naming the profile', async () => {
+    const builtin = await createServer();
+    // Engagement in a month with no post: the notebook's monthly average is +Infinity (Q5), treated as missing and flagged.
+    const r = await builtin.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{ ...oneProfile[0]!, profile_id: 'zero-posts', posts: 0, engagement: 5 }] } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().predictions.map((p: { non_finite_input: boolean }) => p.non_finite_input)).toEqual([true, true, true, true]);
+    expect(r.body).not.toMatch(/null/);
+    // Coefficients that overflow any forecast: 422, naming the profile.
+    const huge = loadBuiltinModel();
+    const file = join(dir, 'huge.json');
+    await saveModel({ ...huge, models: Object.fromEntries(Object.entries(huge.models).map(([t, h]) => [t, { coef: h.coef.map(() => 1e306), intercept: 0 }])) as typeof huge.models }, file);
+    const overflowing = await createServer({ model: file });
+    const o = await overflowing.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile } });
+    expect(o.statusCode).toBe(422);
+    expect(o.json()).toMatchObject({ error: 'unforecastable', profile: oneProfile[0]!.profile_id });
+    expect(o.json().message).toMatch(/forecast is (-?Infinity|NaN): the features are too large for the model/);
+    await overflowing.close();
+    // Intervals of a model without calibration: 422 too.
+    expect((await builtin.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile, intervals: [0.8] } })).statusCode).toBe(422);
+    await builtin.close();
+  });
+});
+
+describe('the other endpoints', () => {
+  it('GET /v1/model says what is loaded', async () => {
+    const m = (await server.app.inject('/v1/model')).json();
+    expect(m).toMatchObject({ id: server.model.id, preset: 'corrected', formatVersion: 2, intervals: true, source: correctedFile });
+    expect(m.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.id).toBe(m.sha256.slice(0, 16));
+    expect(m.features).toEqual(server.model.model.features);
+    expect(m.training.cutoff).toBe('2024-09-30');
+  });
+
+  it('GET /healthz and /readyz; readiness is 503 while draining', async () => {
+    const s = await createServer();
+    expect((await s.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await s.app.inject('/readyz')).statusCode).toBe(200);
+    s.drain();
+    expect((await s.app.inject('/readyz')).statusCode).toBe(503);
+    expect((await s.app.inject('/healthz')).statusCode).toBe(200);
+    await s.close();
+  });
+
+  it('GET /metrics counts requests by route and status, latency, forecasts, and names the model', async () => {
+    const s = await createServer({ processMetrics: false });
+    await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile } });
+    await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{}] } });
+    const text = (await s.app.inject('/metrics')).body;
+    expect(text).toContain('ef_http_requests_total{method="POST",route="/v1/forecast",status="200"} 1');
+    expect(text).toContain('ef_http_requests_total{method="POST",route="/v1/forecast",status="400"} 1');
+    expect(text).toMatch(/ef_http_request_duration_seconds_count\{method="POST",route="\/v1\/forecast"\} 2/);
+    expect(text).toContain('ef_forecasts_served_total 4');
+    expect(text).toContain(`ef_model_info{id="${s.model.id}",sha256="${s.model.sha256}",preset="notebook",kind="linear",source="builtin"} 1`);
+    await s.close();
+  });
+
+  it('GET /openapi.json: an OpenAPI 3 document made from the same schemas', async () => {
+    const doc = (await server.app.inject('/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(['/v1/forecast', '/v1/model', '/healthz', '/readyz']);
+    const body = doc.paths['/v1/forecast'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['rows']);
+    expect(body.properties.rows.items.required).toContain('engagement');
+    expect(Object.keys(doc.paths['/v1/forecast'].post.responses)).toEqual(['200', '400', '413', '415', '422']);
+  });
+
+  it('sheds load with 503 and Retry-After when under pressure', async () => {
+    const s = await createServer({ underPressure: { maxHeapUsedBytes: 1, retryAfter: 7, sampleInterval: 10 } });
+    await new Promise((r) => setTimeout(r, 100));
+    const r = await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile } });
+    expect(r.statusCode).toBe(503);
+    expect(r.headers['retry-after']).toBe('7');
+    await s.close();
+  });
+
+  it('logs one JSON line per request, with its request id', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const s = await createServer({ logger: { level: 'info', stream } });
+    await s.app.inject('/healthz');
+    await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{}] } });
+    const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(requests).toHaveLength(2);
+    expect(requests.map((r) => [r.url, r.statusCode])).toEqual([['/healthz', 200], ['/v1/forecast', 400]]);
+    expect(new Set(requests.map((r) => r.reqId)).size).toBe(2);
+    expect(lines.filter((l) => /incoming request|request completed/.test(l))).toEqual([]);
+    await s.close();
+  });
+
+  it('reloads when the model file changes, with watch', async () => {
+    const file = join(dir, 'watched.json');
+    copyFileSync(correctedFile, file);
+    const s = await createServer({ model: file, watch: true, watchIntervalMs: 20 });
+    const before = s.model.id;
+    await saveModel(loadBuiltinModel(), file);
+    await until(async () => s.model.id !== before, 5000);
+    expect(s.model.model.preset).toBe('notebook');
+    await s.close();
+  });
+
+  it('is not loaded by the main entry: importing engagement-forecast loads no Fastify', () => {
+    requireBuiltCli();
+    const root = join(CLI, '..', '..');
+    const cjs = spawnSync(process.execPath, ['-e', "require('./dist/index.cjs'); console.log(Object.keys(require.cache).filter((k) => /fastify|prom-client/.test(k)).length)"], { cwd: root, encoding: 'utf8' });
+    expect(cjs.stdout.trim()).toBe('0');
+    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { createRequire } from 'node:module'; await import('./dist/index.js'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter((k) => /fastify/.test(k)).length)"], { cwd: root, encoding: 'utf8' });
+    expect(esm.stdout.trim()).toBe('0');
+    const server = spawnSync(process.execPath, ['-e', "require('./dist/server.cjs'); console.log(Object.keys(require.cache).some((k) => /node_modules\\/fastify\\//.test(k)))"], { cwd: root, encoding: 'utf8' });
+    expect(server.stdout.trim()).toBe('true');
+  });
+});
+
+/** Starts `engagement-forecast serve` on a free port; resolves with its address once listening. */
+function startServe(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string; exit: Promise<number | null> }> {
+  requireBuiltCli();
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--log-level', 'silent', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, stderr: () => err, exit });
+      }
+    });
+  });
+}
+
+const until = async (check: () => Promise<boolean>, ms = 10_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+};
+
+describe('engagement-forecast serve', () => {
+  it('reloads on SIGHUP: a bad file keeps the old model and says so in one line; a good one is swapped in', async () => {
+    const file = join(dir, 'serving.json');
+    copyFileSync(correctedFile, file);
+    const s = await startServe(['--model', file]);
+    const id = async () => ((await (await fetch(`${s.url}/v1/model`)).json()) as { id: string }).id;
+    const first = await id();
+    writeFileSync(file, '{"formatVersion": 2, "trunc');
+    s.child.kill('SIGHUP');
+    await until(async () => /model reload failed/.test(s.stderr()));
+    expect(s.stderr().match(/model reload failed, still serving [0-9a-f]{16}: .*serving\.json: not valid JSON.*\n/g)).toHaveLength(1);
+    expect(await id()).toBe(first);
+    expect((await fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: oneProfile }) })).status).toBe(200);
+    await saveModel(loadBuiltinModel(), file);
+    s.child.kill('SIGHUP');
+    await until(async () => (await id()) !== first);
+    expect(((await (await fetch(`${s.url}/v1/model`)).json()) as { preset: string }).preset).toBe('notebook');
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
+  });
+
+  it('shuts down gracefully on SIGTERM: readiness 503 while draining, in-flight requests finish, exit 0', async () => {
+    const s = await startServe(['--builtin', '--drain-ms', '400', '--max-rows', '100000', '--body-limit', '50000000']);
+    const big = JSON.stringify({ rows: Array.from({ length: 40 }, (_, k) => rows.map((r) => ({ ...r, profile_id: `${r.profile_id}-${k}` }))).flat().slice(0, 60000) });
+    const inFlight = fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    await new Promise((r) => setTimeout(r, 30));
+    s.child.kill('SIGTERM');
+    await until(async () => (await fetch(`${s.url}/readyz`).then((r) => r.status, () => 0)) === 503, 2000);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { predictions: unknown[] }).predictions.length).toBeGreaterThan(1000);
+    expect(await s.exit).toBe(0);
+    expect(s.stderr()).toMatch(/SIGTERM: draining for 400 ms/);
+  });
+
+  it('runs several workers on one port, and stops them all', async () => {
+    const s = await startServe(['--builtin', '--workers', '2']);
+    await until(async () => (s.stderr().match(/listening on/g) ?? []).length === 2);
+    for (let i = 0; i < 6; i++) expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
+  });
+
+  it('refuses bad flags before starting (exit 2)', () => {
+    for (const args of [['--port', '70000'], ['--workers', '0'], ['--model', 'm.json', '--builtin'], ['--log-level', 'loud']]) {
+      const r = spawnSync(process.execPath, [CLI, 'serve', ...args], { encoding: 'utf8', timeout: 10_000 });
+      expect(r.status, args.join(' ')).toBe(2);
+    }
+  });
+});
