@@ -1,5 +1,12 @@
 /** Typed-array helpers shared by the frames and the stages above them. */
 
+/**
+ * Where code that reads memory ahead of using it (so that the cache misses of
+ * a batch overlap) leaves a number made of what it read: a write the compiler
+ * cannot drop, so neither can it drop the reads.
+ */
+export const readAhead = { sink: 0 };
+
 /** A typed array of numbers. */
 export type NumericArray = Int32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array;
 

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { grown } from './arrays.js';
+import { grown, readAhead } from './arrays.js';
 
 /** The id hash (FNV-1a over every byte, 32 bits): start value and multiplier. */
 export const HASH_SEED = 0x811c9dc5;
@@ -33,8 +33,6 @@ export class ProfileInterner {
    */
   private table: Int32Array = new Int32Array(SLOT * 2048);
   private mask = 2047;
-  /** Where `prefetch` leaves what it read, so that the reads are not optimized away. */
-  prefetched = 0;
   private lastBytes: Uint8Array | null = null;
   private lastView: DataView = new DataView(new ArrayBuffer(0));
 
@@ -86,7 +84,7 @@ export class ProfileInterner {
     for (let j = 0; j < count; j++) sink ^= table[SLOT * (mix(hashes[j]!) & mask) + 2]!;
     const arena = this.arena;
     for (let j = 0; j < count; j++) sink ^= arena[table[SLOT * (mix(hashes[j]!) & mask) + 2]!]!;
-    this.prefetched = sink;
+    readAhead.sink += sink;
   }
 
   /** The profile number of a string id. */
