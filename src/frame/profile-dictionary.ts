@@ -1,9 +1,23 @@
 import { isUtf8 } from 'node:buffer';
 import { grown, readAhead } from './arrays.js';
 
-/** The id hash (FNV-1a over every byte, 32 bits): start value and multiplier. */
-export const HASH_SEED = 0x811c9dc5;
-export const HASH_PRIME = 0x01000193;
+/**
+ * The id hash before its final mix: every byte, four at a time
+ * (little-endian words through `view`, a DataView of `bytes`), then the last
+ * zero to three one by one. Ids that share a long prefix and suffix still
+ * spread over the table.
+ */
+export function hashBytes(view: DataView, bytes: Uint8Array, start: number, end: number): number {
+  const len = end - start;
+  let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
+  let i = start;
+  for (const words = start + (len & ~3); i < words; i += 4) {
+    h = Math.imul(h ^ view.getInt32(i, true), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h;
+}
 /** Finishes an FNV-1a hash (murmur3's mix), so ids that differ in one byte land far apart. */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -17,9 +31,9 @@ const SLOT = 4;
 /**
  * Interns profile ids straight from CSV bytes: an open-addressing hash table
  * over an arena of id bytes, so a row costs a hash and a compare, and a
- * JavaScript string is made only the first time an id is seen. The hash is
- * FNV-1a over every byte, which a reader can compute while it looks for the
- * field's end (`internHashed`), then mixed.
+ * JavaScript string is made only the first time an id is seen. A reader
+ * that has hashed the id already (`hashBytes`) passes the hash
+ * (`internHashed`).
  */
 export class ProfileInterner {
   /** The ids, in first-seen order; the index is the profile number. */
@@ -46,15 +60,12 @@ export class ProfileInterner {
    * same text, so the caller must reject them).
    */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    let h = HASH_SEED;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, HASH_PRIME);
-    return this.internHashed(bytes, start, end, h);
+    return this.internHashed(bytes, start, end, hashBytes(this.viewOf(bytes), bytes, start, end));
   }
 
   /**
-   * `intern` for a reader that hashed the id's bytes while scanning them:
-   * `h` must be `HASH_SEED` folded with every byte as `intern` does
-   * (`h = Math.imul(h ^ byte, HASH_PRIME)`).
+   * `intern` for a reader that has hashed the id's bytes already: `h` must
+   * be `hashBytes` of them.
    */
   internHashed(bytes: Uint8Array, start: number, end: number, h: number): number {
     h = mix(h);

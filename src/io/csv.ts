@@ -6,7 +6,7 @@ import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
 import { parseDigits, parseLooseNumber } from './numbers.js';
-import { HASH_PRIME, HASH_SEED } from '../frame/profile-dictionary.js';
+import { hashBytes } from '../frame/profile-dictionary.js';
 
 const COMMA = 44;
 const NEWLINE = 10;
@@ -59,7 +59,7 @@ export class DailyCsvReader {
   private cachedDay = Number.NaN;
   /** Per field of the header, what `scanRow` makes of it (SKIP, DATE, ID, …); empty until the header is read. */
   private plan = new Uint8Array(0);
-  /** Rows scanned but not yet added: per row the day, the id's start and end, its hash, then the five numbers. */
+  /** Rows scanned but not yet added: per row the day, the id's start and end and the line; the id's hash; the five numbers. */
   private batchInts = new Int32Array(BATCH * 4);
   private batchHashes = new Int32Array(BATCH);
   private batchValues = new Float64Array(BATCH * 5);
@@ -178,10 +178,11 @@ export class DailyCsvReader {
     const fe = this.fieldEnd;
     this.fieldQuoted.fill(0);
     const fast = this.plan.length > 0;
+    const view = fast ? new DataView(data.buffer, data.byteOffset, data.byteLength) : null;
     let pos = 0;
     while (pos < n) {
       if (fast) {
-        const next = this.scanRow(data, pos, n);
+        const next = this.scanRow(data, view!, pos);
         if (next > 0) {
           pos = next;
           if (this.batchSize === BATCH) this.flush(data);
@@ -359,7 +360,7 @@ export class DailyCsvReader {
    * The row scanner: one pass over the bytes of a plain row, splitting,
    * hashing the id and parsing the numbers as it goes. It takes only a row
    * that `readRow` would accept as it is — the header's field count, an
-   * unquoted `YYYY-MM-DD` date in range, a non-empty ASCII id, counts of 1
+   * unquoted `YYYY-MM-DD` date in range, a non-empty id, counts of 1
    * to 15 ASCII digits, a newline at the end — and gives it the values
    * `readRow` would give (a followers field that is not plain digits is
    * parsed as `readRow` parses it). Anything else (a blank line, a CR, a sign
@@ -368,57 +369,59 @@ export class DailyCsvReader {
    * An accepted row joins the batch (`flush` adds it). Returns the position
    * after the row's newline.
    */
-  private scanRow(data: Buffer, pos: number, n: number): number {
+  private scanRow(data: Buffer, view: DataView, pos: number): number {
+    const lineEnd = data.indexOf(NEWLINE, pos);
+    if (lineEnd < 0) return 0;
     const plan = this.plan;
     const last = plan.length - 1;
     let i = pos;
     let day = 0;
     let idStart = 0;
     let idEnd = 0;
-    let h = HASH_SEED;
     let followers = 0;
     let posts = 0;
     let engagement = 0;
     let reach = 0;
     let impressions = 0;
     for (let k = 0; k <= last; k++) {
+      // Where this field must end: at a comma before the line's end, or (the last field) at the line's end.
       const stop = k === last ? NEWLINE : COMMA;
       const kind = plan[k]!;
       if (kind === DATE) {
-        if (i + 10 >= n || data[i + 10] !== stop) return 0;
+        if (i + 10 > lineEnd || data[i + 10] !== stop) return 0;
         day = this.dayAt(data, i);
         if (!(day >= this.limits.firstDay && day <= this.limits.lastDay)) return 0;
         i += 11;
-      } else if (kind === ID) {
-        idStart = i;
-        while (i < n) {
-          const c = data[i]!;
-          if (c === COMMA || c === NEWLINE || c > 127) break;
-          h = Math.imul(h ^ c, HASH_PRIME);
-          i++;
+      } else if (kind === ID || kind === SKIP) {
+        let e = data.indexOf(COMMA, i);
+        if (k === last) {
+          if (e >= 0 && e < lineEnd) return 0; // a field more than the header's
+          e = lineEnd;
+          if (data[e - 1] === CR) return 0;
+        } else if (e < 0 || e > lineEnd) {
+          return 0; // a field short
         }
-        // ASCII only: an id that must be checked as UTF-8 goes the general way.
-        if (i >= n || i === idStart || data[i] !== stop) return 0;
-        idEnd = i++;
-      } else if (kind === SKIP) {
-        while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
-        if (i >= n || data[i] !== stop) return 0;
-        i++;
+        if (kind === ID) {
+          if (e === i) return 0;
+          idStart = i;
+          idEnd = e;
+        }
+        i = e + 1;
       } else {
         const s = i;
         let v = 0;
-        while (i < n) {
+        while (i < lineEnd) {
           const d = data[i]! - 48;
           if (d < 0 || d > 9) break;
           v = v * 10 + d;
           i++;
         }
-        if (kind === FOLLOWERS && (i === s || i - s > 15 || (i < n && data[i] !== stop))) {
+        if (kind === FOLLOWERS && (i === s || i - s > 15 || data[i] !== stop)) {
           // Not a plain count (`undefined`, empty, a decimal, …): read as readRow does.
-          while (i < n && data[i] !== COMMA && data[i] !== NEWLINE && data[i] !== CR) i++;
-          if (i >= n || data[i] !== stop) return 0;
+          while (i < lineEnd && data[i] !== COMMA && data[i] !== CR) i++;
+          if (data[i] !== stop) return 0;
           v = parseLooseNumber(data.toString('utf8', s, i));
-        } else if (i >= n || i === s || i - s > 15 || data[i] !== stop) {
+        } else if (i === s || i - s > 15 || data[i] !== stop) {
           return 0;
         }
         i++;
@@ -435,14 +438,14 @@ export class DailyCsvReader {
     ints[4 * b] = day;
     ints[4 * b + 1] = idStart;
     ints[4 * b + 2] = idEnd;
-    this.batchHashes[b] = h;
+    ints[4 * b + 3] = ++this.linesDone;
+    this.batchHashes[b] = hashBytes(view, data, idStart, idEnd);
     const values = this.batchValues;
     values[5 * b] = followers;
     values[5 * b + 1] = posts;
     values[5 * b + 2] = engagement;
     values[5 * b + 3] = reach;
     values[5 * b + 4] = impressions;
-    this.linesDone++;
     this.report.rows++;
     return i;
   }
@@ -458,6 +461,13 @@ export class DailyCsvReader {
     for (let j = 0; j < count; j++) profiles[j] = interner.internHashed(data, ints[4 * j + 1]!, ints[4 * j + 2]!, this.batchHashes[j]!);
     collector.prefetch?.(profiles, count);
     for (let j = 0; j < count; j++) {
+      if (profiles[j]! < 0) {
+        // A new id that is not valid UTF-8: a bad row after all, as readRow would find it.
+        this.report.rows--;
+        if (values[5 * j] !== values[5 * j]) this.report.missingFollowers--;
+        this.bad('profile_id is not valid UTF-8', ints[4 * j + 3]!, 'profile_id', data.toString('utf8', ints[4 * j + 1]!, ints[4 * j + 2]!));
+        continue;
+      }
       collector.add(profiles[j]!, ints[4 * j]!, values[5 * j]!, values[5 * j + 1]!, values[5 * j + 2]!, values[5 * j + 3]!, values[5 * j + 4]!);
     }
   }

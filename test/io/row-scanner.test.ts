@@ -12,10 +12,10 @@ import { SegmentTable, weeklyFromSegments } from '../../src/features/weekly-sums
 
 const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
 
-function read(text: string, chunk: number, collector: DailyFrameBuilder | SegmentTable = new DailyFrameBuilder()) {
+function read(text: string | Buffer, chunk: number, collector: DailyFrameBuilder | SegmentTable = new DailyFrameBuilder()) {
   const report = emptyReport();
   const reader = new DailyCsvReader('t.csv', collector, report, readSettings({ onError: 'skip', limits: { from: '2000-01-01', to: '2030-12-31' } }, 'test'));
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   for (let at = 0; at < bytes.length; at += chunk) reader.push(Buffer.from(bytes.subarray(at, at + chunk)));
   reader.end();
   const skipped = report.skippedExamples.map((e) => `${e.line} ${e.column ?? ''} ${e.reason}`);
@@ -23,9 +23,9 @@ function read(text: string, chunk: number, collector: DailyFrameBuilder | Segmen
 }
 
 /** The same text, with the first header name quoted: every chunk that holds the header then goes the general way, and so, read in one chunk, does every row. */
-const quotedHeader = (text: string) => text.replace(/^date,/, '"date",');
+const quotedHeader = (text: string | Buffer) => (typeof text === 'string' ? text.replace(/^date,/, '"date",') : Buffer.concat([Buffer.from('"date"'), text.subarray(4)]));
 
-function expectSameBothWays(text: string): void {
+function expectSameBothWays(text: string | Buffer): void {
   const general = read(quotedHeader(text), 1 << 30);
   const g = general.collector as DailyFrameBuilder;
   const frameG = g.finish(emptyReport());
@@ -79,6 +79,23 @@ describe('the row scanner', () => {
         '2024-03-05,b,1,1,1,1,0,1,1',
       ].join('\n') + '\n',
     );
+  });
+
+  it('finds an id that is not valid UTF-8 where readRow finds it: a bad row, in line order, counts undone', () => {
+    const rows = [
+      `${HEADER}\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-04,`,
+      '\xff\xfeq', // invalid UTF-8, new id
+      ',undefined,1,1,1,0,1,1\n2024-03-05,a,x,1,1,1,0,1,1\n2024-03-05,',
+      'b\xc3', // truncated sequence
+      ',2,1,1,1,0,1,1\n2024-03-06,',
+      '\xc3\xa9', // valid: é
+      ',3,1,1,1,0,1,1\n',
+    ];
+    const bytes = Buffer.concat(rows.map((part, k) => Buffer.from(part, k % 2 === 1 ? 'latin1' : 'utf8')));
+    expectSameBothWays(bytes);
+    const { report } = read(bytes, 1 << 30);
+    expect([report.rows, report.skipped, report.missingFollowers]).toEqual([3, 2, 1]);
+    expect(report.skippedExamples).toEqual(['3 profile_id profile_id is not valid UTF-8', '5 profile_id profile_id is not valid UTF-8']);
   });
 
   it('reads CRLF lines and a last row without a newline the same way', () => {
