@@ -46,6 +46,7 @@ export { VERSION } from './version.js';
 
 // Frames.
 export { DailyFrame, type DailyRecord, type DailyColumns } from './frame/daily-frame.js';
+export type { CountArray } from './frame/arrays.js';
 export { WeeklyFrame } from './frame/weekly-frame.js';
 export type { LoadReport } from './frame/load-report.js';
 export type { DataFrameLike } from './frame/danfo.js';
