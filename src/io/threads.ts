@@ -92,6 +92,7 @@ export function readInWorkers(
     let bytes = 0;
     let rows = 0;
     let failed = false;
+    let exited = 0;
     // A bad row stops the load with the error of the first file in reading
     // order, as on one thread: a file's error is only raised once every file
     // before it has been read without one.
@@ -148,8 +149,13 @@ export function readInWorkers(
           case 'result':
             delivered = true;
             results.push({ ids: message.ids, part: message.data, report: message.report });
-            void worker.terminate();
-            if (results.length === threads) resolve({ results, dailyParts });
+            // Resolve once every thread has exited: until then the received
+            // messages are kept alive with the thread, and with them every
+            // buffer they brought, through whatever the caller does next.
+            void worker.terminate().then(() => {
+              exited++;
+              if (exited === threads) resolve({ results, dailyParts });
+            }, fail);
             break;
         }
       });
