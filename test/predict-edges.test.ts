@@ -1,0 +1,103 @@
+// Step P at its edges, each case with the value or message it must give:
+// infinite and missing features, the model checks, options that cannot
+// apply, and the messages that say so.
+import { describe, expect, it } from 'vitest';
+import { FEATURES, ModelError, TARGETS, dailyFromRows, loadBuiltinModel, predict, predictFeatures, resampleWeekly, trainModels, type DailyRowInput, type EngagementModel } from '../src/index.js';
+import { smallCorrectedModel } from './helpers/corrected.js';
+import { simpleRows } from './helpers/synthetic.js';
+
+const day = (date: string, extra: Partial<DailyRowInput> = {}): DailyRowInput => ({ date, profile_id: 'p', followers: 100, posts: 1, engagement: 10, reach: 5, impressions: 6, ...extra });
+
+describe('predict: infinite and missing features', () => {
+  it('treats a −Infinity feature (followers "-inf") as missing: flagged non_finite_input, the forecast as with 0', () => {
+    const model = loadBuiltinModel();
+    const preds = predict(model, [day('2024-03-04', { followers: '-inf' as unknown as number })]);
+    expect(preds.map((p) => [p.non_finite_input, p.imputed])).toEqual(TARGETS.map(() => [true, false]));
+    const x = FEATURES.map((f) => (f === 'engagement' ? 10 : f === 'posts' ? 1 : f === 'reach' ? 5 : f === 'impressions' ? 6 : f === 'engagement_per_post' || f === 'monthly_average_engagement_per_post' ? 10 : 0));
+    const want = predictFeatures(model, x);
+    expect(preds.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
+  });
+
+  it('flags imputed when a notebook feature is missing (0 / 0 in a month with no post and no engagement), as 0', () => {
+    const model = loadBuiltinModel();
+    const preds = predict(model, [day('2024-03-04', { posts: 0, engagement: 0 })]);
+    expect(preds.map((p) => [p.imputed, p.non_finite_input])).toEqual(TARGETS.map(() => [true, false]));
+    const x = FEATURES.map((f) => (f === 'followers' ? 100 : f === 'reach' ? 5 : f === 'impressions' ? 6 : 0));
+    const want = predictFeatures(model, x);
+    expect(preds.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
+    const full = predict(model, [day('2024-03-04')]);
+    expect(full.map((p) => [p.imputed, p.non_finite_input])).toEqual(TARGETS.map(() => [false, false]));
+  });
+});
+
+describe('predictFeatures', () => {
+  it('refuses a row of the wrong length, naming the features', () => {
+    expect(() => predictFeatures(loadBuiltinModel(), [1, 2, 3])).toThrow(`predictFeatures: expected 21 features (${FEATURES.join(', ')}), got 3`);
+  });
+
+  it('standardizes the row first for a model that says so (corrected models)', () => {
+    const model = smallCorrectedModel();
+    expect(model.inputScaling).toBe('standard');
+    const x = model.features.map((_, j) => j + 1);
+    const standardized = x.map((v, j) => (v - model.scaler.mean[j]!) / model.scaler.scale[j]!);
+    // The same heads given the standardized row, told not to scale: the same forecasts.
+    const unscaled = { ...model, inputScaling: 'none' as const };
+    const want = predictFeatures(unscaled, standardized);
+    const got = predictFeatures(model, x);
+    for (const t of TARGETS) expect(got[t], t).toBeCloseTo(want[t], 9);
+    expect(predictFeatures(unscaled, x)[TARGETS[0]]).not.toBeCloseTo(got[TARGETS[0]], 3);
+  });
+});
+
+describe('the model checks', () => {
+  it('names the call and the problem for a model that is not one, on the first call and after', () => {
+    expect(() => predict({ formatVersion: 9 } as unknown as EngagementModel, [day('2024-03-04')])).toThrow(/^predict: model: model format version 9 is not supported/);
+    const model = structuredClone(loadBuiltinModel());
+    expect(predict(model, [day('2024-03-04')])).toHaveLength(4);
+    // Checked once, then only its heads: a head broken after the first call is still caught.
+    (model.models[TARGETS[1]] as { coef: number[] }).coef = [1, 2];
+    expect(() => predict(model, [day('2024-03-04')])).toThrow(ModelError);
+    expect(() => predict(model, [day('2024-03-04')])).toThrow(/^predict: model: /);
+  });
+
+  it('says why a model has no intervals', () => {
+    expect(() => predict(loadBuiltinModel(), [day('2024-03-04')], { intervals: [0.8] })).toThrow(
+      'predict: this model has no interval calibration (notebook-preset models have none: their features see the weeks they predict)',
+    );
+    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), { preset: 'corrected', cutoff: '2024-09-30', calibrationWeeks: false }).model;
+    expect(() => predict(uncalibrated, [day('2024-03-04')], { intervals: [0.8] })).toThrow(
+      'predict: this model has no interval calibration (it was trained with calibrationWeeks: false or too little history)',
+    );
+  });
+});
+
+describe('options that cannot apply', () => {
+  it('refuses since and asOf for a weekly table, each alone', () => {
+    const weekly = resampleWeekly(dailyFromRows([day('2024-03-04')]));
+    expect(() => predict(loadBuiltinModel(), weekly, { asOf: '2024-03-10' })).toThrow('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
+    expect(() => predict(loadBuiltinModel(), weekly, { since: '2024-03-01' })).toThrow('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
+    expect(predict(loadBuiltinModel(), weekly)).toHaveLength(4);
+  });
+
+  it('names a profile asked for that has no rows, or none by asOf', () => {
+    // 'late' is first seen on Monday 2024-03-11: after the origin of asOf 2024-03-12 (Sunday the 10th).
+    const rows = [day('2024-03-04'), day('2024-03-11', { profile_id: 'late' })];
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'] })).toThrow("predict: no rows for profile 'nobody'");
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['late'], asOf: '2024-03-12' })).toThrow("predict: no rows for profile 'late' on or before 2024-03-10");
+    // Without naming it, a profile first seen after the origin is left out; the others are forecast from the origin week.
+    const asOf = predict(loadBuiltinModel(), rows, { asOf: '2024-03-12' });
+    expect([...new Set(asOf.map((p) => `${p.profile_id} ${p.date}`))]).toEqual(['p 2024-03-10']);
+    const named = predict(loadBuiltinModel(), rows, { profiles: ['late'] });
+    expect([...new Set(named.map((p) => `${p.profile_id} ${p.date}`))]).toEqual(['late 2024-03-17']);
+  });
+
+  it('forecasts a corrected model from the last complete week of the input, and nothing from no rows', () => {
+    const model = smallCorrectedModel();
+    // The input ends on Wednesday 2024-10-16: the last complete week ends on Sunday the 13th.
+    const rows = simpleRows(3, '2024-08-01', '2024-10-16', 2);
+    const preds = predict(model, rows);
+    expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-10-13']));
+    expect(preds.every((p) => !p.partial_week)).toBe(true);
+    expect(predict(model, [])).toEqual([]);
+  });
+});
