@@ -83,14 +83,11 @@ function checkedModel(model: EngagementModel): EngagementModel {
   return model;
 }
 
-/** Why a forecast is not finite: the first non-finite feature, or an overflow of finite ones. */
-function nonFiniteReason(names: readonly string[], x: ArrayLike<number>, y: number, target: string): string {
-  for (let j = 0; j < x.length; j++) {
-    if (!Number.isFinite(x[j]!)) {
-      const why = names[j] === 'monthly_average_engagement_per_post' ? ' (engagement in a month with 0 posts, quirk Q5)' : '';
-      return `the ${target} forecast is ${y}: feature ${names[j]} is ${x[j]}${why}`;
-    }
-  }
+/**
+ * Why a forecast is not finite. Its inputs are finite by then (a non-finite
+ * feature is treated as missing and flagged), so it is an overflow.
+ */
+function nonFiniteReason(y: number, target: string): string {
   return `the ${target} forecast is ${y}: the features are too large for the model (an overflow)`;
 }
 
@@ -304,7 +301,7 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
     TARGETS.forEach((target, h) => {
       const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
       // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
-      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(names, x, y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
+      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
       const value = y < 0 ? 0 : y; // P6
       const p = {
         profile_id: weekly.profileIds[k]!,

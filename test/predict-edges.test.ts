@@ -81,14 +81,27 @@ describe('options that cannot apply', () => {
 
   it('names a profile asked for that has no rows, or none by asOf', () => {
     // 'late' is first seen on Monday 2024-03-11: after the origin of asOf 2024-03-12 (Sunday the 10th).
-    const rows = [day('2024-03-04'), day('2024-03-11', { profile_id: 'late' })];
-    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'] })).toThrow("predict: no rows for profile 'nobody'");
-    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['late'], asOf: '2024-03-12' })).toThrow("predict: no rows for profile 'late' on or before 2024-03-10");
+    // Its id sorts after 'p', so its rows follow p's in the weekly table.
+    const rows = [day('2024-03-04'), day('2024-03-11', { profile_id: 'late' }), day('2024-03-11', { profile_id: 'zz-late' })];
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'] })).toThrow(/^predict: no rows for profile 'nobody'$/);
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'nobody'$/);
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['late'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'late' on or before 2024-03-10$/);
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['zz-late'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'zz-late' on or before 2024-03-10$/);
     // Without naming it, a profile first seen after the origin is left out; the others are forecast from the origin week.
     const asOf = predict(loadBuiltinModel(), rows, { asOf: '2024-03-12' });
     expect([...new Set(asOf.map((p) => `${p.profile_id} ${p.date}`))]).toEqual(['p 2024-03-10']);
     const named = predict(loadBuiltinModel(), rows, { profiles: ['late'] });
     expect([...new Set(named.map((p) => `${p.profile_id} ${p.date}`))]).toEqual(['late 2024-03-17']);
+  });
+
+  it('names the function and option of a bad date, and applies limits to rows passed in', () => {
+    expect(() => predict(loadBuiltinModel(), [day('2024-03-04')], { asOf: '12/03/2024' })).toThrow(/^predict: asOf /);
+    expect(() => predict(loadBuiltinModel(), [day('2024-03-04')], { since: '2024-3-1' })).toThrow(/^predict: since /);
+    const old = [day('1985-06-03')];
+    expect(() => predict(loadBuiltinModel(), old)).toThrow(/the date is outside the accepted range 1990-01-01/);
+    expect(predict(loadBuiltinModel(), old, { limits: { from: '1980-01-01' } }).map((p) => p.date)).toEqual(['1985-06-09', '1985-06-09', '1985-06-09', '1985-06-09']);
+    const weekly = resampleWeekly(dailyFromRows([day('2024-03-04')]), { preset: 'corrected' });
+    expect(() => predict(loadBuiltinModel(), weekly)).toThrow(/^predict: /);
   });
 
   it('forecasts a corrected model from the last complete week of the input, and nothing from no rows', () => {

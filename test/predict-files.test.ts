@@ -43,5 +43,14 @@ describe('predictFiles', () => {
     expect(predictions.every((p) => p.partial_week)).toBe(true);
     writeFileSync(join(bad, 'b.csv'), `${header}2024-07-11,q,1,x,1,1,0,1,1\n`);
     await expect(predictFiles(model, bad)).rejects.toThrow(`${join(bad, 'b.csv')}:2 (column 'posts')`);
+    // Skipped and counted as loadDaily does, with progress as it reads.
+    const events: string[] = [];
+    const skipped = await predictFiles(model, bad, { onError: 'skip', onProgress: (e) => events.push(e.stage) });
+    expect([skipped.report.skipped, skipped.report.rows]).toEqual([1, 2]);
+    expect(events).toContain('read');
+    expect(skipped.predictions).toEqual(predict(model, await loadDaily(bad, { onError: 'skip' })));
+    await expect(predictFiles(model, bad, { asOf: '2024-13-01' })).rejects.toThrow(/^predictFiles: asOf /);
+    await expect(predictFiles(model, bad, { since: 'x' })).rejects.toThrow(/^predictFiles: since /);
+    await expect(predictFiles(model, bad, { intervals: [0.8] })).rejects.toThrow(/^predictFiles: this model has no interval calibration/);
   });
 });
