@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES, ModelError, TARGETS, dailyFromRows, loadBuiltinModel, predict, predictFeatures, resampleWeekly, trainModels, type DailyRowInput, type EngagementModel } from '../src/index.js';
 import { smallCorrectedModel } from './helpers/corrected.js';
+import { designColumns } from '../src/model/design.js';
 import { simpleRows } from './helpers/synthetic.js';
 
 const day = (date: string, extra: Partial<DailyRowInput> = {}): DailyRowInput => ({ date, profile_id: 'p', followers: 100, posts: 1, engagement: 10, reach: 5, impressions: 6, ...extra });
@@ -112,5 +113,35 @@ describe('options that cannot apply', () => {
     expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-10-13']));
     expect(preds.every((p) => !p.partial_week)).toBe(true);
     expect(predict(model, [])).toEqual([]);
+  });
+});
+
+describe('corrected forecasts', () => {
+  it('are the heads applied to the standardized design row of the origin week, clipped, flagged imputed where the design filled a value', () => {
+    const model = smallCorrectedModel();
+    // Some profiles never report followers: the design fills their followers (imputed).
+    const rows = [...simpleRows(3, '2024-05-01', '2024-10-13', 3), ...simpleRows(3, '2024-05-01', '2024-10-13', 4).map((r) => ({ ...r, profile_id: `nf-${r.profile_id}`, followers: 'undefined' as unknown as number }))];
+    const preds = predict(model, rows);
+    const weekly = resampleWeekly(dailyFromRows(rows), { preset: 'corrected', through: '2024-10-13' });
+    expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-10-13']));
+    const origins = weekly.profileIds.map((_, k) => weekly.offsets[k + 1]! - 1);
+    const { columns, imputed } = designColumns(weekly, model.features, origins);
+    let imputedSeen = 0;
+    weekly.profileIds.forEach((id, k) => {
+      const want = predictFeatures(model, columns.map((c) => c[k]!));
+      const got = preds.filter((p) => p.profile_id === id);
+      expect(got.map((p) => p.predicted_engagement), id).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
+      expect(got.every((p) => p.imputed === imputed[k]! > 0), id).toBe(true);
+      if (imputed[k]! > 0) imputedSeen++;
+    });
+    expect(imputedSeen).toBeGreaterThan(0);
+    expect(imputedSeen).toBeLessThan(weekly.profileIds.length);
+  });
+
+  it('come without intervals from a model trained without calibration', () => {
+    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), { preset: 'corrected', cutoff: '2024-09-30', calibrationWeeks: false }).model;
+    const preds = predict(uncalibrated, simpleRows(2, '2024-08-01', '2024-10-13', 5));
+    expect(preds).toHaveLength(8);
+    expect(preds.every((p) => !('lo_80' in p) && Number.isFinite(p.predicted_engagement))).toBe(true);
   });
 });

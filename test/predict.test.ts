@@ -51,7 +51,7 @@ describe('predict (P)', () => {
     // Finite features whose forecast overflows (coefficients of 1e307 on followers of 100).
     const builtin = loadBuiltinModel();
     const huge = { ...builtin, models: Object.fromEntries(TARGETS.map((t) => [t, { coef: builtin.models[t].coef.map(() => 1e307), intercept: 0 }])) as typeof builtin.models };
-    expect(() => predict(huge, noPosts.slice(0, 1))).toThrow(/forecast is (-?Infinity|NaN): the features are too large for the model \(an overflow\): "ok"/);
+    expect(() => predict(huge, noPosts.slice(0, 1))).toThrow(/^<input> \(column 'profile_id'\): the engagement_future_7d forecast is (-?Infinity|NaN): the features are too large for the model \(an overflow\): "ok"$/);
     expect(() => predict(loadBuiltinModel(), noPosts.slice(0, 1))).not.toThrow();
   });
 
