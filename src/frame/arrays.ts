@@ -45,7 +45,6 @@ export class Growable<T extends Int32Array | Float64Array> {
 }
 
 const COUNT_TYPES = [Uint8Array, Uint16Array, Uint32Array, Float64Array] as const;
-const COUNT_MAX = [0xff, 0xffff, 0xffffffff, Number.POSITIVE_INFINITY];
 
 /** The index in `COUNT_TYPES` of the narrowest type that holds `value` exactly (−0 and NaN need doubles). */
 function countKind(value: number): number {
@@ -72,11 +71,13 @@ export class CountColumn {
   data: CountArray = new Uint8Array(1024);
   length = 0;
   private kind = 0;
-  private max = COUNT_MAX[0]!;
 
   push(value: number): void {
     if (this.length === this.data.length) this.data = grown(this.data, this.data.length * 2);
-    if (this.kind < 3 && !(value <= this.max && value >= 0 && value === Math.floor(value) && (value !== 0 || 1 / value > 0))) this.widen(value);
+    if (this.kind < 3) {
+      const kind = countKind(value);
+      if (kind > this.kind) this.widen(kind);
+    }
     this.data[this.length++] = value;
   }
 
@@ -85,9 +86,8 @@ export class CountColumn {
     return this.data.slice(0, this.length);
   }
 
-  private widen(value: number): void {
-    this.kind = Math.max(this.kind, countKind(value));
-    this.max = COUNT_MAX[this.kind]!;
+  private widen(kind: number): void {
+    this.kind = kind;
     const wider = newCountArray(this.kind, this.data.length);
     wider.set(this.data.subarray(0, this.length));
     this.data = wider;

@@ -176,12 +176,15 @@ export interface DailyPart {
   columns: DailyColumns;
 }
 
+/** What `concatDailyParts` leaves in place of a part it has copied. */
+const COPIED: DailyPart = { ids: [], columns: { profile: new Int32Array(0), day: new Int32Array(0), followers: new Float64Array(0), posts: new Uint8Array(0), engagement: new Uint8Array(0), reach: new Uint8Array(0), impressions: new Uint8Array(0) } };
+
 /**
  * One frame from parts read apart, in the order given: rows one part after
  * another, profiles numbered in first-seen order over all of them (as one
  * reader going through the parts in order would number them), each count
- * column in the widest type of its parts. Each part's arrays are released to
- * the caller's collector as soon as they are copied.
+ * column in the widest type of its parts. Each part is dropped from `parts`
+ * once copied, so its memory can be collected while the others are.
  */
 export function concatDailyParts(parts: DailyPart[], report: LoadReport): DailyFrame {
   let n = 0;
@@ -217,7 +220,7 @@ export function concatDailyParts(parts: DailyPart[], report: LoadReport): DailyF
     out.followers.set(columns.followers, at);
     for (const name of COUNT_COLUMNS) out[name].set(columns[name], at);
     at += rows;
-    parts[p] = { ids: [], columns: { profile: new Int32Array(0), day: new Int32Array(0), followers: new Float64Array(0), posts: new Uint8Array(0), engagement: new Uint8Array(0), reach: new Uint8Array(0), impressions: new Uint8Array(0) } };
+    parts[p] = COPIED;
   }
   return new DailyFrame(profileIds, out, report);
 }

@@ -18,7 +18,7 @@ export function hashBytes(view: DataView, bytes: Uint8Array, start: number, end:
   for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h;
 }
-/** Finishes an FNV-1a hash (murmur3's mix), so ids that differ in one byte land far apart. */
+/** Finishes a `hashBytes` hash (murmur3's final mix), so ids that differ in one byte land far apart. */
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

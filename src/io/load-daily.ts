@@ -4,7 +4,6 @@ import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import type { DailyRowInput, InputLimits, OnError, ProgressCallback } from '../schema.js';
 import { readSettings, type ReadSettings } from './collector.js';
 import { emptyReport, type LoadReport } from '../frame/load-report.js';
-import { discoverFiles, readCsvFiles } from './files.js';
 import { addRowObject, rowsOfDataFrame } from './rows.js';
 import { ingestDaily } from './threads.js';
 
@@ -50,17 +49,12 @@ export function pathsOf(source: DailySource): string[] | null {
 }
 
 /**
- * Reads daily rows into any collector (a frame builder, or weekly aggregates
- * for the fast path). Shared by `loadDaily` and the aggregating loaders.
+ * Reads daily rows given as rows (not files: those go through the reading
+ * threads' loaders) into any collector (a frame builder, or weekly
+ * aggregates for the fast path). Shared by `loadDaily` and the aggregating loaders.
  */
 export async function collectDaily(source: DailySource, collector: RowCollector, options: LoadOptions, settings: ReadSettings): Promise<LoadReport> {
   const report = emptyReport();
-  const paths = pathsOf(source);
-  if (paths) {
-    const files = await discoverFiles(paths);
-    await readCsvFiles(files, collector, report, settings, options.onProgress);
-    return report;
-  }
   if (isDataFrameLike(source)) {
     collectRows(rowsOfDataFrame(source), collector, report, settings);
     return report;
@@ -100,10 +94,7 @@ function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: L
  */
 export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
   const paths = pathsOf(source);
-  if (paths) {
-    const frame = await ingestDaily(paths, options);
-    if (frame) return frame;
-  }
+  if (paths) return ingestDaily(paths, options);
   const builder = new DailyFrameBuilder();
   const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
   return builder.finish(report);

@@ -8,11 +8,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DataError } from '../errors.js';
 import type { DayWindow, SegmentPart } from '../features/weekly-sums.js';
-import { concatDailyParts, type DailyFrame, type DailyPart } from '../frame/daily-frame.js';
+import { concatDailyParts, DailyFrameBuilder, type DailyFrame, type DailyPart } from '../frame/daily-frame.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { checkWorkers, type ProgressCallback } from '../schema.js';
 import { readSettings, type ReadSettings } from './collector.js';
-import { discoverFiles, totalSize } from './files.js';
+import { discoverFiles, readCsvFiles, totalSize } from './files.js';
 import { errorFromData, type FromWorker, type ReportData, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 import type { IngestOptions, IngestResult } from './ingest.js';
 
@@ -30,16 +30,22 @@ export function threadPlan(files: readonly string[], bytes: number, workers: num
  * `loadDaily` of files on several threads: each thread reads whole files,
  * handed out one at a time, into a frame per file; the frames are joined in
  * file order, so rows, profile numbers and the report are what one thread
- * reading the files in order gives. Null when one thread would read them
- * (too few bytes or files, `workers: 1`, or no thread script).
+ * reading the files in order gives. The calling thread reads them when
+ * threads would not pay (too few bytes or files, `workers: 1`, or no thread
+ * script).
  */
-export async function ingestDaily(paths: readonly string[], options: IngestOptions = {}): Promise<DailyFrame | null> {
+export async function ingestDaily(paths: readonly string[], options: IngestOptions = {}): Promise<DailyFrame> {
   const settings = readSettings(options, 'loadDaily');
   const workers = checkWorkers(options.workers, 'loadDaily');
   const files = await discoverFiles(paths);
   const bytes = await totalSize(files);
   const plan = threadPlan(files, bytes, workers);
-  if (!plan) return null;
+  if (!plan) {
+    const builder = new DailyFrameBuilder();
+    const report = emptyReport();
+    await readCsvFiles(files, builder, report, settings, options.onProgress);
+    return builder.finish(report);
+  }
   const { results, dailyParts } = await readInWorkers(files, bytes, plan.threads, plan.spawn, settings, options.onProgress, 'daily');
   const { report } = merge(results, files);
   return concatDailyParts(dailyParts, report);
