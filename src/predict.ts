@@ -121,9 +121,7 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     }
     // With asOf, the caller vouches for the days up to it: the origin week is complete.
     lastDay = asOf ?? lastDayOf(daily);
-    if (asOf !== undefined) origin = sundayOnOrBefore(asOf);
-    // Q8, corrected: the last complete week of the input.
-    else if (model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY) origin = sundayOnOrBefore(lastDay);
+    origin = originDay(model, asOf, lastDay);
     weekly = resampleWeekly<typeof model.preset>(daily, {
       preset: model.preset,
       ...(options.limits ? { limits: options.limits } : {}),
@@ -132,6 +130,16 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
   }
 
   return { weekly, ...originRows(weekly, origin, options.profiles), lastDay };
+}
+
+/**
+ * P4: the Sunday whose week forecasts start from: the last on or before
+ * `asOf`; without it, none (each profile's latest week, `notebook`) or the
+ * input's last complete week (Q8, `corrected`).
+ */
+function originDay(model: EngagementModel, asOf: number | undefined, lastDay: number): number | undefined {
+  if (asOf !== undefined) return sundayOnOrBefore(asOf);
+  return model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
 }
 
 /** P4: each profile's origin row in a weekly table (its week ending on `origin`, or its latest week), for the profiles asked for or all that have one. */
@@ -229,11 +237,11 @@ export async function predictFiles(model: EngagementModel, source: string | read
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictFiles: asOf');
   const window = { from: since, to: asOf ?? Number.POSITIVE_INFINITY };
   const { onError, onProgress, workers, limits } = options;
+  const { maxWeeksPerProfile } = checkLimits(limits, 'predictFiles');
   const { parts, profileIds, report } = await ingestSegments(source, { window, ...(onError ? { onError } : {}), ...(onProgress ? { onProgress } : {}), ...(workers ? { workers } : {}), ...(limits ? { limits } : {}) });
   let lastDay = asOf ?? Number.NEGATIVE_INFINITY;
   if (asOf === undefined) for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
-  const origin = asOf !== undefined ? sundayOnOrBefore(asOf) : model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
-  const { maxWeeksPerProfile } = checkLimits(limits, 'predictFiles');
+  const origin = originDay(model, asOf, lastDay);
   const weekly = weeklyFromSegments(parts, profileIds, model.preset, maxWeeksPerProfile, onProgress, origin);
   const { profiles, rows } = originRows(weekly, origin, options.profiles);
   return { predictions: forecastRows(model, weekly, profiles, rows, lastDay, coverages), report };
