@@ -249,6 +249,73 @@ export function lastDayOfSegments(data: SegmentData): number {
   return last;
 }
 
+interface ScatterColumns {
+  dailyRows: Int32Array;
+  posts: Float64Array;
+  engagement: Float64Array;
+  reach: Float64Array;
+  impressions: Float64Array;
+  followers: Float64Array;
+  lastFollowers: Float64Array;
+  lastFollowersDay: Float64Array;
+}
+
+/** Adds each entry (in `order`) to its weekly row and its month; returns a number made of what it read ahead. */
+function scatterEntries(
+  parts: readonly SegmentPart[],
+  bases: Int32Array,
+  order: Int32Array,
+  rankOf: Int32Array,
+  offsets: Int32Array,
+  firstSunday: Int32Array,
+  columns: ScatterColumns,
+  months: MonthlySums,
+  cal: SundayCalendar,
+): number {
+  const { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay } = columns;
+  const monthIndex = cal.monthIndex;
+  const calFirst = cal.first;
+  const total = order.length;
+  const { stride, code: CODE, rows: ROWS, posts: POSTS, engagement: ENGAGEMENT, reach: REACH, impressions: IMPRESSIONS, followersSum: SUM, followersDay: DAY, followersLast: LAST } = CELL;
+  let sink = 0;
+  for (let j = 0; j < total; j++) {
+    if ((j & 15) === 0) {
+      // Read ahead the next 16 entries' cells, so that their cache misses overlap.
+      for (let l = j; l < Math.min(total, j + 16); l++) {
+        const h = order[l]!;
+        let r = 0;
+        while (h >= bases[r + 1]!) r++;
+        const cc = parts[r]!.data.cells;
+        const x = (h - bases[r]!) * stride;
+        sink += cc[x]! + cc[x + LAST]!;
+      }
+    }
+    const g = order[j]!;
+    let q = 0;
+    while (g >= bases[q + 1]!) q++;
+    const c = parts[q]!.data.cells;
+    const at = (g - bases[q]!) * stride;
+    const k = rankOf[g]!;
+    const code = c[at + CODE]! | 0;
+    const sunday = code >> 1;
+    const row = (offsets[k]! + (sunday - firstSunday[k]!) / 7) | 0;
+    dailyRows[row]! += c[at + ROWS]!;
+    posts[row]! += c[at + POSTS]!;
+    engagement[row]! += c[at + ENGAGEMENT]!;
+    reach[row]! += c[at + REACH]!;
+    impressions[row]! += c[at + IMPRESSIONS]!;
+    followers[row]! += c[at + SUM]!; // Q1: the week's SUM of daily followers, 0 when none
+    const fDay = c[at + DAY]!;
+    if (laterFollowers(fDay, c[at + LAST]!, lastFollowersDay[row]!, lastFollowers[row]!)) {
+      lastFollowersDay[row] = fDay;
+      lastFollowers[row] = c[at + LAST]!;
+    }
+    // N2: part 1 of a segment lies in the month before the Sunday's.
+    months.add(k, monthIndex[((sunday - calFirst) / 7) | 0]! - (code & 1), c[at + ENGAGEMENT]!, c[at + POSTS]!);
+  }
+  return sink;
+}
+
 /** Segment sums from one reader; `profileMap[local]` is the profile's number in `profileIds` (identity when absent). */
 export interface SegmentPart {
   data: SegmentData;
@@ -341,30 +408,29 @@ export function weeklyFromSegments<P extends Preset>(
       date[i] = firstSunday[k]! + 7 * (i - offsets[k]!);
     }
   }
-  for (const { data, profileMap } of parts) {
+  // The entries in profile order (a stable counting sort by rank): each
+  // profile's rows and months are then written together, not at random
+  // across the table (a cache miss per column per entry). Stable, so the
+  // entries of a row are added in the same order as the parts list them.
+  const bases = new Int32Array(parts.length + 1);
+  for (let q = 0; q < parts.length; q++) bases[q + 1] = bases[q]! + parts[q]!.data.size;
+  const total = bases[parts.length]!;
+  const next = new Int32Array(profiles + 1);
+  const rankOf = new Int32Array(total);
+  for (let q = 0; q < parts.length; q++) {
+    const { data, profileMap } = parts[q]!;
     const c = data.cells;
     for (let e = 0; e < data.size; e++) {
-      const at = e * CELL.stride;
-      const local = c[at + CELL.profile]!;
+      const local = c[e * CELL.stride + CELL.profile]!;
       const k = rank[profileMap ? profileMap[local]! : local]!;
-      const code = c[at + CELL.code]!;
-      const sunday = code >> 1;
-      const row = offsets[k]! + (sunday - firstSunday[k]!) / 7;
-      dailyRows[row]! += c[at + CELL.rows]!;
-      posts[row]! += c[at + CELL.posts]!;
-      engagement[row]! += c[at + CELL.engagement]!;
-      reach[row]! += c[at + CELL.reach]!;
-      impressions[row]! += c[at + CELL.impressions]!;
-      followers[row]! += c[at + CELL.followersSum]!; // Q1: the week's SUM of daily followers, 0 when none
-      const fDay = c[at + CELL.followersDay]!;
-      if (laterFollowers(fDay, c[at + CELL.followersLast]!, lastFollowersDay[row]!, lastFollowers[row]!)) {
-        lastFollowersDay[row] = fDay;
-        lastFollowers[row] = c[at + CELL.followersLast]!;
-      }
-      // N2: part 1 of a segment lies in the month before the Sunday's.
-      months.add(k, cal.monthIndex[(sunday - cal.first) / 7]! - (code & 1), c[at + CELL.engagement]!, c[at + CELL.posts]!);
+      rankOf[bases[q]! + e] = k;
+      next[k + 1]!++;
     }
   }
+  for (let k = 0; k < profiles; k++) next[k + 1]! += next[k]!;
+  const order = new Int32Array(total);
+  for (let g = 0; g < total; g++) order[next[rankOf[g]!]!++] = g;
+  readAhead.sink += scatterEntries(parts, bases, order, rankOf, offsets, firstSunday, { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay }, months, cal);
   const ids = seen.map((g) => profileIds[g]!);
   return new WeeklyFrame(
     preset,
