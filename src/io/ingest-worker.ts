@@ -35,6 +35,9 @@ port.on('message', (message: ToWorker) => {
         const { data, transfer } = table.toData();
         const skippedExamples = report.skippedExamples.map(errorToData);
         send({ type: 'result', data, ids: table.profiles.ids, report: { ...report, skippedExamples } }, transfer);
+        // End from inside: with the port closed nothing keeps the thread
+        // alive, and it exits once the message is on its way.
+        port.close();
       }
     } catch (error) {
       const index = message.type === 'file' ? { index: message.index } : {};

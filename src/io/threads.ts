@@ -17,6 +17,8 @@ import { errorFromData, type FromWorker, type ReportData, type ToWorker, type Wo
 import type { IngestOptions, IngestResult } from './ingest.js';
 
 const PARALLEL_MIN_BYTES = 16 << 20;
+/** How long a thread that has sent its sums may take to exit by itself. */
+const STOP_AFTER_MS = 10_000;
 
 /** Reading threads for these files (null: read on the calling thread). */
 export function threadPlan(files: readonly string[], bytes: number, workers: number | undefined): { threads: number; spawn: Spawn } | null {
@@ -125,8 +127,16 @@ export function readInWorkers(
       workers.push(worker);
       let delivered = false;
       worker.on('error', fail);
+      // A thread that has sent its sums closes its port and exits; one that
+      // something else keeps alive is stopped after a while.
+      let stopper: NodeJS.Timeout | undefined;
       worker.on('exit', (code) => {
-        if (!delivered) fail(new Error(`a reading thread stopped (exit code ${code}) before sending its sums`));
+        clearTimeout(stopper);
+        if (!delivered) return fail(new Error(`a reading thread stopped (exit code ${code}) before sending its sums`));
+        // Resolve once every thread has exited by itself: until then the
+        // received messages are kept alive with the thread, and with them
+        // every buffer they brought, through whatever the caller does next.
+        if (++exited === threads && !failed) resolve({ results, dailyParts });
       });
       worker.on('message', (message: FromWorker) => {
         if (failed) return;
@@ -155,13 +165,7 @@ export function readInWorkers(
           case 'result':
             delivered = true;
             results.push({ ids: message.ids, part: message.data, report: message.report });
-            // Resolve once every thread has exited: until then the received
-            // messages are kept alive with the thread, and with them every
-            // buffer they brought, through whatever the caller does next.
-            void worker.terminate().then(() => {
-              exited++;
-              if (exited === threads) resolve({ results, dailyParts });
-            }, fail);
+            stopper = setTimeout(() => void worker.terminate(), STOP_AFTER_MS);
             break;
         }
       });
