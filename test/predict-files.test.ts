@@ -52,5 +52,12 @@ describe('predictFiles', () => {
     await expect(predictFiles(model, bad, { asOf: '2024-13-01' })).rejects.toThrow(/^predictFiles: asOf /);
     await expect(predictFiles(model, bad, { since: 'x' })).rejects.toThrow(/^predictFiles: since /);
     await expect(predictFiles(model, bad, { intervals: [0.8] })).rejects.toThrow(/^predictFiles: this model has no interval calibration/);
+    // Input limits: checked under its own name, and applied to the files read.
+    await expect(predictFiles(model, bad, { limits: { maxWeeksPerProfile: 0 } })).rejects.toThrow('predictFiles: limits.maxWeeksPerProfile must be a positive integer, got 0');
+    await expect(predictFiles(model, bad, { limits: { to: '2024-07-05' } })).rejects.toThrow(`${join(bad, 'a.csv')}:3 (column 'date')`);
+    writeFileSync(join(bad, 'c.csv'), `${header}1985-06-03,old,10,1,5,4,1,7,8\n`);
+    await expect(predictFiles(model, join(bad, 'c.csv'))).rejects.toThrow(/the date is outside the accepted range 1990-01-01/);
+    const old = await predictFiles(model, join(bad, 'c.csv'), { limits: { from: '1980-01-01' } });
+    expect(old.predictions.map((p) => p.date)).toEqual(['1985-06-09', '1985-06-09', '1985-06-09', '1985-06-09']);
   });
 });
