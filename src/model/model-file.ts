@@ -181,7 +181,7 @@ function numberRecord(value: unknown, keys: readonly string[], where: string, wh
 function correctedRows(value: unknown, where: string): CorrectedRowCounts {
   if (!isRecord(value)) fail(where, 'training.rows must be an object');
   const out: Record<string, unknown> = {};
-  for (const key of ['weekly', 'noHistory', 'gap']) out[key] = numberRecord({ v: value[key] }, ['v'], where, `training.rows.${key}`).v;
+  for (const key of ['weekly', 'noHistory', 'gap']) out[key] = numberRecord(value, [key], where, 'training.rows')[key];
   for (const key of ['train', 'test', 'noTarget', 'calibration']) out[key] = numberRecord(value[key], TARGETS, where, `training.rows.${key}`);
   return out as unknown as CorrectedRowCounts;
 }
