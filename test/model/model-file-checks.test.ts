@@ -1,7 +1,7 @@
 // validateModel, check by check: each case breaks one field of a valid model
 // and must get its own whole message; the valid models of every kind pass.
 import { describe, expect, it } from 'vitest';
-import { ModelError, TARGETS, loadBuiltinModel, validateModel, type EngagementModel } from '../../src/index.js';
+import { ModelError, TARGETS, loadBuiltinModel, validateModel } from '../../src/index.js';
 import { COLD_START_FEATURES } from '../../src/model/cold-start.js';
 import { MODEL_KINDS } from '../../src/model/model-file.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
