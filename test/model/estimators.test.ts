@@ -23,8 +23,8 @@ function residualSums(x: Float64Array[], y: ArrayLike<number>, rows: Int32Array,
     let fit = head.intercept;
     for (let j = 0; j < x.length; j++) fit += head.coef[j]! * x[j]![i]!;
     const res = y[i]! - fit;
-    sums[0] += res;
-    for (let j = 0; j < x.length; j++) sums[j + 1] += x[j]![i]! * res;
+    sums[0]! += res;
+    for (let j = 0; j < x.length; j++) sums[j + 1]! += x[j]![i]! * res;
   }
   return sums;
 }
@@ -84,9 +84,9 @@ describe('normal sums', () => {
     for (const i of a) {
       direct.sy += y[i]!;
       for (let j = 0; j < 3; j++) {
-        direct.sx[j] += x[j]![i]!;
-        direct.sxy[j] += x[j]![i]! * y[i]!;
-        for (let q = j; q < 3; q++) direct.sxx[j * 3 + q] += x[j]![i]! * x[q]![i]!;
+        direct.sx[j]! += x[j]![i]!;
+        direct.sxy[j]! += x[j]![i]! * y[i]!;
+        for (let q = j; q < 3; q++) direct.sxx[j * 3 + q]! += x[j]![i]! * x[q]![i]!;
       }
     }
     expect(sumA.sy).toBeCloseTo(direct.sy, 6);
