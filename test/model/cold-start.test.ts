@@ -1,0 +1,89 @@
+// The cold-start heads recomputed from their definition (docs/models.md):
+// fitted on the weeks of profiles without a posting history whose 28-day
+// target lies on or before the cutoff, log1p target, inputs standardized over
+// those rows; calibrated on the windows before the cutoff with scores scaled
+// by the forecast; none when a horizon has fewer than 30 rows.
+import { describe, expect, it } from 'vitest';
+import { dailyFromRows, resampleWeekly, TARGETS, type DailyRowInput } from '../../src/index.js';
+import { candidatesOf } from '../../src/model/candidates.js';
+import { applyColdStart, COLD_START_FEATURES, fitColdStart } from '../../src/model/cold-start.js';
+import { designColumns } from '../../src/model/design.js';
+import { fitLinearHead } from '../../src/model/estimators.js';
+import { scoreQuantiles } from '../../src/model/intervals.js';
+import { once } from '../helpers/once.js';
+
+const DAY = 864e5;
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+/** Profiles seen daily, one to eight weeks without a post, then posting; some gaps in their records. */
+function newcomers(profiles: number): DailyRowInput[] {
+  const out: DailyRowInput[] = [];
+  for (let p = 0; p < profiles; p++) {
+    const followers = Math.round(10 ** (2 + (4 * ((p * 37) % profiles)) / profiles));
+    const start = dayOf('2024-01-01') + 7 * (p % 24);
+    for (let d = 0; d < 100; d++) {
+      if ((p + d) % 9 === 0) continue;
+      const posts = d < 7 * (1 + (p % 8)) ? 0 : (p + d) % 3 === 0 ? 0 : 1;
+      const date = new Date((start + d) * DAY).toISOString().slice(0, 10);
+      out.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.6 + ((p * 7 + d) % 10) / 12)), reach: 1, impressions: 1 });
+    }
+  }
+  return out;
+}
+
+const weekly = once(() => resampleWeekly(dailyFromRows(newcomers(160)), { preset: 'corrected' }));
+
+describe('fitColdStart', () => {
+  it('fits and calibrates as documented', () => {
+    const table = weekly();
+    const { cold } = candidatesOf(table);
+    const cutoffDay = dayOf('2024-06-30');
+    const floor = 1.5;
+    const weeks = 3;
+    const got = fitColdStart(table, cold, cutoffDay, weeks, floor)!;
+    expect(got).not.toBeNull();
+    const at = (h: number, keep: (d: number) => boolean) => Int32Array.from([...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && keep(cold.date[k]!)));
+    const train = TARGETS.map((_, h) => at(h, (d) => d + 28 <= cutoffDay));
+    const { columns } = designColumns(table, COLD_START_FEATURES, cold.rows);
+    const union = [...new Set(train.flatMap((t) => [...t]))];
+    const mean = columns.map((c) => union.reduce((s, k) => s + c[k]!, 0) / union.length);
+    const sd = columns.map((c, j) => Math.sqrt(union.reduce((s, k) => s + (c[k]! - mean[j]!) ** 2, 0) / union.length));
+    expect(got.features).toEqual(COLD_START_FEATURES);
+    got.scaler.mean.forEach((m, j) => expect(m).toBeCloseTo(mean[j]!, 9));
+    got.scaler.scale.forEach((s, j) => expect(s).toBeCloseTo(sd[j]!, 9));
+    const z = columns.map((c, j) => c.map((v) => (v - mean[j]!) / sd[j]!));
+    const calCut = cutoffDay - 28 - 7 * weeks;
+    TARGETS.forEach((t, h) => {
+      const head = fitLinearHead(z, cold.targets[h]!, train[h]!, true);
+      head.coef.forEach((b, j) => expect(got.models[t].coef[j], `${t} coef ${j}`).toBeCloseTo(b, 6));
+      expect(got.models[t].intercept).toBeCloseTo(head.intercept, 6);
+      expect(got.models[t].factor).toBeCloseTo(head.factor!, 6);
+      const early = fitLinearHead(z, cold.targets[h]!, at(h, (d) => d + 28 <= calCut), true);
+      const rows = at(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
+      expect(rows.length).toBeGreaterThan(0);
+      const scores = Float64Array.from(rows, (k) => {
+        const f = Math.max(0, applyColdStart(early, z.map((c) => c[k]!)));
+        return Math.abs(cold.targets[h]![k]! - f) / Math.max(floor, f);
+      });
+      const want = scoreQuantiles(scores);
+      expect(got.intervals![t].n).toBe(rows.length);
+      got.intervals![t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(want.quantiles[k]!, 6));
+    });
+  });
+
+  it('has no intervals without calibration weeks, or with too few rows before them; no heads under 30 train rows a horizon', () => {
+    const table = weekly();
+    const { cold } = candidatesOf(table);
+    const cutoffDay = dayOf('2024-06-30');
+    expect(fitColdStart(table, cold, cutoffDay, 0, 1)!.intervals).toBeNull();
+    // Calibration windows reaching back past every cold row: nothing to fit the calibration heads on.
+    expect(fitColdStart(table, cold, cutoffDay, 20, 1)!.intervals).toBeNull();
+    // The horizon with the fewest train rows decides: a cutoff that leaves it exactly 30 fits, one row fewer does not.
+    const sundays = [...new Set(cold.date)].sort((a, b) => a - b);
+    const trainRows = (cut: number) => Math.min(...TARGETS.map((_, h) => [...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && cold.date[k]! + 28 <= cut).length));
+    const cut = sundays.map((s) => s + 28).find((c) => trainRows(c) >= 30)!;
+    expect(fitColdStart(table, cold, cut, 0, 1)).not.toBeNull();
+    expect(fitColdStart(table, cold, cut - 7, 0, 1)).toBeNull();
+    expect(trainRows(cut - 7)).toBeLessThan(30);
+  });
+});
