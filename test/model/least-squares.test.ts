@@ -106,4 +106,11 @@ describe('regressionMetrics', () => {
     expect(regressionMetrics([1, 1], [1, 2]).R2).toBe(0);
     expect(regressionMetrics([1], [2]).R2).toBeNaN();
   });
+
+  it('gives NaN for no rows and refuses lengths that differ', () => {
+    expect(regressionMetrics([], [])).toEqual({ MAE: Number.NaN, MSE: Number.NaN, RMSE: Number.NaN, R2: Number.NaN });
+    expect(() => regressionMetrics([1, 2], [1])).toThrow('regressionMetrics: 2 actual values but 1 predictions');
+    // One row: errors are defined, R² is not.
+    expect(regressionMetrics([4], [1])).toEqual({ MAE: 3, MSE: 9, RMSE: 3, R2: Number.NaN });
+  });
 });
