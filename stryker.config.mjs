@@ -7,7 +7,8 @@ export default {
   mutate: ['src/features/**/*.ts', 'src/model/**/*.ts', '!src/model/builtin-figures.ts', 'src/predict.ts', 'src/io/csv.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  timeoutMS: 30000,
+  // A mutant that loops for ever is stopped at 1.5 × its tests' own time + 5 s.
+  timeoutMS: 5000,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
