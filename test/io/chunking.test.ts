@@ -1,0 +1,78 @@
+// The reader over text with every feature of the format — a byte-order mark,
+// CRLF and LF, quoted fields with commas, quotes and newlines, blank lines,
+// bad rows of each kind, a last row without a newline — gives, in any
+// chunking, the rows and report written out by hand below.
+import { describe, expect, it } from 'vitest';
+import { DailyFrameBuilder } from '../../src/frame/daily-frame.js';
+import { emptyReport } from '../../src/frame/load-report.js';
+import { readSettings } from '../../src/io/collector.js';
+import { DailyCsvReader } from '../../src/io/csv.js';
+
+function read(bytes: Buffer, chunk: number, maxRecordBytes = 1 << 20) {
+  const report = emptyReport();
+  const builder = new DailyFrameBuilder();
+  const reader = new DailyCsvReader('t.csv', builder, report, readSettings({ onError: 'skip', limits: { from: '2000-01-01', to: '2030-12-31', maxRecordBytes } }, 'test'));
+  for (let at = 0; at < bytes.length; at += chunk) reader.push(Buffer.from(bytes.subarray(at, at + chunk)));
+  reader.end();
+  const frame = builder.finish(report);
+  return {
+    rows: frame.toRecords().map((r) => `${r.date} ${r.profile_id} ${r.followers} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`),
+    skipped: report.skippedExamples.map((e) => `${e.line} ${e.column ?? '-'} ${e.reason}${e.value === undefined ? '' : ` [${e.value}]`}`),
+    counts: [report.rows, report.skipped, report.blankLines, report.missingFollowers],
+  };
+}
+
+const text = [
+  '\ufeff"date",profile_id,followers,"posts",engagement,likes,comments,reach,impressions\r\n',
+  '2024-03-04,a,100,1,10,8,2,50,60\r\n', // line 2
+  '\r\n', // 3: blank
+  '"2024-03-05","b, the second","1,5",2,4,0,0,7,8\n', // 4: quoted fields, a comma inside (followers "1,5" is not a number: missing)
+  '2024-03-05,"c ""quoted""",undefined,0,0,0,0,0,0\n', // 5
+  '2024-03-06,"d\nwith a newline",3,1,1,1,0,1,1\n', // 6–7
+  '2024-03-06,a,"1"2,1,1,1,0,1,1\n', // 8: text after a closing quote
+  '\n', // 9: blank
+  '2024-03-06,e,5,x,1,1,0,1,1\n', // 10: posts not a number
+  '2024-13-01,e,5,1,1,1,0,1,1\n', // 11: not a date
+  '2024-03-07,,5,1,1,1,0,1,1\n', // 12: empty id
+  '2024-03-07,f,5,1,1,1,0,1\n', // 13: a field short
+  '2024-03-07,g,5,1,1,1,0,1,1,9\n', // 14: a field more
+  '2024-03-08,a,7,2,3,1,0,4,5', // 15: no newline at the end
+].join('');
+
+const want = {
+  rows: [
+    '2024-03-04 a 100 1 10 50 60',
+    '2024-03-05 b, the second NaN 2 4 7 8',
+    '2024-03-05 c "quoted" NaN 0 0 0 0',
+    '2024-03-06 d\nwith a newline 3 1 1 1 1',
+    '2024-03-08 a 7 2 3 4 5',
+  ],
+  skipped: [
+    '8 followers text follows the closing quote of a field [1]',
+    '10 posts posts is not a non-negative number [x]',
+    '11 date not a date written YYYY-MM-DD [2024-13-01]',
+    '12 profile_id profile_id is empty []',
+    '13 - the row has 8 fields but the header has 9',
+    '14 - the row has 10 fields but the header has 9',
+  ],
+  counts: [5, 6, 2, 2],
+};
+
+describe('the reader in any chunking', () => {
+  it('gives the rows and report worked out by hand, for chunks of 1 byte to the whole file', () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const whole = read(bytes, bytes.length);
+    expect(whole).toEqual(want);
+    for (const chunk of [1, 2, 3, 4, 5, 7, 11, 16, 33, 64, 100]) expect(read(bytes, chunk), `chunks of ${chunk}`).toEqual(want);
+  });
+
+  it('reports a record longer than maxRecordBytes at its first line and reads on after it, in any chunking', () => {
+    const long = `date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-04,"${'x'.repeat(300)}\n2024-03-05,b,1,1,1,1,0,1,1\n`;
+    const bytes = Buffer.from(long, 'utf8');
+    for (const chunk of [1, 7, 64, bytes.length]) {
+      const got = read(bytes, chunk, 200);
+      expect(got.skipped, `chunks of ${chunk}`).toEqual(['3 - the record is longer than 200 bytes (limits.maxRecordBytes; a quote not closed?)']);
+      expect(got.rows, `chunks of ${chunk}`).toEqual(['2024-03-04 a 1 1 1 1 1', '2024-03-05 b 1 1 1 1 1']);
+    }
+  });
+});
