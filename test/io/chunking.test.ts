@@ -76,3 +76,78 @@ describe('the reader in any chunking', () => {
     }
   });
 });
+
+describe('rows and headers worked out by hand', () => {
+  const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+  const readText = (body: string, limits = { from: '1000-01-01', to: '2999-12-31' }) => {
+    const report = emptyReport();
+    const builder = new DailyFrameBuilder();
+    const reader = new DailyCsvReader('t.csv', builder, report, readSettings({ onError: 'skip', limits }, 'test'));
+    reader.push(Buffer.from(header + body, 'utf8'));
+    reader.end();
+    return {
+      rows: builder.finish(report).toRecords().map((r) => `${r.date} ${r.profile_id} ${r.followers} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`),
+      skipped: report.skippedExamples.map((e) => `${e.line} ${e.column ?? '-'} ${e.reason}${e.value === undefined ? '' : ` [${e.value}]`}`),
+    };
+  };
+
+  it('reads each date of consecutive rows that differ from the one before in one character', () => {
+    // Each date changes one position of the one before: a date remembered from the row before must not be reused.
+    const dates = ['2024-03-04', '2024-03-05', '2024-03-15', '2024-04-15', '2024-11-15', '2025-11-15', '2015-11-15', '2915-11-15', '1915-11-15', '1915-11-15'];
+    const got = readText(dates.map((d, k) => `${d},p${k},1,1,1,1,0,1,1\n`).join(''));
+    expect(got.rows.map((r) => r.slice(0, 10))).toEqual(dates);
+    expect(got.skipped).toEqual([]);
+    // A separator changed: not a date, not the row before's.
+    expect(readText('2024-03-04,a,1,1,1,1,0,1,1\n2024x03-04,a,1,1,1,1,0,1,1\n2024-03x04,a,1,1,1,1,0,1,1\n2024-03-0x,a,1,1,1,1,0,1,1\n').skipped).toEqual([
+      '3 date not a date written YYYY-MM-DD [2024x03-04]',
+      '4 date not a date written YYYY-MM-DD [2024-03x04]',
+      '5 date not a date written YYYY-MM-DD [2024-03-0x]',
+    ]);
+  });
+
+  it('accepts the first and last day of the limits and refuses the days beside them', () => {
+    const got = readText('1999-12-31,a,1,1,1,1,0,1,1\n2000-01-01,a,1,1,1,1,0,1,1\n2030-12-31,a,1,1,1,1,0,1,1\n2031-01-01,a,1,1,1,1,0,1,1\n"2000-01-01",b,1,1,1,1,0,1,1\n', { from: '2000-01-01', to: '2030-12-31' });
+    expect(got.rows.map((r) => r.slice(0, 12))).toEqual(['2000-01-01 a', '2030-12-31 a', '2000-01-01 b']);
+    expect(got.skipped.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['2 date', '5 date']);
+  });
+
+  it('reads counts and followers as readRow documents, and names the first bad count', () => {
+    const got = readText(
+      [
+        '2024-03-04,a,007,1e3,0,1,0,2,3', // leading zeros; a count in scientific notation
+        '2024-03-04,b,-5,1,2,1,0,3,4', // negative followers are kept
+        '2024-03-04,c,1,1,-2,1,0,1,1',
+        '2024-03-04,c,1,1,1,1,0,inf,1',
+        '2024-03-04,c,1,1,1,1,0,1,x',
+        '2024-03-04,c,1,-1,-1,1,0,-1,-1',
+        '2024-03-04,"d",1,"2",3,1,0,"4",5', // quoted fields
+      ].join('\n') + '\n',
+    );
+    expect(got.rows).toEqual(['2024-03-04 a 7 1000 0 2 3', '2024-03-04 b -5 1 2 3 4', '2024-03-04 d 1 2 3 4 5']);
+    expect(got.skipped).toEqual([
+      '4 engagement engagement is not a non-negative number [-2]',
+      '5 reach reach is not a non-negative number [inf]',
+      '6 impressions impressions is not a non-negative number [x]',
+      '7 posts posts is not a non-negative number [-1]',
+    ]);
+  });
+
+  it('says which required column is missing and what the header has, and refuses more than 1,024 columns', () => {
+    const reader = (text: string) => {
+      const r = new DailyCsvReader('t.csv', new DailyFrameBuilder(), emptyReport(), readSettings({}, 'test'));
+      r.push(Buffer.from(text, 'utf8'));
+      r.end();
+    };
+    expect(() => reader('date,profile_id,"fol""lowers",posts\n')).toThrow(`missing required column 'followers' (the header has: date, profile_id, fol"lowers, posts)`);
+    const wide = `${Array.from({ length: 1025 }, (_, k) => `c${k}`).join(',')}\n`;
+    expect(() => reader(wide)).toThrow('the header has 1025 columns; at most 1024 are supported');
+    let caught: unknown;
+    try {
+      reader(`\n${wide}`);
+    } catch (error) {
+      caught = error;
+    }
+    expect([(caught as { file?: string }).file, (caught as { line?: number }).line]).toEqual(['t.csv', 2]);
+    expect(() => reader('')).toThrow('the file is empty: no header line');
+  });
+});
