@@ -36,7 +36,8 @@ const text = [
   '2024-03-07,,5,1,1,1,0,1,1\n', // 12: empty id
   '2024-03-07,f,5,1,1,1,0,1\n', // 13: a field short
   '2024-03-07,g,5,1,1,1,0,1,1,9\n', // 14: a field more
-  '2024-03-08,a,7,2,3,1,0,4,5', // 15: no newline at the end
+  '2024-03-07,\ufeffh,5,1,1,1,0,1,1\n', // 15: an id that starts with the byte-order mark's character, kept
+  '2024-03-08,a,7,2,3,1,0,4,5', // 16: no newline at the end
 ].join('');
 
 const want = {
@@ -45,6 +46,7 @@ const want = {
     '2024-03-05 b, the second NaN 2 4 7 8',
     '2024-03-05 c "quoted" NaN 0 0 0 0',
     '2024-03-06 d\nwith a newline 3 1 1 1 1',
+    '2024-03-07 \ufeffh 5 1 1 1 1',
     '2024-03-08 a 7 2 3 4 5',
   ],
   skipped: [
@@ -55,7 +57,7 @@ const want = {
     '13 - the row has 8 fields but the header has 9',
     '14 - the row has 10 fields but the header has 9',
   ],
-  counts: [5, 6, 2, 2],
+  counts: [6, 6, 2, 2],
 };
 
 describe('the reader in any chunking', () => {
@@ -149,5 +151,8 @@ describe('rows and headers worked out by hand', () => {
     }
     expect([(caught as { file?: string }).file, (caught as { line?: number }).line]).toEqual(['t.csv', 2]);
     expect(() => reader('')).toThrow('the file is empty: no header line');
+    // A first character that shares the byte-order mark's first byte (U+FF41) is part of the header.
+    expect(() => reader('\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
+    expect(() => reader('\ufeff\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
   });
 });
