@@ -154,5 +154,7 @@ describe('rows and headers worked out by hand', () => {
     // A first character that shares the byte-order mark's first byte (U+FF41) is part of the header.
     expect(() => reader('\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
     expect(() => reader('\ufeff\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
+    // First characters that share two of the mark's three bytes (EF BB 80, EF BD BF, E2 BB BF) are not a mark.
+    for (const first of ['\ufec0', '\uff7f', '\u2eff']) expect(() => reader(`${first},date\n`), first).toThrow(`missing required column 'profile_id' (the header has: ${first}, date)`);
   });
 });
