@@ -80,6 +80,16 @@ describe('resampleWeekly (notebook preset)', () => {
     expect(w.map((r) => r.profile_id)).toEqual(['z', '\uFFFD', astral]);
   });
 
+  it('orders by code point at the surrogate boundaries and puts a prefix first, whichever comes first', () => {
+    // Code points D7FF < E000 < FFFF < 10000 (a surrogate pair D800 DC00); "ab" before "abc".
+    const ids = ['\u{10000}', '\uFFFF', '\uE000', '\uD7FF', 'abc', 'ab', 'a\uE000', 'a\u{10000}', 'a\uD7FF'];
+    const want = ['ab', 'abc', 'a\uD7FF', 'a\uE000', 'a\u{10000}', '\uD7FF', '\uE000', '\uFFFF', '\u{10000}'];
+    for (const order of [ids, [...ids].reverse()]) {
+      const w = weeklyOf(order.map((id) => row('2024-03-05', id)));
+      expect(w.map((r) => r.profile_id)).toEqual(want);
+    }
+  });
+
   it('mutates year and zeroes lags around the new year as the notebook does (Q3, Q4)', () => {
     // Weekly records from 2023-12-17 to 2024-02-04, engagement = 10 × (index + 1).
     const sundays = ['2023-12-17', '2023-12-24', '2023-12-31', '2024-01-07', '2024-01-14', '2024-01-21', '2024-01-28', '2024-02-04'];
