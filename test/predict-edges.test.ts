@@ -112,7 +112,7 @@ describe('options that cannot apply', () => {
     const rows = simpleRows(3, '2024-08-01', '2024-10-16', 2);
     const preds = predict(model, rows);
     expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-10-13']));
-    expect(preds.every((p) => !p.partial_week)).toBe(true);
+    expect(preds.map((p) => p.partial_week)).toEqual(preds.map(() => false));
     expect(predict(model, [])).toEqual([]);
   });
 });
@@ -132,7 +132,7 @@ describe('corrected forecasts', () => {
       const want = predictFeatures(model, columns.map((c) => c[k]!));
       const got = preds.filter((p) => p.profile_id === id);
       expect(got.map((p) => p.predicted_engagement), id).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
-      expect(got.every((p) => p.imputed === imputed[k]! > 0), id).toBe(true);
+      expect(got.map((p) => p.imputed), id).toEqual(got.map(() => imputed[k]! > 0));
       if (imputed[k]! > 0) imputedSeen++;
     });
     expect(imputedSeen).toBeGreaterThan(0);
@@ -143,7 +143,8 @@ describe('corrected forecasts', () => {
     const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), { preset: 'corrected', cutoff: '2024-09-30', calibrationWeeks: false }).model;
     const preds = predict(uncalibrated, simpleRows(2, '2024-08-01', '2024-10-13', 5));
     expect(preds).toHaveLength(8);
-    expect(preds.every((p) => !('lo_80' in p) && Number.isFinite(p.predicted_engagement))).toBe(true);
+    expect(preds.filter((p) => 'lo_80' in p)).toEqual([]);
+    expect(preds.map((p) => p.predicted_engagement).filter((v) => !Number.isFinite(v))).toEqual([]);
   });
 });
 
