@@ -21,7 +21,6 @@ export function correctedEngagementPerPost(engagement: number, posts: number): n
 function perPostColumn(divide: (engagement: number, posts: number) => number): ColumnDefinition {
   return {
     name: 'engagement_per_post',
-    integer: false,
     numeric: (frame) => {
       const engagement = frame.column('engagement');
       const posts = frame.column('posts');

@@ -86,7 +86,6 @@ export const NOTEBOOK_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((l
   LAGGED_COLUMNS.map(
     (column): ColumnDefinition => ({
       name: `${column}_lag_${lag}`,
-      integer: false,
       numeric: (frame) => {
         const q = lagPass(column, lag);
         const source = frame.column(column);
@@ -112,7 +111,6 @@ export const CORRECTED_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((
   LAGGED_COLUMNS.map(
     (column): ColumnDefinition => ({
       name: `${column}_lag_${lag}`,
-      integer: false,
       numeric: (frame) => {
         const source = frame.column(column);
         const { offsets, profile } = frame;

@@ -24,7 +24,7 @@ export function monthlyAverage(date: Int32Array, offsets: Int32Array, months: Mo
 }
 
 /** `monthly_average_engagement_per_post`, stored (computed by `monthlyAverage` when the table is built). */
-export const MONTHLY_AVERAGE_COLUMN: ColumnDefinition = { name: 'monthly_average_engagement_per_post', integer: false, stored: 'monthlyAverage' };
+export const MONTHLY_AVERAGE_COLUMN: ColumnDefinition = { name: 'monthly_average_engagement_per_post', stored: 'monthlyAverage' };
 
 /** N6's `month`: the Sunday's calendar month (its `year` is changed by N7: see `lags.ts`). */
 export const MONTH_COLUMN: ColumnDefinition = {

@@ -27,7 +27,6 @@ function targetColumns(divide: (engagement: number, posts: number) => number): r
   return TARGETS.map(
     (name, h): ColumnDefinition => ({
       name,
-      integer: false,
       numeric: (frame) => {
         const { offsets, profile } = frame;
         const engagement = frame.column('engagement');

@@ -11,7 +11,6 @@ import type { ColumnDefinition } from '../frame/weekly-frame.js';
 /** `date`: the Sunday, stored as a day number, written `YYYY-MM-DD`. */
 export const DATE_COLUMN: ColumnDefinition = {
   name: 'date',
-  integer: true,
   stored: 'date',
   text: (frame) => {
     const date = frame.column('date');
@@ -22,7 +21,6 @@ export const DATE_COLUMN: ColumnDefinition = {
 /** `profile_id`: the row's profile, as text. */
 export const PROFILE_ID_COLUMN: ColumnDefinition = {
   name: 'profile_id',
-  integer: false,
   text: (frame) => {
     const { profile, profileIds } = frame;
     return (i) => profileIds[profile[i]!]!;
@@ -43,7 +41,6 @@ export const WEEK_OF_YEAR_COLUMN: ColumnDefinition = {
 /** `year_week`: the Sunday as `%Y-%U`, e.g. `2023-06`. */
 export const YEAR_WEEK_COLUMN: ColumnDefinition = {
   name: 'year_week',
-  integer: false,
   text: (frame) => {
     const date = frame.column('date');
     return (i) => formatYearWeek(date[i]!);

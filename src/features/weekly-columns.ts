@@ -16,16 +16,15 @@ import { DATE_COLUMN, PROFILE_ID_COLUMN, WEEK_OF_YEAR_COLUMN, YEAR_WEEK_COLUMN }
  * another list of definitions, not branches through the code.
  */
 
-const stored = (name: 'followers' | 'posts' | 'engagement' | 'reach' | 'impressions', integer: boolean): ColumnDefinition => ({ name, integer, stored: name });
+const stored = (name: 'followers' | 'posts' | 'engagement' | 'reach' | 'impressions'): ColumnDefinition => ({ name, stored: name });
 
 /**
  * A weekly sum, `corrected` preset (Q9): missing (NaN) in a week with no
  * record, so a week nobody observed is not a week of real zeros. `followers`
  * is the week's last non-missing daily value (Q1).
  */
-const observed = (name: 'followers' | 'posts' | 'engagement' | 'reach' | 'impressions', integer: boolean): ColumnDefinition => ({
+const observed = (name: 'followers' | 'posts' | 'engagement' | 'reach' | 'impressions'): ColumnDefinition => ({
   name,
-  integer,
   numeric: (frame) => {
     const values = frame.stored(name === 'followers' ? 'lastFollowers' : name);
     const days = frame.stored('dailyRows');
@@ -40,11 +39,11 @@ const NOTEBOOK: ColumnRegistry = compile(WEEKLY_COLUMNS, [
   MONTH_COLUMN,
   WEEK_OF_YEAR_COLUMN,
   YEAR_WEEK_COLUMN,
-  stored('followers', false),
-  stored('posts', true),
-  stored('engagement', true),
-  stored('reach', true),
-  stored('impressions', true),
+  stored('followers'),
+  stored('posts'),
+  stored('engagement'),
+  stored('reach'),
+  stored('impressions'),
   ENGAGEMENT_PER_POST_COLUMN,
   MONTHLY_AVERAGE_COLUMN,
   WEEK_COLUMN,
@@ -59,11 +58,11 @@ const CORRECTED: ColumnRegistry = compile(CORRECTED_WEEKLY_COLUMNS, [
   MONTH_COLUMN,
   WEEK_OF_YEAR_COLUMN,
   YEAR_WEEK_COLUMN,
-  observed('followers', false),
-  observed('posts', false),
-  observed('engagement', false),
-  observed('reach', false),
-  observed('impressions', false),
+  observed('followers'),
+  observed('posts'),
+  observed('engagement'),
+  observed('reach'),
+  observed('impressions'),
   CORRECTED_ENGAGEMENT_PER_POST_COLUMN,
   CORRECTED_MONTHLY_AVERAGE_COLUMN,
   WEEK_COLUMN,

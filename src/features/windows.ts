@@ -80,7 +80,6 @@ function windowSum(prefix: Float64Array, i: number, weeks: number, start: number
 export function pooledAverageColumn(name: string, weeks: number): ColumnDefinition {
   return {
     name,
-    integer: false,
     numeric: (frame) => {
       const s = windowState(frame);
       const { offsets, profile } = frame;
@@ -108,7 +107,6 @@ export function observedDaysColumn(weeks: number): ColumnDefinition {
 /** Posts in the last 13 weeks ending on the row's Sunday (the posting habit). */
 export const POSTS_13W_COLUMN: ColumnDefinition = {
   name: 'posts_13w',
-  integer: false,
   numeric: (frame) => {
     const s = windowState(frame);
     const { offsets, profile } = frame;
@@ -119,7 +117,6 @@ export const POSTS_13W_COLUMN: ColumnDefinition = {
 /** Engagement per post of the latest week with posts on or before the row's Sunday (the naive forecast); missing when none. */
 export const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
   name: 'last_engagement_per_post',
-  integer: false,
   numeric: (frame) => {
     const s = windowState(frame);
     const posts = frame.stored('posts');
@@ -134,7 +131,6 @@ export const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
 /** Weeks since the latest week with posts (0 when the row's week has posts); missing when the profile has not posted yet. */
 export const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
   name: 'weeks_since_post',
-  integer: false,
   numeric: (frame) => {
     const s = windowState(frame);
     return (i) => {
@@ -147,7 +143,6 @@ export const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
 /** The latest non-missing followers value on or before the row's Sunday; missing when none yet. */
 export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
   name: 'followers_last_known',
-  integer: false,
   numeric: (frame) => {
     const s = windowState(frame);
     const followers = frame.stored('lastFollowers');
@@ -167,7 +162,6 @@ export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
 export function ewmColumn(halfLife: number): ColumnDefinition {
   return {
     name: `engagement_per_post_ewm_${halfLife}w`,
-    integer: false,
     numeric: (frame) => {
       const n = frame.length;
       const posts = frame.stored('posts');
@@ -199,7 +193,6 @@ export const MEDIAN_WEEKS = 5;
  */
 export const MEDIAN_COLUMN: ColumnDefinition = {
   name: `median_engagement_per_post_${MEDIAN_WEEKS}`,
-  integer: false,
   numeric: (frame) => {
     const n = frame.length;
     const posts = frame.stored('posts');

@@ -31,8 +31,8 @@ export interface WeeklyBase {
 export interface ColumnDefinition {
   /** The spec's column name. */
   readonly name: string;
-  /** Whether values are integers (kept as Int32Array when materialized). */
-  readonly integer: boolean;
+  /** A computed column of whole numbers, kept as Int32Array when materialized (stored and text columns leave it out). */
+  readonly integer?: true;
   /** The stored column it reads, when it is one. */
   readonly stored?: keyof Omit<WeeklyBase, 'profile'>;
   /** A function computing row i, given the frame; absent for text-only columns. */
