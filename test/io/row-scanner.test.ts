@@ -132,3 +132,98 @@ describe('the row scanner', () => {
     expect(weekly(fast)).toEqual(weekly(general));
   });
 });
+
+// Values worked out apart from the reader (the general way shares the date
+// parser and its memo with the scanner, so comparing the two ways cannot see
+// a wrong day).
+const DAY_MS = 86_400_000;
+const isoDay = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
+
+/** The rows read (date and id, in file order) and the skipped lines, read in one chunk and in chunks of 7 bytes. */
+function readBoth(text: string) {
+  const results = [1 << 30, 7].map((chunk) => {
+    const { collector, report, scanned } = read(text, chunk);
+    const frame = (collector as DailyFrameBuilder).finish(emptyReport());
+    return { rows: frame.toRecords().map((r) => `${r.date} ${r.profile_id} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`), skipped: report.skippedExamples, scanned };
+  });
+  expect(results[1]!.rows).toEqual(results[0]!.rows);
+  expect(results[1]!.skipped).toEqual(results[0]!.skipped);
+  return results[0]!;
+}
+
+describe('dates and counts, against values worked out by hand', () => {
+  const ok = (date: string, id = 'a') => `${date},${id},1,1,1,1,0,1,1`;
+  const range = 'the date is outside the accepted range 2000-01-01 … 2030-12-31 (limits.from, limits.to)';
+  const notDate = 'not a date written YYYY-MM-DD';
+
+  it('takes the limits\u2019 first and last days and refuses a day outside; refuses dates of 9 and 11 characters, a separator or a digit out of place; reads a quoted date', () => {
+    const lines = [
+      ok('2000-01-01'), ok('2030-12-31'), ok('1999-12-31'), ok('2031-01-01'),
+      ok('2024-03-041'), ok('2024-03-4'), ok('"2024-03-04"'),
+      ok('2024-03-04'), ok('2024/03-04'), ok('2024-03/04'), ok('x024-03-04'), ok('2024-x3-04'), ok('2024-03-x4'), ok('2024-03-04'),
+    ];
+    const { rows, skipped, scanned } = readBoth(`${HEADER}\n${lines.join('\n')}\n`);
+    expect(rows).toEqual(['2000-01-01 a 1 1 1 1', '2030-12-31 a 1 1 1 1', '2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1']);
+    expect(skipped).toEqual([
+      `4 date ${range}`, `5 date ${range}`, `6 date ${notDate}`, `7 date ${notDate}`,
+      `10 date ${notDate}`, `11 date ${notDate}`, `12 date ${notDate}`, `13 date ${notDate}`, `14 date ${notDate}`,
+    ]);
+    // The scanner takes the plain rows in range; the quoted date goes the general way (a quote sends the whole chunk there, so read in one chunk it takes none).
+    expect(scanned).toBe(0);
+    const plain = lines.filter((l) => !l.includes('"'));
+    expect(readBoth(`${HEADER}\n${plain.join('\n')}\n`).scanned).toBe(4);
+  });
+
+  it('refuses a date with a separator out of place right after a row with that date, whatever the bytes before it', () => {
+    // The bytes 4 and 7 places before the date (the previous row's tail) are dashes, as the remembered date's separators are.
+    const text = `${HEADER.replace(',likes,comments', '')},likes\n2024-03-04,a,1,1,1,1,1,-12\n2024/03-04,a,1,1,1,1,1,-12345\n2024-03-04,a,1,1,1,1,1,-12345\n2024-03/04,a,1,1,1,1,1,0\n`;
+    const { rows, skipped } = readBoth(text);
+    expect([rows, skipped]).toEqual([['2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1'], [`3 date ${notDate}`, `5 date ${notDate}`]]);
+  });
+
+  it('names the first count that is not a number when those before it are 0', () => {
+    const lines = ['2024-03-04,a,1,0,-1,1,0,1,1', '2024-03-04,a,1,1,0,1,0,-1,1', '2024-03-04,a,1,1,1,1,0,0,x', '2024-03-04,a,1,0,0,1,0,0,0'];
+    const { rows, skipped } = readBoth(`${HEADER}\n${lines.join('\n')}\n`);
+    expect(rows).toEqual(['2024-03-04 a 0 0 0 0']);
+    expect(skipped).toEqual([
+      '2 engagement engagement is not a non-negative number',
+      '3 reach reach is not a non-negative number',
+      '4 impressions impressions is not a non-negative number',
+    ]);
+  });
+
+  it('reads a date in the last column, on the line\u2019s last byte', () => {
+    const text = 'profile_id,followers,posts,engagement,reach,impressions,date\na,1,1,2,3,4,2024-03-04\nb,1,1,2,3,4,2030-12-31\na,1,1,2,3,4,2024-03-05\n';
+    const { rows, skipped, scanned } = readBoth(text);
+    expect([rows, skipped, scanned]).toEqual([['2024-03-04 a 1 2 3 4', '2030-12-31 b 1 2 3 4', '2024-03-05 a 1 2 3 4'], [], 3]);
+  });
+
+  it('gives each row its own date when consecutive dates differ in one digit, whatever the bytes around them', () => {
+    // The reader remembers the last date's bytes; rows here change one digit
+    // of the date at a time, after tails of digits and dashes (the columns the
+    // reader ignores), so a comparison made against the wrong byte is seen.
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
+    const header = 'date,profile_id,followers,posts,engagement,reach,impressions,likes,comments';
+    const lines = [header];
+    const want: string[] = [];
+    let date = '2021-05-14';
+    for (let r = 0; r < 3000; r++) {
+      const at = [0, 1, 2, 3, 5, 6, 8, 9][Math.floor(next() * 8)]!;
+      for (let tries = 0; tries < 20; tries++) {
+        const candidate = date.slice(0, at) + pick('0123456789', 1) + date.slice(at + 1);
+        const ms = Date.parse(`${candidate}T00:00:00Z`);
+        if (Number.isFinite(ms) && isoDay(ms / DAY_MS) === candidate && candidate >= '2000-01-01' && candidate <= '2030-12-31') {
+          date = candidate;
+          break;
+        }
+      }
+      lines.push(`${date},p,${pick('0123456789', 1)},1,1,1,1,${pick('0123456789-', 1 + Math.floor(next() * 4))},${pick('0123456789-', 1 + Math.floor(next() * 4))}`);
+      want.push(`${date} p 1 1 1 1`);
+    }
+    const { rows, skipped } = readBoth(`${lines.join('\n')}\n`);
+    expect(skipped).toEqual([]);
+    expect(rows).toEqual(want);
+  });
+});
