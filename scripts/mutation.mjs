@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Mutation testing in groups: `npm run mutation [-- [--summary] [group …]]`.
+//
+// Runs StrykerJS once per group of stryker.config.mjs (all groups, or those
+// named), each with its own JSON report and incremental file under
+// reports/mutation/, then scores every group's latest report together and
+// prints the score per file and overall. `--summary` only scores the reports
+// already there. Exits 1 when the overall score is under the break threshold
+// (80 %), 2 on a usage error or a missing report, and with Stryker's status
+// when a run fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { GROUPS } from '../stryker.config.mjs';
+
+const BREAK = 80;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`usage: npm run mutation -- [--summary] [group …]\ngroups: ${Object.keys(GROUPS).join(', ')}\n`);
+  process.exit(0);
+}
+const summaryOnly = args.includes('--summary');
+const named = args.filter((a) => !a.startsWith('--'));
+for (const name of named) {
+  if (!(name in GROUPS)) {
+    process.stderr.write(`mutation: no group '${name}' (have: ${Object.keys(GROUPS).join(', ')})\n`);
+    process.exit(2);
+  }
+}
+
+// Every file the groups are meant to cover is in one.
+const grouped = new Set(Object.values(GROUPS).flat());
+const expected = [
+  ...readdirSync('src/model').filter((f) => f.endsWith('.ts') && f !== 'builtin-figures.ts').map((f) => `src/model/${f}`),
+  'src/predict.ts',
+  'src/io/csv.ts',
+];
+const missing = expected.filter((f) => !grouped.has(f));
+if (missing.length > 0) {
+  process.stderr.write(`mutation: not in any group of stryker.config.mjs: ${missing.join(', ')}\n`);
+  process.exit(2);
+}
+
+const timings = [];
+if (!summaryOnly) {
+  for (const group of named.length > 0 ? named : Object.keys(GROUPS)) {
+    process.stderr.write(`mutation: group ${group} (${GROUPS[group].join(' ')})\n`);
+    const started = Date.now();
+    const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env: { ...process.env, EF_MUTATION_GROUP: group } });
+    const minutes = (Date.now() - started) / 60_000;
+    timings.push(`${group}: ${minutes.toFixed(1)} min`);
+    if (run.status !== 0) {
+      process.stderr.write(`mutation: group ${group} failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`})\n`);
+      process.exit(run.status || 1);
+    }
+  }
+}
+
+/** Counts by status for one file's mutants. */
+function count(mutants) {
+  const c = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 };
+  for (const m of mutants) {
+    if (m.status === 'Ignored') continue;
+    if (m.status === 'CompileError' || m.status === 'RuntimeError') {
+      c.errors++;
+      continue;
+    }
+    c.mutants++;
+    if (m.status === 'Killed') c.killed++;
+    else if (m.status === 'Timeout') c.timeout++;
+    else if (m.status === 'Survived') c.survived++;
+    else if (m.status === 'NoCoverage') c.noCoverage++;
+  }
+  return c;
+}
+
+const rows = [];
+for (const group of Object.keys(GROUPS)) {
+  const file = join('reports', 'mutation', `${group}.json`);
+  if (!existsSync(file)) {
+    process.stderr.write(`mutation: no report for group ${group} (${file}); run \`npm run mutation -- ${group}\`\n`);
+    process.exit(2);
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [name, f] of Object.entries(report.files)) rows.push({ name, ...count(f.mutants) });
+}
+rows.sort((a, b) => a.name.localeCompare(b.name));
+const total = rows.reduce((t, r) => {
+  for (const k of ['mutants', 'killed', 'timeout', 'survived', 'noCoverage', 'errors']) t[k] += r[k];
+  return t;
+}, { name: 'all files', mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 });
+const score = (r) => (r.mutants === 0 ? 100 : (100 * (r.killed + r.timeout)) / r.mutants);
+
+const header = ['file', 'mutants', 'killed', 'timeout', 'survived', 'no cov', 'score'];
+const line = (r) => [r.name, r.mutants, r.killed, r.timeout, r.survived, r.noCoverage, `${score(r).toFixed(1)} %`];
+const table = [header, ...rows.map(line), line(total)];
+const widths = header.map((_, k) => Math.max(...table.map((t) => String(t[k]).length)));
+for (const t of table) process.stdout.write(`${t.map((v, k) => (k === 0 ? String(v).padEnd(widths[k]) : String(v).padStart(widths[k]))).join('  ')}\n`);
+if (timings.length > 0) process.stdout.write(`time: ${timings.join(', ')}\n`);
+if (score(total) < BREAK) {
+  process.stderr.write(`mutation: score ${score(total).toFixed(1)} % is under ${BREAK} %\n`);
+  process.exit(1);
+}
