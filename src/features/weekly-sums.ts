@@ -167,6 +167,7 @@ export class SegmentTable implements RowCollector, SegmentData {
   }
 
   /** Reads each profile's state and the sums of its last segment, so that the batch's cache misses overlap (see `RowCollector.prefetch`). */
+  // Stryker disable all: read-ahead only (what it reads is thrown away); no result depends on it.
   prefetch(profiles: Int32Array, count: number, from = 0): void {
     const state = this.state;
     const limit = state.length;
@@ -182,6 +183,7 @@ export class SegmentTable implements RowCollector, SegmentData {
     }
     readAhead.sink += sink;
   }
+  // Stryker restore all
 
   /** The entry for (profile, code), created empty when new. */
   entry(profile: number, code: number): number {
@@ -279,6 +281,7 @@ function scatterEntries(
   const { stride, code: CODE, rows: ROWS, posts: POSTS, engagement: ENGAGEMENT, reach: REACH, impressions: IMPRESSIONS, followersSum: SUM, followersDay: DAY, followersLast: LAST } = CELL;
   let sink = 0;
   for (let j = 0; j < total; j++) {
+    // Stryker disable all: read-ahead only (what it reads is thrown away); no result depends on it.
     if ((j & 15) === 0) {
       // Read ahead the next 16 entries' cells, so that their cache misses overlap.
       for (let l = j; l < Math.min(total, j + 16); l++) {
@@ -290,6 +293,7 @@ function scatterEntries(
         sink += cc[x]! + cc[x + LAST]!;
       }
     }
+    // Stryker restore all
     const g = order[j]!;
     let q = 0;
     while (g >= bases[q + 1]!) q++;
@@ -430,6 +434,7 @@ export function weeklyFromSegments<P extends Preset>(
   for (let k = 0; k < profiles; k++) next[k + 1]! += next[k]!;
   const order = new Int32Array(total);
   for (let g = 0; g < total; g++) order[next[rankOf[g]!]!++] = g;
+  // Stryker disable next-line AssignmentOperator: read-ahead only.
   readAhead.sink += scatterEntries(parts, bases, order, rankOf, offsets, firstSunday, { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay }, months, cal);
   const ids = seen.map((g) => profileIds[g]!);
   return new WeeklyFrame(
