@@ -3,6 +3,7 @@
 // apart from the library's prefix sums and pointers.
 import { describe, expect, it } from 'vitest';
 import { dailyFromRows, resampleWeekly, type DailyRowInput } from '../../src/index.js';
+import { historyAt } from '../../src/features/windows.js';
 import { dateOf, dayOf, historyRows as rows, sundayOf } from '../helpers/history.js';
 
 
@@ -81,4 +82,18 @@ describe('window features, every row, against the daily rows', () => {
       expect(checked).toBeGreaterThan(8 * 28 * 14);
     });
   }
+
+  it("gives weeks since the latest posting week and posts in 26 weeks, from the table's first row on", () => {
+    // 'a' sorts first: its first week (the table's row 0) has the only posts; 'b' posts in its second week.
+    const day = (date: string, profile_id: string, posts: number): DailyRowInput => ({ date, profile_id, followers: 1, posts, engagement: posts * 3, reach: 1, impressions: 1 });
+    const weekly = resampleWeekly(dailyFromRows([
+      day('2024-01-01', 'a', 2), day('2024-01-08', 'a', 0), day('2024-01-15', 'a', 0), day('2024-01-22', 'a', 0),
+      day('2024-01-01', 'b', 0), day('2024-01-08', 'b', 1), day('2024-01-15', 'b', 0),
+    ]), { preset: 'corrected' });
+    const got = Array.from({ length: weekly.length }, (_, i) => historyAt(weekly, i));
+    expect(got).toEqual([
+      { weeksSincePost: 0, posts26w: 2 }, { weeksSincePost: 1, posts26w: 2 }, { weeksSincePost: 2, posts26w: 2 }, { weeksSincePost: 3, posts26w: 2 },
+      { weeksSincePost: -1, posts26w: 0 }, { weeksSincePost: 0, posts26w: 1 }, { weeksSincePost: 1, posts26w: 1 },
+    ]);
+  });
 });
