@@ -151,6 +151,27 @@ describe('rows and headers worked out by hand', () => {
     }
     expect([(caught as { file?: string }).file, (caught as { line?: number }).line]).toEqual(['t.csv', 2]);
     expect(() => reader('')).toThrow('the file is empty: no header line');
+    // Where: the file and line of errors found before or in the header (thrown even when bad rows are skipped).
+    const where = (text: string, chunk: number) => {
+      const r = new DailyCsvReader('t.csv', new DailyFrameBuilder(), emptyReport(), readSettings({ onError: 'skip' }, 'test'));
+      const bytes = Buffer.from(text, 'utf8');
+      try {
+        for (let at = 0; at < bytes.length; at += chunk) r.push(bytes.subarray(at, at + chunk));
+        r.end();
+      } catch (error) {
+        const { file, line, message } = error as { file: string; line: number; message: string };
+        return [file, line, message];
+      }
+      return 'no error';
+    };
+    for (const chunk of [1, 2, 64]) {
+      expect(where('', chunk), `chunk ${chunk}`).toEqual(['t.csv', 0, 't.csv: the file is empty: no header line']);
+      // Files of one and two bytes are read as a header.
+      expect(where('d', chunk), `chunk ${chunk}`).toEqual(['t.csv', 1, "t.csv:1 (column 'date'): missing required column 'date' (the header has: d)"]);
+      expect(where('\n\n', chunk), `chunk ${chunk}`).toEqual(['t.csv', 0, 't.csv: the file is empty: no header line']);
+      expect(where('"date,profile_id\n', chunk), `chunk ${chunk}`).toEqual(['t.csv', 1, 't.csv:1: a quoted field is not closed before the end of the file']);
+      expect(where('"date"x,profile_id\n', chunk), `chunk ${chunk}`).toEqual(['t.csv', 1, 't.csv:1: text follows the closing quote of a field: "date"']);
+    }
     // A first character that shares the byte-order mark's first byte (U+FF41) is part of the header.
     expect(() => reader('\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
     expect(() => reader('\ufeff\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
