@@ -68,6 +68,33 @@ describe('the reader in any chunking', () => {
     for (const chunk of [1, 2, 3, 4, 5, 7, 11, 16, 33, 64, 100]) expect(read(bytes, chunk), `chunks of ${chunk}`).toEqual(want);
   });
 
+  it('tells a blank line from a row whose first field is empty or an empty quoted field, and counts no blank line before the header', () => {
+    const bytes = Buffer.from(
+      [
+        '', // 1: blank, before the header
+        'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions', // 2
+        ',a,1,1,1,1,0,1,1', // 3: empty date
+        '""', // 4: one empty quoted field: a row, not a blank line
+        '', // 5: blank
+        ',,,,,,,,', // 6: nine empty fields
+        '2024-03-04,a,1,1,1,1,0,1,1', // 7
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+    for (let chunk = 1; chunk <= bytes.length; chunk++) {
+      expect(read(bytes, chunk), `chunk ${chunk}`).toEqual({
+        rows: ['2024-03-04 a 1 1 1 1 1'],
+        skipped: [
+          '3 date not a date written YYYY-MM-DD []',
+          '4 - the row has 1 fields but the header has 9',
+          '6 date not a date written YYYY-MM-DD []',
+        ],
+        counts: [1, 3, 1, 0],
+      });
+    }
+  });
+
   it('reports a record longer than maxRecordBytes at its first line and reads on after it, in any chunking', () => {
     const long = `date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-04,"${'x'.repeat(300)}\n2024-03-05,b,1,1,1,1,0,1,1\n`;
     const bytes = Buffer.from(long, 'utf8');
