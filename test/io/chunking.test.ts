@@ -95,6 +95,34 @@ describe('the reader in any chunking', () => {
     }
   });
 
+  it('flags text after a closing quote wherever it is, allows only a CR before the newline or the end, and keeps a CR quoted in the last field', () => {
+    const bytes = Buffer.from(
+      [
+        'date,followers,posts,engagement,reach,impressions,profile_id', // 1: the id last
+        '"2024-03-04"x,1,1,1,1,1,"a"y', // 2: two fields with text after the quote: the first is named
+        '2024-03-04,1,1,1,1,1,"b"x', // 3: the last field
+        '2024-03-04,1,1,1,1,1,"c"\rx', // 4: a CR, then more
+        '2024-03-04,"1"\r,1,1,1,1,d', // 5: a CR before a comma
+        '2024-03-04,1,1,1,1,1,"e\r"', // 6: a CR inside the quotes is part of the id
+        '2024-03-05,1,1,1,1,1,"f"\r', // 7: a CR before the newline
+        '2024-03-06,1,1,1,1,1,"g"\r', // 8: a CR at the end of the file
+      ].join('\n'),
+      'utf8',
+    );
+    for (let chunk = 1; chunk <= bytes.length; chunk++) {
+      expect(read(bytes, chunk), `chunk ${chunk}`).toEqual({
+        rows: ['2024-03-04 e\r 1 1 1 1 1', '2024-03-05 f 1 1 1 1 1', '2024-03-06 g 1 1 1 1 1'],
+        skipped: [
+          '2 date text follows the closing quote of a field [2024-03-04]',
+          '3 profile_id text follows the closing quote of a field [b]',
+          '4 profile_id text follows the closing quote of a field [c]',
+          '5 followers text follows the closing quote of a field [1]',
+        ],
+        counts: [3, 4, 0, 0],
+      });
+    }
+  });
+
   it('reports a record longer than maxRecordBytes at its first line and reads on after it, in any chunking', () => {
     const long = `date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-04,"${'x'.repeat(300)}\n2024-03-05,b,1,1,1,1,0,1,1\n`;
     const bytes = Buffer.from(long, 'utf8');
@@ -168,6 +196,10 @@ describe('rows and headers worked out by hand', () => {
       r.end();
     };
     expect(() => reader('date,profile_id,"fol""lowers",posts\n')).toThrow(`missing required column 'followers' (the header has: date, profile_id, fol"lowers, posts)`);
+    // Two quotes in a field that does not start with one are kept as they are.
+    expect(() => reader('date,profile_id,fol""lowers,posts\n')).toThrow(`missing required column 'followers' (the header has: date, profile_id, fol""lowers, posts)`);
+    // 1,024 columns are accepted (the error is then the missing column).
+    expect(() => reader(`${Array.from({ length: 1024 }, (_, k) => `c${k}`).join(',')}\n`)).toThrow(`missing required column 'date' (the header has: c0, c1, c2,`);
     const wide = `${Array.from({ length: 1025 }, (_, k) => `c${k}`).join(',')}\n`;
     expect(() => reader(wide)).toThrow('the header has 1025 columns; at most 1024 are supported');
     let caught: unknown;
