@@ -108,6 +108,26 @@ describe('the row scanner', () => {
     expect(report.skippedExamples).toEqual(['3 profile_id profile_id is not valid UTF-8', '5 profile_id profile_id is not valid UTF-8']);
   });
 
+  it('undoes a missing-followers count only for the rows whose followers were missing', () => {
+    // Two new ids that are not valid UTF-8 with followers given, one valid row with followers missing.
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n2024-03-04,`, 'utf8'), Buffer.from('\xff1', 'latin1'), Buffer.from(',5,1,1,1,0,1,1\n2024-03-04,', 'utf8'),
+      Buffer.from('\xfe2', 'latin1'), Buffer.from(',6,1,1,1,0,1,1\n2024-03-04,a,undefined,1,1,1,0,1,1\n', 'utf8'),
+    ]);
+    const { report, scanned } = read(bytes, 1 << 30);
+    expect([report.rows, report.skipped, report.missingFollowers, scanned]).toEqual([1, 2, 1, 3]);
+  });
+
+  it('takes the first row of every chunk after the header\u2019s', () => {
+    const report = emptyReport();
+    const reader = new DailyCsvReader('t.csv', new DailyFrameBuilder(), report, readSettings({ onError: 'skip' }, 'test'));
+    reader.push(Buffer.from(`${HEADER}\n2024-03-04,a,1,1,1,1,0,1,1\n`));
+    reader.push(Buffer.from('2024-03-05,a,1,1,1,1,0,1,1\n2024-03-06,a,1,1,1,1,0,1,1\n'));
+    reader.push(Buffer.from('2024-03-07,a,1,1,1,1,0,1,1\n'));
+    reader.end();
+    expect([report.rows, reader.scannedRows]).toEqual([4, 4]);
+  });
+
   it('reads CRLF lines and a last row without a newline the same way', () => {
     expectSameBothWays(`${HEADER}\r\n2024-03-04,a,1,1,1,1,0,1,1\r\n2024-03-05,b,undefined,1,1,1,0,1,1\r\n2024-03-06,a,3,1,1,1,0,1,1`);
     expectSameBothWays(`${HEADER}\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-06,a,3,1,1,1,0,1,7`);
