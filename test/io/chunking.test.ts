@@ -132,6 +132,28 @@ describe('the reader in any chunking', () => {
       expect(got.rows, `chunks of ${chunk}`).toEqual(['2024-03-04 a 1 1 1 1 1', '2024-03-05 b 1 1 1 1 1']);
     }
   });
+
+  it('reads a record of exactly maxRecordBytes bytes before its newline, in any chunking', () => {
+    const id = 'y'.repeat(200 - '2024-03-04,,1,1,1,1,0,1,1'.length);
+    const record = `2024-03-04,${id},1,1,1,1,0,1,1`;
+    expect(record.length).toBe(200);
+    const bytes = Buffer.from(`date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n${record}\n${record.replace(id, `"${id.slice(2)}"`)}\n`, 'utf8');
+    for (const chunk of [1, 7, 64, bytes.length]) {
+      const got = read(bytes, chunk, 200);
+      expect([got.skipped, got.rows], `chunks of ${chunk}`).toEqual([[], [`2024-03-04 ${id} 1 1 1 1 1`, `2024-03-04 ${id.slice(2)} 1 1 1 1 1`]]);
+    }
+    // A chunk that ends right before the record's newline: the record waits for the next one.
+    const at = bytes.indexOf('\n', bytes.indexOf('\n') + 1);
+    for (const first of [bytes.subarray(0, at), bytes.subarray(0, at + 1 + 200)]) {
+      const report = emptyReport();
+      const builder = new DailyFrameBuilder();
+      const reader = new DailyCsvReader('t.csv', builder, report, readSettings({ onError: 'skip', limits: { maxRecordBytes: 200 } }, 'test'));
+      reader.push(first);
+      reader.push(bytes.subarray(first.length));
+      reader.end();
+      expect([report.skippedExamples.length, builder.finish(report).length]).toEqual([0, 2]);
+    }
+  });
 });
 
 describe('rows and headers worked out by hand', () => {
