@@ -107,3 +107,21 @@ describe('candidatesOf', () => {
     }
   });
 });
+
+describe('designFeatures', () => {
+  const CORE = ['last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'weeks_since_post', 'observed_days_4w', 'observed_days_13w', 'observed_days_26w', 'posts_13w', 'followers_last_known'];
+  const ROBUST = [...CORE, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+  const LAGS = [1, 2, 3, 4].flatMap((lag) => ['engagement', 'followers', 'reach', 'impressions'].map((c) => `${c}_lag_${lag}`));
+  const FULL = [...ROBUST, ...LAGS, 'followers', 'reach', 'impressions', 'engagement'];
+  // docs/features.md: counts of weeks and days stay as they are; amounts (per-post averages, posts, followers, sums, lags) are heavy-tailed.
+  const PLAIN = new Set(['weeks_since_post', 'observed_days_4w', 'observed_days_13w', 'observed_days_26w']);
+  const logged = (names: string[]) => names.map((n) => (PLAIN.has(n) ? n : `log1p(${n})`));
+  it('names the columns of each set, with log1p on the heavy-tailed ones in the log designs', () => {
+    expect(designFeatures('core', false)).toEqual(CORE);
+    expect(designFeatures('robust', false)).toEqual(ROBUST);
+    expect(designFeatures('full', false)).toEqual(FULL);
+    expect(designFeatures('core', true)).toEqual(logged(CORE));
+    expect(designFeatures('robust', true)).toEqual(logged(ROBUST));
+    expect(designFeatures('full', true)).toEqual(logged(FULL));
+  });
+});

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitLeastSquares } from '../../src/index.js';
 import { backTransformFactor, fitLinearHead, fitRidgeHead, LOG_JITTER, NormalSums, weightedMedian } from '../../src/model/estimators.js';
+import { applyColdStart } from '../../src/model/cold-start.js';
+import { applyEstimator } from '../../src/model/model-file.js';
 import { rng } from '../helpers/synthetic.js';
 
 /** Three columns over n rows (more than one block of 4,096), a noisy linear target, and rows 0, 2, 4, … */
@@ -176,5 +178,24 @@ describe('linear heads', () => {
     }
     expect(fitLinearHead(x, y, rows, true).factor).toBe(fitLinearHead(x, y, rows, true, 'absolute').factor);
     expect(LOG_JITTER).toBeLessThan(1e-5);
+  });
+});
+
+describe('a forecast from a head, worked out by hand', () => {
+  const x = [1, 2];
+  const head = { coef: [0.5, -1], intercept: 3 }; // 3 + 0.5 · 1 − 1 · 2 = 1.5
+  it('applies each kind of head', () => {
+    expect(applyEstimator('naive', {}, x)).toBe(1);
+    expect(applyEstimator('window-average', {}, x)).toBe(1);
+    expect(applyEstimator('linear', head, x)).toBe(1.5);
+    expect(applyEstimator('ridge', head, x)).toBe(1.5);
+    expect(applyEstimator('log-linear', { ...head, factor: 2 }, x)).toBe(Math.exp(1.5) * 2 - 1);
+    expect(applyColdStart({ ...head, factor: 2 }, x)).toBe(Math.exp(1.5) * 2 - 1);
+    // Hidden layer: [1·1 + 2·0, 1·(−1) + 2·1 − 2] = [1, −1] → ReLU [1, 0]; output 0.5 · 1 + 0.25 · 0 − 1 = −0.5 (no ReLU after the last layer).
+    const layers = [
+      { weights: [[1, -1], [0, 1]], bias: [0, -2] },
+      { weights: [[0.5], [0.25]], bias: [-1] },
+    ];
+    expect(applyEstimator('mlp', { layers, factor: 3 }, x)).toBe(Math.exp(-0.5) * 3 - 1);
   });
 });
