@@ -63,7 +63,7 @@ describe('checkIntervals', () => {
   it('refuses what is not a coverage, naming the call and the value', () => {
     expect(() => checkIntervals([], 'predict')).toThrow('predict: intervals must be a non-empty list of coverages such as [0.8, 0.95]');
     expect(() => checkIntervals(0.8, 'predict')).toThrow('predict: intervals must be a non-empty list of coverages such as [0.8, 0.95]');
-    for (const bad of [0, 1, 100, -5, '80', null]) {
+    for (const bad of [0, 1, 100, -5, '80', '0.5', null]) {
       expect(() => checkIntervals([0.5, bad], 'predict'), String(bad)).toThrow(`predict: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(bad)}`);
     }
   });
