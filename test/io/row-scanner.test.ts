@@ -128,6 +128,11 @@ describe('the row scanner', () => {
     expect([report.rows, reader.scannedRows]).toEqual([4, 4]);
   });
 
+  it('reads a header whose last column is the id or one the reader ignores the same way', () => {
+    expectSameBothWays('date,followers,posts,engagement,reach,impressions,profile_id\n2024-03-04,1,1,2,3,4,a\n2024-03-04,1,1,2,3,4,\n2024-03-05,1,1,2,3,4,b,x\n2024-03-05,1,1,2,3,4,b\r\n2024-03-06,1,1,2,3,4,c\n', 2);
+    expectSameBothWays('date,profile_id,followers,posts,engagement,reach,impressions,likes\n2024-03-04,a,1,1,2,3,4,\n2024-03-04,a,1,1,2,3,4,x,y\n2024-03-05,b,1,1,2,3,4\n2024-03-06,c,1,1,2,3,4,9\n', 2);
+  });
+
   it('reads CRLF lines and a last row without a newline the same way', () => {
     expectSameBothWays(`${HEADER}\r\n2024-03-04,a,1,1,1,1,0,1,1\r\n2024-03-05,b,undefined,1,1,1,0,1,1\r\n2024-03-06,a,3,1,1,1,0,1,1`);
     expectSameBothWays(`${HEADER}\n2024-03-04,a,1,1,1,1,0,1,1\n2024-03-06,a,3,1,1,1,0,1,7`);
