@@ -6,7 +6,7 @@ import { COUNT_COLUMNS, FEATURES, HORIZONS, LAG_FEATURES, TARGETS } from '../sch
 export interface RowCounts {
   /** Weekly rows in the table. */
   weekly: number;
-  /** T1: rows whose four targets are present and finite. */
+  /** T1: rows left once those with a missing or infinite target, or an infinite feature, are dropped. */
   afterTargetDrop: number;
   /** Rows dropped at T1 because a target was +Infinity (engagement in a week with 0 posts). */
   infiniteTargets: number;

@@ -46,6 +46,22 @@ describe('row selection (T1–T3, T5)', () => {
     expect(selection.targets.map((t) => t[0])).toEqual([20, 30, 40, 50]);
   });
 
+  it('drops a row whose monthly average is infinite, after the rows with infinite targets', () => {
+    // d: no post in March (engagement 5 each Sunday), one a week in April. The March Sundays 03-03…03-24 have
+    // targets in March (infinite: T1); 03-31's targets are in April, but its March monthly average is infinite.
+    const d = weeks('d', [[0, 5], [0, 5], [0, 5], [0, 5], [0, 5], [1, 10], [1, 10], [1, 10], [1, 10]]);
+    const selection = selectRows(resampleWeekly(dailyFromRows(d)), parseDay('2024-03-31'));
+    expect(selection.counts).toEqual({
+      weekly: 9,
+      afterTargetDrop: 0, // T1 drops both
+      infiniteTargets: 4,
+      infiniteFeatures: 1,
+      afterZeroDrop: 0,
+      trainBeforeMissingDrop: 0,
+      testBeforeMissingDrop: 0,
+    });
+  });
+
   it('moves the split by one week when the cutoff is the Saturday before', () => {
     const selection = selectRows(weeklyOnce(), parseDay('2024-03-09'));
     expect(selection.counts.trainBeforeMissingDrop).toBe(1);
