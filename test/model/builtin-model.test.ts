@@ -10,6 +10,8 @@ describe('the built-in model', () => {
     expect(model.preset).toBe('notebook');
     expect(model.features).toEqual(FEATURES);
     expect(model.inputScaling).toBe('none');
+    expect(model.scaler.features).toEqual(FEATURES);
+    expect(model.description).toBe('built-in: the published pretrained models of the original notebook (real data, cutoff 2024-07-30)');
     for (const t of TARGETS) expect(model.models[t].coef).toHaveLength(21);
     // The published 7-day model leans on the leaking monthly average (Q2).
     expect(model.models.engagement_future_7d.coef[20]).toBeGreaterThan(0.9);
