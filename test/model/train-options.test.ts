@@ -90,5 +90,13 @@ describe('notebook training', () => {
     const f = trainModels(dailyFromRows(flat), { cutoff: '2024-05-26' });
     expect(f.rank).toBeLessThan(21);
     expect(f.warnings).toContain(`the design has rank ${f.rank} of 21: collinear or constant features; the minimum-norm solution was used`);
+    // Each warning only when it applies: on the first data only its own ones, on the second only the rank.
+    // (January's weeks have engagement and no post: their engagement per post is an infinite target too; the design has full rank.)
+    expect([t.rank, t.warnings]).toEqual([21, [
+      `${t.rows.infiniteTargets} rows dropped: a target was +Infinity (engagement in a week with 0 posts)`,
+      `${t.rows.infiniteFeatures} rows dropped: a feature was infinite (a month with engagement but 0 posts)`,
+    ]]);
+    expect(t.rows.infiniteTargets).toBeGreaterThan(0);
+    expect([f.rows.infiniteTargets, f.rows.infiniteFeatures, f.warnings]).toEqual([0, 0, [`the design has rank ${f.rank} of 21: collinear or constant features; the minimum-norm solution was used`]]);
   });
 });
