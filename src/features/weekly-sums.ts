@@ -166,8 +166,8 @@ export class SegmentTable implements RowCollector, SegmentData {
     }
   }
 
-  /** Reads each profile's state and the sums of its last segment, so that the batch's cache misses overlap (see `RowCollector.prefetch`). */
   // Stryker disable all: read-ahead only (what it reads is thrown away); no result depends on it.
+  /** Reads each profile's state and the sums of its last segment, so that the batch's cache misses overlap (see `RowCollector.prefetch`). */
   prefetch(profiles: Int32Array, count: number, from = 0): void {
     const state = this.state;
     const limit = state.length;

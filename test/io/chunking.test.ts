@@ -22,6 +22,11 @@ function read(bytes: Buffer, chunk: number, maxRecordBytes = 1 << 20) {
   };
 }
 
+/** `read` in every chunk size from 1 byte to the whole text gives `want`. */
+function expectInEveryChunking(bytes: Buffer, want: ReturnType<typeof read>): void {
+  for (let chunk = 1; chunk <= bytes.length; chunk++) expect(read(bytes, chunk), `chunk ${chunk}`).toEqual(want);
+}
+
 const text = [
   '\ufeff"date",profile_id,followers,"posts",engagement,likes,comments,reach,impressions\r\n',
   '2024-03-04,a,100,1,10,8,2,50,60\r\n', // line 2
@@ -82,17 +87,15 @@ describe('the reader in any chunking', () => {
       ].join('\n'),
       'utf8',
     );
-    for (let chunk = 1; chunk <= bytes.length; chunk++) {
-      expect(read(bytes, chunk), `chunk ${chunk}`).toEqual({
-        rows: ['2024-03-04 a 1 1 1 1 1'],
-        skipped: [
-          '3 date not a date written YYYY-MM-DD []',
-          '4 - the row has 1 fields but the header has 9',
-          '6 date not a date written YYYY-MM-DD []',
-        ],
-        counts: [1, 3, 1, 0],
-      });
-    }
+    expectInEveryChunking(bytes, {
+      rows: ['2024-03-04 a 1 1 1 1 1'],
+      skipped: [
+        '3 date not a date written YYYY-MM-DD []',
+        '4 - the row has 1 fields but the header has 9',
+        '6 date not a date written YYYY-MM-DD []',
+      ],
+      counts: [1, 3, 1, 0],
+    });
   });
 
   it('flags text after a closing quote wherever it is, allows only a CR before the newline or the end, and keeps a CR quoted in the last field', () => {
@@ -109,18 +112,16 @@ describe('the reader in any chunking', () => {
       ].join('\n'),
       'utf8',
     );
-    for (let chunk = 1; chunk <= bytes.length; chunk++) {
-      expect(read(bytes, chunk), `chunk ${chunk}`).toEqual({
-        rows: ['2024-03-04 e\r 1 1 1 1 1', '2024-03-05 f 1 1 1 1 1', '2024-03-06 g 1 1 1 1 1'],
-        skipped: [
-          '2 date text follows the closing quote of a field [2024-03-04]',
-          '3 profile_id text follows the closing quote of a field [b]',
-          '4 profile_id text follows the closing quote of a field [c]',
-          '5 followers text follows the closing quote of a field [1]',
-        ],
-        counts: [3, 4, 0, 0],
-      });
-    }
+    expectInEveryChunking(bytes, {
+      rows: ['2024-03-04 e\r 1 1 1 1 1', '2024-03-05 f 1 1 1 1 1', '2024-03-06 g 1 1 1 1 1'],
+      skipped: [
+        '2 date text follows the closing quote of a field [2024-03-04]',
+        '3 profile_id text follows the closing quote of a field [b]',
+        '4 profile_id text follows the closing quote of a field [c]',
+        '5 followers text follows the closing quote of a field [1]',
+      ],
+      counts: [3, 4, 0, 0],
+    });
   });
 
   it('reports a record longer than maxRecordBytes at its first line and reads on after it, in any chunking', () => {
