@@ -4,13 +4,17 @@
 // Runs StrykerJS once per group of stryker.config.mjs (all groups, or those
 // named), each with its own JSON report and incremental file under
 // reports/mutation/, then scores every group's latest report together and
-// prints the score per file and overall. `--summary` only scores the reports
-// already there. Exits 1 when the overall score is under the break threshold
-// (80 %), 2 on a usage error or a missing report, and with Stryker's status
-// when a run fails.
+// prints the score per file and overall. After a group's run its incremental
+// file is kept, gzipped, in test/mutation-results/ (committed), and a run
+// with no incremental file here starts from it. `--summary` only scores the
+// results already there (the reports here, else the committed results).
+// Exits 1 when the overall score is under the break threshold (80 %), 2 on a
+// usage error or a group without results, and with Stryker's status when a
+// run fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { GROUPS } from '../stryker.config.mjs';
 
 const BREAK = 80;
@@ -41,10 +45,22 @@ if (missing.length > 0) {
   process.exit(2);
 }
 
+// Each group's latest results are kept in the repository (RESULTS, gzipped Stryker
+// incremental files): a fresh clone scores them with `--summary` and re-runs
+// only the mutants whose code or tests changed since.
+const RESULTS = join('test', 'mutation-results');
+const resultsOf = (group) => join(RESULTS, `incremental-${group}.json.gz`);
+const incrementalOf = (group) => join('reports', 'mutation', `incremental-${group}.json`);
+
 const timings = [];
 if (!summaryOnly) {
   for (const group of named.length > 0 ? named : Object.keys(GROUPS)) {
     process.stderr.write(`mutation: group ${group} (${GROUPS[group].join(' ')})\n`);
+    if (!existsSync(incrementalOf(group)) && existsSync(resultsOf(group))) {
+      mkdirSync(join('reports', 'mutation'), { recursive: true });
+      writeFileSync(incrementalOf(group), gunzipSync(readFileSync(resultsOf(group))));
+      process.stderr.write(`mutation: starting from the results in ${resultsOf(group)}\n`);
+    }
     const started = Date.now();
     const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env: { ...process.env, EF_MUTATION_GROUP: group } });
     const minutes = (Date.now() - started) / 60_000;
@@ -53,6 +69,8 @@ if (!summaryOnly) {
       process.stderr.write(`mutation: group ${group} failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`})\n`);
       process.exit(run.status || 1);
     }
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(resultsOf(group), gzipSync(readFileSync(incrementalOf(group)), { level: 9 }));
   }
 }
 
@@ -76,12 +94,15 @@ function count(mutants) {
 
 const rows = [];
 for (const group of Object.keys(GROUPS)) {
+  // The group's latest run here, else the results kept in the repository.
   const file = join('reports', 'mutation', `${group}.json`);
-  if (!existsSync(file)) {
-    process.stderr.write(`mutation: no report for group ${group} (${file}); run \`npm run mutation -- ${group}\`\n`);
+  let report;
+  if (existsSync(file)) report = JSON.parse(readFileSync(file, 'utf8'));
+  else if (existsSync(resultsOf(group))) report = JSON.parse(gunzipSync(readFileSync(resultsOf(group))).toString('utf8'));
+  else {
+    process.stderr.write(`mutation: no results for group ${group} (${file} or ${resultsOf(group)}); run \`npm run mutation -- ${group}\`\n`);
     process.exit(2);
   }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
   for (const [name, f] of Object.entries(report.files)) rows.push({ name, ...count(f.mutants) });
 }
 rows.sort((a, b) => a.name.localeCompare(b.name));

@@ -100,6 +100,28 @@ function sample(rows: ArrayLike<number>, max: number, seed: number): Int32Array 
 }
 
 /**
+ * An epoch's seeded shuffle of `order`, in place (Fisher–Yates, from the last
+ * position down, drawing with the LCG `s = (s × 1103515245 + 12345) mod 2³²`
+ * and `j = s mod (k + 1)`). Returns the generator's state for the next epoch.
+ */
+export function shuffleRows(order: Int32Array, state: number): number {
+  let s = state;
+  for (let k = order.length - 1; k > 0; k--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (k + 1);
+    const t = order[k]!;
+    order[k] = order[j]!;
+    order[j] = t;
+  }
+  return s;
+}
+
+/** The consecutive batches of `order`, `size` rows each but the last (views, not copies). */
+export function* batchesOf(order: Int32Array, size: number): Generator<Int32Array> {
+  for (let from = 0; from < order.length; from += size) yield order.subarray(from, Math.min(order.length, from + size));
+}
+
+/**
  * Fits the network on the standardized design columns `x` (all finite) at
  * `rows`, predicting log1p(target). Trains synchronously (Adam steps on the
  * CPU backend) and returns plain weights.
@@ -121,10 +143,15 @@ export function fitMlpHead(x: readonly ArrayLike<number>[], target: ArrayLike<nu
     ys[k] = Math.log1p(target[i]!);
   }
   const widths = [p, ...hidden, 1];
-  const vars = widths.slice(1).map((out, l) => ({
-    w: tf.variable(tf.randomNormal([widths[l]!, out], 0, Math.sqrt(2 / widths[l]!), 'float32', seed + l)),
-    b: tf.variable(tf.zeros([out])),
-  }));
+  // tfjs takes a seed of 0 for none (Math.random): a layer whose seed + l is 0 draws from 2³² instead.
+  const layerSeed = (l: number): number => seed + l || 0x1_0000_0000;
+  // Inside tidy: the initial values are released once the variables hold them.
+  const vars = tf.tidy(() =>
+    widths.slice(1).map((out, l) => ({
+      w: tf.variable(tf.randomNormal([widths[l]!, out], 0, Math.sqrt(2 / widths[l]!), 'float32', layerSeed(l))),
+      b: tf.variable(tf.zeros([out])),
+    })),
+  );
   const forward = (input: Tf): Tf => {
     let h = input;
     vars.forEach((v, l) => {
@@ -136,27 +163,19 @@ export function fitMlpHead(x: readonly ArrayLike<number>[], target: ArrayLike<nu
   const optimizer = tf.train.adam(options.learningRate ?? 0.005);
   const xAll = tf.tensor2d(xs, [n, p]);
   const yAll = tf.tensor2d(ys, [n, 1]);
-  let order = Int32Array.from({ length: n }, (_, k) => k);
+  const order = Int32Array.from({ length: n }, (_, k) => k);
   let s = seed;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    // A seeded shuffle per epoch.
-    for (let k = n - 1; k > 0; k--) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      const j = s % (k + 1);
-      const t = order[k]!;
-      order[k] = order[j]!;
-      order[j] = t;
-    }
-    for (let from = 0; from < n; from += batchSize) {
+    s = shuffleRows(order, s);
+    for (const batch of batchesOf(order, batchSize)) {
       tf.tidy(() => {
-        const idx = tf.tensor1d(order.subarray(from, Math.min(n, from + batchSize)), 'int32');
+        const idx = tf.tensor1d(batch, 'int32');
         const xb = tf.gather(xAll, idx);
         const yb = tf.gather(yAll, idx);
         optimizer.minimize(() => tf.losses.meanSquaredError(yb, forward(xb)));
       });
     }
   }
-  order = new Int32Array(0);
   const layers: DenseLayer[] = vars.map((v) => ({ weights: v.w.arraySync() as number[][], bias: v.b.arraySync() as number[] }));
   const fitted = tf.tidy(() => forward(xAll).dataSync() as Float32Array);
   xAll.dispose();

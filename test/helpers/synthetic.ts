@@ -40,3 +40,19 @@ export function simpleRows(profiles: number, from: string, to: string, seed = 1)
   }
   return rows;
 }
+
+/** Profiles seen daily, one to eight weeks without a post, then posting; some gaps in their records. */
+export function newcomers(profiles: number): DailyRowInput[] {
+  const out: DailyRowInput[] = [];
+  for (let p = 0; p < profiles; p++) {
+    const followers = Math.round(10 ** (2 + (4 * ((p * 37) % profiles)) / profiles));
+    const start = parseDay('2024-01-01') + 7 * (p % 24);
+    for (let d = 0; d < 100; d++) {
+      if ((p + d) % 9 === 0) continue;
+      const posts = d < 7 * (1 + (p % 8)) ? 0 : (p + d) % 3 === 0 ? 0 : 1;
+      const date = formatDay(start + d);
+      out.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.6 + ((p * 7 + d) % 10) / 12)), reach: 1, impressions: 1 });
+    }
+  }
+  return out;
+}

@@ -19,7 +19,7 @@ function read(text: string | Buffer, chunk: number, collector: DailyFrameBuilder
   for (let at = 0; at < bytes.length; at += chunk) reader.push(Buffer.from(bytes.subarray(at, at + chunk)));
   reader.end();
   const skipped = report.skippedExamples.map((e) => `${e.line} ${e.column ?? ''} ${e.reason}`);
-  return { collector, report: { ...report, skippedExamples: skipped }, scanned: reader.scannedRows };
+  return { collector, report: { ...report, skippedExamples: skipped }, examples: report.skippedExamples, scanned: reader.scannedRows };
 }
 
 /** The same text, with the first header name quoted: every chunk that holds the header then goes the general way, and so, read in one chunk, does every row. */
@@ -106,6 +106,10 @@ describe('the row scanner', () => {
     const { report } = read(bytes, 1 << 30);
     expect([report.rows, report.skipped, report.missingFollowers]).toEqual([3, 2, 1]);
     expect(report.skippedExamples).toEqual(['3 profile_id profile_id is not valid UTF-8', '5 profile_id profile_id is not valid UTF-8']);
+    // The value shown is the id's own bytes (as text), read the general way or by the scanner.
+    const values = (text: Buffer) => read(text, 1 << 30).examples.map((e) => e.value);
+    expect(values(bytes)).toEqual(['\ufffd\ufffdq', 'b\ufffd']);
+    expect(values(quotedHeader(bytes) as Buffer)).toEqual(values(bytes));
   });
 
   it('undoes a missing-followers count only for the rows whose followers were missing', () => {
@@ -131,6 +135,19 @@ describe('the row scanner', () => {
   it('reads a header whose last column is the id or one the reader ignores the same way', () => {
     expectSameBothWays('date,followers,posts,engagement,reach,impressions,profile_id\n2024-03-04,1,1,2,3,4,a\n2024-03-04,1,1,2,3,4,\n2024-03-05,1,1,2,3,4,b,x\n2024-03-05,1,1,2,3,4,b\r\n2024-03-06,1,1,2,3,4,c\n', 2);
     expectSameBothWays('date,profile_id,followers,posts,engagement,reach,impressions,likes\n2024-03-04,a,1,1,2,3,4,\n2024-03-04,a,1,1,2,3,4,x,y\n2024-03-05,b,1,1,2,3,4\n2024-03-06,c,1,1,2,3,4,9\n', 2);
+  });
+
+  it('leaves to the general way what it must refuse: an empty count, a row short of its ignored last column, an 11-character date before an ignored column', () => {
+    // An empty count is not 0: a bad row.
+    expectSameBothWays('date,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,a,1,1,,3,4\n2024-03-04,a,1,1,2,3,4\n2024-03-05,a,1,1,2,3,\n', 1);
+    // The id, then an ignored last column: a row without it does not take its id from the next line.
+    expectSameBothWays('date,followers,posts,engagement,reach,impressions,profile_id,note\n2024-03-04,1,1,2,3,4,a,x\n2024-03-05,1,1,2,3,4,b\n2024-03-06,1,1,2,3,4,c,y\n', 2);
+    // A date one digit long, then an ignored column: a row of one field fewer would line up after it.
+    expectSameBothWays('date,note,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,x,a,1,1,2,3,4\n2024-03-041,x,a,1,1,2,3\n2024-03-05,x,b,1,1,2,3,4\n', 2);
+    // A short last row with no comma after its id anywhere in the data (the file's counts first).
+    expectSameBothWays('followers,profile_id,posts,engagement,reach,impressions,date\n1,a,1,1,1,1,2024-03-04\n2,b,1,1,1,1,2024-03-04\n3,c\n');
+    const { report } = read('date,note,profile_id,followers,posts,engagement,reach,impressions\n2024-03-041,x,a,1,1,2,3\n2024-03-05,,a,1,1,2,3,4\n', 1 << 30);
+    expect([report.rows, report.skippedExamples]).toEqual([1, ['2  the row has 7 fields but the header has 8']]);
   });
 
   it('reads CRLF lines and a last row without a newline the same way', () => {

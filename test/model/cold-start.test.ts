@@ -4,32 +4,17 @@
 // those rows; calibrated on the windows before the cutoff with scores scaled
 // by the forecast; none when a horizon has fewer than 30 rows.
 import { describe, expect, it } from 'vitest';
-import { dailyFromRows, resampleWeekly, TARGETS, type DailyRowInput } from '../../src/index.js';
+import { dailyFromRows, resampleWeekly, TARGETS } from '../../src/index.js';
 import { candidatesOf } from '../../src/model/candidates.js';
 import { applyColdStart, COLD_START_FEATURES, fitColdStart } from '../../src/model/cold-start.js';
 import { designColumns } from '../../src/model/design.js';
 import { fitLinearHead } from '../../src/model/estimators.js';
 import { scoreQuantiles } from '../../src/model/intervals.js';
 import { once } from '../helpers/once.js';
+import { newcomers } from '../helpers/synthetic.js';
 
 const DAY = 864e5;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-
-/** Profiles seen daily, one to eight weeks without a post, then posting; some gaps in their records. */
-function newcomers(profiles: number): DailyRowInput[] {
-  const out: DailyRowInput[] = [];
-  for (let p = 0; p < profiles; p++) {
-    const followers = Math.round(10 ** (2 + (4 * ((p * 37) % profiles)) / profiles));
-    const start = dayOf('2024-01-01') + 7 * (p % 24);
-    for (let d = 0; d < 100; d++) {
-      if ((p + d) % 9 === 0) continue;
-      const posts = d < 7 * (1 + (p % 8)) ? 0 : (p + d) % 3 === 0 ? 0 : 1;
-      const date = new Date((start + d) * DAY).toISOString().slice(0, 10);
-      out.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.6 + ((p * 7 + d) % 10) / 12)), reach: 1, impressions: 1 });
-    }
-  }
-  return out;
-}
 
 const weekly = once(() => resampleWeekly(dailyFromRows(newcomers(160)), { preset: 'corrected' }));
 
@@ -85,5 +70,32 @@ describe('fitColdStart', () => {
     expect(fitColdStart(table, cold, cut, 0, 1)).not.toBeNull();
     expect(fitColdStart(table, cold, cut - 7, 0, 1)).toBeNull();
     expect(trainRows(cut - 7)).toBeLessThan(30);
+  });
+
+  it('fits heads from exactly 30 train rows a horizon and calibrates from exactly 30 rows before the windows, not 29', () => {
+    const table = weekly();
+    const { cold } = candidatesOf(table);
+    const cutoffDay = dayOf('2024-06-30');
+    const weeks = 3;
+    const calCut = cutoffDay - 28 - 7 * weeks;
+    const every = (k: number) => TARGETS.every((_, h) => !Number.isNaN(cold.targets[h]![k]!));
+    const keys = [...cold.rows.keys()];
+    // Rows with all four targets: fitted before the calibration windows, or in them.
+    const early = keys.filter((k) => every(k) && cold.date[k]! + 28 <= calCut);
+    const inWindows = keys.filter((k) => every(k) && cold.date[k]! > calCut && cold.date[k]! + 28 <= cutoffDay).slice(0, 12);
+    expect([early.length >= 30, inWindows.length]).toEqual([true, 12]);
+    // The rows `ks`, the 28-day target of row `no28` (if given) left out.
+    const subset = (ks: number[], no28?: number) => {
+      const sorted = [...ks].sort((a, b) => a - b);
+      return { rows: Int32Array.from(sorted, (k) => cold.rows[k]!), date: Int32Array.from(sorted, (k) => cold.date[k]!), targets: cold.targets.map((t, h) => Float64Array.from(sorted, (k) => (h === 3 && k === no28 ? Number.NaN : t[k]!))) };
+    };
+    // 30 train rows a horizon (all before the windows): heads and intervals.
+    const thirty = fitColdStart(table, subset([...early.slice(0, 18), ...inWindows]), cutoffDay, weeks, 1);
+    expect(thirty).not.toBeNull();
+    expect(fitColdStart(table, subset([...early.slice(0, 17), ...inWindows]), cutoffDay, weeks, 1)).toBeNull();
+    // 30 rows before the windows: intervals; 29, or 29 for the 28-day horizon and 30 for the 7-day one: none.
+    expect(fitColdStart(table, subset([...early.slice(0, 30), ...inWindows]), cutoffDay, weeks, 1)!.intervals).not.toBeNull();
+    expect(fitColdStart(table, subset([...early.slice(0, 29), ...inWindows]), cutoffDay, weeks, 1)!.intervals).toBeNull();
+    expect(fitColdStart(table, subset([...early.slice(0, 30), ...inWindows], early[0]), cutoffDay, weeks, 1)!.intervals).toBeNull();
   });
 });

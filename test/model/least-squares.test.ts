@@ -35,6 +35,21 @@ describe('fitLeastSquares', () => {
     expect(fit.intercept[0]).toBeCloseTo(1, 10);
   });
 
+  it('treats a singular value under max(n, p) · ε · the largest as 0, though it is over min(n, p) · ε · the largest', () => {
+    // Two columns equal but for a difference of about 1e-14 of their spread: the small singular value of the
+    // scaled design is about 1e-14, between 2 · ε (6e-16) and 1000 · ε (3e-13) times the largest (√2).
+    const r = rng(12);
+    const n = 1000;
+    const x1 = Float64Array.from({ length: n }, () => r());
+    const x2 = x1.map((v) => v + 3e-14 * r());
+    const y = x1.map((v) => 1 + 3 * v);
+    const fit = fitLeastSquares([x1, x2], [y], all(n));
+    expect(fit.rank).toBe(1);
+    // The minimum-norm answer splits the coefficient between the two (near) copies.
+    expect(fit.coef[0]![0]).toBeCloseTo(1.5, 6);
+    expect(fit.coef[0]![1]).toBeCloseTo(1.5, 6);
+  });
+
   it('gives a constant feature coefficient 0', () => {
     const x1 = Float64Array.from([1, 2, 3, 4]);
     const x2 = Float64Array.from([5, 5, 5, 5]);

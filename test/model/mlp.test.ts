@@ -3,8 +3,50 @@
 // options that reach the optimizer, and a fit that learns.
 import { describe, expect, it } from 'vitest';
 import { backTransformFactor } from '../../src/model/estimators.js';
-import { applyMlp, fitMlpHead, loadTensorflow, type MlpHead } from '../../src/model/mlp.js';
+import { applyMlp, batchesOf, fitMlpHead, loadTensorflow, shuffleRows, type MlpHead } from '../../src/model/mlp.js';
 import { rng } from '../helpers/synthetic.js';
+
+describe('loadTensorflow', () => {
+  it('loads the pure-JS package (tfjs-node here is only an alias of it), silences its banner while loading and puts the console back', () => {
+    const { log, warn } = console;
+    const first = loadTensorflow();
+    expect([console.log, console.warn]).toEqual([log, warn]);
+    expect(first.backend).toBe('@tensorflow/tfjs');
+    expect(loadTensorflow()).toBe(first);
+  });
+});
+
+describe('the training loop', () => {
+  it('shuffles each epoch by Fisher–Yates with its LCG, a permutation that goes on from the state it returns', () => {
+    const order = Int32Array.from({ length: 10 }, (_, k) => k);
+    // Worked apart: positions 9 down to 1, each swapped with s mod (k + 1).
+    const want = [...order];
+    let s = 7;
+    for (let k = 9; k > 0; k--) {
+      s = Number((BigInt(s) * 1103515245n + 12345n) % 4294967296n);
+      const j = s % (k + 1);
+      [want[k], want[j]] = [want[j]!, want[k]!];
+    }
+    const state = shuffleRows(order, 7);
+    expect([[...order], state]).toEqual([want, s]);
+    expect([...order].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Two rows from state 0: the first draw is 12345, odd, so position 1 is swapped with itself; from 1 it is 1103527590, even.
+    const two = Int32Array.from([0, 1]);
+    expect(shuffleRows(two, 0)).toBe(12345);
+    expect([...two]).toEqual([0, 1]);
+    expect(shuffleRows(two, 1)).toBe(1103527590);
+    expect([...two]).toEqual([1, 0]);
+    expect(shuffleRows(Int32Array.from([4]), 3)).toBe(3);
+  });
+
+  it('cuts the order into consecutive batches of the size asked for, the last shorter, none empty', () => {
+    const order = Int32Array.from({ length: 10 }, (_, k) => 10 - k);
+    expect([...batchesOf(order, 4)].map((b) => [...b])).toEqual([[10, 9, 8, 7], [6, 5, 4, 3], [2, 1]]);
+    expect([...batchesOf(order, 5)].map((b) => [...b])).toEqual([[10, 9, 8, 7, 6], [5, 4, 3, 2, 1]]);
+    expect([...batchesOf(order, 20)].map((b) => [...b])).toEqual([[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]]);
+    expect([...batchesOf(new Int32Array(0), 3)]).toEqual([]);
+  });
+});
 
 describe('applyMlp', () => {
   it('is dense layers with ReLU between them and none after the last', () => {
@@ -62,6 +104,46 @@ describe('fitMlpHead', () => {
       const y = Array.from(rows, (i) => Math.fround(Math.log1p(target[i]!)));
       expect(head.factor, String(correction)).toBeCloseTo(backTransformFactor(y, fitted, correction ?? 'absolute'), 4);
     }
+  });
+
+  it('trains 32 and 16 hidden units by default, at a learning rate of 0.005, and leaves no tensor behind', () => {
+    const { tf } = loadTensorflow();
+    const before = tf.memory().numTensors;
+    const byDefault = fitMlpHead(x, target, rows, { epochs: 1 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(byDefault.layers.map((l) => [l.weights.length, l.weights[0]!.length, l.bias.length])).toEqual([[3, 32, 32], [32, 16, 16], [16, 1, 1]]);
+    expect(fitMlpHead(x, target, rows, { ...small, learningRate: 0.005 })).toEqual(fitMlpHead(x, target, rows, small));
+    expect(fitMlpHead(x, target, rows, { ...small, learningRate: 0.05 }).layers).not.toEqual(fitMlpHead(x, target, rows, small).layers);
+    // A row count that is a multiple of the batch size: no empty last batch (its loss would be NaN).
+    const even = fitMlpHead(x, target, rows, { ...small, batchSize: 100 });
+    expect(even.layers.flatMap((l) => [...l.weights.flat(), ...l.bias]).filter((v) => !Number.isFinite(v))).toEqual([]);
+  });
+
+  it('samples maxRows rows by its seeded xorshift, keeping their order, and trains as on those rows alone', () => {
+    // The sample worked apart: xorshift32 from the seed, k = s mod rows, each row once, until 120 are picked.
+    const picked = new Set<number>();
+    let s = 5;
+    while (picked.size < 120) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      picked.add((s >>> 0) % rows.length);
+    }
+    const chosen = Int32Array.from([...picked].sort((a, b) => a - b), (k) => rows[k]!);
+    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 5 })).toEqual(fitMlpHead(x, target, chosen, { ...small, seed: 5 }));
+    // A seed of 0 samples as 1, and its weights are as reproducible as any other seed's.
+    expect(fitMlpHead(x, target, rows, { ...small, seed: 0 })).toEqual(fitMlpHead(x, target, rows, { ...small, seed: 0 }));
+    expect(fitMlpHead(x, target, rows, { ...small, seed: -1 })).toEqual(fitMlpHead(x, target, rows, { ...small, seed: -1 }));
+    const fromOne = new Set<number>();
+    s = 1;
+    while (fromOne.size < 120) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      fromOne.add((s >>> 0) % rows.length);
+    }
+    const chosenOne = Int32Array.from([...fromOne].sort((a, b) => a - b), (k) => rows[k]!);
+    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 0 })).toEqual(fitMlpHead(x, target, chosenOne, { ...small, seed: 0 }));
   });
 
   it('trains on at most maxRows rows, a seeded sample of them', () => {

@@ -120,12 +120,51 @@ const cases: [string, () => Json, (m: Json) => void, string][] = [
   ['an mlp bias missing', mlp, (m) => (m.models[t14].layers[0].bias[1] = null), `${t14}.layers[0] must hold finite numbers`],
   ['an mlp of two outputs', mlp, (m) => m.models[t21].layers.pop(), `${t21}: the last layer must have one output`],
   ['an mlp factor of 0', mlp, (m) => (m.models[t28].factor = 0), `${t28}.factor must be a finite positive number`],
+  // Values of the right look but the wrong type, and blocks of the wrong kind: each check is strict on its own.
+  ['a cold-start scale as text', corrected, (m) => (m.coldStart.scaler.scale[0] = '1'), 'coldStart.scaler must hold 3 finite means and positive scales'],
+  ['a cold-start mean as text', corrected, (m) => (m.coldStart.scaler.mean[0] = '0'), 'coldStart.scaler must hold 3 finite means and positive scales'],
+  ['a cold-start scaler as a list', corrected, (m) => (m.coldStart.scaler = [1, 2, 3]), 'coldStart.scaler must hold 3 finite means and positive scales'],
+  ['cold-start heads as text', corrected, (m) => (m.coldStart.models = 'linear'), `coldStart.models.${t7} must be a log-linear head of 3 coefficients`],
+  ['a cold-start coefficient as text', corrected, (m) => (m.coldStart.models[t14].coef[2] = '0.3'), `coldStart.models.${t14} must be a log-linear head of 3 coefficients`],
+  ['a cold-start intercept as text', corrected, (m) => (m.coldStart.models[t14].intercept = '1'), `coldStart.models.${t14} must be a log-linear head of 3 coefficients`],
+  ['a cold-start factor as text', corrected, (m) => (m.coldStart.models[t14].factor = '1.1'), `coldStart.models.${t14} must be a log-linear head of 3 coefficients`],
+  ['a cold-start head as a list', corrected, (m) => (m.coldStart.models[t7] = [0.1, 0.2, 0.3]), `coldStart.models.${t7} must be a log-linear head of 3 coefficients`],
+  ['a cold-start quantile as text', corrected, (m) => (m.coldStart.intervals[t7].quantiles[5] = '0.05'), `coldStart.intervals.${t7} must hold n > 0 and 201 finite non-negative quantiles`],
+  ['a quantile as text', corrected, (m) => (m.intervals.horizons[t7].quantiles[3] = '0.03'), `intervals.horizons.${t7} must hold n > 0 and 201 finite non-negative quantiles`],
+  ['interval horizons as a list', corrected, (m) => (m.intervals.horizons = [grid()]), `intervals must be a calibration object (or null)`],
+  ['the estimator as a list', corrected, (m) => (m.estimator = ['linear']), `estimator.kind must be a model kind (${kinds})`],
+  ['heads as a list', corrected, (m) => (m.models = [1, 2, 3, 4]), 'the models are missing'],
+  ['a head as a list', corrected, (m) => (m.models[t7] = [0.1]), `the model for ${t7} is missing`],
+  ['a coefficient as text', corrected, (m) => (m.models[t7].coef[0] = '0.1'), `${t7}.coef must be 14 finite numbers`],
+  ['an intercept as text', corrected, (m) => (m.models[t14].intercept = '1'), `${t14}.intercept must be a finite number`],
+  ['a log-linear factor as text', corrected, (m) => (m.models[t21].factor = '1'), `${t21}.factor must be a finite positive number`],
+  ['a scaler as a list', corrected, (m) => (m.scaler = [1]), 'the scaler is missing'],
+  ['a scaler mean as text', corrected, (m) => (m.scaler.mean[0] = '0'), 'scaler.mean must be 14 numbers'],
+  ['a library of null', corrected, (m) => (m.library = null), 'library must name engagement-forecast and its version'],
+  ['a library as a list', corrected, (m) => (m.library = ['engagement-forecast']), 'library must name engagement-forecast and its version'],
+  ['a horizon of metrics as null', corrected, (m) => (m.metrics[t7] = null), `metrics.${t7} must be an object of numbers (MAE, MSE, RMSE, R2)`],
+  ['training as a list', corrected, (m) => (m.training = []), 'training must be an object, or null'],
+  ['an mlp layer as a list', mlp, (m) => (m.models[t7].layers[0] = [1, 2]), `${t7}.layers[0] must have 14 rows of weights and a bias`],
+  ['an mlp layer of null', mlp, (m) => (m.models[t7].layers[1] = null), `${t7}.layers[1] must have 2 rows of weights and a bias`],
+  ['an mlp weight row as a number', mlp, (m) => (m.models[t7].layers[1].weights[0] = 1), `${t7}.layers[1] must hold finite numbers`],
+  ['an mlp weight as text', mlp, (m) => (m.models[t7].layers[1].weights[0][0] = '1'), `${t7}.layers[1] must hold finite numbers`],
+  ['an mlp bias as text', mlp, (m) => (m.models[t7].layers[1].bias[0] = '0.5'), `${t7}.layers[1] must hold finite numbers`],
+  ['an mlp factor as text', mlp, (m) => (m.models[t7].factor = '1'), `${t7}.factor must be a finite positive number`],
+  ['mlp layers as an object', mlp, (m) => (m.models[t7].layers = { 0: m.models[t7].layers[0] }), `${t7}.layers must be a list of dense layers`],
 ];
 
 describe('validateModel, check by check', () => {
   it('passes the valid models: corrected with cold start and intervals, without them, an mlp, a naive model, the built-in model', () => {
     expect(messageOf(corrected())).toBe('(no error)');
     expect(messageOf({ ...corrected(), coldStart: null, intervals: null })).toBe('(no error)');
+    // The optional blocks, null or absent.
+    expect(messageOf({ ...corrected(), metrics: null, baseline: null, training: null })).toBe('(no error)');
+    const without = corrected();
+    for (const key of ['metrics', 'baseline', 'training', 'coldStart', 'intervals']) delete without[key];
+    expect(messageOf(without)).toBe('(no error)');
+    const withBaseline = { ...corrected(), baseline: { MAE: 1, RMSE: 2, R2: 0.5, trainRows: 4, testRows: null } };
+    expect(messageOf(withBaseline)).toBe('(no error)');
+    expect(validateModel(withBaseline).baseline).toEqual({ MAE: 1, RMSE: 2, R2: 0.5, trainRows: 4, testRows: Number.NaN });
     const noColdIntervals = corrected();
     noColdIntervals.coldStart.intervals = null;
     expect(messageOf(noColdIntervals)).toBe('(no error)');

@@ -5,18 +5,20 @@ import { checkModelSpec, DEFAULT_CORRECTED_MODEL } from '../../src/model/train-c
 
 describe('checkModelSpec', () => {
   it('fills in the defaults of each kind and keeps the settings given', () => {
-    expect(checkModelSpec(undefined, 't')).toEqual(DEFAULT_CORRECTED_MODEL);
-    expect(checkModelSpec('linear', 't')).toEqual({ kind: 'linear' });
-    expect(checkModelSpec('naive', 't')).toEqual({ kind: 'naive' });
-    expect(checkModelSpec('ridge', 't')).toEqual({ kind: 'ridge', lambda: 0.01 });
-    expect(checkModelSpec({ kind: 'ridge', lambda: 2, features: 'core' }, 't')).toEqual({ kind: 'ridge', lambda: 2, features: 'core' });
-    expect(checkModelSpec('window-average', 't')).toEqual({ kind: 'window-average', weeks: 13 });
-    expect(checkModelSpec({ kind: 'window-average', weeks: 4 }, 't')).toEqual({ kind: 'window-average', weeks: 4 });
-    expect(checkModelSpec({ kind: 'mlp', mlp: { epochs: 2 }, correction: 'smearing' }, 't')).toEqual({ kind: 'mlp', mlp: { epochs: 2 }, correction: 'smearing' });
-    expect(checkModelSpec({ kind: 'log-linear', correction: 'absolute', features: 'full' }, 't')).toEqual({ kind: 'log-linear', correction: 'absolute', features: 'full' });
-    for (const features of ['core', 'robust', 'full'] as const) expect(checkModelSpec({ kind: 'linear', features }, 't')).toEqual({ kind: 'linear', features });
+    expect(checkModelSpec(undefined, 't')).toStrictEqual(DEFAULT_CORRECTED_MODEL);
+    expect(checkModelSpec('linear', 't')).toStrictEqual({ kind: 'linear' });
+    expect(checkModelSpec('naive', 't')).toStrictEqual({ kind: 'naive' });
+    // No key for a setting not given (an mlp without its own options has no \`mlp\` key).
+    expect(checkModelSpec('mlp', 't')).toStrictEqual({ kind: 'mlp' });
+    expect(checkModelSpec('ridge', 't')).toStrictEqual({ kind: 'ridge', lambda: 0.01 });
+    expect(checkModelSpec({ kind: 'ridge', lambda: 2, features: 'core' }, 't')).toStrictEqual({ kind: 'ridge', lambda: 2, features: 'core' });
+    expect(checkModelSpec('window-average', 't')).toStrictEqual({ kind: 'window-average', weeks: 13 });
+    expect(checkModelSpec({ kind: 'window-average', weeks: 4 }, 't')).toStrictEqual({ kind: 'window-average', weeks: 4 });
+    expect(checkModelSpec({ kind: 'mlp', mlp: { epochs: 2 }, correction: 'smearing' }, 't')).toStrictEqual({ kind: 'mlp', mlp: { epochs: 2 }, correction: 'smearing' });
+    expect(checkModelSpec({ kind: 'log-linear', correction: 'absolute', features: 'full' }, 't')).toStrictEqual({ kind: 'log-linear', correction: 'absolute', features: 'full' });
+    for (const features of ['core', 'robust', 'full'] as const) expect(checkModelSpec({ kind: 'linear', features }, 't')).toStrictEqual({ kind: 'linear', features });
     // Settings of other kinds are not kept.
-    expect(checkModelSpec({ kind: 'linear', mlp: { epochs: 2 }, lambda: 3, weeks: 4 } as never, 't')).toEqual({ kind: 'linear' });
+    expect(checkModelSpec({ kind: 'linear', mlp: { epochs: 2 }, lambda: 3, weeks: 4 } as never, 't')).toStrictEqual({ kind: 'linear' });
   });
 
   it('refuses, naming the call and the value', () => {

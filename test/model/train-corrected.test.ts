@@ -9,9 +9,13 @@ import { dailyFromRows, regressionMetrics, resampleWeekly, TARGETS, trainModels,
 import { candidatesOf } from '../../src/model/candidates.js';
 import { designColumns, designFeatures } from '../../src/model/design.js';
 import { fitLinearHead, fitRidgeHead, type FittedHead } from '../../src/model/estimators.js';
+import { standardizeColumns } from '../../src/model/linear.js';
+import { applyEstimator } from '../../src/model/model-file.js';
+import { fitMlpHead } from '../../src/model/mlp.js';
+import { StandardScaler } from '../../src/model/scaler.js';
 import { scoreQuantiles } from '../../src/model/intervals.js';
 import { once } from '../helpers/once.js';
-import { simpleRows } from '../helpers/synthetic.js';
+import { newcomers, simpleRows } from '../helpers/synthetic.js';
 
 const DAY = 864e5;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
@@ -21,7 +25,14 @@ const low = () => simpleRows(4, '2024-01-01', '2024-10-31', 22).map((r) => ({ ..
 const weekly = once(() => resampleWeekly(dailyFromRows([...simpleRows(14, '2024-01-01', '2024-10-31', 21), ...low()]), { preset: 'corrected' }));
 
 type Kind = 'log-linear' | 'linear' | 'ridge';
-function expected(kind: Kind, cutoff: string, calibrationWeeks: number) {
+/** A fitted kind with its settings: a ridge's lambda, a log-linear model's back-transform. */
+interface Fitted {
+  kind: Kind;
+  lambda?: number;
+  correction?: 'absolute' | 'smearing';
+}
+function expected(spec: Kind | Fitted, cutoff: string, calibrationWeeks: number) {
+  const { kind, lambda = 0.01, correction = 'absolute' } = typeof spec === 'string' ? { kind: spec } : spec;
   const table = weekly();
   const cutoffDay = dayOf(cutoff);
   const c = candidatesOf(table);
@@ -37,7 +48,7 @@ function expected(kind: Kind, cutoff: string, calibrationWeeks: number) {
   const mean = columns.map((col) => union.reduce((s, k) => s + col[k]!, 0) / union.length);
   const sd = columns.map((col, j) => Math.sqrt(union.reduce((s, k) => s + (col[k]! - mean[j]!) ** 2, 0) / union.length));
   const z = columns.map((col, j) => col.map((v) => (v - mean[j]!) / (sd[j]! > 1e-9 ? sd[j]! : 1)));
-  const fit = (h: number, rows: Int32Array): FittedHead => (kind === 'ridge' ? fitRidgeHead(z, c.targets[h]!, rows, 0.01) : fitLinearHead(z, c.targets[h]!, rows, kind === 'log-linear'));
+  const fit = (h: number, rows: Int32Array): FittedHead => (kind === 'ridge' ? fitRidgeHead(z, c.targets[h]!, rows, lambda) : fitLinearHead(z, c.targets[h]!, rows, kind === 'log-linear', correction));
   const forecast = (head: FittedHead, k: number) => {
     const p = head.intercept + head.coef.reduce((s, b, j) => s + b * z[j]![k]!, 0);
     return kind === 'log-linear' ? Math.exp(p) * head.factor! - 1 : p;
@@ -77,22 +88,32 @@ function compare(model: EngagementModel, rows: ReturnType<typeof trainModels>['r
     model.intervals!.horizons[t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(want.calibration[h]!.grid.quantiles[k]!, 6));
     expect(model.intervals!.horizons[t].n).toBe(want.calibration[h]!.n);
   });
-  expect([model.intervals!.from, model.intervals!.to, model.intervals!.floor, model.intervals!.scale]).toEqual([dateOf(want.calCut + 7), dateOf(dayOf(cutoff) - 7), 1, 'engagement_per_post_13w']);
+  expect([model.intervals!.method, model.intervals!.from, model.intervals!.to, model.intervals!.floor, model.intervals!.scale]).toEqual(['split-conformal, |actual - forecast| / profile scale', dateOf(want.calCut + 7), dateOf(dayOf(cutoff) - 7), 1, 'engagement_per_post_13w']);
   const sundays = [...want.c.date];
   expect([model.training!.cutoff, model.training!.from, model.training!.to]).toEqual([cutoff, dateOf(Math.min(...sundays)), dateOf(Math.max(...sundays))]);
 }
 
 describe('corrected training, recomputed from its definition', () => {
   // A Monday cutoff, and a Sunday one (a row whose 28-day target week ends on the cutoff trains).
-  for (const [kind, cutoff, weeks] of [['log-linear', '2024-09-30', 4], ['log-linear', '2024-09-29', 6], ['linear', '2024-09-29', 4], ['ridge', '2024-09-15', 3]] as const) {
-    it(`${kind}, cutoff ${cutoff}, ${weeks} calibration weeks`, () => {
-      const want = expected(kind, cutoff, weeks);
+  // Settings other than the defaults (a ridge's lambda, the smearing back-transform) reach both fits.
+  const cases: [Kind | Fitted, string, number][] = [
+    ['log-linear', '2024-09-30', 4],
+    ['log-linear', '2024-09-29', 6],
+    ['linear', '2024-09-29', 4],
+    ['ridge', '2024-09-15', 3],
+    [{ kind: 'ridge', lambda: 40 }, '2024-09-15', 3],
+    [{ kind: 'log-linear', correction: 'smearing' }, '2024-09-29', 4],
+  ];
+  for (const [spec, cutoff, weeks] of cases) {
+    const kind = typeof spec === 'string' ? spec : spec.kind;
+    it(`${JSON.stringify(spec)}, cutoff ${cutoff}, ${weeks} calibration weeks`, () => {
+      const want = expected(spec, cutoff, weeks);
       expect(want.gap).toBeGreaterThan(0);
       for (const h of want.calibration) {
         expect(h.floored).toBeGreaterThan(0);
         expect(h.floored).toBeLessThan(h.n);
       }
-      const { model, rows } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: kind });
+      const { model, rows } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: spec });
       compare(model, rows, want, cutoff);
       expect(model.description).toBe(`${kind} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`);
     });
@@ -106,5 +127,127 @@ describe('corrected training, recomputed from its definition', () => {
     expect(want.train[3]!.includes(k)).toBe(!Number.isNaN(want.c.targets[3]![k]!));
     expect([...want.train[0]!].filter((p) => want.c.date[p] === sunday).length).toBeGreaterThan(0);
     expect([...want.train[0]!].filter((p) => want.c.date[p] === sunday + 7)).toEqual([]);
+  });
+});
+
+describe('corrected training of the kinds without a fit, and of the network', () => {
+  // The rows a horizon's step keeps, as in `expected`.
+  const positionsOf = (h: number, keep: (d: number) => boolean) => {
+    const c = candidatesOf(weekly());
+    return Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
+  };
+
+  // The naive and window-average forecasts are their one input as it is (not standardized).
+  for (const [spec, feature, text] of [
+    ['naive', 'last_engagement_per_post', 'naive'],
+    ['window-average', 'engagement_per_post_13w', 'window-average 13 weeks'],
+    [{ kind: 'window-average', weeks: 4 }, 'engagement_per_post_4w', 'window-average 4 weeks'],
+  ] as const) {
+    it(`${JSON.stringify(spec)}: its input unstandardized is the forecast, the intervals scaled by the 13-week average`, () => {
+      const cutoff = '2024-09-29';
+      const cutoffDay = dayOf(cutoff);
+      const weeks = 4;
+      const c = candidatesOf(weekly());
+      const value = designColumns(weekly(), [feature], c.rows).columns[0]!;
+      const scale = designColumns(weekly(), ['engagement_per_post_13w'], c.rows).columns[0]!;
+      const { model, rows } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: spec });
+      expect([model.features, model.inputScaling, model.description]).toEqual([[feature], 'none', `${text} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`]);
+      const calCut = cutoffDay - 28 - 7 * weeks;
+      TARGETS.forEach((t, h) => {
+        expect(model.models[t], t).toEqual({});
+        const test = positionsOf(h, (d) => d > cutoffDay);
+        const want = regressionMetrics(Array.from(test, (k) => c.targets[h]![k]!), Array.from(test, (k) => Math.max(0, value[k]!)));
+        for (const key of ['MAE', 'RMSE', 'R2'] as const) expect(model.metrics![t][key], `${t} ${key}`).toBeCloseTo(want[key], 9);
+        const cal = positionsOf(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
+        const grid = scoreQuantiles(Float64Array.from(cal, (k) => Math.abs(c.targets[h]![k]! - Math.max(0, value[k]!)) / Math.max(1, scale[k]!)));
+        expect(rows.calibration[t]).toBe(cal.length);
+        model.intervals!.horizons[t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(grid.quantiles[k]!, 9));
+      });
+    });
+  }
+
+  it('mlp: the logged design, one seed per horizon (h + 1) and another for its calibration fit (h + 101), the back-transform asked for', () => {
+    const cutoff = '2024-09-29';
+    const cutoffDay = dayOf(cutoff);
+    const weeks = 4;
+    const small = { hidden: [4], epochs: 2, batchSize: 64 };
+    const { model } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: { kind: 'mlp', mlp: small, correction: 'smearing' } });
+    const features = designFeatures('robust', true);
+    expect(model.features).toEqual(features);
+    const c = candidatesOf(weekly());
+    const { columns } = designColumns(weekly(), features, c.rows);
+    const scale = columns[features.findIndex((f) => f.includes('engagement_per_post_13w'))]!.map(Math.expm1);
+    const train = TARGETS.map((_, h) => positionsOf(h, (d) => d + 28 <= cutoffDay));
+    const union = Int32Array.from(new Set(train.flatMap((t) => [...t]))).sort();
+    standardizeColumns(columns, StandardScaler.fitColumns(features, columns, union));
+    const calCut = cutoffDay - 28 - 7 * weeks;
+    TARGETS.forEach((t, h) => {
+      expect(model.models[t], t).toEqual(fitMlpHead(columns, c.targets[h]!, train[h]!, { ...small, correction: 'smearing', seed: h + 1 }));
+      const head = fitMlpHead(columns, c.targets[h]!, positionsOf(h, (d) => d + 28 <= calCut), { ...small, correction: 'smearing', seed: h + 101 });
+      const cal = positionsOf(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
+      const grid = scoreQuantiles(Float64Array.from(cal, (k) => Math.abs(c.targets[h]![k]! - Math.max(0, applyEstimator('mlp', head, features.map((_, j) => columns[j]![k]!)))) / Math.max(1, scale[k]!)));
+      model.intervals!.horizons[t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(grid.quantiles[k]!, 9));
+    });
+  });
+
+  it('a ridge without calibration fits each head directly, with its own lambda', () => {
+    const spec = { kind: 'ridge', lambda: 40 } as const;
+    const want = expected(spec, '2024-09-15', 3);
+    const { model } = trainModels(weekly(), { preset: 'corrected', cutoff: '2024-09-15', calibrationWeeks: 0, model: spec });
+    expect(model.intervals).toBeNull();
+    TARGETS.forEach((t, h) => {
+      const head = model.models[t] as unknown as FittedHead;
+      head.coef.forEach((b, j) => expect(b, `${t} coef ${j}`).toBeCloseTo(want.heads[h]!.coef[j]!, 6));
+      expect(head.intercept, `${t} intercept`).toBeCloseTo(want.heads[h]!.intercept, 6);
+    });
+  });
+});
+
+describe('corrected training on awkward tables', () => {
+  const table = (rows: ReturnType<typeof simpleRows>) => resampleWeekly(dailyFromRows(rows), { preset: 'corrected' });
+
+  it('names the earliest and latest Sunday of any profile, whatever the profile order', () => {
+    // The profile that sorts last ends first.
+    const t = table([...simpleRows(3, '2024-01-01', '2024-08-31', 5), ...simpleRows(1, '2024-02-05', '2024-05-31', 6).map((r) => ({ ...r, profile_id: 'zz-short' }))]);
+    const { model } = trainModels(t, { cutoff: '2024-06-30', calibrationWeeks: false });
+    const sundays = [...candidatesOf(t).date];
+    expect([model.training!.from, model.training!.to]).toEqual([dateOf(Math.min(...sundays)), dateOf(Math.max(...sundays))]);
+    expect(dateOf(candidatesOf(t).date.at(-1)!) < model.training!.to).toBe(true);
+  });
+
+  it('warns of nothing when intervals and cold-start heads are fitted', () => {
+    // Profiles without a post in their first weeks give the cold-start heads their rows.
+    const t = trainModels(table(newcomers(160)), { cutoff: '2024-06-30', calibrationWeeks: 3 });
+    expect(t.model.intervals).not.toBeNull();
+    expect(t.model.coldStart).not.toBeNull();
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('gives no intervals when a horizon has no calibration rows, and says so', () => {
+    // Every profile ends a week before the cutoff: no calibration origin has a 28-day target.
+    const t = trainModels(table(simpleRows(6, '2024-01-01', '2024-09-22', 9)), { cutoff: '2024-09-29', calibrationWeeks: 1 });
+    expect(t.rows.calibration.engagement_future_7d).toBeGreaterThan(0);
+    expect(t.rows.calibration.engagement_future_28d).toBe(0);
+    expect(t.model.intervals).toBeNull();
+    expect(t.warnings).toContain('no intervals: a horizon has no calibration rows');
+  });
+
+  it('gives no intervals when one horizon has no rows before the calibration windows, though others have', () => {
+    // Short profiles early (a 7-day target, never a 28-day one), long ones from July.
+    const early = [0, 1, 2, 3, 4, 5].flatMap((p) => simpleRows(1, '2024-02-05', '2024-02-24', 40 + p).map((r) => ({ ...r, profile_id: `early${p}` })));
+    const t = trainModels(table([...early, ...simpleRows(8, '2024-07-08', '2024-10-31', 41)]), { cutoff: '2024-09-29', calibrationWeeks: 4 });
+    expect(t.model.intervals).toBeNull();
+    // 2024-09-29 − 28 − 4·7 days.
+    expect(t.warnings).toContain("no intervals: no rows before the calibration windows (2024-08-04); train with an earlier cutoff's data or more history");
+    expect(Object.values(t.rows.calibration)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuses a training where one horizon has no train rows, though others have', () => {
+    // Profiles of three weeks: a 7- and 14-day target, never a 28-day one.
+    const rows = [0, 1, 2, 3, 4, 5].flatMap((p) => simpleRows(1, '2024-02-05', '2024-02-24', 30 + p).map((r) => ({ ...r, profile_id: `p${p}` })));
+    const t = table(rows);
+    const c = candidatesOf(t);
+    expect([c.targets[0]!.some((v) => !Number.isNaN(v)), c.targets[3]!.some((v) => !Number.isNaN(v))]).toEqual([true, false]);
+    expect(() => trainModels(t, { cutoff: '2024-06-30' })).toThrow(`trainModels: no train rows whose 28-day target lies on or before 2024-06-30 for every horizon (${c.rows.length} rows have a target and a posting history)`);
   });
 });

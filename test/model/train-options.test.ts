@@ -12,6 +12,11 @@ describe('trainModels options', () => {
   it('refuses what does not fit, naming the option and the value', () => {
     expect(() => trainModels(notebook(), { model: 'ridge' })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model "ridge"`);
     expect(() => trainModels(notebook(), { model: { kind: 'linear', features: 'core' } })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"linear","features":"core"}`);
+    // Only the linear kind without settings: any other kind, given as an object or not, is refused.
+    expect(() => trainModels(notebook(), { model: { kind: 'ridge' } })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"ridge"}`);
+    expect(() => trainModels(notebook(), { model: null as never })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model null`);
+    expect(() => trainModels(notebook(), { preset: 'weekly' as never })).toThrow(`trainModels: preset must be 'notebook' or 'corrected', got "weekly"`);
+    expect(() => trainModels(corrected(), { model: 'forest' as never })).toThrow(`trainModels: model must be one of linear, log-linear, ridge, mlp, naive, window-average (or { kind, … }), got "forest"`);
     expect(trainModels(notebook(), { model: 'linear' }).model.formatVersion).toBe(1);
     expect(trainModels(notebook(), { model: { kind: 'linear' } }).model.formatVersion).toBe(1);
     expect(() => trainModels(corrected(), { calibrationWeeks: -1 })).toThrow('trainModels: calibrationWeeks must be a non-negative integer or false, got -1');
@@ -74,6 +79,12 @@ describe('notebook training', () => {
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 864e5;
     expect(day(t.model.training!.to)).toBeLessThanOrEqual(day([...sundays].sort().pop()!));
     expect(day(t.model.training!.to)).toBeGreaterThan(day('2024-07-28'));
+    // The latest Sunday of a train or test row, whatever the profile order: the profile that sorts last ends first.
+    const rows = [...simpleRows(4, '2024-01-01', '2024-10-31', 19), ...simpleRows(1, '2024-01-01', '2024-08-31', 20).map((r) => ({ ...r, profile_id: 'zz-short' }))];
+    const z = trainModels(dailyFromRows(rows), { cutoff: '2024-07-28' });
+    const longOnly = trainModels(dailyFromRows(rows.filter((r) => r.profile_id !== 'zz-short')), { cutoff: '2024-07-28' }).model.training!.to;
+    expect(resampleWeekly(dailyFromRows(rows)).toRecords().at(-1)!.profile_id).toBe('zz-short');
+    expect([z.model.training!.to > '2024-08-31', z.model.training!.to]).toEqual([true, longOnly]);
     expect(t.model.training!.cutoff).toBe('2024-07-28');
   });
 
