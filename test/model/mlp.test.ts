@@ -85,6 +85,17 @@ describe('fitMlpHead', () => {
     expect(loadTensorflow().backend).toBe('@tensorflow/tfjs');
   });
 
+  it('starts from He-normal weights drawn with seed + layer, zero biases', () => {
+    const { tf } = loadTensorflow();
+    const start = fitMlpHead(x, target, rows, { ...small, epochs: 0, seed: 3 });
+    const widths = [3, 5, 3, 1];
+    start.layers.forEach((layer, l) => {
+      const drawn = tf.tidy(() => tf.randomNormal([widths[l]!, widths[l + 1]!], 0, Math.sqrt(2 / widths[l]!), 'float32', 3 + l).arraySync());
+      expect(layer.weights, `layer ${l}`).toEqual(drawn);
+      expect(layer.bias, `layer ${l}`).toEqual(new Array(widths[l + 1]).fill(0));
+    });
+  });
+
   it('learns: more epochs fit log1p of the target better, and no step leaves the starting weights', () => {
     const none = fitMlpHead(x, target, rows, { ...small, epochs: 0 });
     expect(new Set(none.layers.flatMap((l) => l.bias))).toEqual(new Set([0]));
