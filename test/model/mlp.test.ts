@@ -131,30 +131,23 @@ describe('fitMlpHead', () => {
   });
 
   it('samples maxRows rows by its seeded xorshift, keeping their order, and trains as on those rows alone', () => {
-    // The sample worked apart: xorshift32 from the seed, k = s mod rows, each row once, until 120 are picked.
-    const picked = new Set<number>();
-    let s = 5;
-    while (picked.size < 120) {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      picked.add((s >>> 0) % rows.length);
-    }
-    const chosen = Int32Array.from([...picked].sort((a, b) => a - b), (k) => rows[k]!);
-    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 5 })).toEqual(fitMlpHead(x, target, chosen, { ...small, seed: 5 }));
+    // The sample worked apart: xorshift32 from the seed (0 counts as 1), k = s mod rows, each row once, until `count` are picked; in row order.
+    const sampleOf = (seed: number, count: number) => {
+      const picked = new Set<number>();
+      let s = seed || 1;
+      while (picked.size < count) {
+        s ^= s << 13;
+        s ^= s >>> 17;
+        s ^= s << 5;
+        picked.add((s >>> 0) % rows.length);
+      }
+      return Int32Array.from([...picked].sort((a, b) => a - b), (k) => rows[k]!);
+    };
+    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 5 })).toEqual(fitMlpHead(x, target, sampleOf(5, 120), { ...small, seed: 5 }));
     // A seed of 0 samples as 1, and its weights are as reproducible as any other seed's.
     expect(fitMlpHead(x, target, rows, { ...small, seed: 0 })).toEqual(fitMlpHead(x, target, rows, { ...small, seed: 0 }));
     expect(fitMlpHead(x, target, rows, { ...small, seed: -1 })).toEqual(fitMlpHead(x, target, rows, { ...small, seed: -1 }));
-    const fromOne = new Set<number>();
-    s = 1;
-    while (fromOne.size < 120) {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      fromOne.add((s >>> 0) % rows.length);
-    }
-    const chosenOne = Int32Array.from([...fromOne].sort((a, b) => a - b), (k) => rows[k]!);
-    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 0 })).toEqual(fitMlpHead(x, target, chosenOne, { ...small, seed: 0 }));
+    expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 0 })).toEqual(fitMlpHead(x, target, sampleOf(1, 120), { ...small, seed: 0 }));
   });
 
   it('trains on at most maxRows rows, a seeded sample of them', () => {
