@@ -146,7 +146,7 @@ export function fitMlpHead(x: readonly ArrayLike<number>[], target: ArrayLike<nu
   // tfjs takes a seed of 0 for none (Math.random): a layer whose seed + l is 0 draws from 2³² instead.
   const layerSeed = (l: number): number => seed + l || 0x1_0000_0000;
   // Inside tidy: the initial values are released once the variables hold them.
-  const vars = tf.tidy(() =>
+  const vars: { w: Tf; b: Tf }[] = tf.tidy(() =>
     widths.slice(1).map((out, l) => ({
       w: tf.variable(tf.randomNormal([widths[l]!, out], 0, Math.sqrt(2 / widths[l]!), 'float32', layerSeed(l))),
       b: tf.variable(tf.zeros([out])),

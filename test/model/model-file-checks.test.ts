@@ -1,7 +1,7 @@
 // validateModel, check by check: each case breaks one field of a valid model
 // and must get its own whole message; the valid models of every kind pass.
 import { describe, expect, it } from 'vitest';
-import { ModelError, TARGETS, loadBuiltinModel, validateModel } from '../../src/index.js';
+import { FEATURES, ModelError, TARGETS, loadBuiltinModel, saveModel, validateModel } from '../../src/index.js';
 import { COLD_START_FEATURES } from '../../src/model/cold-start.js';
 import { MODEL_KINDS } from '../../src/model/model-file.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
@@ -150,6 +150,17 @@ const cases: [string, () => Json, (m: Json) => void, string][] = [
   ['an mlp weight as text', mlp, (m) => (m.models[t7].layers[1].weights[0][0] = '1'), `${t7}.layers[1] must hold finite numbers`],
   ['an mlp bias as text', mlp, (m) => (m.models[t7].layers[1].bias[0] = '0.5'), `${t7}.layers[1] must hold finite numbers`],
   ['an mlp factor as text', mlp, (m) => (m.models[t7].factor = '1'), `${t7}.factor must be a finite positive number`],
+  ['an mlp weight missing in a wide row', mlp, (m) => (m.models[t7].layers[0].weights[2][1] = null), `${t7}.layers[0] must hold finite numbers`],
+  ['a mean of NaN under standard scaling', corrected, (m) => (m.scaler.mean[2] = Number.NaN), 'scaler.mean must be finite numbers when inputScaling is standard'],
+  ['a scale of Infinity under standard scaling', corrected, (m) => (m.scaler.scale[2] = Number.POSITIVE_INFINITY), 'scaler.scale must be finite positive numbers when inputScaling is standard'],
+  ['a format-1 model with an estimator and a broken head', () => JSON.parse(JSON.stringify(loadBuiltinModel())), (m) => {
+    m.estimator = { kind: 'naive' };
+    m.models[t7].coef.pop();
+  }, `${t7}.coef must be 21 finite numbers`],
+  ['format-1 features out of order', () => JSON.parse(JSON.stringify(loadBuiltinModel())), (m) => m.features.reverse(), `features must be the 21 model features in order (${FEATURES.join(', ')})`],
+  ['format-1 features one short', () => JSON.parse(JSON.stringify(loadBuiltinModel())), (m) => m.features.pop(), `features must be the 21 model features in order (${FEATURES.join(', ')})`],
+  ['format-1 features not a list', () => JSON.parse(JSON.stringify(loadBuiltinModel())), (m) => (m.features = 'all'), `features must be the 21 model features in order (${FEATURES.join(', ')})`],
+  ['format-1 features with one changed', () => JSON.parse(JSON.stringify(loadBuiltinModel())), (m) => (m.features[20] = 'likes'), `features must be the 21 model features in order (${FEATURES.join(', ')})`],
   ['mlp layers as an object', mlp, (m) => (m.models[t7].layers = { 0: m.models[t7].layers[0] }), `${t7}.layers must be a list of dense layers`],
 ];
 
@@ -173,6 +184,25 @@ describe('validateModel, check by check', () => {
     expect(messageOf(naive)).toBe('(no error)');
     expect(messageOf({ ...naive, estimator: { kind: 'window-average' } })).toBe('(no error)');
     expect(messageOf(JSON.parse(JSON.stringify(loadBuiltinModel())))).toBe('(no error)');
+  });
+
+  it('refuses what is not an object, and names saveModel when it refuses there', async () => {
+    for (const value of [null, 3, 'model', [corrected()]]) expect(messageOf(value), JSON.stringify(value)).toBe('model: not a model: expected a JSON object');
+    const broken = corrected();
+    delete broken.scaler;
+    await expect(saveModel(broken, '/nonexistent-dir/model.json')).rejects.toThrow('saveModel: the scaler is missing');
+  });
+
+  it('keeps cold-start heads without intervals, a scaler left unapplied as it is, and a field named like a target', () => {
+    const noIntervals = corrected();
+    delete noIntervals.coldStart.intervals;
+    expect(messageOf(noIntervals)).toBe('(no error)');
+    // Under inputScaling 'none' the scaler is not applied: its values need not be usable.
+    const naive = { ...corrected(), estimator: { kind: 'naive' }, features: ['last_engagement_per_post'], inputScaling: 'none', scaler: { features: ['last_engagement_per_post'], mean: [null], var: [0], scale: [0], nSamplesSeen: [4] } };
+    naive.models = byTarget(() => ({}));
+    expect(messageOf(naive)).toBe('(no error)');
+    // An own field named like a target is left as it is (the alias is added only where there is none).
+    expect((validateModel({ ...corrected(), [t7]: 'kept' }) as unknown as Record<string, unknown>)[t7]).toBe('kept');
   });
 
   it.each(cases)('refuses %s', (_, make, change, message) => {
