@@ -51,6 +51,7 @@ if (missing.length > 0) {
 const RESULTS = join('test', 'mutation-results');
 const resultsOf = (group) => join(RESULTS, `incremental-${group}.json.gz`);
 const incrementalOf = (group) => join('reports', 'mutation', `incremental-${group}.json`);
+const reportOf = (group) => join('reports', 'mutation', `${group}.json`);
 
 const timings = [];
 if (!summaryOnly) {
@@ -96,7 +97,7 @@ const rows = [];
 const withoutResults = [];
 for (const group of Object.keys(GROUPS)) {
   // The group's latest run here, else the results kept in the repository.
-  const file = join('reports', 'mutation', `${group}.json`);
+  const file = reportOf(group);
   let report;
   if (existsSync(file)) report = JSON.parse(readFileSync(file, 'utf8'));
   else if (existsSync(resultsOf(group))) report = JSON.parse(gunzipSync(readFileSync(resultsOf(group))).toString('utf8'));
@@ -110,7 +111,7 @@ rows.sort((a, b) => a.name.localeCompare(b.name));
 const total = rows.reduce((t, r) => {
   for (const k of ['mutants', 'killed', 'timeout', 'survived', 'noCoverage', 'errors']) t[k] += r[k];
   return t;
-}, { name: 'all files', mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 });
+}, { name: withoutResults.length > 0 ? 'these files' : 'all files', mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 });
 const score = (r) => (r.mutants === 0 ? 100 : (100 * (r.killed + r.timeout)) / r.mutants);
 
 const header = ['file', 'mutants', 'killed', 'timeout', 'survived', 'no cov', 'score'];
@@ -121,7 +122,7 @@ for (const t of table) process.stdout.write(`${t.map((v, k) => (k === 0 ? String
 if (timings.length > 0) process.stdout.write(`time: ${timings.join(', ')}\n`);
 if (withoutResults.length > 0) {
   // The files above only: no overall score until every group has results.
-  for (const group of withoutResults) process.stderr.write(`mutation: no results for group ${group} (reports/mutation/${group}.json or ${resultsOf(group)}); run \`npm run mutation -- ${group}\`\n`);
+  for (const group of withoutResults) process.stderr.write(`mutation: no results for group ${group} (${reportOf(group)} or ${resultsOf(group)}); run \`npm run mutation -- ${group}\`\n`);
   process.exit(2);
 }
 if (score(total) < BREAK) {

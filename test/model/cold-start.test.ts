@@ -89,7 +89,7 @@ describe('fitColdStart', () => {
       const sorted = [...ks].sort((a, b) => a - b);
       return { rows: Int32Array.from(sorted, (k) => cold.rows[k]!), date: Int32Array.from(sorted, (k) => cold.date[k]!), targets: cold.targets.map((t, h) => Float64Array.from(sorted, (k) => (h === 3 && k === no28 ? Number.NaN : t[k]!))) };
     };
-    // 30 train rows a horizon (all before the windows): heads and intervals.
+    // 30 train rows a horizon (18 before the windows, 12 in them): heads; 29: none.
     const thirty = fitColdStart(table, subset([...early.slice(0, 18), ...inWindows]), cutoffDay, weeks, 1);
     expect(thirty).not.toBeNull();
     expect(fitColdStart(table, subset([...early.slice(0, 17), ...inWindows]), cutoffDay, weeks, 1)).toBeNull();

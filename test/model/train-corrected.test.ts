@@ -24,6 +24,9 @@ const dateOf = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 const low = () => simpleRows(4, '2024-01-01', '2024-10-31', 22).map((r) => ({ ...r, profile_id: `low-${r.profile_id}`, engagement: Math.floor((r.engagement as number) / 2000) }));
 const weekly = once(() => resampleWeekly(dailyFromRows([...simpleRows(14, '2024-01-01', '2024-10-31', 21), ...low()]), { preset: 'corrected' }));
 
+/** The candidate positions with a target for horizon `h` whose Sunday `keep` accepts. */
+const kept = (c: ReturnType<typeof candidatesOf>, h: number, keep: (d: number) => boolean) => Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
+
 type Kind = 'log-linear' | 'linear' | 'ridge';
 /** A fitted kind with its settings: a ridge's lambda, a log-linear model's back-transform. */
 interface Fitted {
@@ -36,7 +39,7 @@ function expected(spec: Kind | Fitted, cutoff: string, calibrationWeeks: number)
   const table = weekly();
   const cutoffDay = dayOf(cutoff);
   const c = candidatesOf(table);
-  const at = (h: number, keep: (d: number) => boolean) => Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
+  const at = (h: number, keep: (d: number) => boolean) => kept(c, h, keep);
   const train = TARGETS.map((_, h) => at(h, (d) => d + 28 <= cutoffDay));
   const test = TARGETS.map((_, h) => at(h, (d) => d > cutoffDay));
   const gap = [...c.date].filter((d) => d <= cutoffDay && d + 28 > cutoffDay).length;
@@ -131,11 +134,7 @@ describe('corrected training, recomputed from its definition', () => {
 });
 
 describe('corrected training of the kinds without a fit, and of the network', () => {
-  // The rows a horizon's step keeps, as in `expected`.
-  const positionsOf = (h: number, keep: (d: number) => boolean) => {
-    const c = candidatesOf(weekly());
-    return Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
-  };
+  const positionsOf = (h: number, keep: (d: number) => boolean) => kept(candidatesOf(weekly()), h, keep);
 
   // The naive and window-average forecasts are their one input as it is (not standardized).
   for (const [spec, feature, text] of [
