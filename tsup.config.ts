@@ -2,12 +2,23 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library and its subpath exports (package.json "exports").
-    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // The library and its subpath exports (package.json "exports"), ESM, with
+    // the command line: the CLI shares the library's chunks instead of
+    // carrying a copy of it (its shebang is the first line of src/cli/main.ts).
+    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' } },
     sourcemap: true,
     clean: true,
+    shims: true,
+    target: 'node20',
+  },
+  {
+    // The same in CommonJS (no CLI: the command is ESM).
+    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: true,
     shims: true,
     target: 'node20',
   },
@@ -17,13 +28,5 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-  },
-  {
-    // The command line.
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -40,6 +40,7 @@ export {
   type ProgressCallback,
   type OnError,
   type InputLimits,
+  type CheckedLimits,
 } from './schema.js';
 export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
 export { VERSION } from './version.js';
@@ -54,7 +55,12 @@ export type { DataFrameLike } from './frame/danfo.js';
 // N: reading and the weekly table.
 export { loadDaily, dailyFromRows, type DailySource, type LoadOptions } from './io/load-daily.js';
 export { resampleWeekly, type ResampleOptions } from './features/resample.js';
+export { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns, type SegmentTableOptions } from './features/segments.js';
 export { loadWeekly, type LoadWeeklyOptions } from './io/load-weekly.js';
+export { csvSource, type CsvSourceOptions } from './io/csv-source.js';
+export { dailyFrameSource } from './features/resample.js';
+export { isWeeklySource, type WeeklySource, type SyncWeeklySource, type WeeklyRequest, type WeeklyLoad } from './features/source.js';
+export type { DayWindow } from './features/weekly-sums.js';
 export type { IngestOptions } from './io/ingest.js';
 export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';
 
@@ -86,6 +92,8 @@ export {
   type CorrectedHead,
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
+export { registerModelKind } from './model/kinds/registry.js';
+export type { ModelKindDefinition, KindDesign, FitInput, Fail, BuiltinModelKind, LinearKindHead, LogLinearKindHead, FeatureKindHead } from './model/kinds/kind.js';
 
 // P: prediction, and evaluation.
 export { predict, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions } from './predict.js';

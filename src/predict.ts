@@ -1,19 +1,21 @@
 import { formatDay, parseDayStrict, sundayOnOrBefore } from './calendar.js';
 import { ModelError } from './errors.js';
 import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
-import { DailyFrame, lastDayOf } from './frame/daily-frame.js';
+import { DailyFrame } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
-import { resampleWeekly } from './features/resample.js';
+import { dailyFrameSource } from './features/resample.js';
+import { isWeeklySource, type WeeklySource } from './features/source.js';
+import { readSettings } from './io/collector.js';
+import { csvSource } from './io/csv-source.js';
 import { dailyFromRows, type LoadOptions } from './io/load-daily.js';
-import { ingestSegments } from './io/ingest.js';
-import { lastDayOfSegments, weeklyFromSegments } from './features/weekly-sums.js';
 import type { LoadReport } from './frame/load-report.js';
 import { historyAt } from './features/windows.js';
 import { designColumns } from './model/design.js';
 import { conformalMultiplier, checkIntervals, coverageLabel, intervalBounds } from './model/intervals.js';
 import { applyHead, standardizeColumns, standardizeRow } from './model/linear.js';
-import { applyEstimator, checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
+import { modelKind } from './model/kinds/registry.js';
+import { checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
 import { INTERVAL_FLOOR } from './model/train-corrected.js';
 import { applyColdStart } from './model/cold-start.js';
 import { FEATURES, HORIZONS, TARGETS, checkLimits, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
@@ -67,8 +69,11 @@ export function predictFeatures(model: EngagementModel, features: ArrayLike<numb
 
 /** How a model turns a (scaled) feature row into one horizon's forecast, before clipping. */
 function headOf(model: EngagementModel): (target: TargetName, x: ArrayLike<number>) => number {
-  const kind = model.estimator?.kind;
-  if (model.formatVersion === FORMAT_VERSION_2 && kind) return (target, x) => applyEstimator(kind, model.models[target] as CorrectedHead, x);
+  const name = model.estimator?.kind;
+  if (model.formatVersion === FORMAT_VERSION_2 && name) {
+    const kind = modelKind(name);
+    return (target, x) => kind.apply(model.models[target] as CorrectedHead, x);
+  }
   return (target, x) => applyHead(model.models[target], x);
 }
 
@@ -113,20 +118,21 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
-    let daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input, options.limits ? { limits: options.limits } : {}) : null;
+    const daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input, options.limits ? { limits: options.limits } : {}) : null;
     if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
-    if (since !== undefined || asOf !== undefined) {
-      const day = daily.day;
-      daily = daily.filterRows((i) => (since === undefined || day[i]! >= since) && (asOf === undefined || day[i]! <= asOf));
-    }
-    // With asOf, the caller vouches for the days up to it: the origin week is complete.
-    lastDay = asOf ?? lastDayOf(daily);
-    origin = originDay(model, asOf, lastDay);
-    weekly = resampleWeekly<typeof model.preset>(daily, {
+    const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
+    const through = originRequest(model, asOf);
+    const load = dailyFrameSource(daily).weekly({
       preset: model.preset,
-      ...(options.limits ? { limits: options.limits } : {}),
-      ...(origin !== undefined ? { through: formatDay(origin) } : {}),
+      onError: 'throw',
+      limits: checkLimits(options.limits, 'predict'),
+      ...(window ? { window } : {}),
+      ...(through !== undefined ? { through } : {}),
     });
+    // With asOf, the caller vouches for the days up to it: the origin week is complete.
+    lastDay = asOf ?? load.lastDay;
+    origin = originDay(model, asOf, lastDay);
+    weekly = load.weekly;
   }
 
   return { weekly, ...originRows(weekly, origin, options.profiles), lastDay };
@@ -140,6 +146,12 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
 function originDay(model: EngagementModel, asOf: number | undefined, lastDay: number): number | undefined {
   if (asOf !== undefined) return sundayOnOrBefore(asOf);
   return model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
+}
+
+/** What a source is asked to extend each profile's weeks through: the origin week, once the last day read is known (`originDay`). */
+function originRequest(model: EngagementModel, asOf: number | undefined): number | 'last-day' | undefined {
+  if (asOf !== undefined) return sundayOnOrBefore(asOf);
+  return model.preset === 'corrected' ? 'last-day' : undefined;
 }
 
 /** P4: each profile's origin row in a weekly table (its week ending on `origin`, or its latest week), for the profiles asked for or all that have one. */
@@ -231,20 +243,19 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
  * @throws what `loadWeekly` and `predict` throw.
  */
-export async function predictFiles(model: EngagementModel, source: string | readonly string[], options: PredictFilesOptions = {}): Promise<{ predictions: Prediction[]; report: LoadReport }> {
+export async function predictFiles(model: EngagementModel, source: string | readonly string[] | WeeklySource, options: PredictFilesOptions = {}): Promise<{ predictions: Prediction[]; report: LoadReport }> {
   const coverages = coveragesFor(model, options, 'predictFiles');
   const since = options.since === undefined ? Number.NEGATIVE_INFINITY : parseDayStrict(options.since, 'predictFiles: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictFiles: asOf');
   const window = { from: since, to: asOf ?? Number.POSITIVE_INFINITY };
-  const { onError, onProgress, workers, limits } = options;
-  const { maxWeeksPerProfile } = checkLimits(limits, 'predictFiles');
-  const { parts, profileIds, report } = await ingestSegments(source, { window, ...(onError ? { onError } : {}), ...(onProgress ? { onProgress } : {}), ...(workers ? { workers } : {}), ...(limits ? { limits } : {}) });
-  let lastDay = asOf ?? Number.NEGATIVE_INFINITY;
-  if (asOf === undefined) for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
+  const { onError, limits } = readSettings(options, 'predictFiles');
+  const from = isWeeklySource(source) ? source : csvSource(source, options.workers ? { workers: options.workers } : {});
+  const through = originRequest(model, asOf);
+  const load = await from.weekly({ preset: model.preset, onError, limits, window, ...(through !== undefined ? { through } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const lastDay = asOf ?? load.lastDay;
   const origin = originDay(model, asOf, lastDay);
-  const weekly = weeklyFromSegments(parts, profileIds, model.preset, maxWeeksPerProfile, onProgress, origin);
-  const { profiles, rows } = originRows(weekly, origin, options.profiles);
-  return { predictions: forecastRows(model, weekly, profiles, rows, lastDay, coverages), report };
+  const { profiles, rows } = originRows(load.weekly, origin, options.profiles);
+  return { predictions: forecastRows(model, load.weekly, profiles, rows, lastDay, coverages), report: load.report };
 }
 
 /**

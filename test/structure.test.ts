@@ -1,8 +1,10 @@
 // The shape of src/: no folder imports one above it, and docs/pipeline.md maps
 // every spec step to the one file that does it (which names the step).
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipUnless } from './helpers/skip.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
@@ -48,6 +50,40 @@ describe('the shape of src/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('has no import circle between files (type-only imports included)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles()) {
+      const text = readFileSync(file, 'utf8');
+      const deps = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => relative(src, resolve(dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+      graph.set(relative(src, file), deps);
+    }
+    // Depth-first search; a file met again while still on the path closes a circle.
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'open');
+      path.push(file);
+      for (const dep of graph.get(file) ?? []) {
+        if (!graph.has(dep)) continue;
+        if (state.get(dep) === 'open') circles.push([...path.slice(path.indexOf(dep)), dep].join(' → '));
+        else if (!state.has(dep)) visit(dep);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+    expect(circles).toEqual([]);
+  });
+
+  it('passes the shared layer check (0 upward imports), when ../shared is beside the repository', () => {
+    const tool = join(root, '..', 'shared', 'tools', 'check-layers.mjs');
+    if (skipUnless(existsSync(tool), 'the shared layer check (../shared/tools/check-layers.mjs)')) return;
+    const r = spawnSync(process.execPath, [tool, root], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^0 upward imports/m);
   });
 
   it('maps every spec step to one file in docs/pipeline.md, and that file names the step', () => {

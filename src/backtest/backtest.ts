@@ -2,16 +2,17 @@ import { formatDay, parseDayStrict, sundayOnOrBefore } from '../calendar.js';
 import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import { DailyFrame, lastDayOf } from '../frame/daily-frame.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
-import { resampleWeekly } from '../features/resample.js';
+import { dailyFrameSource, resampleWeekly } from '../features/resample.js';
 import { historyAt } from '../features/windows.js';
 import { correctedEngagementPerPost } from '../features/engagement-per-post.js';
 import { targetAt } from '../features/targets.js';
 import { checkIntervals, coverageLabel } from '../model/intervals.js';
 import type { EngagementModel, ModelKind, ModelSpec } from '../model/model-file.js';
+import { findModelKind } from '../model/kinds/registry.js';
 import { trainModels } from '../model/train.js';
 import { checkModelSpec, DEFAULT_CORRECTED_MODEL } from '../model/train-corrected.js';
 import { forecastRows } from '../predict.js';
-import { HORIZONS, type Prediction, type ProgressCallback } from '../schema.js';
+import { checkLimits, HORIZONS, type Prediction, type ProgressCallback } from '../schema.js';
 import { ScoreAccumulator, type ForecastScore } from './score.js';
 
 /** Options of `backtest`. */
@@ -76,7 +77,8 @@ export interface BacktestResult {
 
 /** A model's name in backtest tables. */
 export function modelName(spec: ModelSpec): string {
-  if (spec.kind === 'window-average') return `window-average ${spec.weeks ?? 13}w`;
+  const named = findModelKind(spec.kind)?.tableName?.(spec);
+  if (named !== undefined) return named;
   const settings = [spec.features && spec.features !== 'robust' ? spec.features : '', spec.correction && spec.correction !== 'absolute' ? spec.correction : ''].filter(Boolean);
   return settings.length ? `${spec.kind} (${settings.join(', ')})` : spec.kind;
 }
@@ -133,6 +135,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   // The forecasts scored: per origin, the rows of profiles that have posted by then.
   const names = [...specs.map(modelName), ...(options.notebook ? [NOTEBOOK, NOTEBOOK_LEAKY] : [])];
   const notebookFull = options.notebook ? resampleWeekly(daily!, { preset: 'notebook' }) : null;
+  const notebookSource = options.notebook ? dailyFrameSource(daily!) : null;
+  const limits = checkLimits(undefined, 'backtest');
   const notebookIndex = notebookFull ? new Map(notebookFull.profileIds.map((id, k) => [id, k])) : null;
   const acc = names.map(() => HORIZONS.map(() => new ScoreAccumulator()));
   const scored: Record<string, number> = Object.fromEntries(HORIZONS.map((h) => [`${h}d`, 0]));
@@ -181,8 +185,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k]! + (origin - nbDate[nb.offsets[k]!]!) / 7);
         preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, Number.POSITIVE_INFINITY, []);
       } else if (name === NOTEBOOK) {
-        const known = daily!.filterRows((i) => daily!.day[i]! <= origin);
-        const nb = resampleWeekly(known, { preset: 'notebook', through: formatDay(origin) });
+        // Rebuilt from the daily rows dated on or before the origin, through the origin week.
+        const nb = notebookSource!.weekly({ preset: 'notebook', onError: 'throw', limits, window: { from: Number.NEGATIVE_INFINITY, to: origin }, through: origin }).weekly;
         if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
         const index = new Map(nb.profileIds.map((id, k) => [id, k]));
         const nbProfiles = profiles.map((k) => index.get(weekly.profileIds[k]!)!);

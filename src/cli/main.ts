@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `engagement-forecast` command.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

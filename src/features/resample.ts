@@ -1,9 +1,10 @@
-import { parseDayStrict, sundayOf } from '../calendar.js';
+import { parseDayStrict, sundayOf, sundayOnOrBefore } from '../calendar.js';
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame } from '../frame/daily-frame.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { checkLimits, checkPreset, type InputLimits, type Preset } from '../schema.js';
-import { SegmentTable, weeklyFromSegments } from './weekly-sums.js';
+import type { SyncWeeklySource, WeeklyLoad, WeeklyRequest } from './source.js';
+import { lastDayOfSegments, SegmentTable, weeklyFromSegments, type DayWindow } from './weekly-sums.js';
 
 /** Options of `resampleWeekly`. */
 export interface ResampleOptions<P extends Preset = Preset> {
@@ -19,10 +20,10 @@ export interface ResampleOptions<P extends Preset = Preset> {
   limits?: Partial<InputLimits>;
 }
 
-/** Sums a daily frame's rows into segments (see `SegmentTable`). */
-function segmentsOfDaily(daily: DailyFrame): SegmentTable {
+/** Sums a daily frame's rows (those of `window`'s days) into segments (see `SegmentTable`). */
+function segmentsOfDaily(daily: DailyFrame, window?: DayWindow): SegmentTable {
   // About 0.26 segments a row in data like the real set (see expectedEntries in io/threads.ts); a wrong guess costs a regrowth.
-  const table = new SegmentTable(Math.max(64, Math.round(daily.length * 0.3)));
+  const table = new SegmentTable(Math.max(64, Math.round(daily.length * 0.3)), window);
   const { profile, day, followers, posts, engagement, reach, impressions } = daily;
   const n = daily.length;
   // In batches, reading ahead what each batch's rows touch, so that their cache misses overlap.
@@ -50,4 +51,27 @@ export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame,
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'resampleWeekly');
   const through = options.through === undefined ? undefined : sundayOf(parseDayStrict(options.through, 'resampleWeekly: through'));
   return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile, undefined, through);
+}
+
+/**
+ * A `DailyFrame` as a `WeeklySource`: its rows (those of the request's
+ * window) summed by segment on the calling thread. What `predict` and the
+ * backtest's per-origin rebuild use; synchronous, unlike file and engine
+ * sources. Rows were checked when the frame was built: `onError` and the
+ * date limits have nothing left to do, `maxWeeksPerProfile` holds.
+ */
+export function dailyFrameSource(daily: DailyFrame): SyncWeeklySource {
+  if (!(daily instanceof DailyFrame)) throw new ArgumentTypeError('dailyFrameSource: expected a DailyFrame (from loadDaily or dailyFromRows)');
+  return {
+    name: daily.report.files.length === 1 ? daily.report.files[0]! : '<rows>',
+    weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> {
+      const table = segmentsOfDaily(daily, request.window);
+      const lastDay = lastDayOfSegments(table);
+      const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
+      const weekly = weeklyFromSegments([{ data: table }], daily.profileIds, request.preset, request.limits.maxWeeksPerProfile, request.onProgress, through);
+      const report = { ...daily.report, files: [...daily.report.files], skippedExamples: [...daily.report.skippedExamples], rows: daily.length - table.outside };
+      if (request.window) report.outsideWindow = table.outside;
+      return { weekly, report, lastDay };
+    },
+  };
 }

@@ -18,8 +18,8 @@ import { weeklyColumns } from './weekly-columns.js';
  * and week (`weeklyFromSegments`), with the monthly sums of N2 on the side.
  */
 
-/** Layout of one entry in `cells` (10 doubles). */
-const CELL = {
+/** @internal Layout of one entry in `cells` (10 doubles). */
+export const CELL = {
   profile: 0,
   code: 1,
   rows: 2,
@@ -56,10 +56,11 @@ export interface DayWindow {
   to: number;
 }
 
-/** Layout of one profile's `state` (4 ints). */
-const STATE = { minDay: 0, maxDay: 1, lastCode: 2, lastEntry: 3, stride: 4 } as const;
-const NO_DAY_MIN = 0x7fffffff;
-const NO_DAY_MAX = -0x80000000;
+/** @internal Layout of one profile's `state` (4 ints). */
+export const STATE = { minDay: 0, maxDay: 1, lastCode: 2, lastEntry: 3, stride: 4 } as const;
+/** @internal A profile's `minDay` and `maxDay` before its first row. */
+export const NO_DAY_MIN = 0x7fffffff;
+export const NO_DAY_MAX = -0x80000000;
 
 /**
  * Q1, corrected: whether a followers value of `day` replaces the one kept,
@@ -437,6 +438,7 @@ export function weeklyFromSegments<P extends Preset>(
   // Stryker disable next-line AssignmentOperator: read-ahead only.
   readAhead.sink += scatterEntries(parts, bases, order, rankOf, offsets, firstSunday, { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay }, months, cal);
   const ids = seen.map((g) => profileIds[g]!);
+  checkWeeklyLayout(ids, offsets, date, profile);
   return new WeeklyFrame(
     preset,
     ids,
@@ -445,4 +447,28 @@ export function weeklyFromSegments<P extends Preset>(
     cal,
     weeklyColumns(preset),
   );
+}
+
+/**
+ * The layout the lag and window code relies on (N4), checked rather than
+ * assumed: ids in strictly increasing code-point order, each profile's rows
+ * contiguous and non-empty, and every week from its first to its last, each
+ * dated by its Sunday. A failure here is a bug in the builder, not bad input.
+ */
+export function checkWeeklyLayout(ids: readonly string[], offsets: Int32Array, date: Int32Array, profile: Int32Array): void {
+  const broken = (what: string): never => {
+    throw new Error(`weekly table layout: ${what}`);
+  };
+  if (offsets.length !== ids.length + 1 || offsets[0] !== 0 || offsets[ids.length] !== date.length || profile.length !== date.length) broken('offsets do not cover the rows');
+  for (let k = 0; k < ids.length; k++) {
+    if (k > 0 && compareCodePoints(ids[k - 1]!, ids[k]!) >= 0) broken(`profile ids out of code-point order at ${k}`);
+    const from = offsets[k]!;
+    const to = offsets[k + 1]!;
+    if (to <= from) broken(`profile ${k} has no rows`);
+    if (sundayOf(date[from]!) !== date[from]) broken(`row ${from} is not dated by a Sunday`);
+    for (let i = from; i < to; i++) {
+      if (profile[i] !== k) broken(`row ${i} belongs to profile ${profile[i]}, not ${k}`);
+      if (i > from && date[i] !== date[i - 1]! + 7) broken(`row ${i} is not the week after row ${i - 1}`);
+    }
+  }
 }

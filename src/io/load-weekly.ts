@@ -1,9 +1,11 @@
-import { weeklyFromSegments } from '../features/weekly-sums.js';
-import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import { checkLimits, checkPreset, type Preset } from '../schema.js';
-import { ingestSegments, type IngestOptions } from './ingest.js';
+import { isWeeklySource, type WeeklySource } from '../features/source.js';
 import type { LoadReport } from '../frame/load-report.js';
-import type { DailySource } from './load-daily.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { checkPreset, type Preset } from '../schema.js';
+import { readSettings } from './collector.js';
+import { csvSource } from './csv-source.js';
+import type { DailySource } from './daily-source.js';
+import type { IngestOptions } from './ingest-options.js';
 
 /** Options of `loadWeekly`. */
 export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOptions {
@@ -15,16 +17,18 @@ export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOpti
  * The fast path for training: daily files → the weekly table, summing while
  * reading on all cores, without ever holding the daily rows. Gives the same
  * table as `resampleWeekly(await loadDaily(source))`, in a fraction of the
- * time and memory.
+ * time and memory. Any `WeeklySource` (`csvSource`, an engine's source) is
+ * read the same way.
  *
  * @example
  * const { weekly, report } = await loadWeekly('data/', { onProgress: (e) => console.log(e.bytes) });
  * const trained = trainModels(weekly);
  */
-export async function loadWeekly<P extends Preset = 'notebook'>(source: DailySource, options: LoadWeeklyOptions<P> = {}): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
+export async function loadWeekly<P extends Preset = 'notebook'>(source: DailySource | WeeklySource, options: LoadWeeklyOptions<P> = {}): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
   const preset = checkPreset(options.preset, 'loadWeekly') as P;
-  const { maxWeeksPerProfile } = checkLimits(options.limits, 'loadWeekly');
-  const { parts, profileIds, report } = await ingestSegments(source, options);
-  const weekly = weeklyFromSegments(parts, profileIds, preset, maxWeeksPerProfile, options.onProgress);
+  const { onError, limits } = readSettings(options, 'loadWeekly');
+  const from = isWeeklySource(source) ? source : csvSource(source, options.workers !== undefined ? { workers: options.workers } : {});
+  const { onProgress, window } = options;
+  const { weekly, report } = await from.weekly({ preset, onError, limits, ...(onProgress ? { onProgress } : {}), ...(window ? { window } : {}) });
   return { weekly, report };
 }

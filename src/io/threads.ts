@@ -14,7 +14,7 @@ import { checkWorkers, type ProgressCallback } from '../schema.js';
 import { readSettings, type ReadSettings } from './collector.js';
 import { discoverFiles, readCsvFiles, totalSize } from './files.js';
 import { errorFromData, type FromWorker, type ReportData, type ToWorker, type WorkerInit } from './ingest-protocol.js';
-import type { IngestOptions, IngestResult } from './ingest.js';
+import type { IngestOptions, IngestResult } from './ingest-options.js';
 
 const PARALLEL_MIN_BYTES = 16 << 20;
 /** How long a thread that has sent its sums may take to exit by itself. */
@@ -48,7 +48,7 @@ export async function ingestDaily(paths: readonly string[], options: IngestOptio
     await readCsvFiles(files, builder, report, settings, options.onProgress);
     return builder.finish(report);
   }
-  const { results, dailyParts } = await readInWorkers(files, bytes, plan.threads, plan.spawn, settings, options.onProgress, 'daily');
+  const { results, dailyParts } = await readInWorkers({ files, totalBytes: bytes, threads: plan.threads, spawn: plan.spawn, settings, onProgress: options.onProgress, mode: 'daily' });
   const { report } = merge(results, files);
   return concatDailyParts(dailyParts, report);
 }
@@ -82,16 +82,26 @@ function workerSpawner(): Spawn | null {
   }
 }
 
-export function readInWorkers(
-  files: string[],
-  totalBytes: number,
-  threads: number,
-  spawn: Spawn,
-  settings: ReadSettings,
-  onProgress: ProgressCallback | undefined,
-  mode: WorkerInit['mode'],
-  window?: DayWindow,
-): Promise<{ results: WorkerResult[]; dailyParts: DailyPart[] }> {
+/** What `readInWorkers` reads, on how many threads, and what the threads build. */
+export interface WorkerReadPlan {
+  /** The files, in reading order. */
+  files: string[];
+  /** Their size in bytes (for progress, and to size each thread's table). */
+  totalBytes: number;
+  threads: number;
+  spawn: Spawn;
+  /** Checked once by the caller (`readSettings`): the threads take them as they are. */
+  settings: ReadSettings;
+  onProgress?: ProgressCallback | undefined;
+  /** Segment sums (`loadWeekly`) or each file's daily rows (`loadDaily`). */
+  mode: WorkerInit['mode'];
+  /** Segment mode: only rows of these days are summed. */
+  window?: DayWindow | undefined;
+}
+
+/** Reads files on several threads, handed out one at a time (see `WorkerReadPlan`). */
+export function readInWorkers(plan: WorkerReadPlan): Promise<{ results: WorkerResult[]; dailyParts: DailyPart[] }> {
+  const { files, totalBytes, threads, spawn, settings, onProgress, mode, window } = plan;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const results: WorkerResult[] = [];

@@ -8,12 +8,14 @@ import { parseDay } from '../calendar.js';
 import type { Metrics } from './metrics.js';
 import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
-import type { BackTransform, FittedHead } from './estimators.js';
 import type { IntervalCalibration } from './intervals.js';
 import type { ColdStart } from './cold-start.js';
-import { applyHead } from './linear.js';
-import { applyMlp, type MlpHead, type MlpOptions } from './mlp.js';
-import type { CorrectedRowCounts } from './train-corrected.js';
+import type { CorrectedRowCounts } from './corrected-rows.js';
+import type { BuiltinModelKind, CorrectedHead, ModelKind, ModelSpec } from './kinds/kind.js';
+import { failIn } from './kinds/kind.js';
+import { findModelKind, modelKind, modelKindNames } from './kinds/registry.js';
+
+export type { BuiltinModelKind, CorrectedHead, ModelKind, ModelSpec } from './kinds/kind.js';
 
 /** The model file format of notebook-preset least-squares models (what 0.1.0 writes and reads). */
 export const FORMAT_VERSION = 1;
@@ -21,51 +23,16 @@ export const FORMAT_VERSION = 1;
 /** The model file format of models with an `estimator` and `intervals` (the `corrected` preset). */
 export const FORMAT_VERSION_2 = 2;
 
-/** The model kinds of the `corrected` preset (docs/models.md). */
-export type ModelKind = 'linear' | 'log-linear' | 'ridge' | 'mlp' | 'naive' | 'window-average';
-
-/** The model kinds `trainModels` fits with the `corrected` preset. */
-export const MODEL_KINDS: readonly ModelKind[] = ['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average'];
-
-/** A model kind with its settings: what `trainModels(weekly, { model })` takes and a format-2 file stores as `estimator`. */
-export interface ModelSpec {
-  kind: ModelKind;
-  /** The design: `robust` (the default), `core` or `full` (docs/features.md). Fitted kinds only. */
-  features?: 'core' | 'robust' | 'full';
-  /** Ridge penalty per row on standardized features (ridge only). Default 0.01. */
-  lambda?: number;
-  /** Window of a window average: 4 or 13 weeks. Default 13. */
-  weeks?: 4 | 13;
-  /** Network settings (mlp only; see `MlpOptions`). */
-  mlp?: MlpOptions;
-  /** log-linear and mlp: how predictions are mapped back from the log scale (`BackTransform`). Default `absolute`. */
-  correction?: BackTransform;
-}
-
-/**
- * One horizon's fitted state in a format-2 model: a linear head (`linear`,
- * `ridge`; `log-linear` adds `factor`), a network (`mlp`), or nothing
- * (`naive`, `window-average` read their one feature).
- */
-export type CorrectedHead = Partial<FittedHead> & Partial<MlpHead>;
+/** The model kinds built into the library (docs/models.md); `registerModelKind` adds others. */
+export const MODEL_KINDS: readonly BuiltinModelKind[] = Object.freeze(['linear', 'log-linear', 'ridge', 'mlp', 'naive', 'window-average']);
 
 /**
  * One horizon's forecast from a format-2 model's head and a feature row
  * (standardized when the model's `inputScaling` is `standard`), before
- * clipping at 0.
+ * clipping at 0: the kind's own `apply`.
  */
 export function applyEstimator(kind: ModelKind, head: CorrectedHead, x: ArrayLike<number>): number {
-  switch (kind) {
-    case 'naive':
-    case 'window-average':
-      return x[0]!;
-    case 'log-linear':
-      return Math.exp(applyHead(head as FittedHead, x)) * head.factor! - 1;
-    case 'mlp':
-      return Math.exp(applyMlp(head as MlpHead, x)) * head.factor! - 1;
-    default:
-      return applyHead(head as FittedHead, x);
-  }
+  return modelKind(kind).apply(head, x);
 }
 
 /** One linear model: `intercept + Σ coef[j] · x[j]`. */
@@ -136,7 +103,7 @@ export function checkSamePreset(modelPreset: Preset, tablePreset: Preset, where:
 }
 
 /** A finite number. */
-function finite(v: unknown): boolean {
+function finite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
@@ -199,31 +166,14 @@ const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infinit
  */
 export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>, where: string): void {
   const p = m.formatVersion === FORMAT_VERSION_2 && Array.isArray(m.features) ? m.features.length : FEATURES.length;
-  const kind: ModelKind = m.formatVersion === FORMAT_VERSION_2 && isRecord(m.estimator) ? (m.estimator.kind as ModelKind) : 'linear';
+  const kind = (m.formatVersion === FORMAT_VERSION_2 && isRecord(m.estimator) ? findModelKind(m.estimator.kind) : undefined) ?? modelKind('linear');
   const models = m.models as unknown;
   if (!isRecord(models)) fail(where, 'the models are missing');
+  const failHere = failIn(where);
   for (const target of TARGETS) {
     const head = models[target];
     if (!isRecord(head)) fail(where, `the model for ${target} is missing`);
-    if (kind === 'naive' || kind === 'window-average') continue;
-    if (kind === 'mlp') {
-      const layers = head.layers;
-      let width = p;
-      if (!Array.isArray(layers) || layers.length === 0) fail(where, `${target}.layers must be a list of dense layers`);
-      layers.forEach((layer: unknown, l: number) => {
-        if (!isRecord(layer) || !Array.isArray(layer.weights) || !Array.isArray(layer.bias) || layer.weights.length !== width) fail(where, `${target}.layers[${l}] must have ${width} rows of weights and a bias`);
-        const out = (layer.bias as unknown[]).length;
-        if (!(layer.bias as unknown[]).every(finite) || !(layer.weights as unknown[]).every((row) => Array.isArray(row) && row.length === out && row.every(finite))) fail(where, `${target}.layers[${l}] must hold finite numbers`);
-        width = out;
-      });
-      if (width !== 1) fail(where, `${target}: the last layer must have one output`);
-      if (!finite(head.factor) || !((head.factor as number) > 0)) fail(where, `${target}.factor must be a finite positive number`);
-      continue;
-    }
-    const coef = head.coef;
-    if (!Array.isArray(coef) || coef.length !== p || !coef.every(finite)) fail(where, `${target}.coef must be ${p} finite numbers`);
-    if (!finite(head.intercept)) fail(where, `${target}.intercept must be a finite number`);
-    if (kind === 'log-linear' && !(finite(head.factor) && (head.factor as number) > 0)) fail(where, `${target}.factor must be a finite positive number`);
+    kind.checkHead(head, p, target, failHere);
   }
   if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
   const scaler = m.scaler as unknown;
@@ -245,8 +195,10 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
     fail(where, `features must be a list of corrected-preset columns (or log1p(column)); see docs/features.md`);
   }
   const e = m.estimator;
-  if (!isRecord(e) || !MODEL_KINDS.includes(e.kind as ModelKind)) fail(where, `estimator.kind must be a model kind (${MODEL_KINDS.join(', ')})`);
-  if ((e.kind === 'naive' || e.kind === 'window-average') && features.length !== 1) fail(where, `a ${e.kind} model reads one feature`);
+  const kind = isRecord(e) ? findModelKind(e.kind) : undefined;
+  if (!kind) fail(where, `estimator.kind must be a model kind (${modelKindNames().join(', ')})`);
+  const unreadable = kind.checkDesign?.(features as string[]);
+  if (unreadable) fail(where, unreadable);
   if (m.preset !== 'corrected') fail(where, 'format 2 models are corrected-preset models');
   const cs = m.coldStart;
   if (cs !== undefined && cs !== null) {

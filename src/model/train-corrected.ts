@@ -3,13 +3,15 @@ import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
-import { designColumns, designFeatures, parseFeature, type FeatureSet } from './design.js';
-import { fitLinearHead, fitRidgeHead, logHeadFromSums, NormalSums } from './estimators.js';
+import { designColumns, parseFeature } from './design.js';
+import { NormalSums } from './estimators.js';
 import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from './intervals.js';
 import { fitColdStart } from './cold-start.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
-import { fitMlpHead, type MlpOptions } from './mlp.js';
-import { applyEstimator, MODEL_KINDS, type CorrectedHead, type EngagementModel, type ModelKind, type ModelSpec, FORMAT_VERSION_2, withTargetAliases } from './model-file.js';
+import { FORMAT_VERSION_2, withTargetAliases, type EngagementModel } from './model-file.js';
+import type { CorrectedRowCounts } from './corrected-rows.js';
+import type { CorrectedHead, ModelKindDefinition, ModelSpec } from './kinds/kind.js';
+import { findModelKind, modelKind, modelKindNames } from './kinds/registry.js';
 import { StandardScaler } from './scaler.js';
 import { candidatesOf, positions } from './candidates.js';
 import { standardizeColumns } from './linear.js';
@@ -23,90 +25,43 @@ import { standardizeColumns } from './linear.js';
  */
 
 
+export type { CorrectedRowCounts } from './corrected-rows.js';
+
 /** The corrected preset's default model (the backtest winner; docs/forecast-quality.md). */
 export const DEFAULT_CORRECTED_MODEL: Readonly<ModelSpec> = Object.freeze({ kind: 'log-linear' });
 
 /** Calibration origins (weeks) before the cutoff, by default. */
 export const DEFAULT_CALIBRATION_WEEKS = 8;
 
-/** Row counts of a `corrected` training, per horizon. */
-export interface CorrectedRowCounts {
-  /** Weekly rows in the table. */
-  weekly: number;
-  /** Per horizon: rows fitted on (furthest target on or before the cutoff), rows scored (Sunday after the cutoff). */
-  train: Record<TargetName, number>;
-  test: Record<TargetName, number>;
-  /** Per horizon: rows whose target week has no post or no record (nothing to learn from or score). */
-  noTarget: Record<TargetName, number>;
-  /** Rows with a target but no posting week on or before their Sunday: what the cold-start heads fit (docs/models.md). */
-  noHistory: number;
-  /** Rows with a target whose Sunday lies in the last 28 days up to the cutoff: their 28-day target is after it (Q6). */
-  gap: number;
-  /** Calibration scores per horizon (0 when intervals were not calibrated). */
-  calibration: Record<TargetName, number>;
-}
-
 /** The `model` option of `trainModels`: a kind, or a kind with its settings. */
 export function checkModelSpec(value: unknown, where: string): ModelSpec {
   if (value === undefined) return { ...DEFAULT_CORRECTED_MODEL };
-  const spec = (typeof value === 'string' ? { kind: value } : value) as Partial<ModelSpec>;
-  if (spec === null || typeof spec !== 'object' || !MODEL_KINDS.includes(spec.kind as ModelKind)) {
-    throw new ArgumentTypeError(`${where}: model must be one of ${MODEL_KINDS.join(', ')} (or { kind, … }), got ${JSON.stringify(value)}`);
+  const spec = (typeof value === 'string' ? { kind: value } : value) as Record<string, unknown> | null;
+  const kind = spec !== null && typeof spec === 'object' ? findModelKind(spec.kind) : undefined;
+  if (!kind) {
+    throw new ArgumentTypeError(`${where}: model must be one of ${modelKindNames().join(', ')} (or { kind, … }), got ${JSON.stringify(value)}`);
   }
-  const out: ModelSpec = { kind: spec.kind as ModelKind };
-  if (spec.features !== undefined) {
-    if (spec.features !== 'core' && spec.features !== 'robust' && spec.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core', 'robust' or 'full', got ${JSON.stringify(spec.features)}`);
-    out.features = spec.features;
+  const given = spec as Record<string, unknown>;
+  const out: ModelSpec = { kind: kind.name };
+  if (given.features !== undefined) {
+    if (given.features !== 'core' && given.features !== 'robust' && given.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core', 'robust' or 'full', got ${JSON.stringify(given.features)}`);
+    out.features = given.features;
   }
-  if (spec.kind === 'ridge') {
-    const lambda = spec.lambda ?? 0.01;
-    if (typeof lambda !== 'number' || !(lambda > 0) || !Number.isFinite(lambda)) throw new ArgumentRangeError(`${where}: model.lambda must be a positive number, got ${JSON.stringify(spec.lambda)}`);
-    out.lambda = lambda;
-  }
-  if (spec.kind === 'window-average') {
-    const weeks = spec.weeks ?? 13;
-    if (weeks !== 4 && weeks !== 13) throw new ArgumentRangeError(`${where}: model.weeks must be 4 or 13 for a window average, got ${JSON.stringify(spec.weeks)}`);
-    out.weeks = weeks;
-  }
-  if (spec.kind === 'mlp' && spec.mlp !== undefined) out.mlp = spec.mlp;
-  if (spec.correction !== undefined) {
-    if ((spec.kind !== 'log-linear' && spec.kind !== 'mlp') || (spec.correction !== 'smearing' && spec.correction !== 'absolute')) throw new ArgumentTypeError(`${where}: model.correction is 'smearing' or 'absolute', for log-linear and mlp models, got ${JSON.stringify(spec.correction)}`);
-    out.correction = spec.correction;
+  kind.checkSettings?.(given, out, where);
+  if (given.correction !== undefined) {
+    if (!kind.logScale || (given.correction !== 'smearing' && given.correction !== 'absolute')) throw new ArgumentTypeError(`${where}: model.correction is 'smearing' or 'absolute', for log-linear and mlp models, got ${JSON.stringify(given.correction)}`);
+    out.correction = given.correction;
   }
   return out;
 }
 
-/** The design a kind reads: its feature names and whether inputs are standardized. */
-function designOf(spec: ModelSpec): { features: string[]; standardized: boolean } {
-  if (spec.kind === 'naive') return { features: ['last_engagement_per_post'], standardized: false };
-  if (spec.kind === 'window-average') return { features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false };
-  const set: FeatureSet = spec.features ?? 'robust';
-  return { features: designFeatures(set, spec.kind === 'log-linear' || spec.kind === 'mlp'), standardized: true };
-}
-
-/** Fits one head of a kind on the (standardized) design at candidate positions. */
-function fitHead(spec: ModelSpec, x: readonly Float64Array[], target: Float64Array, rows: Int32Array, seed: number): CorrectedHead {
-  switch (spec.kind) {
-    case 'linear':
-      return fitLinearHead(x, target, rows, false);
-    case 'log-linear':
-      return fitLinearHead(x, target, rows, true, spec.correction ?? 'absolute');
-    case 'ridge':
-      return fitRidgeHead(x, target, rows, spec.lambda ?? 0.01);
-    case 'mlp':
-      return fitMlpHead(x, target, rows, { seed, ...(spec.correction ? { correction: spec.correction } : {}), ...(spec.mlp as MlpOptions | undefined) });
-    default:
-      return {};
-  }
-}
-
 /** Forecasts of a head at candidate positions (before clipping). */
-function forecastAt(spec: ModelSpec, head: CorrectedHead, x: readonly Float64Array[], rows: Int32Array): Float64Array {
+function forecastAt(kind: ModelKindDefinition, head: CorrectedHead, x: readonly Float64Array[], rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   const row = new Float64Array(x.length);
   for (let k = 0; k < rows.length; k++) {
     for (let j = 0; j < x.length; j++) row[j] = x[j]![rows[k]!]!;
-    out[k] = applyEstimator(spec.kind, head, row);
+    out[k] = kind.apply(head, row);
   }
   return out;
 }
@@ -148,7 +103,8 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     throw new ArgumentRangeError(`trainModels: no train rows whose 28-day target lies on or before ${cutoff} for every horizon (${c.rows.length} rows have a target and a posting history)`);
   }
 
-  const design = designOf(spec);
+  const kind = modelKind(spec.kind);
+  const design = kind.design(spec);
   options.onProgress?.({ stage: 'features', rows: c.rows.length });
   const { columns } = designColumns(weekly, design.features, c.rows);
   const trainUnion = unionOf(train, c.rows.length);
@@ -166,21 +122,16 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const calibrationHeads: (CorrectedHead | null)[] = HORIZONS.map(() => null);
   options.onProgress?.({ stage: 'fit', rows: trainUnion.length });
   const heads = perTarget((_, h) => {
-    if (!calibrate || (spec.kind !== 'log-linear' && spec.kind !== 'ridge')) return fitHead(spec, columns, c.targets[h]!, train[h]!, h + 1);
-    const transform = spec.kind === 'log-linear' ? Math.log1p : undefined;
-    const early = new NormalSums(columns.length).add(columns, c.targets[h]!, fitRows[h]!, transform);
-    const later = new NormalSums(columns.length).add(columns, c.targets[h]!, positions(c, h, (d) => d + last > calCut && d + last <= cutoffDay), transform);
-    const all = early.plus(later);
-    if (spec.kind === 'ridge') {
-      calibrationHeads[h] = early.solve(spec.lambda ?? 0.01);
-      return all.solve(spec.lambda ?? 0.01);
-    }
-    calibrationHeads[h] = logHeadFromSums(early, columns, c.targets[h]!, fitRows[h]!, spec.correction ?? 'absolute');
-    return logHeadFromSums(all, columns, c.targets[h]!, train[h]!, spec.correction ?? 'absolute');
+    const sums = kind.sums;
+    if (!calibrate || !sums) return kind.fit(spec, { x: columns, target: c.targets[h]!, rows: train[h]!, seed: h + 1 });
+    const early = new NormalSums(columns.length).add(columns, c.targets[h]!, fitRows[h]!, sums.transform);
+    const later = new NormalSums(columns.length).add(columns, c.targets[h]!, positions(c, h, (d) => d + last > calCut && d + last <= cutoffDay), sums.transform);
+    calibrationHeads[h] = sums.solve(early, spec, columns, c.targets[h]!, fitRows[h]!);
+    return sums.solve(early.plus(later), spec, columns, c.targets[h]!, train[h]!);
   });
   options.onProgress?.({ stage: 'metrics', rows: test[0]!.length });
   const metrics = perTarget((t, h) => {
-    const predicted = forecastAt(spec, heads[t], columns, test[h]!).map((v) => (v < 0 ? 0 : v));
+    const predicted = forecastAt(kind, heads[t], columns, test[h]!).map((v) => (v < 0 ? 0 : v));
     return regressionMetrics(Float64Array.from(test[h]!, (k) => c.targets[h]![k]!), predicted);
   });
 
@@ -194,9 +145,9 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     } else {
       const scale = scaleColumn ?? designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
       const horizons = perTarget((t, h) => {
-        const head = calibrationHeads[h] ?? fitHead(spec, columns, c.targets[h]!, fitRows[h]!, h + 101);
+        const head = calibrationHeads[h] ?? kind.fit(spec, { x: columns, target: c.targets[h]!, rows: fitRows[h]!, seed: h + 101 });
         const rows = positions(c, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
-        const predicted = forecastAt(spec, head, columns, rows);
+        const predicted = forecastAt(kind, head, columns, rows);
         const scores = new Float64Array(rows.length);
         for (let k = 0; k < rows.length; k++) {
           const y = c.targets[h]![rows[k]!]!;
@@ -246,7 +197,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     baseline: null,
     intervals,
     coldStart,
-    description: `${spec.kind}${spec.kind === 'window-average' ? ` ${spec.weeks ?? 13} weeks` : ''} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
+    description: `${kind.description?.(spec) ?? spec.kind} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
   };
   return { model: withTargetAliases(model), metrics, rows, warnings };
 }

@@ -81,7 +81,7 @@ describe('reading threads', () => {
     for (const mode of ['daily', 'segments'] as const) {
       const codes: number[] = [];
       const spawn: Spawn = (init) => plan.spawn(init).on('exit', (code) => codes.push(code));
-      const { results } = await readInWorkers(files, bytes, 2, spawn, readSettings({}, 'test'), undefined, mode);
+      const { results } = await readInWorkers({ files, totalBytes: bytes, threads: 2, spawn, settings: readSettings({}, 'test'), mode });
       expect(results).toHaveLength(2);
       expect(codes).toEqual([0, 0]);
     }

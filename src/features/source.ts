@@ -1,0 +1,68 @@
+import type { LoadReport } from '../frame/load-report.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import type { CheckedLimits, OnError, Preset, ProgressCallback } from '../schema.js';
+import type { DayWindow } from './weekly-sums.js';
+
+/*
+ * The seam between where daily rows live and the weekly table: a source
+ * sums the rows it holds into segments (`SegmentColumns`, or the reader's own
+ * segment tables) and returns the weekly table built from them. The CSV
+ * reader (`csvSource`), a `DailyFrame` in memory (`dailyFrameSource`) and
+ * the SQL engines implement it; `loadWeekly`, `predictFiles`, `predict`'s
+ * `asOf` window and the backtest's per-origin rebuild all go through it.
+ */
+
+/** What a source is asked for (every field checked by the caller). */
+export interface WeeklyRequest<P extends Preset = Preset> {
+  /** The preset whose column definitions the table gets. */
+  preset: P;
+  /** What to do with a row that cannot be read: stop with a `DataError`, or skip it and count it in the report. */
+  onError: OnError;
+  /** Input limits, checked: accepted days, longest record, weeks per profile (`maxWeeksPerProfile` holds for the table). */
+  limits: CheckedLimits;
+  /**
+   * Only rows of these days (day numbers, ±Infinity for no bound) are summed;
+   * good rows outside are counted in `report.outsideWindow`, not in
+   * `report.rows`. Absent: every row, and no `outsideWindow` in the report.
+   */
+  window?: DayWindow;
+  /**
+   * Extend every profile's weeks through the week ending on this Sunday (a
+   * day number), or through the Sunday on or before the last day read
+   * (`'last-day'`: the last complete week of the input), with weeks of no record.
+   */
+  through?: number | 'last-day';
+  /** Called as the source reads (`read`) and builds (`weekly`). */
+  onProgress?: ProgressCallback;
+}
+
+/** What a source returns. */
+export interface WeeklyLoad<P extends Preset = Preset> {
+  weekly: WeeklyFrame<P>;
+  /** What reading found (rows, skipped rows and their first examples, rows outside the window). */
+  report: LoadReport;
+  /** The last day with a row in the window (−Infinity when none). */
+  lastDay: number;
+}
+
+/**
+ * Where weekly tables come from (docs/data-model.md). Implement `weekly` to
+ * read another store: sum its daily rows by segment and hand the columns to
+ * `weeklyFromSegmentColumns`.
+ */
+export interface WeeklySource {
+  /** Names the source in messages (a path, a table). */
+  readonly name: string;
+  /** The weekly table of the rows this source holds, as the request says. */
+  weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> | Promise<WeeklyLoad<P>>;
+}
+
+/** A source that answers at once (rows already in memory). */
+export interface SyncWeeklySource extends WeeklySource {
+  weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P>;
+}
+
+/** Whether a value is a `WeeklySource` (an object with a `weekly` method and a name). */
+export function isWeeklySource(value: unknown): value is WeeklySource {
+  return value !== null && typeof value === 'object' && typeof (value as WeeklySource).weekly === 'function' && typeof (value as WeeklySource).name === 'string';
+}

@@ -1,0 +1,44 @@
+import { sundayOnOrBefore } from '../calendar.js';
+import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import { lastDayOfSegments, weeklyFromSegments } from '../features/weekly-sums.js';
+import type { Preset } from '../schema.js';
+import { pathsOf, type DailySource } from './daily-source.js';
+import { ingestSegments } from './ingest.js';
+
+/** Options of `csvSource`. */
+export interface CsvSourceOptions {
+  /**
+   * Reading threads. Default: one per core (at most one per file) when the
+   * files hold at least 16 MB, else the calling thread alone.
+   */
+  workers?: number;
+}
+
+/**
+ * Daily CSV files (`.csv`, `.csv.gz`, folders searched recursively) — or
+ * rows given as objects — as a `WeeklySource`: the fast path, summing rows
+ * into segments while reading, on all cores, without keeping any daily row.
+ * `loadWeekly(paths)` is `loadWeekly(csvSource(paths))`.
+ * @example
+ * const { weekly } = await loadWeekly(csvSource('data/', { workers: 2 }), { preset: 'corrected' });
+ */
+export function csvSource(source: DailySource, options: CsvSourceOptions = {}): WeeklySource {
+  const paths = pathsOf(source);
+  return {
+    name: paths ? paths.join(', ') : '<rows>',
+    async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
+      const { onProgress } = request;
+      const settings = { onError: request.onError, limits: request.limits };
+      const { parts, profileIds, report } = await ingestSegments(
+        source,
+        { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(onProgress ? { onProgress } : {}), ...(request.window ? { window: request.window } : {}) },
+        settings,
+      );
+      let lastDay = Number.NEGATIVE_INFINITY;
+      for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
+      const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
+      const weekly = weeklyFromSegments(parts, profileIds, request.preset, request.limits.maxWeeksPerProfile, onProgress, through);
+      return { weekly, report, lastDay };
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { FeatureKindHead, ModelKindDefinition } from './kind.js';
+
+/** `naive`: the engagement per post of the profile's last week with posts, for every horizon (a baseline). */
+export const naiveKind: ModelKindDefinition<FeatureKindHead> = {
+  name: 'naive',
+  design: () => ({ features: ['last_engagement_per_post'], standardized: false }),
+  checkDesign: (features) => (features.length === 1 ? null : 'a naive model reads one feature'),
+  fit: () => ({}),
+  apply: (_head, x) => x[0]!,
+  checkHead: () => {},
+};
