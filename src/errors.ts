@@ -11,8 +11,21 @@
  * reading), 1 and 70.
  */
 
+/**
+ * What kind of input problem a `DataError` is, for programs that map errors
+ * (the service's HTTP statuses) without reading messages:
+ * - `bad_row`: a row (or request row) that cannot be read;
+ * - `bad_file`: a file or folder as a whole (missing, unreadable, no header);
+ * - `bad_segment`: segment columns handed to `weeklyFromSegmentColumns`;
+ * - `span_limit`: a profile whose records span more weeks than `limits.maxWeeksPerProfile`;
+ * - `unforecastable`: a profile whose forecast would not be finite (an overflow).
+ */
+export type DataErrorCode = 'bad_row' | 'bad_file' | 'bad_segment' | 'span_limit' | 'unforecastable';
+
 /** Where a bad value was found, and what it was. */
 export interface DataErrorDetails {
+  /** The kind of problem; default `bad_row` for a line or row, `bad_file` for a file as a whole (line 0). */
+  code?: DataErrorCode;
   /** The file, or `<rows>` for rows passed as objects. */
   file: string;
   /** 1-based line in the file (the header is line 1), the 1-based row number for objects, or 0 for the file as a whole. */
@@ -25,6 +38,8 @@ export interface DataErrorDetails {
 
 /** A row or file that cannot be read. The message says which file, line and column, and why. */
 export class DataError extends Error {
+  /** The kind of problem (see `DataErrorCode`). */
+  readonly code: DataErrorCode;
   readonly file: string;
   readonly line: number;
   readonly column: string | undefined;
@@ -37,6 +52,7 @@ export class DataError extends Error {
     const shown = details.value === undefined ? '' : `: ${JSON.stringify(truncate(showValue(details.value)))}`;
     super(`${where}: ${reason}${shown}`);
     this.name = 'DataError';
+    this.code = details.code ?? (details.line > 0 ? 'bad_row' : 'bad_file');
     this.file = details.file;
     this.line = details.line;
     this.column = details.column;
@@ -70,8 +86,18 @@ export class WriteError extends Error {
   }
 }
 
+/**
+ * What kind of argument problem an `ArgumentTypeError` or
+ * `ArgumentRangeError` is: `bad_argument` (a wrong value or type), or
+ * `no_rows_for_profile` (a profile asked for by name has no rows to forecast from).
+ */
+export type ArgumentErrorCode = 'bad_argument' | 'no_rows_for_profile';
+
 /** A wrong argument or option (a wrong type, an unknown name, a date not written YYYY-MM-DD). */
 export class ArgumentTypeError extends TypeError {
+  /** Always `bad_argument`. */
+  readonly code: ArgumentErrorCode = 'bad_argument';
+
   constructor(message: string) {
     super(message);
     this.name = 'TypeError';
@@ -80,9 +106,13 @@ export class ArgumentTypeError extends TypeError {
 
 /** An argument or option out of its range (a cutoff before every row, a profile with no rows). */
 export class ArgumentRangeError extends RangeError {
-  constructor(message: string) {
+  /** The kind of problem (see `ArgumentErrorCode`). */
+  readonly code: ArgumentErrorCode;
+
+  constructor(message: string, code: ArgumentErrorCode = 'bad_argument') {
     super(message);
     this.name = 'RangeError';
+    this.code = code;
   }
 }
 

@@ -42,7 +42,7 @@ export {
   type InputLimits,
   type CheckedLimits,
 } from './schema.js';
-export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails } from './errors.js';
+export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails, type DataErrorCode, type ArgumentErrorCode } from './errors.js';
 export { VERSION } from './version.js';
 
 // Frames.

@@ -170,7 +170,7 @@ function originRows(weekly: WeeklyFrame, origin: number | undefined, only: reado
   if (only) {
     profiles = only.map((id) => {
       const k = index.get(id);
-      if (k === undefined || rowOf(k) < 0) throw new ArgumentRangeError(`predict: no rows for profile '${id}'${origin !== undefined && k !== undefined ? ` on or before ${formatDay(origin)}` : ''}`);
+      if (k === undefined || rowOf(k) < 0) throw new ArgumentRangeError(`predict: no rows for profile '${id}'${origin !== undefined && k !== undefined ? ` on or before ${formatDay(origin)}` : ''}`, 'no_rows_for_profile');
       return k;
     });
   } else {
@@ -320,7 +320,7 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
     TARGETS.forEach((target, h) => {
       const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
       // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
-      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(y, target), { file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
+      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(y, target), { code: 'unforecastable', file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
       const value = y < 0 ? 0 : y; // P6
       const p = {
         profile_id: weekly.profileIds[k]!,

@@ -122,8 +122,8 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   const ids = columns.profileIds;
   const seenIds = new Set<string>();
   ids.forEach((id, k) => {
-    if (typeof id !== 'string' || id === '') throw new DataError('a profile id must be a non-empty string', { file, line: 0, column: 'profileIds', value: String(id) });
-    if (seenIds.has(id)) throw new DataError(`the profile id appears twice in the dictionary (at ${ids.indexOf(id)} and ${k})`, { file, line: 0, column: 'profileIds', value: id });
+    if (typeof id !== 'string' || id === '') throw new DataError('a profile id must be a non-empty string', { code: 'bad_segment', file, line: 0, column: 'profileIds', value: String(id) });
+    if (seenIds.has(id)) throw new DataError(`the profile id appears twice in the dictionary (at ${ids.indexOf(id)} and ${k})`, { code: 'bad_segment', file, line: 0, column: 'profileIds', value: id });
     seenIds.add(id);
   });
 
@@ -139,7 +139,7 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   const { profile, sunday, part, firstDay, lastDay, rows, posts, engagement, reach, impressions, followersSum, followersCount, lastFollowers, lastFollowersDay } = columns;
   for (let i = 0; i < n; i++) {
     const bad = (column: string, reason: string, value: number): never => {
-      throw new DataError(reason, { file, line: i + 1, column, value: String(value) });
+      throw new DataError(reason, { code: 'bad_segment', file, line: i + 1, column, value: String(value) });
     };
     const k = profile[i]!;
     if (!Number.isInteger(k) || k < 0 || k >= p) bad('profile', `the profile number is not an index into profileIds (0 … ${p - 1})`, k);
@@ -193,7 +193,7 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   for (let j = 1; j < n; j++) {
     if (sorted[j] === sorted[j - 1]) {
       const i = keys.indexOf(sorted[j]!, keys.indexOf(sorted[j]!) + 1);
-      throw new DataError(`the segment (profile, week, part) appears twice (first at ${keys.indexOf(sorted[j]!) + 1})`, { file, line: i + 1, column: 'sunday', value: String(sunday[i]) });
+      throw new DataError(`the segment (profile, week, part) appears twice (first at ${keys.indexOf(sorted[j]!) + 1})`, { code: 'bad_segment', file, line: i + 1, column: 'sunday', value: String(sunday[i]) });
     }
   }
   const data: SegmentData = { size: n, cells, state, outside: 0 };

@@ -381,7 +381,7 @@ export function weeklyFromSegments<P extends Preset>(
     if (weeks > maxWeeksPerProfile) {
       throw new DataError(
         `the profile's records span ${weeks} weeks (${formatDay(minDay[g]!)} … ${formatDay(maxDay[g]!)}), more than limits.maxWeeksPerProfile = ${maxWeeksPerProfile}`,
-        { file: '<input>', line: 0, column: 'profile_id', value: profileIds[g]! },
+        { code: 'span_limit', file: '<input>', line: 0, column: 'profile_id', value: profileIds[g]! },
       );
     }
     firstSunday[k] = first;

@@ -1,11 +1,12 @@
 import type { DayWindow, SegmentData } from '../features/weekly-sums.js';
 import type { DailyColumns } from '../frame/daily-frame.js';
-import { DataError } from '../errors.js';
+import { DataError, type DataErrorCode } from '../errors.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { ReadSettings } from './collector.js';
 
 /** A `DataError` as plain data, to cross a thread boundary. */
 export interface DataErrorData {
+  code?: DataErrorCode;
   reason: string;
   file: string;
   line: number;
@@ -14,7 +15,7 @@ export interface DataErrorData {
 }
 
 export function errorToData(e: DataError): DataErrorData {
-  return { reason: e.reason, file: e.file, line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) };
+  return { code: e.code, reason: e.reason, file: e.file, line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) };
 }
 
 export function errorFromData(d: DataErrorData): DataError {

@@ -2,7 +2,7 @@ import { watchFile, unwatchFile } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ArgumentRangeError, ArgumentTypeError, DataError, ModelError, isArgumentError } from '../errors.js';
+import { ArgumentTypeError, DataError, ModelError, isArgumentError } from '../errors.js';
 import { predict } from '../predict.js';
 import type { DailyRowInput } from '../schema.js';
 import { VERSION } from '../version.js';
@@ -101,8 +101,8 @@ function httpErrorOf(error: FastifyError | Error): HttpError {
   }
   if (fe.statusCode === 400 && /JSON/i.test(fe.message)) return new HttpError(400, 'bad_json', `the body is not valid JSON: ${fe.message}`);
   if (error instanceof DataError) {
-    if (error.column === 'profile_id' && error.line === 0) {
-      // A forecast that would not be finite (predict names the profile).
+    if (error.code === 'unforecastable' || error.code === 'span_limit') {
+      // A profile the model cannot answer for: a forecast that would not be finite, or records spanning too many weeks.
       return new HttpError(422, 'unforecastable', `profile ${JSON.stringify(error.value ?? '')}: ${error.reason}`, { profile: error.value ?? '' });
     }
     const where: { row?: number; field?: string } = {};
@@ -112,7 +112,7 @@ function httpErrorOf(error: FastifyError | Error): HttpError {
   }
   if (error instanceof ModelError) return new HttpError(422, 'model_cannot_answer', error.message);
   if (isArgumentError(error)) {
-    if (error instanceof ArgumentRangeError && /no rows for profile/.test(error.message)) return new HttpError(422, 'no_rows_for_profile', error.message);
+    if (error.code === 'no_rows_for_profile') return new HttpError(422, 'no_rows_for_profile', error.message);
     return new HttpError(400, 'bad_request', error.message);
   }
   if (fe.statusCode === 503) return new HttpError(503, 'under_pressure', fe.message); // load shedding: Retry-After is already set
