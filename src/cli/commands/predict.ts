@@ -1,0 +1,69 @@
+// `engagement-forecast predict`.
+import { loadDaily } from '../../io/load-daily.js';
+import { writeText } from '../../io/text-writer.js';
+import { writePredictionsCsv } from '../../io/write-csv.js';
+import { predict } from '../../predict.js';
+import { TARGETS } from '../../schema.js';
+import { ProgressBar } from '../progress.js';
+import { checkIntervals } from '../../model/intervals.js';
+import { checkModelFlags, COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, ensureDir, flag, jsonNeedsOut, listFlag, modelFrom, parse, toJson, UsageError, type Command } from '../flags.js';
+
+export const predictCommand: Command = {
+  name: 'predict',
+  summary: 'forecasts per profile from recent daily rows',
+  help: `Usage: engagement-forecast predict --data PATH... [--model model.json | --builtin] [options]
+
+Forecasts for each profile from its latest week (step P).
+
+${DATA_OPTIONS}
+  --model FILE          a model file from 'train'
+  --builtin             the built-in pretrained models (default when --model is not given)
+  --profile ID          only this profile (repeatable)
+  --since YYYY-MM-DD    use the daily rows from this day on
+  --as-of YYYY-MM-DD    forecast as of this day: rows after it are not used, the
+                        origin is the week ending on the last Sunday on or before it
+  --intervals LIST      interval coverages, e.g. 80,95 (adds lo_80,hi_80,…; models
+                        with interval calibration: corrected ones)
+  --out FILE            write to a file instead of stdout
+  --format csv|json     output format (default csv)
+${COMMON}`,
+  async run(rest, context) {
+    const command = 'predict';
+    const { io, note } = context;
+    const { values, positionals } = parse(command, rest, {
+      ...dataOptions,
+      model: { type: 'string' },
+      builtin: { type: 'boolean' },
+      profile: { type: 'string', multiple: true },
+      since: { type: 'string' },
+      'as-of': { type: 'string' },
+      intervals: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+    });
+    context.quiet = values.quiet === true;
+    const data = dataFlags(values, positionals, command);
+    const format = (values.format as string | undefined) ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`${command}: --format must be csv or json`);
+    const since = dateFlag(values, 'since', command);
+    const asOf = dateFlag(values, 'as-of', command);
+    const intervals = values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
+    const out = values.out as string | undefined;
+    jsonNeedsOut(values, out, command);
+    checkModelFlags(values, command);
+    const model = await modelFrom(values);
+    const bar = new ProgressBar(io.stderr, context.quiet);
+    const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
+    bar.done();
+    const profiles = values.profile as string[] | undefined;
+    const predictions = predict(model, daily, { ...(since ? { since } : {}), ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) });
+    const target = out === undefined || out === '-' ? io.stdout : out;
+    if (typeof target === 'string') ensureDir(target);
+    if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
+    else await writePredictionsCsv(predictions, target);
+    const count = predictions.length / TARGETS.length;
+    if (values.json) io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`);
+    note(`${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`);
+    return 0;
+  },
+};

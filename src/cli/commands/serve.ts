@@ -1,0 +1,73 @@
+// `engagement-forecast serve`.
+import { DEFAULT_SERVICE_LIMITS } from '../../server/limits.js';
+import { checkModelFlags, parse, UsageError, type Command } from '../flags.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'the prediction service (HTTP API)',
+  help: `Usage: engagement-forecast serve [--model FILE | --builtin] [--host H] [--port P] [--workers N] [options]
+
+Runs the prediction service (docs/service.md): POST /v1/forecast, GET /v1/model,
+/healthz, /readyz, /metrics (Prometheus), /openapi.json. Logs are JSON lines on
+stdout, one per request. SIGHUP reloads the model (a bad file keeps the old one);
+SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
+
+  --model FILE          the model file to serve
+  --builtin             the built-in pretrained models (default without --model)
+  --host H              address to listen on (default 127.0.0.1)
+  --port P              port (default 8080; 0 for any free port)
+  --workers N           processes sharing the port (default 1)
+  --watch               also reload when the model file changes
+  --max-rows N          most daily rows per request (default ${DEFAULT_SERVICE_LIMITS.maxRows})
+  --max-profiles N      most profiles per request (default ${DEFAULT_SERVICE_LIMITS.maxProfiles})
+  --body-limit BYTES    largest request body (default ${DEFAULT_SERVICE_LIMITS.bodyLimit})
+  --drain-ms MS         on SIGTERM, how long /readyz reports 503 before closing (default 0)
+  --log-level LEVEL     info (default), warn, error, silent
+  --quiet               no notes on stderr, and no request logs
+  -h, --help            this help`,
+  async run(rest, context) {
+    const command = 'serve';
+    const { note } = context;
+    const { values } = parse(command, rest, {
+      model: { type: 'string' },
+      builtin: { type: 'boolean' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      workers: { type: 'string' },
+      watch: { type: 'boolean' },
+      'max-rows': { type: 'string' },
+      'max-profiles': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'drain-ms': { type: 'string' },
+      'log-level': { type: 'string' },
+    });
+    context.quiet = values.quiet === true;
+    checkModelFlags(values, command);
+    const int = (name: string, min: number): number | undefined => {
+      const v = values[name] as string | undefined;
+      if (v === undefined) return undefined;
+      if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${command}: --${name} must be an integer of at least ${min}`);
+      return Number(v);
+    };
+    const port = int('port', 0);
+    if (port !== undefined && port > 65535) throw new UsageError(`${command}: --port must be at most 65535`);
+    const level = (values['log-level'] as string | undefined) ?? (context.quiet ? 'silent' : 'info');
+    if (!['info', 'warn', 'error', 'silent', 'debug'].includes(level)) throw new UsageError(`${command}: --log-level must be info, warn, error or silent`);
+    const limits = { maxRows: int('max-rows', 1), maxProfiles: int('max-profiles', 1), bodyLimit: int('body-limit', 1) };
+    const { serve } = await import('../../server/serve.js');
+    const model = typeof values.model === 'string' ? values.model : undefined;
+    await serve({
+      ...(model ? { model } : {}),
+      host: (values.host as string | undefined) ?? '127.0.0.1',
+      port: port ?? 8080,
+      workers: int('workers', 1) ?? 1,
+      watch: values.watch === true,
+      drainDelayMs: int('drain-ms', 0) ?? 0,
+      limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+      logger: { level },
+      note,
+      onListening: (address) => note(`listening on ${address}, serving ${model ?? 'the built-in model'}`),
+    });
+    return -1; // running: the process ends on SIGTERM/SIGINT
+  },
+};

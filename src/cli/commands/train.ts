@@ -1,0 +1,78 @@
+// `engagement-forecast train`.
+import { loadWeekly } from '../../io/load-weekly.js';
+import { MODEL_KINDS, saveModel } from '../../model/model-file.js';
+import { trainModels } from '../../model/train.js';
+import { DEFAULT_CUTOFF, TARGETS } from '../../schema.js';
+import { formatBytes, ProgressBar } from '../progress.js';
+import { metricsTable } from '../tables.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL } from '../../model/train-corrected.js';
+import { COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, ensureDir, flag, modelFlag, parse, presetFlag, required, toJson, UsageError, writeFileText, type Command } from '../flags.js';
+
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train the four models (and the baseline) and write a model file',
+  help: `Usage: engagement-forecast train --data PATH... --out model.json [options]
+
+Trains one model per horizon on the weeks up to the cutoff, scores them on
+the weeks after it, and writes the model file.
+
+${DATA_OPTIONS}
+  --cutoff YYYY-MM-DD   train on the weeks whose Sunday is on or before this day
+                        (corrected: whose 28-day target is), test on the weeks
+                        after it (default ${DEFAULT_CUTOFF})
+  --preset NAME         notebook (default: the notebooks' least squares, quirks
+                        included) or corrected (docs/quirks.md)
+  --model KIND          corrected only: ${MODEL_KINDS.join(', ')}
+                        (default ${DEFAULT_CORRECTED_MODEL.kind}; docs/models.md)
+  --calibration-weeks N corrected only: interval calibration origins before the
+                        cutoff (default ${DEFAULT_CALIBRATION_WEEKS}; 0 for no intervals)
+  --out FILE            the model file to write (required)
+  --metrics FILE        also write the metrics as JSON
+${COMMON}`,
+  async run(rest, context) {
+    const command = 'train';
+    const { io, note } = context;
+    const { values, positionals } = parse(command, rest, {
+      ...dataOptions,
+      cutoff: { type: 'string' },
+      preset: { type: 'string' },
+      model: { type: 'string' },
+      'calibration-weeks': { type: 'string' },
+      out: { type: 'string' },
+      metrics: { type: 'string' },
+    });
+    context.quiet = values.quiet === true;
+    const data = dataFlags(values, positionals, command);
+    const out = required(values, 'out', command);
+    const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
+    const preset = presetFlag(values, command);
+    if (preset !== 'corrected' && (values.model !== undefined || values['calibration-weeks'] !== undefined)) throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
+    const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
+    const weeksFlag = values['calibration-weeks'] as string | undefined;
+    if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
+    const bar = new ProgressBar(io.stderr, context.quiet);
+    const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+    bar.done();
+    note(`read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`);
+    const trained = trainModels(weekly, {
+      cutoff,
+      onProgress: bar.callback,
+      ...(modelSpec ? { model: modelSpec } : {}),
+      ...(weeksFlag !== undefined ? { calibrationWeeks: Number(weeksFlag) } : {}),
+    });
+    bar.done();
+    for (const w of trained.warnings) note(`note: ${w}`);
+    const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
+    // The metrics first: a model file is only left behind when everything it reports was written.
+    if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`);
+    ensureDir(out);
+    await saveModel(trained.model, out);
+    if (values.json) io.stdout.write(`${toJson(summary)}\n`);
+    else {
+      const r = trained.rows;
+      const counts = 'afterTargetDrop' in r ? `train rows ${r.train}, test rows ${r.test}` : `train rows ${TARGETS.map((t) => r.train[t]).join('/')}, test rows ${TARGETS.map((t) => r.test[t]).join('/')} (7d/14d/21d/28d)`;
+      io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\n${counts}; model written to ${out}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,38 @@
+// `engagement-forecast weekly`.
+import { loadWeekly } from '../../io/load-weekly.js';
+import { writeWeeklyCsv } from '../../io/write-csv.js';
+import { ProgressBar } from '../progress.js';
+import { COMMON, DATA_OPTIONS, dataFlags, dataOptions, ensureDir, jsonNeedsOut, parse, presetFlag, required, toJson, type Command } from '../flags.js';
+
+export const weeklyCommand: Command = {
+  name: 'weekly',
+  summary: 'the weekly feature table as CSV',
+  help: `Usage: engagement-forecast weekly --data PATH... --out weekly.csv [options]
+
+Writes the weekly feature table (steps N1–N8) with the notebook's column names;
+missing values are empty fields.
+
+${DATA_OPTIONS}
+  --preset NAME         notebook (default) or corrected
+  --out FILE            the CSV to write ('-' for stdout)
+${COMMON}`,
+  async run(rest, context) {
+    const command = 'weekly';
+    const { io, note } = context;
+    const { values, positionals } = parse(command, rest, { ...dataOptions, preset: { type: 'string' }, out: { type: 'string' } });
+    context.quiet = values.quiet === true;
+    const data = dataFlags(values, positionals, command);
+    const out = required(values, 'out', command);
+    const preset = presetFlag(values, command);
+    jsonNeedsOut(values, out, command);
+    const bar = new ProgressBar(io.stderr, context.quiet);
+    const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+    bar.done();
+    if (out !== '-') ensureDir(out);
+    await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
+    const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
+    if (values.json) io.stdout.write(`${toJson(summary)}\n`);
+    note(`wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`);
+    return 0;
+  },
+};

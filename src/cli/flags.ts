@@ -1,0 +1,159 @@
+// What the commands share: parsing and checking flags, writing outputs, the help's common parts.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isArgumentError, WriteError } from '../errors.js';
+import { writeText } from '../io/text-writer.js';
+import { loadBuiltinModel } from '../model/builtin.js';
+import { loadModel, type EngagementModel } from '../model/model-file.js';
+import { parseDayStrict } from '../calendar.js';
+import { checkOnError, checkPreset, checkWorkers, type OnError, type Preset } from '../schema.js';
+import type { TerminalLike } from './progress.js';
+
+/** A mistake in how the command was called (exit code 2). */
+export class UsageError extends Error {}
+
+export const COMMON = `Common options:
+  --quiet               no progress bars or notes on stderr
+  --json                a machine-readable summary (JSON) on stdout; data goes to --out
+  -h, --help            this help`;
+
+export const DATA_OPTIONS = `  --data PATH...        daily CSV files (.csv, .csv.gz) or folders searched for them; repeat --data or list paths after it
+  --on-error MODE       throw (default): stop at the first unreadable row; skip: skip such rows and report them
+  --workers N           reading threads (default: one per core for large inputs)`;
+
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export function parse(command: string, argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+    return { values: values as Values, positionals };
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Runs one of the library's option validators on a flag: its wrong-argument errors become usage errors (exit 2), before any data is read. */
+export function flag<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (isArgumentError(error)) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export const dataOptions = {
+  data: { type: 'string', multiple: true },
+  'on-error': { type: 'string' },
+  workers: { type: 'string' },
+} as const;
+
+/** The options every command that reads daily data shares, validated. */
+export function dataFlags(values: Values, positionals: string[], command: string): { paths: string[]; onError: OnError; workers?: number } {
+  const paths = [...((values.data as string[] | undefined) ?? []), ...positionals];
+  if (paths.length === 0) throw new UsageError(`${command}: --data is required (files or folders of daily CSVs)`);
+  const onError = flag(() => checkOnError(values['on-error'], command, '--on-error'));
+  const raw = values.workers as string | undefined;
+  const workers = flag(() => checkWorkers(raw === undefined ? undefined : /^\d+$/.test(raw) ? Number(raw) : raw, command, '--workers'));
+  return { paths, onError, ...(workers === undefined ? {} : { workers }) };
+}
+
+/** A comma-separated flag as a list. */
+export function listFlag(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** A model flag: a kind, or `window-average:W`. */
+export function modelFlag(value: string): string | { kind: string; weeks: number } {
+  const m = /^window-average:(\d+)$/.exec(value);
+  return m ? { kind: 'window-average', weeks: Number(m[1]) } : value;
+}
+
+export function presetFlag(values: Values, command: string): Preset {
+  return flag(() => checkPreset(values.preset, command, '--preset'));
+}
+
+/** A `YYYY-MM-DD` flag, checked by the library's own date rule. */
+export function dateFlag(values: Values, name: string, command: string): string | undefined {
+  const v = values[name] as string | undefined;
+  if (v !== undefined) flag(() => parseDayStrict(v, `${command}: --${name}`));
+  return v;
+}
+
+export function required(values: Values, name: string, command: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`${command}: --${name} is required`);
+  return v;
+}
+
+/** `--json` prints a summary on stdout, so the command's data must go to a file. */
+export function jsonNeedsOut(values: Values, out: string | undefined, command: string): void {
+  if (values.json && (out === undefined || out === '-')) {
+    throw new UsageError(`${command}: --json prints a summary on stdout; give --out FILE for the ${command === 'weekly' ? 'table' : 'forecasts'}`);
+  }
+}
+
+export async function modelFrom(values: Values): Promise<EngagementModel> {
+  return typeof values.model === 'string' ? loadModel(values.model) : loadBuiltinModel();
+}
+
+export function checkModelFlags(values: Values, command: string): void {
+  if (values.model && values.builtin) throw new UsageError(`${command}: give --model or --builtin, not both`);
+}
+
+/** JSON for output files and stdout: JSON has no NaN or Infinity, so they are written as null. */
+export function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), indent);
+}
+
+/** Makes the folder a file goes into; a failure is a `WriteError` naming the file. */
+export function ensureDir(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new WriteError(file, error);
+  }
+}
+
+/** Writes a file through the library's writer: complete, or not at all. */
+export async function writeFileText(path: string, text: string): Promise<void> {
+  ensureDir(path);
+  await writeText(path, [text]);
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: TerminalLike;
+}
+
+/** Whether an error is a write to a closed pipe (`… | head`): the reader has all it wants. */
+export function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
+
+/** What a command runs with: where output goes, and notes on stderr (none once `quiet` is set). */
+export interface CommandContext {
+  io: Io;
+  /** Set by the command once its flags are parsed (`--quiet`). */
+  quiet: boolean;
+  /** A note on stderr, unless quiet. */
+  note: (text: string) => void;
+}
+
+/** One command of the command line: its name, its line in the main help, its help, and what it does. */
+export interface Command {
+  readonly name: string;
+  /** Its line in the main help. */
+  readonly summary: string;
+  /** Its `--help`. */
+  readonly help: string;
+  /** Runs it on the arguments after its name; resolves to the exit code (−1: a service that runs until a signal). */
+  run(argv: string[], context: CommandContext): Promise<number>;
+}
