@@ -29,6 +29,7 @@ export {
   CORRECTED_WEEKLY_COLUMNS,
   DEFAULT_CUTOFF,
   DEFAULT_LIMITS,
+  PRESETS,
   type Preset,
   type CountColumn,
   type Horizon,

@@ -13,12 +13,12 @@ import type { LoadReport } from './frame/load-report.js';
 import { historyAt } from './features/windows.js';
 import { designColumns } from './model/design.js';
 import { conformalMultiplier, checkIntervals, coverageLabel, intervalBounds } from './model/intervals.js';
-import { applyHead, standardizeColumns, standardizeRow } from './model/linear.js';
-import { modelKind } from './model/kinds/registry.js';
-import { checkHeads, checkSamePreset, FORMAT_VERSION_2, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
+import { standardizeColumns, standardizeRow } from './model/linear.js';
+import { presetOf } from './model/presets.js';
+import { checkHeads, checkSamePreset, validateModel, type CorrectedHead, type EngagementModel } from './model/model-file.js';
 import { INTERVAL_FLOOR } from './model/train-corrected.js';
 import { applyColdStart } from './model/cold-start.js';
-import { FEATURES, HORIZONS, TARGETS, checkLimits, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
+import { HORIZONS, TARGETS, checkLimits, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
 
 /** Options of `predict`. */
 export interface PredictOptions {
@@ -69,12 +69,8 @@ export function predictFeatures(model: EngagementModel, features: ArrayLike<numb
 
 /** How a model turns a (scaled) feature row into one horizon's forecast, before clipping. */
 function headOf(model: EngagementModel): (target: TargetName, x: ArrayLike<number>) => number {
-  const name = model.estimator?.kind;
-  if (model.formatVersion === FORMAT_VERSION_2 && name) {
-    const kind = modelKind(name);
-    return (target, x) => kind.apply(model.models[target] as CorrectedHead, x);
-  }
-  return (target, x) => applyHead(model.models[target], x);
+  const kind = presetOf(model.preset).kindOf(model);
+  return (target, x) => kind.apply(model.models[target] as CorrectedHead, x);
 }
 
 /** Validates a model fully the first time it is seen, and its heads on every call (they may have been changed since). */
@@ -145,13 +141,13 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
  */
 function originDay(model: EngagementModel, asOf: number | undefined, lastDay: number): number | undefined {
   if (asOf !== undefined) return sundayOnOrBefore(asOf);
-  return model.preset === 'corrected' && lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
+  return presetOf(model.preset).origin === 'last-complete-week' && lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
 }
 
 /** What a source is asked to extend each profile's weeks through: the origin week, once the last day read is known (`originDay`). */
 function originRequest(model: EngagementModel, asOf: number | undefined): number | 'last-day' | undefined {
   if (asOf !== undefined) return sundayOnOrBefore(asOf);
-  return model.preset === 'corrected' ? 'last-day' : undefined;
+  return presetOf(model.preset).origin === 'last-complete-week' ? 'last-day' : undefined;
 }
 
 /** P4: each profile's origin row in a weekly table (its week ending on `origin`, or its latest week), for the profiles asked for or all that have one. */
@@ -221,7 +217,7 @@ function coveragesFor(model: EngagementModel, options: PredictOptions, where: st
   checkedModel(model);
   const coverages = checkIntervals(options.intervals, where);
   if (coverages.length > 0 && !model.intervals) {
-    throw new ModelError(`${where}: this model has no interval calibration (${model.preset === 'notebook' ? 'notebook-preset models have none: their features see the weeks they predict' : 'it was trained with calibrationWeeks: false or too little history'})`);
+    throw new ModelError(`${where}: this model has no interval calibration (${presetOf(model.preset).noIntervals ?? 'it was trained with calibrationWeeks: false or too little history'})`);
   }
   return coverages;
 }
@@ -264,21 +260,13 @@ export async function predictFiles(model: EngagementModel, source: string | read
  */
 export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profiles: readonly number[], rows: Int32Array, lastDay: number, coverages: readonly number[]): Prediction[] {
   const names = model.features;
-  const corrected = model.formatVersion === FORMAT_VERSION_2;
-  let columns: Float64Array[];
-  let imputedCount: Uint8Array;
-  let scale: Float64Array | null = null;
-  if (corrected) {
-    ({ columns, imputed: imputedCount } = designColumns(weekly, names, rows));
-    if (coverages.length > 0) scale = designColumns(weekly, [model.intervals!.scale], rows).columns[0]!;
-  } else {
-    columns = FEATURES.map((f) => weekly.columnAt(f, rows));
-    imputedCount = new Uint8Array(rows.length);
-  }
+  const preset = presetOf(model.preset);
+  const { columns, imputed: imputedCount } = preset.featureColumns(model, weekly, rows);
+  const scale = coverages.length > 0 ? designColumns(weekly, [model.intervals!.scale], rows).columns[0]! : null;
   const multipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(model.intervals!.horizons[t], p)));
   const labels = coverages.map(coverageLabel);
   // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
-  const cold = corrected && model.coldStart ? model.coldStart : null;
+  const cold = preset.coldStart && model.coldStart ? model.coldStart : null;
   const coldAt = new Int32Array(rows.length).fill(-1);
   let coldColumns: Float64Array[] = [];
   let coldMultipliers: number[][] = [];

@@ -9,6 +9,9 @@ import { ArgumentRangeError, ArgumentTypeError } from './errors.js';
 /** The pipeline variants. `notebook` reproduces the original notebooks, quirks included; `corrected` fixes each quirk. */
 export type Preset = 'notebook' | 'corrected';
 
+/** The presets, the default first. */
+export const PRESETS: readonly Preset[] = Object.freeze(['notebook', 'corrected']);
+
 
 /** Columns a daily CSV must have (any order; extra columns are ignored). */
 export const REQUIRED_DAILY_COLUMNS = [
@@ -215,11 +218,11 @@ export type OnError = 'throw' | 'skip';
  * @throws {ArgumentTypeError} for a name that is not a preset.
  */
 export function checkPreset(preset: unknown, where: string, name = 'preset'): Preset {
-  if (preset === undefined) return 'notebook';
-  if (preset !== 'notebook' && preset !== 'corrected') {
-    throw new ArgumentTypeError(`${where}: ${name} must be 'notebook' or 'corrected', got ${JSON.stringify(preset)}`);
+  if (preset === undefined) return PRESETS[0]!;
+  if (!PRESETS.includes(preset as Preset)) {
+    throw new ArgumentTypeError(`${where}: ${name} must be ${PRESETS.map((p) => `'${p}'`).join(' or ')}, got ${JSON.stringify(preset)}`);
   }
-  return preset;
+  return preset as Preset;
 }
 
 /** The `onError` option: `throw` (the default) or `skip`. @throws {ArgumentTypeError} otherwise. */

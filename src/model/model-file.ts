@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ModelError } from '../errors.js';
 import { writeText } from '../io/text-writer.js';
-import { CORRECTED_WEEKLY_COLUMNS, FEATURES, TARGETS, type Preset, type TargetName } from '../schema.js';
+import { CORRECTED_WEEKLY_COLUMNS, FEATURES, PRESETS, TARGETS, type Preset, type TargetName } from '../schema.js';
 import { parseFeature } from './design.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { parseDay } from '../calendar.js';
@@ -11,7 +11,7 @@ import type { RowCounts } from './selection.js';
 import type { IntervalCalibration } from './intervals.js';
 import type { ColdStart } from './cold-start.js';
 import type { CorrectedRowCounts } from './corrected-rows.js';
-import type { BuiltinModelKind, CorrectedHead, ModelKind, ModelSpec } from './kinds/kind.js';
+import type { BuiltinModelKind, CorrectedHead, ModelKind, ModelKindDefinition, ModelSpec } from './kinds/kind.js';
 import { failIn } from './kinds/kind.js';
 import { findModelKind, modelKind, modelKindNames } from './kinds/registry.js';
 
@@ -165,8 +165,7 @@ const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infinit
  * @throws {ModelError}
  */
 export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>, where: string): void {
-  const p = m.formatVersion === FORMAT_VERSION_2 && Array.isArray(m.features) ? m.features.length : FEATURES.length;
-  const kind = (m.formatVersion === FORMAT_VERSION_2 && isRecord(m.estimator) ? findModelKind(m.estimator.kind) : undefined) ?? modelKind('linear');
+  const { p, kind } = (MODEL_FORMATS.get(m.formatVersion as number) ?? MODEL_FORMATS.get(FORMAT_VERSION)!).heads(m as Record<string, unknown>);
   const models = m.models as unknown;
   if (!isRecord(models)) fail(where, 'the models are missing');
   const failHere = failIn(where);
@@ -221,6 +220,44 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
   }
 }
 
+/** What a model file format fixes: the checks of its design, how its heads are read, its row counts. */
+interface ModelFormat {
+  /** Checks the design (features, estimator, cold start, intervals) of a model of this format. */
+  check(m: Record<string, unknown>, where: string): void;
+  /** The kind whose heads the models hold, and their number of features. */
+  heads(m: Record<string, unknown>): { kind: ModelKindDefinition; p: number };
+  /** The training row counts as stored. */
+  rows(value: unknown, where: string): RowCounts | CorrectedRowCounts;
+}
+
+/** The formats this version reads, by `formatVersion`: 1, notebook least squares; 2, corrected-preset models of any kind. */
+const MODEL_FORMATS: ReadonlyMap<number, ModelFormat> = new Map<number, ModelFormat>([
+  [
+    FORMAT_VERSION,
+    {
+      check(m, where) {
+        if (m.preset !== 'notebook') fail(where, `format 1 models are notebook-preset least squares; a '${String(m.preset)}' model is written as format 2`);
+        if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
+          fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
+        }
+      },
+      heads: () => ({ kind: modelKind('linear'), p: FEATURES.length }),
+      rows: (value, where) => numberRecord(value, ROW_COUNT_KEYS, where, 'training.rows') as unknown as RowCounts,
+    },
+  ],
+  [
+    FORMAT_VERSION_2,
+    {
+      check: checkDesign,
+      heads: (m) => ({
+        kind: (isRecord(m.estimator) ? findModelKind(m.estimator.kind) : undefined) ?? modelKind('linear'),
+        p: Array.isArray(m.features) ? m.features.length : FEATURES.length,
+      }),
+      rows: correctedRows,
+    },
+  ],
+]);
+
 /**
  * Checks that an object is a usable model and returns it typed.
  * @param where names the source in messages (a file path, say).
@@ -230,17 +267,12 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(where, 'not a model: expected a JSON object');
   const m = value as Record<string, unknown>;
   if (!('formatVersion' in m)) fail(where, `not an ${LIBRARY_NAME} model file (no formatVersion)`);
-  if (m.formatVersion !== FORMAT_VERSION && m.formatVersion !== FORMAT_VERSION_2) {
-    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads formats ${FORMAT_VERSION} and ${FORMAT_VERSION_2}`);
+  const format = MODEL_FORMATS.get(m.formatVersion as number);
+  if (!format) {
+    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads formats ${[...MODEL_FORMATS.keys()].join(' and ')}`);
   }
-  if (m.preset !== 'notebook' && m.preset !== 'corrected') fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
-  if (m.formatVersion === FORMAT_VERSION_2) {
-    checkDesign(m, where);
-  } else if (m.preset !== 'notebook') {
-    fail(where, `format 1 models are notebook-preset least squares; a '${String(m.preset)}' model is written as format 2`);
-  } else if (!Array.isArray(m.features) || m.features.length !== FEATURES.length || !FEATURES.every((f, j) => (m.features as unknown[])[j] === f)) {
-    fail(where, `features must be the ${FEATURES.length} model features in order (${FEATURES.join(', ')})`);
-  }
+  if (!PRESETS.includes(m.preset as Preset)) fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
+  format.check(m, where);
   checkHeads(m as unknown as EngagementModel, where);
   const library = m.library;
   if (!isRecord(library) || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
@@ -258,7 +290,7 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
     for (const key of ['cutoff', 'from', 'to'] as const) {
       if (typeof t[key] !== 'string' || Number.isNaN(parseDay(t[key] as string))) fail(where, `training.${key} must be a date written YYYY-MM-DD`);
     }
-    const rows = m.formatVersion === FORMAT_VERSION_2 ? correctedRows(t.rows, where) : (numberRecord(t.rows, ROW_COUNT_KEYS, where, 'training.rows') as unknown as RowCounts);
+    const rows = format.rows(t.rows, where);
     training = { cutoff: t.cutoff as string, from: t.from as string, to: t.to as string, rows };
   }
   if (typeof m.description !== 'string') fail(where, 'description must be a string');

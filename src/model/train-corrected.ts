@@ -76,11 +76,19 @@ export interface CorrectedTrainOptions {
   onProgress?: ProgressCallback;
 }
 
-/** What a `corrected` training returns (the fields `TrainResult` shares). */
+/** What `trainModels` returns for the `corrected` preset. */
 export interface CorrectedTrainResult {
+  /** The fitted model (format 2), ready for `predict` and `saveModel`. */
   model: EngagementModel;
+  /** Test metrics per horizon, on the rows after the cutoff with that horizon's target, forecasts clipped at 0. */
   metrics: Record<TargetName, Metrics>;
+  /** Null: the corrected preset's baselines are models of their own (`naive`, `window-average`), compared by `backtest`. */
+  baseline: null;
+  /** Row counts per horizon. */
   rows: CorrectedRowCounts;
+  /** Number of model features. */
+  rank: number;
+  /** Things worth knowing (no intervals, and why). */
   warnings: string[];
 }
 
@@ -199,7 +207,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     coldStart,
     description: `${kind.description?.(spec) ?? spec.kind} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
   };
-  return { model: withTargetAliases(model), metrics, rows, warnings };
+  return { model: withTargetAliases(model), metrics, baseline: null, rows, rank: design.features.length, warnings };
 }
 
 /** The smallest profile scale intervals use (engagement per post). */

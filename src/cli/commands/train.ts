@@ -1,6 +1,7 @@
 // `engagement-forecast train`.
 import { loadWeekly } from '../../io/load-weekly.js';
 import { MODEL_KINDS, saveModel } from '../../model/model-file.js';
+import { presetOf } from '../../model/presets.js';
 import { trainModels } from '../../model/train.js';
 import { DEFAULT_CUTOFF, TARGETS } from '../../schema.js';
 import { formatBytes, ProgressBar } from '../progress.js';
@@ -46,7 +47,7 @@ ${COMMON}`,
     const out = required(values, 'out', command);
     const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
     const preset = presetFlag(values, command);
-    if (preset !== 'corrected' && (values.model !== undefined || values['calibration-weeks'] !== undefined)) throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
+    if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined)) throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
     const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
