@@ -6,8 +6,24 @@
 /** The mutated files, in groups small enough to run (and re-run) one at a time. */
 export const GROUPS = {
   features: ['src/features/**/*.ts'],
-  'model-files': ['src/model/model-file.ts', 'src/model/kinds/*.ts', 'src/model/intervals.ts', 'src/model/design.ts', 'src/model/candidates.ts', 'src/model/cold-start.ts'],
-  'model-fit': ['src/model/estimators.ts', 'src/model/least-squares.ts', 'src/model/scaler.ts', 'src/model/linear.ts', 'src/model/metrics.ts', 'src/model/baseline.ts', 'src/model/builtin.ts', 'src/model/selection.ts'],
+  'model-files': [
+    'src/model/model-file.ts',
+    'src/model/kinds/*.ts',
+    'src/model/intervals.ts',
+    'src/model/design.ts',
+    'src/model/candidates.ts',
+    'src/model/cold-start.ts',
+  ],
+  'model-fit': [
+    'src/model/estimators.ts',
+    'src/model/least-squares.ts',
+    'src/model/scaler.ts',
+    'src/model/linear.ts',
+    'src/model/metrics.ts',
+    'src/model/baseline.ts',
+    'src/model/builtin.ts',
+    'src/model/selection.ts',
+  ],
   'model-train': ['src/model/train.ts', 'src/model/train-corrected.ts', 'src/model/mlp.ts'],
   csv: ['src/io/csv.ts'],
   predict: ['src/predict.ts'],

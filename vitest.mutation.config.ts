@@ -11,7 +11,20 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/cli/**', 'test/io/fast-path.test.ts', 'test/calendar.test.ts', 'test/examples.test.ts', 'test/package.test.ts', 'test/cross-check.test.ts', 'test/report/**', 'test/interop/**', 'test/io/ingest-protocol.test.ts', 'test/structure.test.ts', 'test/server/**', 'test/io/files.test.ts'],
+    exclude: [
+      'test/cli/**',
+      'test/io/fast-path.test.ts',
+      'test/calendar.test.ts',
+      'test/examples.test.ts',
+      'test/package.test.ts',
+      'test/cross-check.test.ts',
+      'test/report/**',
+      'test/interop/**',
+      'test/io/ingest-protocol.test.ts',
+      'test/structure.test.ts',
+      'test/server/**',
+      'test/io/files.test.ts',
+    ],
     // The fuzz test with fewer cases than in `npm test` (60): it runs for every mutant of the readers.
     // Shared setups (test/helpers/once.ts) computed again in each test that reads them.
     env: { EF_FUZZ_RUNS: '20', EF_ONCE_PER_TEST: '1' },

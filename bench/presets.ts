@@ -14,7 +14,9 @@ import { VERSION, loadWeekly, predict, trainModels, type DailyRowInput, type Eng
 import { generateDailyRows } from 'engagement-forecast/generate';
 import { generateDaily } from 'engagement-forecast/generate';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '3.3e7' }, seed: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '3.3e7' }, seed: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' } },
+});
 const profiles = Math.max(1, Math.round(Number(values.rows) / 182));
 const seed = Number(values.seed);
 const from = '2023-01-01';
@@ -78,6 +80,8 @@ if (corrected) {
     t[i] = performance.now() - s;
   }
   t.sort();
-  console.log(`corrected single-profile predict, ${one.length} daily rows, intervals 80/95, 10,000 calls: p50 ${(t[5000]! * 1000).toFixed(0)} µs, p99 ${(t[9900]! * 1000).toFixed(0)} µs`);
+  console.log(
+    `corrected single-profile predict, ${one.length} daily rows, intervals 80/95, 10,000 calls: p50 ${(t[5000]! * 1000).toFixed(0)} µs, p99 ${(t[9900]! * 1000).toFixed(0)} µs`,
+  );
 }
 process.exit(0);

@@ -93,7 +93,7 @@ const track = () => (flowPeak = Math.max(flowPeak, peak[0]!));
 let weeklyStarted = 0;
 peak[0] = process.memoryUsage.rss();
 const t0 = performance.now();
-let { weekly, report } = await loadWeekly(dataDir, {
+const loaded = await loadWeekly(dataDir, {
   ...(workers ? { workers } : {}),
   onProgress: (e) => {
     if (e.stage === 'weekly' && !weeklyStarted) {
@@ -104,6 +104,8 @@ let { weekly, report } = await loadWeekly(dataDir, {
     }
   },
 });
+const { report } = loaded;
+let { weekly } = loaded;
 results.push({ stage: 'weekly table (N2–N6)', seconds: (performance.now() - weeklyStarted) / 1000, rows: weekly.length, peakMB: mb(peak[0]!) });
 track();
 console.error(`  load + weekly: ${((performance.now() - t0) / 1000).toFixed(2)} s (${report.rows} rows, ${weekly.length} weeks)`);
@@ -149,10 +151,27 @@ const pathStage = async <T>(name: string, work: () => T | Promise<T>, rows: (out
   console.error(`  ${name}: ${seconds.toFixed(2)} s`);
   return out;
 };
-let daily = await pathStage('loadDaily (N1: daily rows as compact columns)', () => loadDaily(dataDir, workers ? { workers } : {}), (d) => d.length);
-const dailyMB = mb(['profile', 'day', 'followers', 'posts', 'engagement', 'reach', 'impressions'].reduce((s, c) => s + (daily as unknown as Record<string, ArrayBufferView>)[c]!.byteLength, 0));
-let weekly2 = await pathStage('resampleWeekly (N2–N6)', () => resampleWeekly(daily), (w) => w.length);
-await pathStage('trainModels (N7–N8, T1–T8)', () => trainModels(weekly2), () => weekly2.length);
+let daily = await pathStage(
+  'loadDaily (N1: daily rows as compact columns)',
+  () => loadDaily(dataDir, workers ? { workers } : {}),
+  (d) => d.length,
+);
+const dailyMB = mb(
+  ['profile', 'day', 'followers', 'posts', 'engagement', 'reach', 'impressions'].reduce(
+    (s, c) => s + (daily as unknown as Record<string, ArrayBufferView>)[c]!.byteLength,
+    0,
+  ),
+);
+let weekly2 = await pathStage(
+  'resampleWeekly (N2–N6)',
+  () => resampleWeekly(daily),
+  (w) => w.length,
+);
+await pathStage(
+  'trainModels (N7–N8, T1–T8)',
+  () => trainModels(weekly2),
+  () => weekly2.length,
+);
 const pathSeconds = (performance.now() - pathStart) / 1000;
 console.error(`  loadDaily → resampleWeekly → trainModels: ${pathSeconds.toFixed(2)} s (${(pathSeconds / flowSeconds).toFixed(2)} × the fast path)`);
 daily = null as never;
@@ -166,18 +185,34 @@ const monthFiles = listFiles(dataDir)
   .sort((a, b) => Number(a.key![2]) * 12 + Number(a.key![1]) - (Number(b.key![2]) * 12 + Number(b.key![1])))
   .slice(-4)
   .map((x) => x.f);
-const fast = await stage('batch predict from the last 4 monthly files (predictFiles: fast path + P)', () => predictFiles(trained.model, monthFiles, workers ? { workers } : {}), (p) => p.predictions.length / 4);
+const fast = await stage(
+  'batch predict from the last 4 monthly files (predictFiles: fast path + P)',
+  () => predictFiles(trained.model, monthFiles, workers ? { workers } : {}),
+  (p) => p.predictions.length / 4,
+);
 const batchSeconds = results[results.length - 1]!.seconds;
-const recent = await stage('load last 4 months, daily rows (N1)', () => loadDaily(monthFiles), (d) => d.length);
-const preds = await stage('batch predict, all profiles (P)', () => predict(trained.model, recent), (p) => p.length / 4);
+const recent = await stage(
+  'load last 4 months, daily rows (N1)',
+  () => loadDaily(monthFiles),
+  (d) => d.length,
+);
+const preds = await stage(
+  'batch predict, all profiles (P)',
+  () => predict(trained.model, recent),
+  (p) => p.length / 4,
+);
 console.error(`  ${preds.length / 4} profiles predicted`);
-if (preds.length !== fast.predictions.length || preds.some((p, i) => JSON.stringify(p) !== JSON.stringify(fast.predictions[i]))) throw new Error('predictFiles and predict over loadDaily disagree');
+if (preds.length !== fast.predictions.length || preds.some((p, i) => JSON.stringify(p) !== JSON.stringify(fast.predictions[i])))
+  throw new Error('predictFiles and predict over loadDaily disagree');
 
 // 4. Single-profile latency: 120 daily rows of one profile, loaded model.
 const counts = new Map<number, number>();
 for (const p of recent.profile) counts.set(p, (counts.get(p) ?? 0) + 1);
 const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-const one = recent.filterRows((i) => recent.profile[i] === busiest).toRecords().slice(-120) as unknown as DailyRowInput[];
+const one = recent
+  .filterRows((i) => recent.profile[i] === busiest)
+  .toRecords()
+  .slice(-120) as unknown as DailyRowInput[];
 for (let i = 0; i < 500; i++) predict(trained.model, one);
 const times = new Float64Array(10000);
 for (let i = 0; i < times.length; i++) {
@@ -196,13 +231,19 @@ const command = `npm run bench -- --rows ${values.rows}${values.workers ? ` --wo
 const lines = [
   `| stage | wall s | rows | rows/s | peak RSS MB |`,
   `| --- | ---: | ---: | ---: | ---: |`,
-  ...results.map((r) => `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`,
+  ),
   `| **whole training flow (files → four models + metrics)** | **${flowSeconds.toFixed(2)}** | ${data.rows.toLocaleString('en-US')} | ${Math.round(data.rows / flowSeconds).toLocaleString('en-US')} | **${mb(flowPeak).toFixed(0)}** |`,
 ];
 const pathLines = [
   `| stage | wall s | rows | rows/s | peak RSS MB |`,
   `| --- | ---: | ---: | ---: | ---: |`,
-  ...path.map((r) => `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`),
+  ...path.map(
+    (r) =>
+      `| ${r.stage} | ${r.seconds.toFixed(2)} | ${r.rows.toLocaleString('en-US')} | ${r.rows && r.seconds > 0 ? Math.round(r.rows / r.seconds).toLocaleString('en-US') : '—'} | ${r.peakMB.toFixed(0)} |`,
+  ),
   `| **loadDaily → resampleWeekly → trainModels** | **${pathSeconds.toFixed(2)}** | ${data.rows.toLocaleString('en-US')} | ${Math.round(data.rows / pathSeconds).toLocaleString('en-US')} | **${mb(pathPeak).toFixed(0)}** |`,
 ];
 const readStage = results.find((r) => r.stage.startsWith('load: read'))!;
@@ -250,7 +291,9 @@ if (!values['no-write']) {
   sections.set(values.rows!, section);
   const ordered = [...sections.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([, text]) => text);
   const scaling = scalingSection(ordered);
-  const withScaling = /<!-- scaling -->[\s\S]*?<!-- \/scaling -->/.test(preface) ? preface.replace(/<!-- scaling -->[\s\S]*?<!-- \/scaling -->/, scaling) : `${preface}\n\n${scaling}`;
+  const withScaling = /<!-- scaling -->[\s\S]*?<!-- \/scaling -->/.test(preface)
+    ? preface.replace(/<!-- scaling -->[\s\S]*?<!-- \/scaling -->/, scaling)
+    : `${preface}\n\n${scaling}`;
   writeFileSync(path, `${withScaling}\n\n${ordered.join('\n\n')}\n${after ? `\n${after}\n` : ''}`);
   console.error(`recorded in docs/benchmarks.md`);
 }
@@ -259,18 +302,39 @@ process.exit(0);
 /** The scaling table and chart over every size recorded (from each section's bench-data). */
 function scalingSection(sections: string[]): string {
   type Figures = typeof figures;
-  const rows = sections.map((text) => /<!-- bench-data (\{.*\}) -->/.exec(text)).filter((m) => m).map((m) => JSON.parse(m![1]!) as Figures);
+  const rows = sections
+    .map((text) => /<!-- bench-data (\{.*\}) -->/.exec(text))
+    .filter((m) => m)
+    .map((m) => JSON.parse(m![1]!) as Figures);
   const table = [
     '| daily rows | whole flow, s | peak RSS, MB | rows/s (flow) | reading, rows/s | loadDaily → resampleWeekly → trainModels, s | its peak RSS, MB | ratio | batch predict, s | measured |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map((f) => `| ${f.rows.toLocaleString('en-US')} | ${f.flowSeconds.toFixed(1)} | ${f.flowPeakMB.toFixed(0)} | ${Math.round(f.rows / f.flowSeconds).toLocaleString('en-US')} | ${Math.round(f.readRowsPerSecond).toLocaleString('en-US')} | ${f.pathSeconds.toFixed(1)} | ${f.pathPeakMB.toFixed(0)} | ${(f.pathSeconds / f.flowSeconds).toFixed(2)} | ${f.batchSeconds.toFixed(2)} | ${f.date} |`),
+    ...rows.map(
+      (f) =>
+        `| ${f.rows.toLocaleString('en-US')} | ${f.flowSeconds.toFixed(1)} | ${f.flowPeakMB.toFixed(0)} | ${Math.round(f.rows / f.flowSeconds).toLocaleString('en-US')} | ${Math.round(f.readRowsPerSecond).toLocaleString('en-US')} | ${f.pathSeconds.toFixed(1)} | ${f.pathPeakMB.toFixed(0)} | ${(f.pathSeconds / f.flowSeconds).toFixed(2)} | ${f.batchSeconds.toFixed(2)} | ${f.date} |`,
+    ),
   ];
   // A text chart: time and peak RSS of the fast path per size, bars scaled to the largest.
   const maxS = Math.max(...rows.map((f) => f.flowSeconds));
   const maxM = Math.max(...rows.map((f) => f.flowPeakMB));
   const bar = (v: number, max: number) => '█'.repeat(Math.max(1, Math.round((v / max) * 40)));
-  const chart = rows.map((f) => `${(f.rows / 1e6).toFixed(1).padStart(6)}M rows  time ${bar(f.flowSeconds, maxS).padEnd(40)} ${f.flowSeconds.toFixed(1)} s\n${' '.repeat(14)}RSS  ${bar(f.flowPeakMB, maxM).padEnd(40)} ${(f.flowPeakMB / 1024).toFixed(2)} GB`);
-  return ['<!-- scaling -->', '## Scaling', '', 'The whole training flow (fast path) by size, and the same flow through loadDaily → resampleWeekly → trainModels, from the sections below (each `npm run bench -- --rows N` rewrites this table):', '', ...table, '', '```text', ...chart, '```', '<!-- /scaling -->'].join('\n');
+  const chart = rows.map(
+    (f) =>
+      `${(f.rows / 1e6).toFixed(1).padStart(6)}M rows  time ${bar(f.flowSeconds, maxS).padEnd(40)} ${f.flowSeconds.toFixed(1)} s\n${' '.repeat(14)}RSS  ${bar(f.flowPeakMB, maxM).padEnd(40)} ${(f.flowPeakMB / 1024).toFixed(2)} GB`,
+  );
+  return [
+    '<!-- scaling -->',
+    '## Scaling',
+    '',
+    'The whole training flow (fast path) by size, and the same flow through loadDaily → resampleWeekly → trainModels, from the sections below (each `npm run bench -- --rows N` rewrites this table):',
+    '',
+    ...table,
+    '',
+    '```text',
+    ...chart,
+    '```',
+    '<!-- /scaling -->',
+  ].join('\n');
 }
 
 function listFiles(dir: string): string[] {

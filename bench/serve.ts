@@ -17,7 +17,9 @@ import autocannon from 'autocannon';
 import { dailyFromRows, saveModel, trainModels, type DailyRowInput } from 'engagement-forecast';
 import { generateDailyRows } from 'engagement-forecast/generate';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'no-write': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'no-write': { type: 'boolean', default: false } },
+});
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const root = new URL('..', import.meta.url).pathname;
@@ -75,7 +77,12 @@ async function load(url: string, body: string): Promise<{ rps: number; p50: numb
 
 const targets = [
   { name: 'serve --builtin', args: [cli, 'serve', '--builtin', '--port', '0', '--log-level', 'silent'], path: '/v1/forecast', extra: {} },
-  { name: 'serve --model corrected.json, intervals 80,95', args: [cli, 'serve', '--model', corrected, '--port', '0', '--log-level', 'silent'], path: '/v1/forecast', extra: { intervals: [0.8, 0.95] } },
+  {
+    name: 'serve --model corrected.json, intervals 80,95',
+    args: [cli, 'serve', '--model', corrected, '--port', '0', '--log-level', 'silent'],
+    path: '/v1/forecast',
+    extra: { intervals: [0.8, 0.95] },
+  },
   { name: 'bare node:http (parse JSON, answer)', args: ['-e', BARE], path: '/', extra: {} },
 ];
 const lines = ['| server | body | req/s | p50 ms | p99 ms | errors | non-2xx | requests |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
@@ -95,10 +102,19 @@ for (const t of targets) {
   await new Promise((r) => child.on('exit', r));
 }
 const bare = rps['bare node:http (parse JSON, answer)']!;
-const ratios = Object.keys(bodies).map((label) => `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(rps['serve --model corrected.json, intervals 80,95']![label]! / bare[label]!).toFixed(2)}`);
+const ratios = Object.keys(bodies).map(
+  (label) =>
+    `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(rps['serve --model corrected.json, intervals 80,95']![label]! / bare[label]!).toFixed(2)}`,
+);
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const command = `npm run bench:serve -- --duration ${duration} --connections ${connections}`;
-const text = [`\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}. autocannon, ${connections} connections, ${duration} s per load (after a ${duration} s warm-up), all on 127.0.0.1; server and load generator share the two cores.`, '', ...lines, '', `Throughput as a share of the bare server's on the same body: ${ratios.join('; ')}.`].join('\n');
+const text = [
+  `\`${command}\` — ${new Date().toISOString().slice(0, 10)}, ${machine}. autocannon, ${connections} connections, ${duration} s per load (after a ${duration} s warm-up), all on 127.0.0.1; server and load generator share the two cores.`,
+  '',
+  ...lines,
+  '',
+  `Throughput as a share of the bare server's on the same body: ${ratios.join('; ')}.`,
+].join('\n');
 console.log(`\n${text}\n`);
 if (!values['no-write']) {
   const path = join(root, 'docs', 'benchmarks.md');
@@ -108,7 +124,9 @@ if (!values['no-write']) {
   const at = doc.search(/<!-- bench:/);
   const next = /<!-- bench-serve -->[\s\S]*?<!-- \/bench-serve -->/.test(doc)
     ? doc.replace(/<!-- bench-serve -->[\s\S]*?<!-- \/bench-serve -->/, section)
-    : at < 0 ? `${doc.trimEnd()}\n\n${section}\n` : `${doc.slice(0, at)}${section}\n\n${doc.slice(at)}`;
+    : at < 0
+      ? `${doc.trimEnd()}\n\n${section}\n`
+      : `${doc.slice(0, at)}${section}\n\n${doc.slice(at)}`;
   writeFileSync(path, next);
 }
 rmSync(work, { recursive: true, force: true });

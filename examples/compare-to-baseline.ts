@@ -26,6 +26,8 @@ console.log('horizon   RMSE        vs baseline   R²');
 for (const target of TARGETS) {
   const m = metrics[target];
   const change = ((m.RMSE - baseline.RMSE) / baseline.RMSE) * 100;
-  console.log(`${target.replace('engagement_future_', '').padEnd(9)} ${m.RMSE.toFixed(1).padStart(10)}  ${`${change >= 0 ? '+' : ''}${change.toFixed(1)}%`.padStart(11)}   ${m.R2.toFixed(3)}`);
+  console.log(
+    `${target.replace('engagement_future_', '').padEnd(9)} ${m.RMSE.toFixed(1).padStart(10)}  ${`${change >= 0 ? '+' : ''}${change.toFixed(1)}%`.padStart(11)}   ${m.R2.toFixed(3)}`,
+  );
 }
 console.log('\n(The baseline predicts the 7-day target only; each horizon is compared with it, as the notebook did.)');

@@ -15,7 +15,9 @@ try {
   const micros = ((performance.now() - started) * 1000).toFixed(0);
   console.log(`${rows.length} daily rows of profile ${rows[0]?.profile_id}, latest week ending ${forecasts[0]?.date} (${micros} µs):`);
   for (const f of forecasts) {
-    console.log(`  ${f.future_period.replace('predicted_engagement_future_', '+').padEnd(5)} on ${f.prediction_date}: ${f.predicted_engagement.toFixed(1)} engagement per post`);
+    console.log(
+      `  ${f.future_period.replace('predicted_engagement_future_', '+').padEnd(5)} on ${f.prediction_date}: ${f.predicted_engagement.toFixed(1)} engagement per post`,
+    );
   }
 } catch (error) {
   if (error instanceof DataError) {

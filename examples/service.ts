@@ -23,7 +23,11 @@ async function call(label: string, body: string, show?: (answer: { predictions: 
 await call('rows', JSON.stringify({ rows }));
 await call('bad row', JSON.stringify({ rows: rows.map((r, i) => (i === 4 ? { ...r, posts: 'two' } : r)) }));
 await call('broken JSON', '{"rows": [');
-await call('engagement with no post in the month', JSON.stringify({ rows: [{ ...rows[0], profile_id: 'no-posts', posts: 0, engagement: 12 }] }), (a) => a.predictions[0]);
+await call(
+  'engagement with no post in the month',
+  JSON.stringify({ rows: [{ ...rows[0], profile_id: 'no-posts', posts: 0, engagement: 12 }] }),
+  (a) => a.predictions[0],
+);
 await call('an unknown profile named', JSON.stringify({ rows, profiles: ['nobody'] }));
 console.log(`readiness: ${(await fetch(`${url}/readyz`)).status}, model ${((await (await fetch(`${url}/v1/model`)).json()) as { id: string }).id}`);
 await server.close();

@@ -7,7 +7,13 @@
 import { parseArgs } from 'node:util';
 import { loadDaily, predict, scoreForecasts, trainModels, type Prediction } from '../src/index.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { cutoff: { type: 'string', default: '2024-07-31' }, origins: { type: 'string', default: '2024-08-04,2024-09-01,2024-09-29,2024-10-27,2024-11-24' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    cutoff: { type: 'string', default: '2024-07-31' },
+    origins: { type: 'string', default: '2024-08-04,2024-09-01,2024-09-29,2024-10-27,2024-11-24' },
+  },
+});
 console.log(`| data | horizon | forecasts | WAPE | vs naive | coverage 80 / 95 |\n| --- | ---: | ---: | ---: | ---: | --- |`);
 for (const dir of positionals) {
   const daily = await loadDaily(dir);
@@ -22,6 +28,8 @@ for (const dir of positionals) {
   }
   const { scores } = scoreForecasts(forecasts, daily, { naive: baseline });
   for (const [period, s] of Object.entries(scores).sort(([a], [b]) => parseInt(a.replace(/\D/g, ''), 10) - parseInt(b.replace(/\D/g, ''), 10))) {
-    console.log(`| ${dir.split('/').pop()} | ${period.replace('predicted_engagement_future_', '')} | ${s.n} | ${s.WAPE.toFixed(3)} | ${s.relativeWAPE.toFixed(3)} | ${(s.coverage['80']! * 100).toFixed(1)} / ${(s.coverage['95']! * 100).toFixed(1)} |`);
+    console.log(
+      `| ${dir.split('/').pop()} | ${period.replace('predicted_engagement_future_', '')} | ${s.n} | ${s.WAPE.toFixed(3)} | ${s.relativeWAPE.toFixed(3)} | ${(s.coverage['80']! * 100).toFixed(1)} / ${(s.coverage['95']! * 100).toFixed(1)} |`,
+    );
   }
 }

@@ -8,7 +8,10 @@ import type { BacktestResult, BacktestRow } from '../src/index.js';
 
 type Run = BacktestResult & { kind: string; seed: number; profiles: number; dailyRows: number; seconds: number };
 const dir = process.argv[2] ?? 'reports/quality';
-const runs: Run[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Run);
+const runs: Run[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Run);
 const H = [7, 14, 21, 28];
 const f = (v: number | undefined, d: number) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(d));
 const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
@@ -21,7 +24,13 @@ for (const kind of ['stationary', 'dynamic']) {
   const models = [...new Set(mine.flatMap((r) => r.table.map((t) => t.model)))];
   // One row per seed: a model run in two files of a seed (the baselines of an extra run) counts once.
   const rowsOf = (model: string, h: number): BacktestRow[] =>
-    seeds.flatMap((s) => mine.filter((r) => r.seed === s).flatMap((r) => r.table).filter((t) => t.model === model && t.horizon === h).slice(0, 1));
+    seeds.flatMap((s) =>
+      mine
+        .filter((r) => r.seed === s)
+        .flatMap((r) => r.table)
+        .filter((t) => t.model === model && t.horizon === h)
+        .slice(0, 1),
+    );
   const summary = (get: (t: BacktestRow) => number, digits: number) => (model: string, h: number) => {
     const v = rowsOf(model, h).map(get).filter(Number.isFinite);
     if (!v.length) return '–';
@@ -33,24 +42,37 @@ for (const kind of ['stationary', 'dynamic']) {
   for (const s of seeds) {
     const runsOfSeed = mine.filter((x) => x.seed === s);
     const r = runsOfSeed[0]!;
-    console.log(`- seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles; origins ${r.origins.join(', ')}; ${H.map((h) => r.scored[`${h}d`]!.toLocaleString('en-US')).join(' / ')} forecasts scored (7 / 14 / 21 / 28 days); backtest ${runsOfSeed.map((x) => `${x.seconds.toFixed(0)} s (${[...new Set(x.table.map((t) => t.model))].filter((m) => !['naive', 'window-average 4w', 'window-average 13w'].includes(m)).join(', ')})`).join(' + ')}`);
+    console.log(
+      `- seed ${s}: ${r.dailyRows.toLocaleString('en-US')} daily rows, ${r.profiles.toLocaleString('en-US')} profiles; origins ${r.origins.join(', ')}; ${H.map((h) => r.scored[`${h}d`]!.toLocaleString('en-US')).join(' / ')} forecasts scored (7 / 14 / 21 / 28 days); backtest ${runsOfSeed.map((x) => `${x.seconds.toFixed(0)} s (${[...new Set(x.table.map((t) => t.model))].filter((m) => !['naive', 'window-average 4w', 'window-average 13w'].includes(m)).join(', ')})`).join(' + ')}`,
+    );
     const cold = runsOfSeed.find((x) => x.coldStart?.length)?.coldStart;
-    if (cold) console.log(`  - cold start (profiles not posted yet, scored apart): ${cold.map((t) => `${t.horizon} d: ${t.n} forecasts, WAPE ${f(t.WAPE, 3)}, coverage ${f(t.coverage['80']! * 100, 1)} / ${f(t.coverage['95']! * 100, 1)}`).join('; ')}`);
+    if (cold)
+      console.log(
+        `  - cold start (profiles not posted yet, scored apart): ${cold.map((t) => `${t.horizon} d: ${t.n} forecasts, WAPE ${f(t.WAPE, 3)}, coverage ${f(t.coverage['80']! * 100, 1)} / ${f(t.coverage['95']! * 100, 1)}`).join('; ')}`,
+      );
   }
   console.log(`\nWAPE relative to naive, mean over the seeds (range):\n\n${table(summary((t) => t.relativeWAPE, 3))}`);
   console.log(`\nWAPE, mean over the seeds (range):\n\n${table(summary((t) => t.WAPE, 3))}`);
   console.log(`\nBias (mean forecast − actual), mean over the seeds:\n\n${table((m, h) => f(mean(rowsOf(m, h).map((t) => t.bias)), 0))}`);
   const hasIntervals = (m: string) => rowsOf(m, 7).some((t) => t.coverage['80'] !== undefined);
-  console.log(`\nObserved coverage of the 80% and 95% intervals, %, mean over the seeds (range):\n\n${table((m, h) => `${summary((t) => t.coverage['80']! * 100, 1)(m, h)}<br>${summary((t) => t.coverage['95']! * 100, 1)(m, h)}`, hasIntervals)}`);
-  console.log(`\nMean width of the 80% interval, relative to the mean actual (engagement per post), mean over the seeds:\n\n${table((m, h) => f(mean(rowsOf(m, h).map((t) => t.width['80']! / (t.MAE / t.WAPE))), 2), hasIntervals)}`);
+  console.log(
+    `\nObserved coverage of the 80% and 95% intervals, %, mean over the seeds (range):\n\n${table((m, h) => `${summary((t) => t.coverage['80']! * 100, 1)(m, h)}<br>${summary((t) => t.coverage['95']! * 100, 1)(m, h)}`, hasIntervals)}`,
+  );
+  console.log(
+    `\nMean width of the 80% interval, relative to the mean actual (engagement per post), mean over the seeds:\n\n${table((m, h) => f(mean(rowsOf(m, h).map((t) => t.width['80']! / (t.MAE / t.WAPE))), 2), hasIntervals)}`,
+  );
   console.log(`\n<details><summary>Every seed: WAPE relative to naive, WAPE, MAE, RMSE, R², bias, coverage 80/95</summary>\n`);
   for (const s of seeds) {
-    console.log(`\nSeed ${s}:\n\n| model | days | rel. WAPE | WAPE | MAE | RMSE | R² | bias | cover 80 | cover 95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    console.log(
+      `\nSeed ${s}:\n\n| model | days | rel. WAPE | WAPE | MAE | RMSE | R² | bias | cover 80 | cover 95 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    );
     const seen = new Set<string>();
     for (const t of mine.filter((x) => x.seed === s).flatMap((x) => x.table)) {
       if (seen.has(`${t.model} ${t.horizon}`)) continue;
       seen.add(`${t.model} ${t.horizon}`);
-      console.log(`| ${t.model} | ${t.horizon} | ${f(t.relativeWAPE, 3)} | ${f(t.WAPE, 4)} | ${f(t.MAE, 1)} | ${f(t.RMSE, 1)} | ${f(t.R2, 3)} | ${f(t.bias, 1)} | ${f((t.coverage['80'] ?? NaN) * 100, 1)} | ${f((t.coverage['95'] ?? NaN) * 100, 1)} |`);
+      console.log(
+        `| ${t.model} | ${t.horizon} | ${f(t.relativeWAPE, 3)} | ${f(t.WAPE, 4)} | ${f(t.MAE, 1)} | ${f(t.RMSE, 1)} | ${f(t.R2, 3)} | ${f(t.bias, 1)} | ${f((t.coverage['80'] ?? NaN) * 100, 1)} | ${f((t.coverage['95'] ?? NaN) * 100, 1)} |`,
+      );
     }
   }
   console.log('\n</details>');
@@ -58,7 +80,9 @@ for (const kind of ['stationary', 'dynamic']) {
 
 // The targets, per seed and horizon, for the corrected preset's default model (the first row of each run, `log-linear`).
 console.log(`\n### Targets, per seed and horizon (the default model, \`log-linear\`)\n`);
-console.log('| data | seed | days | vs naive | target | vs the better window average | coverage 80 / 95 | within ±2 points |\n| --- | ---: | ---: | ---: | --- | --- | --- | --- |');
+console.log(
+  '| data | seed | days | vs naive | target | vs the better window average | coverage 80 / 95 | within ±2 points |\n| --- | ---: | ---: | ---: | --- | --- | --- | --- |',
+);
 let misses = 0;
 for (const run of runs.filter((r) => r.table.some((t) => t.model === 'log-linear'))) {
   for (const h of H) {
@@ -71,7 +95,9 @@ for (const run of runs.filter((r) => r.table.some((t) => t.model === 'log-linear
     const c95 = m.coverage['95']! * 100;
     const okCover = Math.abs(c80 - 80) <= 2 && Math.abs(c95 - 95) <= 2;
     if (!okNaive || !okWa || !okCover) misses++;
-    console.log(`| ${run.kind} | ${run.seed} | ${h} | ${f(m.relativeWAPE, 3)} | ≤ ${limit.toFixed(2)} ${okNaive ? 'met' : '**missed**'} | ${f(m.WAPE, 3)} vs ${f(wa, 3)} ${okWa ? 'met' : '**missed**'} | ${f(c80, 1)} / ${f(c95, 1)} | ${okCover ? 'met' : '**missed**'} |`);
+    console.log(
+      `| ${run.kind} | ${run.seed} | ${h} | ${f(m.relativeWAPE, 3)} | ≤ ${limit.toFixed(2)} ${okNaive ? 'met' : '**missed**'} | ${f(m.WAPE, 3)} vs ${f(wa, 3)} ${okWa ? 'met' : '**missed**'} | ${f(c80, 1)} / ${f(c95, 1)} | ${okCover ? 'met' : '**missed**'} |`,
+    );
   }
 }
 console.log(`\n${misses === 0 ? 'Every target met on every seed and horizon.' : `${misses} seed-horizon cells miss a target.`}`);

@@ -47,7 +47,12 @@ for (const kind of values.kinds!.split(',')) {
     });
     const models = [...chosen, 'naive', { kind: 'window-average' as const, weeks: 4 as const }, { kind: 'window-average' as const, weeks: 13 as const }];
     const t = Date.now();
-    const result: BacktestResult = backtest(daily, { models: models as never, notebook: values.notebook!, origins: Number(values.origins), step: Number(values.step) });
+    const result: BacktestResult = backtest(daily, {
+      models: models as never,
+      notebook: values.notebook!,
+      origins: Number(values.origins),
+      step: Number(values.step),
+    });
     const file = join(values.out!, `${kind}-${seed}${values.name ? `-${values.name}` : ''}.json`);
     writeFileSync(file, JSON.stringify({ kind, seed, profiles, dailyRows: daily.length, seconds: (Date.now() - t) / 1000, ...result }, null, 1));
     console.log(`${kind} seed ${seed}: ${daily.length} daily rows, ${((Date.now() - t) / 1000).toFixed(0)} s → ${file}`);

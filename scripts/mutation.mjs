@@ -35,7 +35,9 @@ for (const name of named) {
 // Every file the groups are meant to cover is in one.
 const grouped = new Set(Object.values(GROUPS).flat());
 const expected = [
-  ...readdirSync('src/model').filter((f) => f.endsWith('.ts') && f !== 'builtin-figures.ts').map((f) => `src/model/${f}`),
+  ...readdirSync('src/model')
+    .filter((f) => f.endsWith('.ts') && f !== 'builtin-figures.ts')
+    .map((f) => `src/model/${f}`),
   'src/predict.ts',
   'src/io/csv.ts',
 ];
@@ -108,10 +110,13 @@ for (const group of Object.keys(GROUPS)) {
   for (const [name, f] of Object.entries(report.files)) rows.push({ name, ...count(f.mutants) });
 }
 rows.sort((a, b) => a.name.localeCompare(b.name));
-const total = rows.reduce((t, r) => {
-  for (const k of ['mutants', 'killed', 'timeout', 'survived', 'noCoverage', 'errors']) t[k] += r[k];
-  return t;
-}, { name: withoutResults.length > 0 ? 'these files' : 'all files', mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 });
+const total = rows.reduce(
+  (t, r) => {
+    for (const k of ['mutants', 'killed', 'timeout', 'survived', 'noCoverage', 'errors']) t[k] += r[k];
+    return t;
+  },
+  { name: withoutResults.length > 0 ? 'these files' : 'all files', mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 },
+);
 const score = (r) => (r.mutants === 0 ? 100 : (100 * (r.killed + r.timeout)) / r.mutants);
 
 const header = ['file', 'mutants', 'killed', 'timeout', 'survived', 'no cov', 'score'];
@@ -122,7 +127,8 @@ for (const t of table) process.stdout.write(`${t.map((v, k) => (k === 0 ? String
 if (timings.length > 0) process.stdout.write(`time: ${timings.join(', ')}\n`);
 if (withoutResults.length > 0) {
   // The files above only: no overall score until every group has results.
-  for (const group of withoutResults) process.stderr.write(`mutation: no results for group ${group} (${reportOf(group)} or ${resultsOf(group)}); run \`npm run mutation -- ${group}\`\n`);
+  for (const group of withoutResults)
+    process.stderr.write(`mutation: no results for group ${group} (${reportOf(group)} or ${resultsOf(group)}); run \`npm run mutation -- ${group}\`\n`);
   process.exit(2);
 }
 if (score(total) < BREAK) {

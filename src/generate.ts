@@ -136,7 +136,7 @@ function makeProfile(r: Random, days: number): Profile {
   const followers = Math.min(6e8, Math.max(12, Math.exp(Math.log(15000) + 2.3 * r.normal())));
   let start = 0;
   let end = days - 1;
-  let seen = 0.97;
+  let seen: number;
   const bursts: number[] = [];
   if (kind === Kind.Continuous) {
     start = r.next() < 0.6 ? 0 : r.int(0, Math.floor(days * 0.7));
@@ -257,7 +257,9 @@ function dynamicsOf(option: GenerateOptions['dynamics']): Dynamics | null {
   const d = option === true ? { ...DEFAULT_DYNAMICS } : { ...DEFAULT_DYNAMICS, ...option };
   for (const key of ['drift', 'regimeChanges', 'viralPosts', 'habitChanges'] as const) {
     if (typeof d[key] !== 'number' || !(d[key] >= 0) || (key !== 'drift' && d[key] > 1)) {
-      throw new ArgumentRangeError(`generateDaily: dynamics.${key} must be a number ${key === 'drift' ? 'at least 0' : 'from 0 to 1'}, got ${JSON.stringify(d[key])}`);
+      throw new ArgumentRangeError(
+        `generateDaily: dynamics.${key} must be a number ${key === 'drift' ? 'at least 0' : 'from 0 to 1'}, got ${JSON.stringify(d[key])}`,
+      );
     }
   }
   return d;

@@ -43,7 +43,16 @@ export {
   type InputLimits,
   type CheckedLimits,
 } from './schema.js';
-export { DataError, ModelError, WriteError, ArgumentTypeError, ArgumentRangeError, type DataErrorDetails, type DataErrorCode, type ArgumentErrorCode } from './errors.js';
+export {
+  DataError,
+  ModelError,
+  WriteError,
+  ArgumentTypeError,
+  ArgumentRangeError,
+  type DataErrorDetails,
+  type DataErrorCode,
+  type ArgumentErrorCode,
+} from './errors.js';
 export { VERSION } from './version.js';
 
 // Frames.
@@ -94,7 +103,16 @@ export {
 } from './model/model-file.js';
 export { loadBuiltinModel } from './model/builtin.js';
 export { registerModelKind } from './model/kinds/registry.js';
-export type { ModelKindDefinition, KindDesign, FitInput, Fail, BuiltinModelKind, LinearKindHead, LogLinearKindHead, FeatureKindHead } from './model/kinds/kind.js';
+export type {
+  ModelKindDefinition,
+  KindDesign,
+  FitInput,
+  Fail,
+  BuiltinModelKind,
+  LinearKindHead,
+  LogLinearKindHead,
+  FeatureKindHead,
+} from './model/kinds/kind.js';
 
 // P: prediction, and evaluation.
 export { predict, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions } from './predict.js';

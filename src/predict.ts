@@ -101,7 +101,6 @@ interface Origins {
   lastDay: number;
 }
 
-
 /** Step P1–P4: the weekly table of the input and each profile's origin row. */
 function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions): Origins {
   const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'predict: since');
@@ -110,11 +109,17 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
   let origin: number | undefined;
   let lastDay = Number.POSITIVE_INFINITY;
   if (input instanceof WeeklyFrame) {
-    if (since !== undefined || asOf !== undefined) throw new ArgumentTypeError('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
+    if (since !== undefined || asOf !== undefined)
+      throw new ArgumentTypeError('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
     checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
-    const daily = input instanceof DailyFrame ? input : Array.isArray(input) || isDataFrameLike(input) ? dailyFromRows(input, options.limits ? { limits: options.limits } : {}) : null;
+    const daily =
+      input instanceof DailyFrame
+        ? input
+        : Array.isArray(input) || isDataFrameLike(input)
+          ? dailyFromRows(input, options.limits ? { limits: options.limits } : {})
+          : null;
     if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
     const through = originRequest(model, asOf);
@@ -166,7 +171,11 @@ function originRows(weekly: WeeklyFrame, origin: number | undefined, only: reado
   if (only) {
     profiles = only.map((id) => {
       const k = index.get(id);
-      if (k === undefined || rowOf(k) < 0) throw new ArgumentRangeError(`predict: no rows for profile '${id}'${origin !== undefined && k !== undefined ? ` on or before ${formatDay(origin)}` : ''}`, 'no_rows_for_profile');
+      if (k === undefined || rowOf(k) < 0)
+        throw new ArgumentRangeError(
+          `predict: no rows for profile '${id}'${origin !== undefined && k !== undefined ? ` on or before ${formatDay(origin)}` : ''}`,
+          'no_rows_for_profile',
+        );
       return k;
     });
   } else {
@@ -217,7 +226,9 @@ function coveragesFor(model: EngagementModel, options: PredictOptions, where: st
   checkedModel(model);
   const coverages = checkIntervals(options.intervals, where);
   if (coverages.length > 0 && !model.intervals) {
-    throw new ModelError(`${where}: this model has no interval calibration (${presetOf(model.preset).noIntervals ?? 'it was trained with calibrationWeeks: false or too little history'})`);
+    throw new ModelError(
+      `${where}: this model has no interval calibration (${presetOf(model.preset).noIntervals ?? 'it was trained with calibrationWeeks: false or too little history'})`,
+    );
   }
   return coverages;
 }
@@ -239,7 +250,11 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
  * @throws what `loadWeekly` and `predict` throw.
  */
-export async function predictFiles(model: EngagementModel, source: string | readonly string[] | WeeklySource, options: PredictFilesOptions = {}): Promise<{ predictions: Prediction[]; report: LoadReport }> {
+export async function predictFiles(
+  model: EngagementModel,
+  source: string | readonly string[] | WeeklySource,
+  options: PredictFilesOptions = {},
+): Promise<{ predictions: Prediction[]; report: LoadReport }> {
   const coverages = coveragesFor(model, options, 'predictFiles');
   const since = options.since === undefined ? Number.NEGATIVE_INFINITY : parseDayStrict(options.since, 'predictFiles: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictFiles: asOf');
@@ -247,7 +262,14 @@ export async function predictFiles(model: EngagementModel, source: string | read
   const { onError, limits } = readSettings(options, 'predictFiles');
   const from = isWeeklySource(source) ? source : csvSource(source, options.workers ? { workers: options.workers } : {});
   const through = originRequest(model, asOf);
-  const load = await from.weekly({ preset: model.preset, onError, limits, window, ...(through !== undefined ? { through } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const load = await from.weekly({
+    preset: model.preset,
+    onError,
+    limits,
+    window,
+    ...(through !== undefined ? { through } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const lastDay = asOf ?? load.lastDay;
   const origin = originDay(model, asOf, lastDay);
   const { profiles, rows } = originRows(load.weekly, origin, options.profiles);
@@ -258,7 +280,14 @@ export async function predictFiles(model: EngagementModel, source: string | read
  * @internal The forecasts of a (checked) model from given origin rows of a
  * weekly table: what `predict` and `backtest` share.
  */
-export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profiles: readonly number[], rows: Int32Array, lastDay: number, coverages: readonly number[]): Prediction[] {
+export function forecastRows(
+  model: EngagementModel,
+  weekly: WeeklyFrame,
+  profiles: readonly number[],
+  rows: Int32Array,
+  lastDay: number,
+  coverages: readonly number[],
+): Prediction[] {
   const names = model.features;
   const preset = presetOf(model.preset);
   const { columns, imputed: imputedCount } = preset.featureColumns(model, weekly, rows);
@@ -308,7 +337,14 @@ export function forecastRows(model: EngagementModel, weekly: WeeklyFrame, profil
     TARGETS.forEach((target, h) => {
       const y = coldRow >= 0 ? applyColdStart(cold!.models[target], xCold) : apply(target, x);
       // Nothing non-finite comes back silently (it would be null in JSON, an empty CSV field).
-      if (!Number.isFinite(y)) throw new DataError(nonFiniteReason(y, target), { code: 'unforecastable', file: '<input>', line: 0, column: 'profile_id', value: weekly.profileIds[k]! });
+      if (!Number.isFinite(y))
+        throw new DataError(nonFiniteReason(y, target), {
+          code: 'unforecastable',
+          file: '<input>',
+          line: 0,
+          column: 'profile_id',
+          value: weekly.profileIds[k]!,
+        });
       const value = y < 0 ? 0 : y; // P6
       const p = {
         profile_id: weekly.profileIds[k]!,

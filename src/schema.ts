@@ -12,30 +12,11 @@ export type Preset = 'notebook' | 'corrected';
 /** The presets, the default first. */
 export const PRESETS: readonly Preset[] = Object.freeze(['notebook', 'corrected']);
 
-
 /** Columns a daily CSV must have (any order; extra columns are ignored). */
-export const REQUIRED_DAILY_COLUMNS = [
-  'date',
-  'profile_id',
-  'followers',
-  'posts',
-  'engagement',
-  'reach',
-  'impressions',
-] as const;
+export const REQUIRED_DAILY_COLUMNS = ['date', 'profile_id', 'followers', 'posts', 'engagement', 'reach', 'impressions'] as const;
 
 /** The columns of the real daily files; `likes` and `comments` are read past (engagement is their sum). */
-export const DAILY_COLUMNS = [
-  'date',
-  'profile_id',
-  'followers',
-  'posts',
-  'engagement',
-  'likes',
-  'comments',
-  'reach',
-  'impressions',
-] as const;
+export const DAILY_COLUMNS = ['date', 'profile_id', 'followers', 'posts', 'engagement', 'likes', 'comments', 'reach', 'impressions'] as const;
 
 /** The count columns summed per week. */
 export const COUNT_COLUMNS = ['posts', 'engagement', 'reach', 'impressions'] as const;
@@ -52,27 +33,13 @@ export const HORIZONS = [7, 14, 21, 28] as const;
 export type Horizon = (typeof HORIZONS)[number];
 
 /** The 16 lag feature names, `engagement_lag_1` … `impressions_lag_4`, in N7 order. */
-export const LAG_FEATURES: readonly string[] = LAGS.flatMap((lag) =>
-  LAGGED_COLUMNS.map((column) => `${column}_lag_${lag}`),
-);
+export const LAG_FEATURES: readonly string[] = LAGS.flatMap((lag) => LAGGED_COLUMNS.map((column) => `${column}_lag_${lag}`));
 
 /** The 21 model features, in the order the models expect them. */
-export const FEATURES: readonly string[] = [
-  ...LAG_FEATURES,
-  'followers',
-  'reach',
-  'impressions',
-  'engagement',
-  'monthly_average_engagement_per_post',
-];
+export const FEATURES: readonly string[] = [...LAG_FEATURES, 'followers', 'reach', 'impressions', 'engagement', 'monthly_average_engagement_per_post'];
 
 /** Target column names, one per horizon. */
-export const TARGETS = [
-  'engagement_future_7d',
-  'engagement_future_14d',
-  'engagement_future_21d',
-  'engagement_future_28d',
-] as const;
+export const TARGETS = ['engagement_future_7d', 'engagement_future_14d', 'engagement_future_21d', 'engagement_future_28d'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 /** Features of the T8 baseline. */
@@ -270,13 +237,15 @@ export interface CheckedLimits {
 
 /** The `limits` option: any of `InputLimits`, the rest default. @throws {ArgumentTypeError} for a malformed limit. */
 export function checkLimits(limits: unknown, where: string): CheckedLimits {
-  if (limits !== undefined && (limits === null || typeof limits !== 'object')) throw new ArgumentTypeError(`${where}: limits must be an object, got ${JSON.stringify(limits)}`);
+  if (limits !== undefined && (limits === null || typeof limits !== 'object'))
+    throw new ArgumentTypeError(`${where}: limits must be an object, got ${JSON.stringify(limits)}`);
   const l = { ...DEFAULT_LIMITS, ...(limits as Partial<InputLimits> | undefined) };
   const firstDay = parseDayStrict(l.from, `${where}: limits.from`);
   const lastDay = parseDayStrict(l.to, `${where}: limits.to`);
   if (lastDay < firstDay) throw new ArgumentRangeError(`${where}: limits.to (${l.to}) is before limits.from (${l.from})`);
   for (const key of ['maxRecordBytes', 'maxWeeksPerProfile'] as const) {
-    if (typeof l[key] !== 'number' || !Number.isInteger(l[key]) || l[key] < 1) throw new ArgumentTypeError(`${where}: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
+    if (typeof l[key] !== 'number' || !Number.isInteger(l[key]) || l[key] < 1)
+      throw new ArgumentTypeError(`${where}: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
   }
   return { firstDay, lastDay, maxRecordBytes: l.maxRecordBytes, maxWeeksPerProfile: l.maxWeeksPerProfile };
 }

@@ -19,7 +19,9 @@ describe('backtest', () => {
     const models = [...new Set(result().table.map((r) => r.model))];
     expect(models).toEqual(['log-linear', 'naive', 'window-average 4w', NOTEBOOK, NOTEBOOK_LEAKY]);
     for (const h of [7, 14, 21, 28]) {
-      const ns = result().table.filter((r) => r.horizon === h).map((r) => r.n);
+      const ns = result()
+        .table.filter((r) => r.horizon === h)
+        .map((r) => r.n);
       expect(new Set(ns).size, `${h}d`).toBe(1);
       expect(ns[0]).toBe(result().scored[`${h}d`]);
       expect(ns[0]).toBeGreaterThan(50);
@@ -57,11 +59,29 @@ describe('scoreForecasts', () => {
       { date: '2024-03-17', profile_id: 'b', posts: 2, engagement: 100, reach: 1, impressions: 1 }, // b: 50
       { date: '2024-03-24', profile_id: 'b', posts: 0, engagement: 0, reach: 1, impressions: 1 }, // no post: not scored
     ];
-    const base = { date: '2024-03-10', future_period: 'predicted_engagement_future_7d', prediction_date: '2024-03-17', partial_week: false, no_recent_posts: false, clipped: false, imputed: false, cold_start: false, non_finite_input: false };
+    const base = {
+      date: '2024-03-10',
+      future_period: 'predicted_engagement_future_7d',
+      prediction_date: '2024-03-17',
+      partial_week: false,
+      no_recent_posts: false,
+      clipped: false,
+      imputed: false,
+      cold_start: false,
+      non_finite_input: false,
+    };
     const forecasts: Prediction[] = [
       { ...base, profile_id: 'a', predicted_engagement: 25, lo_80: 15, hi_80: 35 },
       { ...base, profile_id: 'b', predicted_engagement: 40, lo_80: 30, hi_80: 45 },
-      { ...base, profile_id: 'b', future_period: 'predicted_engagement_future_14d', prediction_date: '2024-03-24', predicted_engagement: 1, lo_80: 0, hi_80: 2 },
+      {
+        ...base,
+        profile_id: 'b',
+        future_period: 'predicted_engagement_future_14d',
+        prediction_date: '2024-03-24',
+        predicted_engagement: 1,
+        lo_80: 0,
+        hi_80: 2,
+      },
     ];
     const naive: Prediction[] = [
       { ...base, profile_id: 'a', predicted_engagement: 10 },

@@ -16,7 +16,18 @@ describe('error messages', () => {
     expect(showValue(null)).toBe('null');
     expect(showValue(deeplyNested(10000))).toBe('an array of 1 items');
     expect(showValue({ toString: 5 })).toBe('an object');
-    expect(showValue(new Proxy({}, { get: () => { throw new Error('trap'); } }))).toBe('an object');
+    expect(
+      showValue(
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error('trap');
+            },
+          },
+        ),
+      ),
+    ).toBe('an object');
   });
 
   it('name the row and field of a hostile value as a DataError, never a RangeError or TypeError', () => {
@@ -24,7 +35,14 @@ describe('error messages', () => {
     const hostile: [string, unknown][] = [
       ['posts', deeplyNested(10000)],
       ['engagement', { toString: 5 }],
-      ['date', { valueOf: () => { throw new Error('boom'); } }],
+      [
+        'date',
+        {
+          valueOf: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
       ['profile_id', deeplyNested(10000)],
     ];
     for (const [field, value] of hostile) {

@@ -21,7 +21,9 @@ describe('examples', () => {
     // The numbers it prints are the library's forecasts for the sample data.
     const daily = await loadDaily(join(root, 'examples', 'data'));
     const predictions = predict(loadBuiltinModel(), daily);
-    expect(r.stdout).toContain(`Read ${daily.length} daily rows of ${daily.profileIds.length} profiles from 4 files (${daily.report.missingFollowers} rows without a followers count).`);
+    expect(r.stdout).toContain(
+      `Read ${daily.length} daily rows of ${daily.profileIds.length} profiles from 4 files (${daily.report.missingFollowers} rows without a followers count).`,
+    );
     for (let k = 0; k < predictions.length; k += 4) {
       const four = predictions.slice(k, k + 4);
       const line = `${four[0]!.profile_id.slice(0, 12)}…  ${four[0]!.date} ${four.map((p) => p.predicted_engagement.toFixed(1).padStart(10)).join(' ')}`;
@@ -50,7 +52,9 @@ describe('examples', () => {
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(readFileSync(join(root, 'examples', 'profile.json'), 'utf8'));
     for (const f of predict(loadBuiltinModel(), rows)) {
-      expect(r.stdout).toContain(`  ${f.future_period.replace('predicted_engagement_future_', '+').padEnd(5)} on ${f.prediction_date}: ${f.predicted_engagement.toFixed(1)} engagement per post\n`);
+      expect(r.stdout).toContain(
+        `  ${f.future_period.replace('predicted_engagement_future_', '+').padEnd(5)} on ${f.prediction_date}: ${f.predicted_engagement.toFixed(1)} engagement per post\n`,
+      );
     }
   });
 
@@ -58,7 +62,9 @@ describe('examples', () => {
     const r = example('service.ts');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^rows → 200 \{"model":\{"id":"[0-9a-f]{16}","preset":"notebook","version":"[^"]+"\},"predictions":\[\{"profile_id":/m);
-    expect(r.stdout).toMatch(/^bad row → 400 \{"error":"bad_row","message":"rows\[4\]\.posts: posts is not a non-negative number: \\"two\\"","row":4,"field":"posts"\}$/m);
+    expect(r.stdout).toMatch(
+      /^bad row → 400 \{"error":"bad_row","message":"rows\[4\]\.posts: posts is not a non-negative number: \\"two\\"","row":4,"field":"posts"\}$/m,
+    );
     expect(r.stdout).toMatch(/^broken JSON → 400 \{"error":"bad_json"/m);
     expect(r.stdout).toMatch(/^engagement with no post in the month → 200 \{"profile_id":"no-posts",.*"non_finite_input":true\}$/m);
     expect(r.stdout).toMatch(/^an unknown profile named → 422 \{"error":"no_rows_for_profile","message":"predict: no rows for profile 'nobody'"\}$/m);
@@ -76,7 +82,9 @@ describe('examples', () => {
     expect(r.stdout).toContain(`baseline 7d: RMSE ${baseline.RMSE.toFixed(1)}, R² ${baseline.R2.toFixed(3)}\n`);
     for (const target of TARGETS) {
       const line = r.stdout.split('\n').find((l) => l.startsWith(`${target.replace('engagement_future_', '')} `));
-      expect(line, target).toMatch(new RegExp(` ${metrics[target].RMSE.toFixed(1).replace('.', '\\.')} .* ${metrics[target].R2.toFixed(3).replace('.', '\\.')}$`));
+      expect(line, target).toMatch(
+        new RegExp(` ${metrics[target].RMSE.toFixed(1).replace('.', '\\.')} .* ${metrics[target].R2.toFixed(3).replace('.', '\\.')}$`),
+      );
     }
   });
 });

@@ -17,7 +17,19 @@ describe('the package', () => {
   });
 
   it('exports the pipeline API', () => {
-    for (const name of ['loadDaily', 'resampleWeekly', 'fitScaler', 'trainModels', 'predict', 'saveModel', 'loadModel', 'loadBuiltinModel', 'loadWeekly', 'DataError', 'ModelError']) {
+    for (const name of [
+      'loadDaily',
+      'resampleWeekly',
+      'fitScaler',
+      'trainModels',
+      'predict',
+      'saveModel',
+      'loadModel',
+      'loadBuiltinModel',
+      'loadWeekly',
+      'DataError',
+      'ModelError',
+    ]) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(api.FEATURES).toHaveLength(21);
@@ -25,17 +37,25 @@ describe('the package', () => {
   });
 
   it('builds ESM, CommonJS and type declarations that load', () => {
-    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js', 'ingest-worker.js']) expect(existsSync(join(root, 'dist', file)), file).toBe(true);
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js', 'ingest-worker.js'])
+      expect(existsSync(join(root, 'dist', file)), file).toBe(true);
     const cjs = createRequire(import.meta.url)(join(root, 'dist', 'index.cjs'));
-    expect(cjs.predict(cjs.loadBuiltinModel(), [{ date: '2024-09-02', profile_id: 'a', followers: 10, posts: 1, engagement: 2, reach: 3, impressions: 4 }])).toHaveLength(4);
-    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { VERSION } from 'engagement-forecast'; console.log(VERSION)"], { cwd: root, encoding: 'utf8' });
+    expect(
+      cjs.predict(cjs.loadBuiltinModel(), [{ date: '2024-09-02', profile_id: 'a', followers: 10, posts: 1, engagement: 2, reach: 3, impressions: 4 }]),
+    ).toHaveLength(4);
+    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { VERSION } from 'engagement-forecast'; console.log(VERSION)"], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(esm.stdout.trim()).toBe(pkg.version);
     expect(readFileSync(join(root, 'dist', 'index.d.ts'), 'utf8')).toMatch(/declare function trainModels/);
   });
 
   it('exports the calendar helpers and the generator at their subpaths', () => {
     const run = (code: string) => spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-    const r = run("import { formatDay } from 'engagement-forecast/calendar'; import { generateDaily } from 'engagement-forecast/generate'; console.log(formatDay(19000), typeof generateDaily)");
+    const r = run(
+      "import { formatDay } from 'engagement-forecast/calendar'; import { generateDaily } from 'engagement-forecast/generate'; console.log(formatDay(19000), typeof generateDaily)",
+    );
     expect(r.stdout.trim(), r.stderr).toBe('2022-01-08 function');
     const cjs = createRequire(import.meta.url);
     expect(cjs(join(root, 'dist', 'calendar.cjs')).formatDay(0)).toBe('1970-01-01');
@@ -52,7 +72,9 @@ describe('the package', () => {
     const fresh = list(out).sort();
     expect(list(join(root, 'docs', 'api')).sort()).toEqual(fresh);
     for (const file of fresh) {
-      expect(readFileSync(join(root, 'docs', 'api', file), 'utf8'), `docs/api/${file} is stale: run npm run docs:api`).toBe(readFileSync(join(out, file), 'utf8'));
+      expect(readFileSync(join(root, 'docs', 'api', file), 'utf8'), `docs/api/${file} is stale: run npm run docs:api`).toBe(
+        readFileSync(join(out, file), 'utf8'),
+      );
     }
   });
 });
@@ -74,7 +96,20 @@ describe('the packed tarball', () => {
   });
 
   it('holds the builds, types, LICENSE, README and docs, and no sources or tests', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/calendar.js', 'dist/generate.cjs', 'dist/cli.js', 'dist/ingest-worker.js', 'docs/cli.md']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/index.d.ts',
+      'dist/index.d.cts',
+      'dist/calendar.js',
+      'dist/generate.cjs',
+      'dist/cli.js',
+      'dist/ingest-worker.js',
+      'docs/cli.md',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => /^(src|test|bench|examples)\//.test(f))).toEqual([]);
@@ -107,7 +142,7 @@ describe('the packed tarball', () => {
       "import { formatDay } from 'engagement-forecast/calendar';",
       "import { generateDaily, type GenerateOptions } from 'engagement-forecast/generate';",
       'const forecasts: Prediction[] = predict(loadBuiltinModel(), []);',
-      "const day: string = formatDay(0);",
+      'const day: string = formatDay(0);',
       "const options: GenerateOptions = { profiles: 1, from: '2024-01-01', to: '2024-01-02' };",
       'export const used: unknown[] = [forecasts, day, options, generateDaily, null as WeeklyFrame | null];',
       '',
@@ -119,7 +154,18 @@ describe('the packed tarball', () => {
       { moduleResolution: 'node10', module: 'commonjs', files: ['plain.ts'] },
     ];
     for (const mode of modes) {
-      const config = { compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, types: ['node'], target: 'es2022', module: mode.module, moduleResolution: mode.moduleResolution }, files: mode.files };
+      const config = {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          target: 'es2022',
+          module: mode.module,
+          moduleResolution: mode.moduleResolution,
+        },
+        files: mode.files,
+      };
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
       const r = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
       expect(r.status, `${mode.moduleResolution}: ${r.stdout}${r.stderr}`).toBe(0);

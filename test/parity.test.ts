@@ -24,15 +24,18 @@ describe('parity with the notebooks (parity-300)', () => {
   let daily: DailyFrame;
   let weekly: WeeklyFrame<'notebook'>;
   let trained: TrainResult;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reference's JSON summary
   let summary: any;
 
   // Set up by the first test (not in beforeAll): see helpers/once.ts.
-  beforeEach(once(async () => {
-    daily = await loadDaily(`${dir}input`);
-    weekly = resampleWeekly(daily, { preset: 'notebook' });
-    trained = trainModels(weekly, { cutoff: '2024-07-30' });
-    summary = JSON.parse(readText(`${dir}expected/train_summary.json`));
-  }));
+  beforeEach(
+    once(async () => {
+      daily = await loadDaily(`${dir}input`);
+      weekly = resampleWeekly(daily, { preset: 'notebook' });
+      trained = trainModels(weekly, { cutoff: '2024-07-30' });
+      summary = JSON.parse(readText(`${dir}expected/train_summary.json`));
+    }),
+  );
 
   it('reads every daily row', () => {
     expect(daily.length).toBe(summary.rows.daily);

@@ -2,20 +2,53 @@
 // infinite and missing features, the model checks, options that cannot
 // apply, and the messages that say so.
 import { describe, expect, it } from 'vitest';
-import { FEATURES, ModelError, TARGETS, dailyFromRows, loadBuiltinModel, predict, predictFeatures, resampleWeekly, trainModels, type DailyRowInput, type EngagementModel } from '../src/index.js';
+import {
+  FEATURES,
+  ModelError,
+  TARGETS,
+  dailyFromRows,
+  loadBuiltinModel,
+  predict,
+  predictFeatures,
+  resampleWeekly,
+  trainModels,
+  type DailyRowInput,
+  type EngagementModel,
+} from '../src/index.js';
 import { smallCorrectedModel } from './helpers/corrected.js';
 import { designColumns } from '../src/model/design.js';
 import { COLD_START_FEATURES } from '../src/model/cold-start.js';
 import { simpleRows } from './helpers/synthetic.js';
 
-const day = (date: string, extra: Partial<DailyRowInput> = {}): DailyRowInput => ({ date, profile_id: 'p', followers: 100, posts: 1, engagement: 10, reach: 5, impressions: 6, ...extra });
+const day = (date: string, extra: Partial<DailyRowInput> = {}): DailyRowInput => ({
+  date,
+  profile_id: 'p',
+  followers: 100,
+  posts: 1,
+  engagement: 10,
+  reach: 5,
+  impressions: 6,
+  ...extra,
+});
 
 describe('predict: infinite and missing features', () => {
   it('treats a −Infinity feature (followers "-inf") as missing: flagged non_finite_input, the forecast as with 0', () => {
     const model = loadBuiltinModel();
     const preds = predict(model, [day('2024-03-04', { followers: '-inf' as unknown as number })]);
     expect(preds.map((p) => [p.non_finite_input, p.imputed])).toEqual(TARGETS.map(() => [true, false]));
-    const x = FEATURES.map((f) => (f === 'engagement' ? 10 : f === 'posts' ? 1 : f === 'reach' ? 5 : f === 'impressions' ? 6 : f === 'engagement_per_post' || f === 'monthly_average_engagement_per_post' ? 10 : 0));
+    const x = FEATURES.map((f) =>
+      f === 'engagement'
+        ? 10
+        : f === 'posts'
+          ? 1
+          : f === 'reach'
+            ? 5
+            : f === 'impressions'
+              ? 6
+              : f === 'engagement_per_post' || f === 'monthly_average_engagement_per_post'
+                ? 10
+                : 0,
+    );
     const want = predictFeatures(model, x);
     expect(preds.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
   });
@@ -53,7 +86,9 @@ describe('predictFeatures', () => {
 
 describe('the model checks', () => {
   it('names the call and the problem for a model that is not one, on the first call and after', () => {
-    expect(() => predict({ formatVersion: 9 } as unknown as EngagementModel, [day('2024-03-04')])).toThrow(/^predict: model: model format version 9 is not supported/);
+    expect(() => predict({ formatVersion: 9 } as unknown as EngagementModel, [day('2024-03-04')])).toThrow(
+      /^predict: model: model format version 9 is not supported/,
+    );
     const model = structuredClone(loadBuiltinModel());
     expect(predict(model, [day('2024-03-04')])).toHaveLength(4);
     // Checked once, then only its heads: a head broken after the first call is still caught.
@@ -66,7 +101,11 @@ describe('the model checks', () => {
     expect(() => predict(loadBuiltinModel(), [day('2024-03-04')], { intervals: [0.8] })).toThrow(
       'predict: this model has no interval calibration (notebook-preset models have none: their features see the weeks they predict)',
     );
-    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), { preset: 'corrected', cutoff: '2024-09-30', calibrationWeeks: false }).model;
+    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), {
+      preset: 'corrected',
+      cutoff: '2024-09-30',
+      calibrationWeeks: false,
+    }).model;
     expect(() => predict(uncalibrated, [day('2024-03-04')], { intervals: [0.8] })).toThrow(
       'predict: this model has no interval calibration (it was trained with calibrationWeeks: false or too little history)',
     );
@@ -76,8 +115,12 @@ describe('the model checks', () => {
 describe('options that cannot apply', () => {
   it('refuses since and asOf for a weekly table, each alone', () => {
     const weekly = resampleWeekly(dailyFromRows([day('2024-03-04')]));
-    expect(() => predict(loadBuiltinModel(), weekly, { asOf: '2024-03-10' })).toThrow('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
-    expect(() => predict(loadBuiltinModel(), weekly, { since: '2024-03-01' })).toThrow('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
+    expect(() => predict(loadBuiltinModel(), weekly, { asOf: '2024-03-10' })).toThrow(
+      'predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself',
+    );
+    expect(() => predict(loadBuiltinModel(), weekly, { since: '2024-03-01' })).toThrow(
+      'predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself',
+    );
     expect(predict(loadBuiltinModel(), weekly)).toHaveLength(4);
   });
 
@@ -87,8 +130,12 @@ describe('options that cannot apply', () => {
     const rows = [day('2024-03-04'), day('2024-03-11', { profile_id: 'late' }), day('2024-03-11', { profile_id: 'zz-late' })];
     expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'] })).toThrow(/^predict: no rows for profile 'nobody'$/);
     expect(() => predict(loadBuiltinModel(), rows, { profiles: ['nobody'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'nobody'$/);
-    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['late'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'late' on or before 2024-03-10$/);
-    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['zz-late'], asOf: '2024-03-12' })).toThrow(/^predict: no rows for profile 'zz-late' on or before 2024-03-10$/);
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['late'], asOf: '2024-03-12' })).toThrow(
+      /^predict: no rows for profile 'late' on or before 2024-03-10$/,
+    );
+    expect(() => predict(loadBuiltinModel(), rows, { profiles: ['zz-late'], asOf: '2024-03-12' })).toThrow(
+      /^predict: no rows for profile 'zz-late' on or before 2024-03-10$/,
+    );
     // Without naming it, a profile first seen after the origin is left out; the others are forecast from the origin week.
     const asOf = predict(loadBuiltinModel(), rows, { asOf: '2024-03-12' });
     expect([...new Set(asOf.map((p) => `${p.profile_id} ${p.date}`))]).toEqual(['p 2024-03-10']);
@@ -101,7 +148,12 @@ describe('options that cannot apply', () => {
     expect(() => predict(loadBuiltinModel(), [day('2024-03-04')], { since: '2024-3-1' })).toThrow(/^predict: since /);
     const old = [day('1985-06-03')];
     expect(() => predict(loadBuiltinModel(), old)).toThrow(/the date is outside the accepted range 1990-01-01/);
-    expect(predict(loadBuiltinModel(), old, { limits: { from: '1980-01-01' } }).map((p) => p.date)).toEqual(['1985-06-09', '1985-06-09', '1985-06-09', '1985-06-09']);
+    expect(predict(loadBuiltinModel(), old, { limits: { from: '1980-01-01' } }).map((p) => p.date)).toEqual([
+      '1985-06-09',
+      '1985-06-09',
+      '1985-06-09',
+      '1985-06-09',
+    ]);
     const weekly = resampleWeekly(dailyFromRows([day('2024-03-04')]), { preset: 'corrected' });
     expect(() => predict(loadBuiltinModel(), weekly)).toThrow(/^predict: /);
   });
@@ -121,7 +173,10 @@ describe('corrected forecasts', () => {
   it('are the heads applied to the standardized design row of the origin week, clipped, flagged imputed where the design filled a value', () => {
     const model = smallCorrectedModel();
     // Some profiles never report followers: the design fills their followers (imputed).
-    const rows = [...simpleRows(3, '2024-05-01', '2024-10-13', 3), ...simpleRows(3, '2024-05-01', '2024-10-13', 4).map((r) => ({ ...r, profile_id: `nf-${r.profile_id}`, followers: 'undefined' as unknown as number }))];
+    const rows = [
+      ...simpleRows(3, '2024-05-01', '2024-10-13', 3),
+      ...simpleRows(3, '2024-05-01', '2024-10-13', 4).map((r) => ({ ...r, profile_id: `nf-${r.profile_id}`, followers: 'undefined' as unknown as number })),
+    ];
     const preds = predict(model, rows);
     const weekly = resampleWeekly(dailyFromRows(rows), { preset: 'corrected', through: '2024-10-13' });
     expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-10-13']));
@@ -129,10 +184,19 @@ describe('corrected forecasts', () => {
     const { columns, imputed } = designColumns(weekly, model.features, origins);
     let imputedSeen = 0;
     weekly.profileIds.forEach((id, k) => {
-      const want = predictFeatures(model, columns.map((c) => c[k]!));
+      const want = predictFeatures(
+        model,
+        columns.map((c) => c[k]!),
+      );
       const got = preds.filter((p) => p.profile_id === id);
-      expect(got.map((p) => p.predicted_engagement), id).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
-      expect(got.map((p) => p.imputed), id).toEqual(got.map(() => imputed[k]! > 0));
+      expect(
+        got.map((p) => p.predicted_engagement),
+        id,
+      ).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
+      expect(
+        got.map((p) => p.imputed),
+        id,
+      ).toEqual(got.map(() => imputed[k]! > 0));
       if (imputed[k]! > 0) imputedSeen++;
     });
     expect(imputedSeen).toBeGreaterThan(0);
@@ -140,7 +204,11 @@ describe('corrected forecasts', () => {
   });
 
   it('come without intervals from a model trained without calibration', () => {
-    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), { preset: 'corrected', cutoff: '2024-09-30', calibrationWeeks: false }).model;
+    const uncalibrated = trainModels(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31')), {
+      preset: 'corrected',
+      cutoff: '2024-09-30',
+      calibrationWeeks: false,
+    }).model;
     const preds = predict(uncalibrated, simpleRows(2, '2024-08-01', '2024-10-13', 5));
     expect(preds).toHaveLength(8);
     expect(preds.filter((p) => 'lo_80' in p)).toEqual([]);
@@ -155,17 +223,27 @@ describe('interval bounds', () => {
   const grid = (step: number) => ({ n: 500, quantiles: Array.from({ length: 201 }, (_, k) => (k * step) / 200) });
   function modelWith(coldIntervals: boolean, floor: number): EngagementModel {
     const model = structuredClone(smallCorrectedModel());
-    model.intervals = { ...model.intervals!, floor, horizons: Object.fromEntries(TARGETS.map((t, h) => [t, grid(1 + h)])) as NonNullable<EngagementModel['intervals']>['horizons'] };
+    model.intervals = {
+      ...model.intervals!,
+      floor,
+      horizons: Object.fromEntries(TARGETS.map((t, h) => [t, grid(1 + h)])) as NonNullable<EngagementModel['intervals']>['horizons'],
+    };
     model.coldStart = {
       features: [...COLD_START_FEATURES],
       scaler: { features: [...COLD_START_FEATURES], mean: [0, 0, 0], var: [1, 1, 1], scale: [1, 1, 1], nSamplesSeen: [100, 100, 100] },
-      models: Object.fromEntries(TARGETS.map((t, h) => [t, { coef: [0, 0, 0], intercept: Math.log(3 * 10 ** h), factor: 1 }])) as NonNullable<EngagementModel['coldStart']>['models'],
-      intervals: coldIntervals ? (Object.fromEntries(TARGETS.map((t, h) => [t, grid(10 + 5 * h)])) as NonNullable<NonNullable<EngagementModel['coldStart']>['intervals']>) : null,
+      models: Object.fromEntries(TARGETS.map((t, h) => [t, { coef: [0, 0, 0], intercept: Math.log(3 * 10 ** h), factor: 1 }])) as NonNullable<
+        EngagementModel['coldStart']
+      >['models'],
+      intervals: coldIntervals
+        ? (Object.fromEntries(TARGETS.map((t, h) => [t, grid(10 + 5 * h)])) as NonNullable<NonNullable<EngagementModel['coldStart']>['intervals']>)
+        : null,
     };
     return model;
   }
   const warmRows = simpleRows(6, '2024-07-01', '2024-10-13', 7);
-  const coldRows = ['2024-09-30', '2024-10-01', '2024-10-02', '2024-10-05', '2024-10-13'].map((date) => day(date, { profile_id: 'cold', posts: 0, engagement: 0, followers: 50 }));
+  const coldRows = ['2024-09-30', '2024-10-01', '2024-10-02', '2024-10-05', '2024-10-13'].map((date) =>
+    day(date, { profile_id: 'cold', posts: 0, engagement: 0, followers: 50 }),
+  );
   const origin = '2024-10-13';
 
   it('are forecast ± q·max(floor, scale) for profiles with a history and forecast ± q·max(floor, forecast) for cold ones, each with its own quantiles', () => {
@@ -175,7 +253,10 @@ describe('interval bounds', () => {
     const probe = modelWith(true, 1);
     const scales = designColumns(weekly, [probe.intervals!.scale], origins).columns[0]!;
     const scaleOf = new Map(weekly.profileIds.map((id, k) => [id, scales[k]!]));
-    const warmScales = weekly.profileIds.filter((id) => id !== 'cold').map((id) => scaleOf.get(id)!).sort((a, b) => a - b);
+    const warmScales = weekly.profileIds
+      .filter((id) => id !== 'cold')
+      .map((id) => scaleOf.get(id)!)
+      .sort((a, b) => a - b);
     // A floor between the smallest and largest scale, and between the cold forecasts 29 and 299.
     const floor = Math.min(100, (warmScales[0]! + warmScales[warmScales.length - 1]!) / 2);
     expect(floor).toBeGreaterThan(warmScales[0]!);
@@ -195,7 +276,10 @@ describe('interval bounds', () => {
         const scale = Math.max(floor, cold ? p.predicted_engagement : scaleOf.get(p.profile_id)!);
         if (scale === floor) floored++;
         const quantiles = cold && coldIntervals ? grid(10 + 5 * h) : grid(1 + h);
-        for (const [coverage, label] of [[0.8, '80'], [0.95, '95']] as const) {
+        for (const [coverage, label] of [
+          [0.8, '80'],
+          [0.95, '95'],
+        ] as const) {
           // ⌈501·p⌉ / 500 of a grid k·step/200: the multiplier is that level times step.
           const q = (Math.ceil(501 * coverage) / 500) * quantiles.quantiles[200]!;
           expect(p[`lo_${label}`], `${p.profile_id} ${p.future_period} lo_${label}`).toBeCloseTo(Math.max(0, p.predicted_engagement - q * scale), 6);

@@ -26,7 +26,11 @@ describe('predictFiles', () => {
       for (const workers of [1, 2]) {
         const { predictions, report } = await predictFiles(model, dir, { ...options, workers });
         expect(predictions, `${model.preset} ${JSON.stringify(options)}`).toEqual(predict(model, daily, options));
-        const inWindow = Array.from(daily.day).filter((d) => (!('since' in options) || d >= Date.parse(`${options.since}T00:00:00Z`) / 864e5) && (!('asOf' in options) || d <= Date.parse(`${options.asOf}T00:00:00Z`) / 864e5)).length;
+        const inWindow = Array.from(daily.day).filter(
+          (d) =>
+            (!('since' in options) || d >= Date.parse(`${options.since}T00:00:00Z`) / 864e5) &&
+            (!('asOf' in options) || d <= Date.parse(`${options.asOf}T00:00:00Z`) / 864e5),
+        ).length;
         expect([report.rows, report.outsideWindow]).toEqual([inWindow, daily.length - inWindow]);
       }
     }
@@ -53,7 +57,9 @@ describe('predictFiles', () => {
     await expect(predictFiles(model, bad, { since: 'x' })).rejects.toThrow(/^predictFiles: since /);
     await expect(predictFiles(model, bad, { intervals: [0.8] })).rejects.toThrow(/^predictFiles: this model has no interval calibration/);
     // Input limits: checked under its own name, and applied to the files read.
-    await expect(predictFiles(model, bad, { limits: { maxWeeksPerProfile: 0 } })).rejects.toThrow('predictFiles: limits.maxWeeksPerProfile must be a positive integer, got 0');
+    await expect(predictFiles(model, bad, { limits: { maxWeeksPerProfile: 0 } })).rejects.toThrow(
+      'predictFiles: limits.maxWeeksPerProfile must be a positive integer, got 0',
+    );
     await expect(predictFiles(model, bad, { limits: { to: '2024-07-05' } })).rejects.toThrow(`${join(bad, 'a.csv')}:3 (column 'date')`);
     writeFileSync(join(bad, 'c.csv'), `${header}1985-06-03,old,10,1,5,4,1,7,8\n`);
     await expect(predictFiles(model, join(bad, 'c.csv'))).rejects.toThrow(/the date is outside the accepted range 1990-01-01/);

@@ -50,19 +50,39 @@ describe('predict (P)', () => {
     expect(quiet.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
     // Finite features whose forecast overflows (coefficients of 1e307 on followers of 100).
     const builtin = loadBuiltinModel();
-    const huge = { ...builtin, models: Object.fromEntries(TARGETS.map((t) => [t, { coef: builtin.models[t].coef.map(() => 1e307), intercept: 0 }])) as typeof builtin.models };
-    expect(() => predict(huge, noPosts.slice(0, 1))).toThrow(/^<input> \(column 'profile_id'\): the engagement_future_7d forecast is (-?Infinity|NaN): the features are too large for the model \(an overflow\): "ok"$/);
+    const huge = {
+      ...builtin,
+      models: Object.fromEntries(TARGETS.map((t) => [t, { coef: builtin.models[t].coef.map(() => 1e307), intercept: 0 }])) as typeof builtin.models,
+    };
+    expect(() => predict(huge, noPosts.slice(0, 1))).toThrow(
+      /^<input> \(column 'profile_id'\): the engagement_future_7d forecast is (-?Infinity|NaN): the features are too large for the model \(an overflow\): "ok"$/,
+    );
     expect(() => predict(loadBuiltinModel(), noPosts.slice(0, 1))).not.toThrow();
   });
 
   it('bounds the weekly table: far-apart dates are a DataError naming the limit, at once', () => {
     const row = { profile_id: 'p', followers: 1, posts: 1, engagement: 1, reach: 1, impressions: 1 };
-    expect(() => predict(loadBuiltinModel(), [{ date: '0001-01-01', ...row }, { date: '9999-12-31', ...row }])).toThrow(/<rows>:1 \(column 'date'\): the date is outside the accepted range 1990-01-01 … 2099-12-31/);
-    expect(() => predict(loadBuiltinModel(), [{ date: '1990-01-01', ...row }, { date: '2099-12-31', ...row }])).toThrow(
-      /the profile's records span 5740 weeks \(1990-01-01 … 2099-12-31\), more than limits\.maxWeeksPerProfile = 1100: "p"/,
-    );
+    expect(() =>
+      predict(loadBuiltinModel(), [
+        { date: '0001-01-01', ...row },
+        { date: '9999-12-31', ...row },
+      ]),
+    ).toThrow(/<rows>:1 \(column 'date'\): the date is outside the accepted range 1990-01-01 … 2099-12-31/);
+    expect(() =>
+      predict(loadBuiltinModel(), [
+        { date: '1990-01-01', ...row },
+        { date: '2099-12-31', ...row },
+      ]),
+    ).toThrow(/the profile's records span 5740 weeks \(1990-01-01 … 2099-12-31\), more than limits\.maxWeeksPerProfile = 1100: "p"/);
     // Within configured limits, the same rows are read.
-    const wide = predict(loadBuiltinModel(), [{ date: '1990-01-01', ...row }, { date: '2099-12-31', ...row }], { limits: { maxWeeksPerProfile: 6000 } });
+    const wide = predict(
+      loadBuiltinModel(),
+      [
+        { date: '1990-01-01', ...row },
+        { date: '2099-12-31', ...row },
+      ],
+      { limits: { maxWeeksPerProfile: 6000 } },
+    );
     expect(wide).toHaveLength(4);
   });
 });

@@ -3,7 +3,18 @@ import { smallCorrectedModel } from './helpers/corrected.js';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArgumentTypeError, dailyFromRows, evaluateModel, loadBuiltinModel, loadDaily, loadWeekly, ModelError, predict, resampleWeekly, trainModels } from '../src/index.js';
+import {
+  ArgumentTypeError,
+  dailyFromRows,
+  evaluateModel,
+  loadBuiltinModel,
+  loadDaily,
+  loadWeekly,
+  ModelError,
+  predict,
+  resampleWeekly,
+  trainModels,
+} from '../src/index.js';
 import { testTempDir } from './helpers/tmp.js';
 
 function csv(): string {
@@ -14,10 +25,14 @@ function csv(): string {
 }
 
 describe('option validators', () => {
-  it("rejects an unknown onError in every loader (it never silently skips)", async () => {
+  it('rejects an unknown onError in every loader (it never silently skips)', async () => {
     const file = csv();
-    await expect(loadDaily(file, { onError: 'skp' as 'skip' })).rejects.toThrow(new ArgumentTypeError(`loadDaily: onError must be 'throw' or 'skip', got "skp"`));
-    await expect(loadWeekly(file, { onError: 'skp' as 'skip' })).rejects.toThrow(new ArgumentTypeError(`loadWeekly: onError must be 'throw' or 'skip', got "skp"`));
+    await expect(loadDaily(file, { onError: 'skp' as 'skip' })).rejects.toThrow(
+      new ArgumentTypeError(`loadDaily: onError must be 'throw' or 'skip', got "skp"`),
+    );
+    await expect(loadWeekly(file, { onError: 'skp' as 'skip' })).rejects.toThrow(
+      new ArgumentTypeError(`loadWeekly: onError must be 'throw' or 'skip', got "skp"`),
+    );
     await expect(loadWeekly(file, { onError: 'skp' as 'skip', workers: 2 })).rejects.toThrow(ArgumentTypeError);
     expect(() => dailyFromRows([], { onError: 'skp' as 'skip' })).toThrow(ArgumentTypeError);
   });
@@ -32,7 +47,9 @@ describe('option validators', () => {
 
   it('rejects a date that is not a real YYYY-MM-DD day in training and prediction alike', () => {
     const weekly = resampleWeekly(dailyFromRows([{ date: '2024-03-04', profile_id: 'p', posts: 1, engagement: 1, reach: 1, impressions: 1 }]));
-    expect(() => trainModels(weekly, { cutoff: '2024-02-30' })).toThrow(new ArgumentTypeError('trainModels: cutoff must be a date written YYYY-MM-DD, got "2024-02-30"'));
+    expect(() => trainModels(weekly, { cutoff: '2024-02-30' })).toThrow(
+      new ArgumentTypeError('trainModels: cutoff must be a date written YYYY-MM-DD, got "2024-02-30"'),
+    );
     expect(() => predict(loadBuiltinModel(), [], { since: '2024-2-3' })).toThrow(ArgumentTypeError);
   });
 

@@ -26,7 +26,9 @@ function layerOf(file: string): number | undefined {
 }
 
 function sourceFiles(dir = src): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 const STEPS = [
@@ -56,7 +58,9 @@ describe('the shape of src/', () => {
     const graph = new Map<string, string[]>();
     for (const file of sourceFiles()) {
       const text = readFileSync(file, 'utf8');
-      const deps = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => relative(src, resolve(dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+      const deps = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) =>
+        relative(src, resolve(dirname(file), m[1]!)).replace(/\.js$/, '.ts'),
+      );
       graph.set(relative(src, file), deps);
     }
     // Depth-first search; a file met again while still on the path closes a circle.

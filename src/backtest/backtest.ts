@@ -79,7 +79,10 @@ export interface BacktestResult {
 export function modelName(spec: ModelSpec): string {
   const named = findModelKind(spec.kind)?.tableName?.(spec);
   if (named !== undefined) return named;
-  const settings = [spec.features && spec.features !== 'robust' ? spec.features : '', spec.correction && spec.correction !== 'absolute' ? spec.correction : ''].filter(Boolean);
+  const settings = [
+    spec.features && spec.features !== 'robust' ? spec.features : '',
+    spec.correction && spec.correction !== 'absolute' ? spec.correction : '',
+  ].filter(Boolean);
   return settings.length ? `${spec.kind} (${settings.join(', ')})` : spec.kind;
 }
 
@@ -114,14 +117,17 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
   } else {
     throw new ArgumentTypeError('backtest: source must be a DailyFrame or a corrected-preset WeeklyFrame');
   }
-  if (options.notebook && !daily) throw new ArgumentTypeError('backtest: the notebook preset is backtested from daily rows (its features must be rebuilt as of each origin)');
+  if (options.notebook && !daily)
+    throw new ArgumentTypeError('backtest: the notebook preset is backtested from daily rows (its features must be rebuilt as of each origin)');
   const count = positiveInteger(options.origins ?? 6, 'origins');
   const step = positiveInteger(options.step ?? 4, 'step');
   const refitEvery = positiveInteger(options.refitEvery ?? 1, 'refitEvery');
   const calibrationWeeks = options.calibrationWeeks ?? 8;
   const coverages = checkIntervals(options.intervals ?? [0.8, 0.95], 'backtest');
   const labels = coverages.map(coverageLabel);
-  const specs: ModelSpec[] = (options.models ?? [DEFAULT_CORRECTED_MODEL, 'naive', { kind: 'window-average', weeks: 4 }, { kind: 'window-average', weeks: 13 }]).map((m) => checkModelSpec(m, 'backtest'));
+  const specs: ModelSpec[] = (
+    options.models ?? [DEFAULT_CORRECTED_MODEL, 'naive', { kind: 'window-average', weeks: 4 }, { kind: 'window-average', weeks: 13 }]
+  ).map((m) => checkModelSpec(m, 'backtest'));
   if (!specs.some((s) => s.kind === 'naive')) specs.push({ kind: 'naive' });
 
   const date = weekly.column('date');
@@ -167,7 +173,9 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     }
     const originRows = Int32Array.from(rows);
     // Actuals, and the naive forecast the relative WAPE is against.
-    const actual = HORIZONS.map((_, h) => Float64Array.from(originRows, (i, r) => targetAt(i, h + 1, weekly.offsets[profiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost)));
+    const actual = HORIZONS.map((_, h) =>
+      Float64Array.from(originRows, (i, r) => targetAt(i, h + 1, weekly.offsets[profiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost)),
+    );
     HORIZONS.forEach((h, k) => {
       for (const y of actual[k]!) if (y === y) scored[`${h}d`]!++;
     });
@@ -186,14 +194,21 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, Number.POSITIVE_INFINITY, []);
       } else if (name === NOTEBOOK) {
         // Rebuilt from the daily rows dated on or before the origin, through the origin week.
-        const nb = notebookSource!.weekly({ preset: 'notebook', onError: 'throw', limits, window: { from: Number.NEGATIVE_INFINITY, to: origin }, through: origin }).weekly;
+        const nb = notebookSource!.weekly({
+          preset: 'notebook',
+          onError: 'throw',
+          limits,
+          window: { from: Number.NEGATIVE_INFINITY, to: origin },
+          through: origin,
+        }).weekly;
         if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
         const index = new Map(nb.profileIds.map((id, k) => [id, k]));
         const nbProfiles = profiles.map((k) => index.get(weekly.profileIds[k]!)!);
         const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k + 1]! - 1);
         preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, origin, []);
       } else {
-        if (refit || !fitted[m]) fitted[m] = trainModels(weekly as WeeklyFrame<'corrected'>, { cutoff: formatDay(origin), model: specs[m]!, calibrationWeeks }).model;
+        if (refit || !fitted[m])
+          fitted[m] = trainModels(weekly as WeeklyFrame<'corrected'>, { cutoff: formatDay(origin), model: specs[m]!, calibrationWeeks }).model;
         const model = fitted[m]!;
         preds = forecastRows(model, weekly, profiles, originRows, Number.POSITIVE_INFINITY, model.intervals ? coverages : []);
       }
@@ -203,7 +218,14 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     // Cold start: the first model's heads for profiles that have not posted yet, scored apart.
     const first = fitted[0];
     if (first?.coldStart && coldRows.length > 0) {
-      const preds = forecastRows(first, weekly, coldProfiles, Int32Array.from(coldRows), Number.POSITIVE_INFINITY, first.coldStart.intervals || first.intervals ? coverages : []);
+      const preds = forecastRows(
+        first,
+        weekly,
+        coldProfiles,
+        Int32Array.from(coldRows),
+        Number.POSITIVE_INFINITY,
+        first.coldStart.intervals || first.intervals ? coverages : [],
+      );
       coldRows.forEach((i, r) => {
         HORIZONS.forEach((_, h) => {
           const y = targetAt(i, h + 1, weekly.offsets[coldProfiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost);
@@ -243,7 +265,7 @@ export const NOTEBOOK = 'notebook (honest: as of each origin)';
 export const NOTEBOOK_LEAKY = 'notebook (leaky: features from all the data)';
 
 function positiveInteger(v: unknown, name: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ArgumentRangeError(`backtest: ${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+    throw new ArgumentRangeError(`backtest: ${name} must be a positive integer, got ${JSON.stringify(v)}`);
   return v;
 }
-

@@ -76,7 +76,17 @@ export class ScoreAccumulator {
       width[label] = this.widths.get(label)! / n;
     }
     const total = this.sumY2 - (this.sumY * this.sumY) / n;
-    return { n, MAE: this.abs / n, RMSE: Math.sqrt(this.sq / n), WAPE: wape, relativeWAPE: wape / naiveWape, bias: this.bias / n, R2: 1 - this.sq / total, coverage, width };
+    return {
+      n,
+      MAE: this.abs / n,
+      RMSE: Math.sqrt(this.sq / n),
+      WAPE: wape,
+      relativeWAPE: wape / naiveWape,
+      bias: this.bias / n,
+      R2: 1 - this.sq / total,
+      coverage,
+      width,
+    };
   }
 }
 
@@ -153,7 +163,9 @@ export function scoreForecasts(
       unscored++;
       continue;
     }
-    const labels = Object.keys(p).filter((k) => k.startsWith('lo_')).map((k) => k.slice(3));
+    const labels = Object.keys(p)
+      .filter((k) => k.startsWith('lo_'))
+      .map((k) => k.slice(3));
     const bounds: Record<string, [number, number]> = {};
     for (const l of labels) bounds[l] = [p[`lo_${l}`]!, p[`hi_${l}`]!];
     let a = acc.get(p.future_period);

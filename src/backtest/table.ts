@@ -31,8 +31,25 @@ export function backtestTable(result: BacktestResult): string {
   const labels = labelsOf(result);
   const rows: string[][] = [['model', 'days', 'n', 'MAE', 'RMSE', 'WAPE', 'vs naive', 'bias', ...labels.map((l) => `cover ${l}%`)]];
   for (const r of result.table as BacktestRow[]) {
-    rows.push([r.model, String(r.horizon), String(r.n), fixed(r.MAE, 1), fixed(r.RMSE, 1), fixed(r.WAPE, 4), fixed(r.relativeWAPE, 3), fixed(r.bias, 1), ...labels.map((l) => fixed(r.coverage[l] === undefined ? undefined : r.coverage[l]! * 100, 1))]);
+    rows.push([
+      r.model,
+      String(r.horizon),
+      String(r.n),
+      fixed(r.MAE, 1),
+      fixed(r.RMSE, 1),
+      fixed(r.WAPE, 4),
+      fixed(r.relativeWAPE, 3),
+      fixed(r.bias, 1),
+      ...labels.map((l) => fixed(r.coverage[l] === undefined ? undefined : r.coverage[l]! * 100, 1)),
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

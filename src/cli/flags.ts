@@ -66,7 +66,10 @@ export function dataFlags(values: Values, positionals: string[], command: string
 
 /** A comma-separated flag as a list. */
 export function listFlag(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** A model flag: a kind, or `window-average:W`. */
@@ -136,7 +139,6 @@ export interface Io {
 export function isClosedPipe(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 }
-
 
 /** What a command runs with: where output goes, and notes on stderr (none once `quiet` is set). */
 export interface CommandContext {

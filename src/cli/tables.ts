@@ -10,7 +10,16 @@ function num(v: number, digits = 2): string {
 /** Rows of cells as aligned text: the first column left-aligned, the others right-aligned, two spaces between columns at least. */
 function textTable(rows: readonly (readonly string[])[], indent = ''): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The four models' test metrics beside the baseline, as a text table. */
@@ -31,13 +40,20 @@ export function modelSummary(model: EngagementModel, source: string): string {
   if (model.training) {
     const r = model.training.rows;
     lines.push(`  trained on weeks ${model.training.from} … ${model.training.cutoff} (cutoff), tested on weeks to ${model.training.to}`);
-    if ('afterTargetDrop' in r) lines.push(`  rows: ${r.weekly} weekly, ${r.afterTargetDrop} with targets, ${r.afterZeroDrop} not all zero, ${r.train} train, ${r.test} test`);
-    else lines.push(`  rows: ${r.weekly} weekly; per horizon (7d/14d/21d/28d) train ${TARGETS.map((t) => r.train[t]).join('/')}, test ${TARGETS.map((t) => r.test[t]).join('/')}`);
+    if ('afterTargetDrop' in r)
+      lines.push(`  rows: ${r.weekly} weekly, ${r.afterTargetDrop} with targets, ${r.afterZeroDrop} not all zero, ${r.train} train, ${r.test} test`);
+    else
+      lines.push(
+        `  rows: ${r.weekly} weekly; per horizon (7d/14d/21d/28d) train ${TARGETS.map((t) => r.train[t]).join('/')}, test ${TARGETS.map((t) => r.test[t]).join('/')}`,
+      );
   } else {
     lines.push('  training data: not recorded (pretrained elsewhere)');
   }
   if (model.metrics) lines.push('', metricsTable(model.metrics, model.baseline).replace(/^/gm, '  '));
-  if (model.estimator) lines.push(`  estimator ${JSON.stringify(model.estimator)}; intervals ${model.intervals ? `calibrated on origins ${model.intervals.from} … ${model.intervals.to}` : 'none'}`);
+  if (model.estimator)
+    lines.push(
+      `  estimator ${JSON.stringify(model.estimator)}; intervals ${model.intervals ? `calibrated on origins ${model.intervals.from} … ${model.intervals.to}` : 'none'}`,
+    );
   const heads = TARGETS.map((t) => model.models[t] as { coef?: number[]; intercept?: number });
   if (heads.every((h) => Array.isArray(h.coef))) {
     const coefficients: string[][] = [['feature', ...TARGETS.map((t) => t.replace('engagement_future_', ''))]];

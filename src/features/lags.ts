@@ -83,18 +83,16 @@ export const WEEK_COLUMN: ColumnDefinition = { name: 'week', integer: true, nume
 
 /** The 16 lag columns, `engagement_lag_1` … `impressions_lag_4`, in N7's pass order. */
 export const NOTEBOOK_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((lag) =>
-  LAGGED_COLUMNS.map(
-    (column): ColumnDefinition => ({
-      name: `${column}_lag_${lag}`,
-      numeric: (frame) => {
-        const q = lagPass(column, lag);
-        const source = frame.column(column);
-        const { offsets, profile } = frame;
-        const { year, week } = sundayYearWeek(frame);
-        return (i) => notebookLagAt(i, lag, q, offsets[profile[i]!]!, year, week, source);
-      },
-    }),
-  ),
+  LAGGED_COLUMNS.map((column): ColumnDefinition => ({
+    name: `${column}_lag_${lag}`,
+    numeric: (frame) => {
+      const q = lagPass(column, lag);
+      const source = frame.column(column);
+      const { offsets, profile } = frame;
+      const { year, week } = sundayYearWeek(frame);
+      return (i) => notebookLagAt(i, lag, q, offsets[profile[i]!]!, year, week, source);
+    },
+  })),
 );
 
 /** `year`, `corrected` preset (Q3): the Sunday's calendar year, never changed. */
@@ -108,15 +106,13 @@ export const CORRECTED_YEAR_COLUMN: ColumnDefinition = { name: 'year', integer: 
  * and flag missing lags explicitly (`model/design.ts`).
  */
 export const CORRECTED_LAG_COLUMNS: readonly ColumnDefinition[] = LAGS.flatMap((lag) =>
-  LAGGED_COLUMNS.map(
-    (column): ColumnDefinition => ({
-      name: `${column}_lag_${lag}`,
-      numeric: (frame) => {
-        const source = frame.column(column);
-        const { offsets, profile } = frame;
-        // Every week of a profile has a row, so the week 7·L days earlier is L rows up.
-        return (i) => (i - lag >= offsets[profile[i]!]! ? source[i - lag]! : Number.NaN);
-      },
-    }),
-  ),
+  LAGGED_COLUMNS.map((column): ColumnDefinition => ({
+    name: `${column}_lag_${lag}`,
+    numeric: (frame) => {
+      const source = frame.column(column);
+      const { offsets, profile } = frame;
+      // Every week of a profile has a row, so the week 7·L days earlier is L rows up.
+      return (i) => (i - lag >= offsets[profile[i]!]! ? source[i - lag]! : Number.NaN);
+    },
+  })),
 );

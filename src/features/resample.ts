@@ -69,7 +69,12 @@ export function dailyFrameSource(daily: DailyFrame): SyncWeeklySource {
       const lastDay = lastDayOfSegments(table);
       const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
       const weekly = weeklyFromSegments([{ data: table }], daily.profileIds, request.preset, request.limits.maxWeeksPerProfile, request.onProgress, through);
-      const report = { ...daily.report, files: [...daily.report.files], skippedExamples: [...daily.report.skippedExamples], rows: daily.length - table.outside };
+      const report = {
+        ...daily.report,
+        files: [...daily.report.files],
+        skippedExamples: [...daily.report.skippedExamples],
+        rows: daily.length - table.outside,
+      };
       if (request.window) report.outsideWindow = table.outside;
       return { weekly, report, lastDay };
     },

@@ -112,18 +112,28 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   const preset = checkPreset(options.preset, 'weeklyFromSegmentColumns') as P;
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'weeklyFromSegmentColumns');
   const file = options.source ?? '<segments>';
-  if (columns === null || typeof columns !== 'object' || !Array.isArray(columns.profileIds)) throw new ArgumentTypeError('weeklyFromSegmentColumns: columns.profileIds must be an array of profile ids');
+  if (columns === null || typeof columns !== 'object' || !Array.isArray(columns.profileIds))
+    throw new ArgumentTypeError('weeklyFromSegmentColumns: columns.profileIds must be an array of profile ids');
   const n = columns.profile?.length;
   for (const name of SEGMENT_COLUMNS) {
     const c = columns[name];
-    if (c === null || typeof c !== 'object' || typeof c.length !== 'number') throw new ArgumentTypeError(`weeklyFromSegmentColumns: column '${name}' is missing (an array or typed array)`);
+    if (c === null || typeof c !== 'object' || typeof c.length !== 'number')
+      throw new ArgumentTypeError(`weeklyFromSegmentColumns: column '${name}' is missing (an array or typed array)`);
     if (c.length !== n) throw new ArgumentTypeError(`weeklyFromSegmentColumns: column '${name}' has ${c.length} entries, 'profile' has ${n}`);
   }
   const ids = columns.profileIds;
   const seenIds = new Set<string>();
   ids.forEach((id, k) => {
-    if (typeof id !== 'string' || id === '') throw new DataError('a profile id must be a non-empty string', { code: 'bad_segment', file, line: 0, column: 'profileIds', value: String(id) });
-    if (seenIds.has(id)) throw new DataError(`the profile id appears twice in the dictionary (at ${ids.indexOf(id)} and ${k})`, { code: 'bad_segment', file, line: 0, column: 'profileIds', value: id });
+    if (typeof id !== 'string' || id === '')
+      throw new DataError('a profile id must be a non-empty string', { code: 'bad_segment', file, line: 0, column: 'profileIds', value: String(id) });
+    if (seenIds.has(id))
+      throw new DataError(`the profile id appears twice in the dictionary (at ${ids.indexOf(id)} and ${k})`, {
+        code: 'bad_segment',
+        file,
+        line: 0,
+        column: 'profileIds',
+        value: id,
+      });
     seenIds.add(id);
   });
 
@@ -136,7 +146,22 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   const cells = new Float64Array(n * CELL.stride);
   const keys = new Float64Array(n);
   const civil = new Int32Array(3);
-  const { profile, sunday, part, firstDay, lastDay, rows, posts, engagement, reach, impressions, followersSum, followersCount, lastFollowers, lastFollowersDay } = columns;
+  const {
+    profile,
+    sunday,
+    part,
+    firstDay,
+    lastDay,
+    rows,
+    posts,
+    engagement,
+    reach,
+    impressions,
+    followersSum,
+    followersCount,
+    lastFollowers,
+    lastFollowersDay,
+  } = columns;
   for (let i = 0; i < n; i++) {
     const bad = (column: string, reason: string, value: number): never => {
       throw new DataError(reason, { code: 'bad_segment', file, line: i + 1, column, value: String(value) });
@@ -151,8 +176,10 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
     if (from > to) bad('part', `the week ending ${formatDay(s)} lies in one month: it has no part 1`, q);
     const first = firstDay[i]!;
     const last = lastDay[i]!;
-    if (!Number.isInteger(first) || first < from || first > to) bad('firstDay', `the first day is not a day of the segment (${formatDay(from)} … ${formatDay(to)})`, first);
-    if (!Number.isInteger(last) || last < first || last > to) bad('lastDay', `the last day is not a day of the segment on or after its first day (${formatDay(first)} … ${formatDay(to)})`, last);
+    if (!Number.isInteger(first) || first < from || first > to)
+      bad('firstDay', `the first day is not a day of the segment (${formatDay(from)} … ${formatDay(to)})`, first);
+    if (!Number.isInteger(last) || last < first || last > to)
+      bad('lastDay', `the last day is not a day of the segment on or after its first day (${formatDay(first)} … ${formatDay(to)})`, last);
     const r = rows[i]!;
     if (!Number.isInteger(r) || r < 1) bad('rows', 'the row count is not a whole number of at least 1', r);
     const sums = [posts[i]!, engagement[i]!, reach[i]!, impressions[i]!, followersSum[i]!];
@@ -160,7 +187,8 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
       if (!isCount(sums[j]!)) bad(name, `the ${name} sum is not a finite non-negative number`, sums[j]!);
     });
     const count = followersCount[i]!;
-    if (!Number.isInteger(count) || count < 0 || count > r) bad('followersCount', `the followers count is not a whole number from 0 to the row count (${r})`, count);
+    if (!Number.isInteger(count) || count < 0 || count > r)
+      bad('followersCount', `the followers count is not a whole number from 0 to the row count (${r})`, count);
     const fLast = lastFollowers[i]!;
     const fDay = lastFollowersDay[i]!;
     if (count === 0) {
@@ -169,7 +197,8 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
       if (fDay === fDay) bad('lastFollowersDay', 'a last followers day is given though the followers count is 0', fDay);
     } else {
       if (!isCount(fLast)) bad('lastFollowers', 'the last followers value is not a finite non-negative number', fLast);
-      if (!Number.isInteger(fDay) || fDay < first || fDay > last) bad('lastFollowersDay', `the last followers day is not a day of the segment's records (${formatDay(first)} … ${formatDay(last)})`, fDay);
+      if (!Number.isInteger(fDay) || fDay < first || fDay > last)
+        bad('lastFollowersDay', `the last followers day is not a day of the segment's records (${formatDay(first)} … ${formatDay(last)})`, fDay);
     }
     const at = i * CELL.stride;
     cells[at + CELL.profile] = k;
@@ -193,7 +222,13 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   for (let j = 1; j < n; j++) {
     if (sorted[j] === sorted[j - 1]) {
       const i = keys.indexOf(sorted[j]!, keys.indexOf(sorted[j]!) + 1);
-      throw new DataError(`the segment (profile, week, part) appears twice (first at ${keys.indexOf(sorted[j]!) + 1})`, { code: 'bad_segment', file, line: i + 1, column: 'sunday', value: String(sunday[i]) });
+      throw new DataError(`the segment (profile, week, part) appears twice (first at ${keys.indexOf(sorted[j]!) + 1})`, {
+        code: 'bad_segment',
+        file,
+        line: i + 1,
+        column: 'sunday',
+        value: String(sunday[i]),
+      });
     }
   }
   const data: SegmentData = { size: n, cells, state, outside: 0 };

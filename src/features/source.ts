@@ -64,5 +64,7 @@ export interface SyncWeeklySource extends WeeklySource {
 
 /** Whether a value is a `WeeklySource` (an object with a `weekly` method and a name). */
 export function isWeeklySource(value: unknown): value is WeeklySource {
-  return value !== null && typeof value === 'object' && typeof (value as WeeklySource).weekly === 'function' && typeof (value as WeeklySource).name === 'string';
+  return (
+    value !== null && typeof value === 'object' && typeof (value as WeeklySource).weekly === 'function' && typeof (value as WeeklySource).name === 'string'
+  );
 }

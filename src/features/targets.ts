@@ -24,17 +24,15 @@ export function targetAt(
 
 /** The four target columns, `engagement_future_7d` … `_28d` (1 … 4 weeks ahead), with a preset's N5. */
 function targetColumns(divide: (engagement: number, posts: number) => number): readonly ColumnDefinition[] {
-  return TARGETS.map(
-    (name, h): ColumnDefinition => ({
-      name,
-      numeric: (frame) => {
-        const { offsets, profile } = frame;
-        const engagement = frame.column('engagement');
-        const posts = frame.column('posts');
-        return (i) => targetAt(i, h + 1, offsets[profile[i]! + 1]!, engagement, posts, divide);
-      },
-    }),
-  );
+  return TARGETS.map((name, h): ColumnDefinition => ({
+    name,
+    numeric: (frame) => {
+      const { offsets, profile } = frame;
+      const engagement = frame.column('engagement');
+      const posts = frame.column('posts');
+      return (i) => targetAt(i, h + 1, offsets[profile[i]! + 1]!, engagement, posts, divide);
+    },
+  }));
 }
 
 /** The target columns, `notebook` preset. */

@@ -279,7 +279,18 @@ function scatterEntries(
   const monthIndex = cal.monthIndex;
   const calFirst = cal.first;
   const total = order.length;
-  const { stride, code: CODE, rows: ROWS, posts: POSTS, engagement: ENGAGEMENT, reach: REACH, impressions: IMPRESSIONS, followersSum: SUM, followersDay: DAY, followersLast: LAST } = CELL;
+  const {
+    stride,
+    code: CODE,
+    rows: ROWS,
+    posts: POSTS,
+    engagement: ENGAGEMENT,
+    reach: REACH,
+    impressions: IMPRESSIONS,
+    followersSum: SUM,
+    followersDay: DAY,
+    followersLast: LAST,
+  } = CELL;
   let sink = 0;
   for (let j = 0; j < total; j++) {
     // Stryker disable all: read-ahead only (what it reads is thrown away); no result depends on it.
@@ -436,7 +447,17 @@ export function weeklyFromSegments<P extends Preset>(
   const order = new Int32Array(total);
   for (let g = 0; g < total; g++) order[next[rankOf[g]!]!++] = g;
   // Stryker disable next-line AssignmentOperator: read-ahead only.
-  readAhead.sink += scatterEntries(parts, bases, order, rankOf, offsets, firstSunday, { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay }, months, cal);
+  readAhead.sink += scatterEntries(
+    parts,
+    bases,
+    order,
+    rankOf,
+    offsets,
+    firstSunday,
+    { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay },
+    months,
+    cal,
+  );
   const ids = seen.map((g) => profileIds[g]!);
   checkWeeklyLayout(ids, offsets, date, profile);
   return new WeeklyFrame(
@@ -459,7 +480,8 @@ export function checkWeeklyLayout(ids: readonly string[], offsets: Int32Array, d
   const broken = (what: string): never => {
     throw new Error(`weekly table layout: ${what}`);
   };
-  if (offsets.length !== ids.length + 1 || offsets[0] !== 0 || offsets[ids.length] !== date.length || profile.length !== date.length) broken('offsets do not cover the rows');
+  if (offsets.length !== ids.length + 1 || offsets[0] !== 0 || offsets[ids.length] !== date.length || profile.length !== date.length)
+    broken('offsets do not cover the rows');
   for (let k = 0; k < ids.length; k++) {
     if (k > 0 && compareCodePoints(ids[k - 1]!, ids[k]!) >= 0) broken(`profile ids out of code-point order at ${k}`);
     const from = offsets[k]!;

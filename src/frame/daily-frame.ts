@@ -177,7 +177,18 @@ export interface DailyPart {
 }
 
 /** What `concatDailyParts` leaves in place of a part it has copied. */
-const COPIED: DailyPart = { ids: [], columns: { profile: new Int32Array(0), day: new Int32Array(0), followers: new Float64Array(0), posts: new Uint8Array(0), engagement: new Uint8Array(0), reach: new Uint8Array(0), impressions: new Uint8Array(0) } };
+const COPIED: DailyPart = {
+  ids: [],
+  columns: {
+    profile: new Int32Array(0),
+    day: new Int32Array(0),
+    followers: new Float64Array(0),
+    posts: new Uint8Array(0),
+    engagement: new Uint8Array(0),
+    reach: new Uint8Array(0),
+    impressions: new Uint8Array(0),
+  },
+};
 
 /**
  * One frame from parts read apart, in the order given: rows one part after

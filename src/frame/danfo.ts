@@ -25,7 +25,9 @@ export function makeDataFrame(columns: Record<string, unknown[]>, where: string)
   try {
     danfo = createRequire(import.meta.url)('danfojs-node');
   } catch (error) {
-    throw new Error(`${where} needs the optional peer dependency danfojs-node (npm install danfojs-node): ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`${where} needs the optional peer dependency danfojs-node (npm install danfojs-node): ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   return new danfo.DataFrame(columns);
 }

@@ -31,7 +31,11 @@ export function csvSource(source: DailySource, options: CsvSourceOptions = {}): 
       const settings = { onError: request.onError, limits: request.limits };
       const { parts, profileIds, report } = await ingestSegments(
         source,
-        { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(onProgress ? { onProgress } : {}), ...(request.window ? { window: request.window } : {}) },
+        {
+          ...(options.workers !== undefined ? { workers: options.workers } : {}),
+          ...(onProgress ? { onProgress } : {}),
+          ...(request.window ? { window: request.window } : {}),
+        },
         settings,
       );
       let lastDay = Number.NEGATIVE_INFINITY;

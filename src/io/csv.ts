@@ -296,7 +296,13 @@ export class DailyCsvReader {
           const afterQuote = i;
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
           // Only a CR before the newline may follow a closing quote.
-          if (i > afterQuote && !(i === afterQuote + 1 && data[afterQuote] === CR && (i >= n || data[i] === NEWLINE)) && this.trailingField < 0 && nf < MAX_FIELDS) this.trailingField = nf;
+          if (
+            i > afterQuote &&
+            !(i === afterQuote + 1 && data[afterQuote] === CR && (i >= n || data[i] === NEWLINE)) &&
+            this.trailingField < 0 &&
+            nf < MAX_FIELDS
+          )
+            this.trailingField = nf;
         } else {
           while (i < n && data[i] !== COMMA && data[i] !== NEWLINE) i++;
           e = i;
@@ -484,9 +490,17 @@ export class DailyCsvReader {
   private dayAt(data: Buffer, s: number): number {
     const cached = this.cachedDate;
     if (
-      cached[9] === data[s + 9] && cached[8] === data[s + 8] && cached[6] === data[s + 6] && cached[5] === data[s + 5] &&
-      cached[3] === data[s + 3] && cached[2] === data[s + 2] && cached[1] === data[s + 1] && cached[0] === data[s] &&
-      cached[4] === data[s + 4] && cached[7] === data[s + 7] && this.cachedDay === this.cachedDay
+      cached[9] === data[s + 9] &&
+      cached[8] === data[s + 8] &&
+      cached[6] === data[s + 6] &&
+      cached[5] === data[s + 5] &&
+      cached[3] === data[s + 3] &&
+      cached[2] === data[s + 2] &&
+      cached[1] === data[s + 1] &&
+      cached[0] === data[s] &&
+      cached[4] === data[s + 4] &&
+      cached[7] === data[s + 7] &&
+      this.cachedDay === this.cachedDay
     ) {
       return this.cachedDay;
     }
@@ -502,7 +516,11 @@ export class DailyCsvReader {
   }
 
   private bad(reason: string, line: number, column: string | undefined, value: string | undefined): void {
-    handleBadRow(new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }), this.settings.onError, this.report);
+    handleBadRow(
+      new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }),
+      this.settings.onError,
+      this.report,
+    );
   }
 
   private readRow(data: Buffer, nf: number, line: number): void {

@@ -17,13 +17,7 @@ import { addRowObject, rowsOfDataFrame } from './rows.js';
  * (searched recursively), paths, row objects, an async iterable of rows, or a
  * danfo.js `DataFrame` with the daily columns.
  */
-export type DailySource =
-  | string
-  | DataFrameLike
-  | readonly string[]
-  | readonly DailyRowInput[]
-  | Iterable<DailyRowInput>
-  | AsyncIterable<DailyRowInput>;
+export type DailySource = string | DataFrameLike | readonly string[] | readonly DailyRowInput[] | Iterable<DailyRowInput> | AsyncIterable<DailyRowInput>;
 
 /** Options of `loadDaily`. */
 export interface LoadOptions {
@@ -83,4 +77,3 @@ export function collectRows(rows: Iterable<unknown>, collector: RowCollector, re
   let i = 0;
   for (const row of rows) addRowObject(row, i++, collector, report, settings);
 }
-

@@ -17,7 +17,14 @@ export interface DataErrorData {
 export function errorToData(e: DataError): DataErrorData {
   // The code crosses only when it is not the one the line implies (see `DataErrorDetails.code`).
   const implied = e.line > 0 ? 'bad_row' : 'bad_file';
-  return { ...(e.code !== implied ? { code: e.code } : {}), reason: e.reason, file: e.file, line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.value !== undefined ? { value: e.value } : {}) };
+  return {
+    ...(e.code !== implied ? { code: e.code } : {}),
+    reason: e.reason,
+    file: e.file,
+    line: e.line,
+    ...(e.column ? { column: e.column } : {}),
+    ...(e.value !== undefined ? { value: e.value } : {}),
+  };
 }
 
 export function errorFromData(d: DataErrorData): DataError {

@@ -27,8 +27,19 @@ port.on('message', (message: ToWorker) => {
         });
         if (collector instanceof DailyFrameBuilder) {
           const frame = collector.finish(report);
-          const columns = { profile: frame.profile, day: frame.day, followers: frame.followers, posts: frame.posts, engagement: frame.engagement, reach: frame.reach, impressions: frame.impressions };
-          send({ type: 'part', index: message.index, ids: [...frame.profileIds], columns }, Object.values(columns).map((c) => c.buffer as ArrayBuffer));
+          const columns = {
+            profile: frame.profile,
+            day: frame.day,
+            followers: frame.followers,
+            posts: frame.posts,
+            engagement: frame.engagement,
+            reach: frame.reach,
+            impressions: frame.impressions,
+          };
+          send(
+            { type: 'part', index: message.index, ids: [...frame.profileIds], columns },
+            Object.values(columns).map((c) => c.buffer as ArrayBuffer),
+          );
         }
         send({ type: 'fileDone', index: message.index });
       } else {

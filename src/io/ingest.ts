@@ -35,7 +35,16 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
       await readCsvFiles(files, table, report, settings, options.onProgress);
       result = { parts: [{ data: table }], profileIds: table.profiles.ids, report };
     } else {
-      const { results } = await readInWorkers({ files, totalBytes: bytes, threads: plan.threads, spawn: plan.spawn, settings, onProgress: options.onProgress, mode: 'segments', window });
+      const { results } = await readInWorkers({
+        files,
+        totalBytes: bytes,
+        threads: plan.threads,
+        spawn: plan.spawn,
+        settings,
+        onProgress: options.onProgress,
+        mode: 'segments',
+        window,
+      });
       result = merge(results, files);
     }
   }
@@ -47,4 +56,3 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
   }
   return result;
 }
-

@@ -24,7 +24,10 @@ export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOpti
  * const { weekly, report } = await loadWeekly('data/', { onProgress: (e) => console.log(e.bytes) });
  * const trained = trainModels(weekly);
  */
-export async function loadWeekly<P extends Preset = 'notebook'>(source: DailySource | WeeklySource, options: LoadWeeklyOptions<P> = {}): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
+export async function loadWeekly<P extends Preset = 'notebook'>(
+  source: DailySource | WeeklySource,
+  options: LoadWeeklyOptions<P> = {},
+): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
   const preset = checkPreset(options.preset, 'loadWeekly') as P;
   const { onError, limits } = readSettings(options, 'loadWeekly');
   const from = isWeeklySource(source) ? source : csvSource(source, options.workers !== undefined ? { workers: options.workers } : {});

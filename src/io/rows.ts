@@ -22,13 +22,7 @@ function rejectRow(index: number, report: LoadReport, settings: ReadSettings, re
  * Validates one row object and adds it to the collector; `index` is 0-based
  * and reported 1-based. Bad rows are thrown or skipped as `onError` says.
  */
-export function addRowObject(
-  row: unknown,
-  index: number,
-  collector: RowCollector,
-  report: LoadReport,
-  settings: ReadSettings,
-): void {
+export function addRowObject(row: unknown, index: number, collector: RowCollector, report: LoadReport, settings: ReadSettings): void {
   if (row === null || typeof row !== 'object') {
     rejectRow(index, report, settings, 'a row must be an object with the daily columns');
     return;
@@ -41,12 +35,7 @@ export function addRowObject(
     }
   }
   const dateValue = r.date;
-  const day =
-    dateValue instanceof Date
-      ? Math.floor(dateValue.getTime() / 86400000)
-      : typeof dateValue === 'string'
-        ? parseDay(dateValue)
-        : Number.NaN;
+  const day = dateValue instanceof Date ? Math.floor(dateValue.getTime() / 86400000) : typeof dateValue === 'string' ? parseDay(dateValue) : Number.NaN;
   if (Number.isNaN(day)) {
     rejectRow(index, report, settings, 'not a date written YYYY-MM-DD', 'date', dateValue);
     return;

@@ -69,7 +69,9 @@ export class TextWriter {
       if (typeof this.target === 'string') {
         await new Promise<void>((resolve, reject) => {
           this.stream.once('error', reject);
-          (this.stream as NodeJS.WritableStream & { end(cb: (error?: Error | null) => void): void }).end((error?: Error | null) => (error ? reject(error) : resolve()));
+          (this.stream as NodeJS.WritableStream & { end(cb: (error?: Error | null) => void): void }).end((error?: Error | null) =>
+            error ? reject(error) : resolve(),
+          );
         });
         this.check();
         if (this.temporary !== null) await rename(this.temporary, this.target);

@@ -48,7 +48,15 @@ export async function ingestDaily(paths: readonly string[], options: IngestOptio
     await readCsvFiles(files, builder, report, settings, options.onProgress);
     return builder.finish(report);
   }
-  const { results, dailyParts } = await readInWorkers({ files, totalBytes: bytes, threads: plan.threads, spawn: plan.spawn, settings, onProgress: options.onProgress, mode: 'daily' });
+  const { results, dailyParts } = await readInWorkers({
+    files,
+    totalBytes: bytes,
+    threads: plan.threads,
+    spawn: plan.spawn,
+    settings,
+    onProgress: options.onProgress,
+    mode: 'daily',
+  });
   const { report } = merge(results, files);
   return concatDailyParts(dailyParts, report);
 }

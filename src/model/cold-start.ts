@@ -32,7 +32,6 @@ export interface ColdStart {
   intervals: Record<TargetName, { n: number; quantiles: number[] }> | null;
 }
 
-
 /** One cold-start forecast from a standardized input row (before clipping). */
 export function applyColdStart(head: FittedHead, x: ArrayLike<number>): number {
   return Math.exp(applyHead(head, x)) * head.factor! - 1;

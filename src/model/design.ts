@@ -53,7 +53,23 @@ export const CORE_COLUMNS: readonly string[] = [
 export const ROBUST_COLUMNS: readonly string[] = [...CORE_COLUMNS, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
 
 /** Columns that get a log transform in the log designs: the heavy-tailed ones. */
-const HEAVY = new Set(['engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5', 'last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'posts_13w', 'followers_last_known', 'followers', 'reach', 'impressions', 'engagement', 'monthly_average_engagement_per_post']);
+const HEAVY = new Set([
+  'engagement_per_post_ewm_2w',
+  'engagement_per_post_ewm_8w',
+  'median_engagement_per_post_5',
+  'last_engagement_per_post',
+  'engagement_per_post_4w',
+  'engagement_per_post_13w',
+  'engagement_per_post_26w',
+  'engagement_per_post_all',
+  'posts_13w',
+  'followers_last_known',
+  'followers',
+  'reach',
+  'impressions',
+  'engagement',
+  'monthly_average_engagement_per_post',
+]);
 
 /** The 21 notebook-named features less the 4-week average, which the core already holds (`monthly_average_…` is `engagement_per_post_4w` in `corrected`). */
 const NOTEBOOK_NAMED: readonly string[] = FEATURES.filter((f) => f !== 'monthly_average_engagement_per_post');

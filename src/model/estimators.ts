@@ -21,7 +21,13 @@ export interface FittedHead {
  * raw target or on log1p of it (`log`), in which case the head carries the
  * factor that maps e^prediction back (`correction`).
  */
-export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, log: boolean, correction: BackTransform = 'absolute'): FittedHead {
+export function fitLinearHead(
+  x: readonly ArrayLike<number>[],
+  target: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  log: boolean,
+  correction: BackTransform = 'absolute',
+): FittedHead {
   if (!log) {
     const fit = fitLeastSquares(x, [target], rows);
     return { coef: Array.from(fit.coef[0]!), intercept: fit.intercept[0]! };
@@ -32,7 +38,13 @@ export function fitLinearHead(x: readonly ArrayLike<number>[], target: ArrayLike
 }
 
 /** A log-linear head from its normal sums over `rows`, with the back-transform factor over the same rows. */
-export function logHeadFromSums(sums: NormalSums, x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, correction: BackTransform): FittedHead {
+export function logHeadFromSums(
+  sums: NormalSums,
+  x: readonly ArrayLike<number>[],
+  target: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  correction: BackTransform,
+): FittedHead {
   const head = sums.solve(LOG_JITTER);
   const y = new Float64Array(rows.length);
   const predicted = new Float64Array(rows.length);
@@ -137,7 +149,13 @@ export function weightedMedian(values: Float64Array, weights: Float64Array): num
  * Σ (y − b − xβ)² + λ·n·‖β‖² on centered data, solved by Cholesky on the
  * normal equations (p is small; λ > 0 makes them positive definite).
  */
-export function fitRidgeHead(x: readonly ArrayLike<number>[], target: ArrayLike<number>, rows: ArrayLike<number>, lambda: number, transform?: (y: number) => number): FittedHead {
+export function fitRidgeHead(
+  x: readonly ArrayLike<number>[],
+  target: ArrayLike<number>,
+  rows: ArrayLike<number>,
+  lambda: number,
+  transform?: (y: number) => number,
+): FittedHead {
   return new NormalSums(x.length).add(x, target, rows, transform).solve(lambda);
 }
 

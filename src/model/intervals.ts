@@ -69,10 +69,12 @@ export function intervalBounds(forecast: number, scale: number, multiplier: numb
  */
 export function checkIntervals(value: unknown, where: string): number[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length === 0) throw new ArgumentRangeError(`${where}: intervals must be a non-empty list of coverages such as [0.8, 0.95]`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new ArgumentRangeError(`${where}: intervals must be a non-empty list of coverages such as [0.8, 0.95]`);
   const out = value.map((v) => {
     const p = typeof v === 'number' && v > 1 && v < 100 ? v / 100 : v;
-    if (typeof p !== 'number' || !(p > 0 && p < 1)) throw new ArgumentRangeError(`${where}: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(v)}`);
+    if (typeof p !== 'number' || !(p > 0 && p < 1))
+      throw new ArgumentRangeError(`${where}: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(v)}`);
     return Math.round(p * 1e6) / 1e6;
   });
   return [...new Set(out)].sort((a, b) => a - b);

@@ -97,7 +97,10 @@ export function fitLeastSquares(x: readonly ArrayLike<number>[], y: readonly Arr
     const u = svd.leftSingularVectors;
     const w = svd.rightSingularVectors;
     const sigma = svd.diagonal;
-    const order = sigma.map((_, i) => i).sort((a, b) => sigma[b]! - sigma[a]!).slice(0, rank);
+    const order = sigma
+      .map((_, i) => i)
+      .sort((a, b) => sigma[b]! - sigma[a]!)
+      .slice(0, rank);
     pinvSolve = (rhs) => {
       const b = new Float64Array(p);
       for (const i of order) {

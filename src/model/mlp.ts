@@ -68,7 +68,9 @@ export function loadTensorflow(): { tf: Tf; backend: string } {
     tf = require(name);
     tf.tidy(() => tf.zeros([1]));
   } catch (error) {
-    throw new ModelError(`the 'mlp' model needs the optional peer dependency @tensorflow/tfjs (npm install @tensorflow/tfjs): ${(error as Error).message.split('\n')[0]}`);
+    throw new ModelError(
+      `the 'mlp' model needs the optional peer dependency @tensorflow/tfjs (npm install @tensorflow/tfjs): ${(error as Error).message.split('\n')[0]}`,
+    );
   } finally {
     console.log = log;
     console.warn = warn;

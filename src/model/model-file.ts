@@ -109,7 +109,13 @@ function finite(v: unknown): v is number {
 
 /** A stored quantile grid of interval scores: n > 0 and 201 finite non-negative quantiles. */
 function checkQuantiles(h: unknown, where: string, what: string): void {
-  if (!isRecord(h) || !(typeof h.n === 'number' && h.n > 0) || !Array.isArray(h.quantiles) || h.quantiles.length !== 201 || !h.quantiles.every((q) => finite(q) && (q as number) >= 0)) {
+  if (
+    !isRecord(h) ||
+    !(typeof h.n === 'number' && h.n > 0) ||
+    !Array.isArray(h.quantiles) ||
+    h.quantiles.length !== 201 ||
+    !h.quantiles.every((q) => finite(q) && (q as number) >= 0)
+  ) {
     fail(where, `${what} must hold n > 0 and 201 finite non-negative quantiles`);
   }
 }
@@ -155,7 +161,17 @@ function correctedRows(value: unknown, where: string): CorrectedRowCounts {
 
 const METRIC_KEYS = ['MAE', 'MSE', 'RMSE', 'R2'] as const;
 const BASELINE_KEYS = ['MAE', 'RMSE', 'R2', 'trainRows', 'testRows'] as const;
-const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infiniteFeatures', 'afterZeroDrop', 'trainBeforeMissingDrop', 'testBeforeMissingDrop', 'train', 'test'] as const;
+const ROW_COUNT_KEYS = [
+  'weekly',
+  'afterTargetDrop',
+  'infiniteTargets',
+  'infiniteFeatures',
+  'afterZeroDrop',
+  'trainBeforeMissingDrop',
+  'testBeforeMissingDrop',
+  'train',
+  'test',
+] as const;
 
 /**
  * The parts `predict` applies — heads and, for standardized inputs, the
@@ -164,7 +180,10 @@ const ROW_COUNT_KEYS = ['weekly', 'afterTargetDrop', 'infiniteTargets', 'infinit
  * non-finite forecast.
  * @throws {ModelError}
  */
-export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>, where: string): void {
+export function checkHeads(
+  m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>,
+  where: string,
+): void {
   const { p, kind } = (MODEL_FORMATS.get(m.formatVersion as number) ?? MODEL_FORMATS.get(FORMAT_VERSION)!).heads(m as Record<string, unknown>);
   const models = m.models as unknown;
   if (!isRecord(models)) fail(where, 'the models are missing');
@@ -182,15 +201,21 @@ export function checkHeads(m: Pick<EngagementModel, 'models' | 'inputScaling' | 
   }
   if (m.inputScaling === 'standard') {
     // The scaler is applied: every mean finite, every scale finite and positive.
-    if (!(scaler.mean as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v))) fail(where, 'scaler.mean must be finite numbers when inputScaling is standard');
-    if (!(scaler.scale as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)) fail(where, 'scaler.scale must be finite positive numbers when inputScaling is standard');
+    if (!(scaler.mean as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v)))
+      fail(where, 'scaler.mean must be finite numbers when inputScaling is standard');
+    if (!(scaler.scale as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0))
+      fail(where, 'scaler.scale must be finite positive numbers when inputScaling is standard');
   }
 }
 
 /** The feature names a format-2 model may use: weekly columns of the corrected preset, or `log1p(column)`. */
 function checkDesign(m: Record<string, unknown>, where: string): void {
   const features = m.features;
-  if (!Array.isArray(features) || features.length === 0 || !features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))) {
+  if (
+    !Array.isArray(features) ||
+    features.length === 0 ||
+    !features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))
+  ) {
     fail(where, `features must be a list of corrected-preset columns (or log1p(column)); see docs/features.md`);
   }
   const e = m.estimator;
@@ -201,13 +226,34 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
   if (m.preset !== 'corrected') fail(where, 'format 2 models are corrected-preset models');
   const cs = m.coldStart;
   if (cs !== undefined && cs !== null) {
-    if (!isRecord(cs) || !Array.isArray(cs.features) || !cs.features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))) fail(where, 'coldStart.features must be a list of corrected-preset columns');
+    if (
+      !isRecord(cs) ||
+      !Array.isArray(cs.features) ||
+      !cs.features.every((f) => typeof f === 'string' && CORRECTED_WEEKLY_COLUMNS.includes(parseFeature(f).column))
+    )
+      fail(where, 'coldStart.features must be a list of corrected-preset columns');
     const p = (cs.features as unknown[]).length;
     const sc = cs.scaler;
-    if (!isRecord(sc) || !isNumberArray(sc.mean, p) || !isNumberArray(sc.scale, p) || !(sc.scale as unknown[]).every((v) => finite(v) && (v as number) > 0) || !(sc.mean as unknown[]).every(finite)) fail(where, `coldStart.scaler must hold ${p} finite means and positive scales`);
+    if (
+      !isRecord(sc) ||
+      !isNumberArray(sc.mean, p) ||
+      !isNumberArray(sc.scale, p) ||
+      !(sc.scale as unknown[]).every((v) => finite(v) && (v as number) > 0) ||
+      !(sc.mean as unknown[]).every(finite)
+    )
+      fail(where, `coldStart.scaler must hold ${p} finite means and positive scales`);
     for (const t of TARGETS) {
       const h = isRecord(cs.models) ? (cs.models as Record<string, unknown>)[t] : undefined;
-      if (!isRecord(h) || !Array.isArray(h.coef) || h.coef.length !== p || !h.coef.every(finite) || !finite(h.intercept) || !finite(h.factor) || !((h.factor as number) > 0)) fail(where, `coldStart.models.${t} must be a log-linear head of ${p} coefficients`);
+      if (
+        !isRecord(h) ||
+        !Array.isArray(h.coef) ||
+        h.coef.length !== p ||
+        !h.coef.every(finite) ||
+        !finite(h.intercept) ||
+        !finite(h.factor) ||
+        !((h.factor as number) > 0)
+      )
+        fail(where, `coldStart.models.${t} must be a log-linear head of ${p} coefficients`);
     }
     if (cs.intervals !== null && cs.intervals !== undefined) {
       for (const t of TARGETS) checkQuantiles(isRecord(cs.intervals) ? cs.intervals[t] : undefined, where, `coldStart.intervals.${t}`);
@@ -215,7 +261,8 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
   }
   const iv = m.intervals;
   if (iv !== undefined && iv !== null) {
-    if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0)) fail(where, 'intervals must be a calibration object (or null)');
+    if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0))
+      fail(where, 'intervals must be a calibration object (or null)');
     for (const t of TARGETS) checkQuantiles((iv.horizons as Record<string, unknown>)[t], where, `intervals.horizons.${t}`);
   }
 }
@@ -269,20 +316,28 @@ export function validateModel(value: unknown, where = 'model'): EngagementModel 
   if (!('formatVersion' in m)) fail(where, `not an ${LIBRARY_NAME} model file (no formatVersion)`);
   const format = MODEL_FORMATS.get(m.formatVersion as number);
   if (!format) {
-    fail(where, `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads formats ${[...MODEL_FORMATS.keys()].join(' and ')}`);
+    fail(
+      where,
+      `model format version ${JSON.stringify(m.formatVersion)} is not supported; this version of ${LIBRARY_NAME} (${VERSION}) reads formats ${[...MODEL_FORMATS.keys()].join(' and ')}`,
+    );
   }
   if (!PRESETS.includes(m.preset as Preset)) fail(where, `unknown preset ${JSON.stringify(m.preset)}`);
   format.check(m, where);
   checkHeads(m as unknown as EngagementModel, where);
   const library = m.library;
-  if (!isRecord(library) || library.name !== LIBRARY_NAME || typeof library.version !== 'string') fail(where, `library must name ${LIBRARY_NAME} and its version`);
+  if (!isRecord(library) || library.name !== LIBRARY_NAME || typeof library.version !== 'string')
+    fail(where, `library must name ${LIBRARY_NAME} and its version`);
   let metrics: Record<TargetName, Metrics> | null = null;
   if (m.metrics !== undefined && m.metrics !== null) {
     const source = m.metrics;
     if (!isRecord(source)) fail(where, 'metrics must be an object per target, or null');
-    metrics = Object.fromEntries(TARGETS.map((t) => [t, numberRecord(source[t], METRIC_KEYS, where, `metrics.${t}`)])) as unknown as Record<TargetName, Metrics>;
+    metrics = Object.fromEntries(TARGETS.map((t) => [t, numberRecord(source[t], METRIC_KEYS, where, `metrics.${t}`)])) as unknown as Record<
+      TargetName,
+      Metrics
+    >;
   }
-  const baseline = m.baseline === undefined || m.baseline === null ? null : (numberRecord(m.baseline, BASELINE_KEYS, where, 'baseline') as unknown as BaselineMetrics);
+  const baseline =
+    m.baseline === undefined || m.baseline === null ? null : (numberRecord(m.baseline, BASELINE_KEYS, where, 'baseline') as unknown as BaselineMetrics);
   let training: TrainingInfo | null = null;
   if (m.training !== undefined && m.training !== null) {
     const t = m.training;

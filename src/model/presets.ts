@@ -77,11 +77,13 @@ const corrected: PresetDefinition = {
   noIntervals: null,
   modelOptions: true,
   coldStart: true,
-  evaluation: 'evaluateModel: scores notebook-preset models on the T1–T5 test rows; score a corrected-preset model with backtest (engagement-forecast backtest)',
+  evaluation:
+    'evaluateModel: scores notebook-preset models on the T1–T5 test rows; score a corrected-preset model with backtest (engagement-forecast backtest)',
   train(weekly, options) {
     const model = checkModelSpec(options.model, 'trainModels');
     const weeks = options.calibrationWeeks === undefined ? DEFAULT_CALIBRATION_WEEKS : options.calibrationWeeks === false ? 0 : options.calibrationWeeks;
-    if (!Number.isInteger(weeks) || weeks < 0) throw new ArgumentTypeError(`trainModels: calibrationWeeks must be a non-negative integer or false, got ${JSON.stringify(options.calibrationWeeks)}`);
+    if (!Number.isInteger(weeks) || weeks < 0)
+      throw new ArgumentTypeError(`trainModels: calibrationWeeks must be a non-negative integer or false, got ${JSON.stringify(options.calibrationWeeks)}`);
     const { cutoff, cutoffDay, onProgress } = options;
     return trainCorrected(weekly, { cutoff, cutoffDay, model, calibrationWeeks: weeks, ...(onProgress ? { onProgress } : {}) });
   },

@@ -140,7 +140,10 @@ export function fitScaler(input: WeeklyFrame | readonly ArrayLike<number>[], opt
       return StandardScaler.fitColumns(FEATURES, selection.features, selection.train);
     }
     const rows = options.rows;
-    return StandardScaler.fitColumns(features, features.map((f) => (rows ? input.columnAt(f, rows) : input.column(f))));
+    return StandardScaler.fitColumns(
+      features,
+      features.map((f) => (rows ? input.columnAt(f, rows) : input.column(f))),
+    );
   }
   if (!Array.isArray(input)) throw new ArgumentTypeError('fitScaler: expected a WeeklyFrame or an array of feature rows');
   const width = input.length ? input[0]!.length : 0;

@@ -24,7 +24,6 @@ import { standardizeColumns } from './linear.js';
  * then interval calibration on windows before the cutoff.
  */
 
-
 export type { CorrectedRowCounts } from './corrected-rows.js';
 
 /** The corrected preset's default model (the backtest winner; docs/forecast-quality.md). */
@@ -44,12 +43,16 @@ export function checkModelSpec(value: unknown, where: string): ModelSpec {
   const given = spec as Record<string, unknown>;
   const out: ModelSpec = { kind: kind.name };
   if (given.features !== undefined) {
-    if (given.features !== 'core' && given.features !== 'robust' && given.features !== 'full') throw new ArgumentTypeError(`${where}: model.features must be 'core', 'robust' or 'full', got ${JSON.stringify(given.features)}`);
+    if (given.features !== 'core' && given.features !== 'robust' && given.features !== 'full')
+      throw new ArgumentTypeError(`${where}: model.features must be 'core', 'robust' or 'full', got ${JSON.stringify(given.features)}`);
     out.features = given.features;
   }
   kind.checkSettings?.(given, out, where);
   if (given.correction !== undefined) {
-    if (!kind.logScale || (given.correction !== 'smearing' && given.correction !== 'absolute')) throw new ArgumentTypeError(`${where}: model.correction is 'smearing' or 'absolute', for log-linear and mlp models, got ${JSON.stringify(given.correction)}`);
+    if (!kind.logScale || (given.correction !== 'smearing' && given.correction !== 'absolute'))
+      throw new ArgumentTypeError(
+        `${where}: model.correction is 'smearing' or 'absolute', for log-linear and mlp models, got ${JSON.stringify(given.correction)}`,
+      );
     out.correction = given.correction;
   }
   return out;
@@ -92,7 +95,8 @@ export interface CorrectedTrainResult {
   warnings: string[];
 }
 
-const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> => Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
+const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
+  Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
 
 /** T, `corrected` preset. */
 export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptions): CorrectedTrainResult {
@@ -108,7 +112,9 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   let gap = 0;
   for (let k = 0; k < c.rows.length; k++) if (c.date[k]! <= cutoffDay && !inTrain(c.date[k]!)) gap++;
   if (train.some((t) => t.length === 0)) {
-    throw new ArgumentRangeError(`trainModels: no train rows whose 28-day target lies on or before ${cutoff} for every horizon (${c.rows.length} rows have a target and a posting history)`);
+    throw new ArgumentRangeError(
+      `trainModels: no train rows whose 28-day target lies on or before ${cutoff} for every horizon (${c.rows.length} rows have a target and a posting history)`,
+    );
   }
 
   const kind = modelKind(spec.kind);
@@ -119,7 +125,8 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   const scaler = StandardScaler.fitColumns(design.features, columns, trainUnion);
   // The intervals' profile scale (13-week pooled average, imputed): taken from the design when it has it, before standardizing.
   const scaleAt = design.features.findIndex((f) => parseFeature(f).column === 'engagement_per_post_13w');
-  const scaleColumn = scaleAt < 0 ? null : parseFeature(design.features[scaleAt]!).log ? columns[scaleAt]!.map(Math.expm1) : Float64Array.from(columns[scaleAt]!);
+  const scaleColumn =
+    scaleAt < 0 ? null : parseFeature(design.features[scaleAt]!).log ? columns[scaleAt]!.map(Math.expm1) : Float64Array.from(columns[scaleAt]!);
   if (design.standardized) standardizeColumns(columns, scaler);
 
   // Calibration fits (on the rows known before the calibration windows) are needed below; the
@@ -133,14 +140,22 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
     const sums = kind.sums;
     if (!calibrate || !sums) return kind.fit(spec, { x: columns, target: c.targets[h]!, rows: train[h]!, seed: h + 1 });
     const early = new NormalSums(columns.length).add(columns, c.targets[h]!, fitRows[h]!, sums.transform);
-    const later = new NormalSums(columns.length).add(columns, c.targets[h]!, positions(c, h, (d) => d + last > calCut && d + last <= cutoffDay), sums.transform);
+    const later = new NormalSums(columns.length).add(
+      columns,
+      c.targets[h]!,
+      positions(c, h, (d) => d + last > calCut && d + last <= cutoffDay),
+      sums.transform,
+    );
     calibrationHeads[h] = sums.solve(early, spec, columns, c.targets[h]!, fitRows[h]!);
     return sums.solve(early.plus(later), spec, columns, c.targets[h]!, train[h]!);
   });
   options.onProgress?.({ stage: 'metrics', rows: test[0]!.length });
   const metrics = perTarget((t, h) => {
     const predicted = forecastAt(kind, heads[t], columns, test[h]!).map((v) => (v < 0 ? 0 : v));
-    return regressionMetrics(Float64Array.from(test[h]!, (k) => c.targets[h]![k]!), predicted);
+    return regressionMetrics(
+      Float64Array.from(test[h]!, (k) => c.targets[h]![k]!),
+      predicted,
+    );
   });
 
   // Intervals: a model fitted on what was known before the calibration origins scores them.
@@ -164,7 +179,14 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
         calibration[t] = rows.length;
         return scoreQuantiles(scores);
       });
-      intervals = { method: 'split-conformal, |actual - forecast| / profile scale', scale: 'engagement_per_post_13w', floor: INTERVAL_FLOOR, from: formatDay(calCut + 7), to: formatDay(cutoffDay - HORIZONS[0]!), horizons };
+      intervals = {
+        method: 'split-conformal, |actual - forecast| / profile scale',
+        scale: 'engagement_per_post_13w',
+        floor: INTERVAL_FLOOR,
+        from: formatDay(calCut + 7),
+        to: formatDay(cutoffDay - HORIZONS[0]!),
+        horizons,
+      };
       if (!calibrationComplete(intervals)) {
         warnings.push('no intervals: a horizon has no calibration rows');
         intervals = null;
@@ -174,7 +196,8 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
 
   options.onProgress?.({ stage: 'cold start', rows: c.cold.rows.length });
   const coldStart = fitColdStart(weekly, c.cold, cutoffDay, options.calibrationWeeks, INTERVAL_FLOOR);
-  if (!coldStart) warnings.push('no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model\'s forecast from imputed inputs');
+  if (!coldStart)
+    warnings.push("no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model's forecast from imputed inputs");
 
   const rows: CorrectedRowCounts = {
     weekly: weekly.length,

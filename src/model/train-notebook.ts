@@ -23,8 +23,14 @@ import type { PresetTrainOptions, TrainResult } from './train-options.js';
 export function trainNotebook(weekly: WeeklyFrame, options: PresetTrainOptions): TrainResult {
   const { cutoff, cutoffDay } = options;
   const preset = weekly.preset;
-  if (options.model !== undefined && options.model !== 'linear' && !(typeof options.model === 'object' && options.model?.kind === 'linear' && options.model.features === undefined)) {
-    throw new ArgumentRangeError(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model ${JSON.stringify(options.model)}`);
+  if (
+    options.model !== undefined &&
+    options.model !== 'linear' &&
+    !(typeof options.model === 'object' && options.model?.kind === 'linear' && options.model.features === undefined)
+  ) {
+    throw new ArgumentRangeError(
+      `trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model ${JSON.stringify(options.model)}`,
+    );
   }
   const warnings: string[] = [];
   options.onProgress?.({ stage: 'select', rows: weekly.length });

@@ -25,7 +25,9 @@ export function normalQuantile(p: number): number {
   if (p > 1 - low) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 const MAX_POINTS = 2500;
@@ -78,9 +80,36 @@ function chartsFor(evaluation: Evaluation, target: TargetName): ChartSpec[] {
   }
   const qmax = Math.max(3, ...qq.map(([x]) => Math.abs(x)));
   return [
-    { id: `scatter-${short}`, title: `Actual vs predicted, ${short}`, x: 'predicted', y: 'actual', xKind: 'log', yKind: 'log', points: scatter, line: [0, 0, top, top] },
-    { id: `resid-${short}`, title: `Residuals vs predicted, ${short}`, x: 'predicted', y: 'actual − predicted', xKind: 'log', yKind: 'symlog', points: resid, line: [0, 0, top, 0] },
-    { id: `qq-${short}`, title: `Residual Q-Q, ${short}`, x: 'normal quantile', y: 'standardized residual', xKind: 'linear', yKind: 'linear', points: qq, line: [-qmax, -qmax, qmax, qmax] },
+    {
+      id: `scatter-${short}`,
+      title: `Actual vs predicted, ${short}`,
+      x: 'predicted',
+      y: 'actual',
+      xKind: 'log',
+      yKind: 'log',
+      points: scatter,
+      line: [0, 0, top, top],
+    },
+    {
+      id: `resid-${short}`,
+      title: `Residuals vs predicted, ${short}`,
+      x: 'predicted',
+      y: 'actual − predicted',
+      xKind: 'log',
+      yKind: 'symlog',
+      points: resid,
+      line: [0, 0, top, 0],
+    },
+    {
+      id: `qq-${short}`,
+      title: `Residual Q-Q, ${short}`,
+      x: 'normal quantile',
+      y: 'standardized residual',
+      xKind: 'linear',
+      yKind: 'linear',
+      points: qq,
+      line: [-qmax, -qmax, qmax, qmax],
+    },
   ];
 }
 
@@ -106,7 +135,11 @@ export function renderReport(evaluation: Evaluation, options: { backtest?: Backt
     bands: evaluation.bands[t].map((b) => ({ band: b.band, rows: b.rows, MAE: Number.isFinite(b.MAE) ? b.MAE : 0 })),
   }));
   const metricsRows = [
-    ...(evaluation.baseline ? [`<tr><td>baseline 7d (followers, reach, impressions)</td><td>${fmt(evaluation.baseline.MAE)}</td><td>—</td><td>${fmt(evaluation.baseline.RMSE)}</td><td>${fmt(evaluation.baseline.R2, 4)}</td></tr>`] : []),
+    ...(evaluation.baseline
+      ? [
+          `<tr><td>baseline 7d (followers, reach, impressions)</td><td>${fmt(evaluation.baseline.MAE)}</td><td>—</td><td>${fmt(evaluation.baseline.RMSE)}</td><td>${fmt(evaluation.baseline.R2, 4)}</td></tr>`,
+        ]
+      : []),
     ...TARGETS.map((t) => {
       const m = evaluation.metrics[t];
       return `<tr><td>${t}</td><td>${fmt(m.MAE)}</td><td>${fmt(m.MSE, 0)}</td><td>${fmt(m.RMSE)}</td><td>${fmt(m.R2, 4)}</td></tr>`;
@@ -114,7 +147,10 @@ export function renderReport(evaluation: Evaluation, options: { backtest?: Backt
   ].join('\n');
   const bandRows = TARGETS.map((t) =>
     evaluation.bands[t]
-      .map((b, k) => `<tr>${k === 0 ? `<td rowspan="${evaluation.bands[t].length}">${t.replace('engagement_future_', '')}</td>` : ''}<td>${esc(b.band)}</td><td>${b.rows}</td><td>${fmt(b.MAE)}</td><td>${fmt(b.RMSE)}</td><td>${fmt(b.R2, 4)}</td></tr>`)
+      .map(
+        (b, k) =>
+          `<tr>${k === 0 ? `<td rowspan="${evaluation.bands[t].length}">${t.replace('engagement_future_', '')}</td>` : ''}<td>${esc(b.band)}</td><td>${b.rows}</td><td>${fmt(b.MAE)}</td><td>${fmt(b.RMSE)}</td><td>${fmt(b.R2, 4)}</td></tr>`,
+      )
       .join('\n'),
   ).join('\n');
   const data = JSON.stringify({ charts, bandBars }).replace(/</g, '\\u003c');

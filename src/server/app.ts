@@ -54,7 +54,8 @@ export interface ForecastServer {
 function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits {
   const l = { ...DEFAULT_SERVICE_LIMITS, ...limits };
   for (const key of ['maxRows', 'maxProfiles', 'bodyLimit'] as const) {
-    if (!Number.isInteger(l[key]) || l[key] < 1) throw new ArgumentTypeError(`createServer: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
+    if (!Number.isInteger(l[key]) || l[key] < 1)
+      throw new ArgumentTypeError(`createServer: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
   }
   return l;
 }
@@ -113,7 +114,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-    request.log.info({ method: request.method, url: request.url, route, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
+    request.log.info(
+      { method: request.method, url: request.url, route, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 },
+      'request',
+    );
   });
   app.setErrorHandler((error, request, reply) => {
     const e = httpErrorOf(error as Error);

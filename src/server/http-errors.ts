@@ -59,7 +59,14 @@ export function httpErrorOf(error: FastifyError | Error): HttpError {
     const where: { row?: number; field?: string } = {};
     if (error.line > 0) where.row = error.line - 1;
     if (error.column) where.field = error.column;
-    return new HttpError(400, 'bad_row', error.line > 0 ? `rows[${error.line - 1}]${error.column ? `.${error.column}` : ''}: ${error.reason}${error.value === undefined ? '' : `: ${JSON.stringify(error.value)}`}` : error.message, where);
+    return new HttpError(
+      400,
+      'bad_row',
+      error.line > 0
+        ? `rows[${error.line - 1}]${error.column ? `.${error.column}` : ''}: ${error.reason}${error.value === undefined ? '' : `: ${JSON.stringify(error.value)}`}`
+        : error.message,
+      where,
+    );
   }
   if (error instanceof ModelError) return new HttpError(422, 'model_cannot_answer', error.message);
   if (isArgumentError(error)) {

@@ -12,4 +12,3 @@ export interface ServiceLimits {
 
 /** The default request limits. */
 export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({ maxRows: 20_000, maxProfiles: 1_000, bodyLimit: 4 * 1024 * 1024 });
-

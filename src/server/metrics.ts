@@ -4,7 +4,12 @@ import type { LoadedModel } from './model-slot.js';
 /** The service's Prometheus metrics, in a registry of its own (one per server, so several can run in one process). */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  readonly requests = new Counter({ name: 'ef_http_requests_total', help: 'HTTP requests by method, route and status code', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
+  readonly requests = new Counter({
+    name: 'ef_http_requests_total',
+    help: 'HTTP requests by method, route and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
   readonly latency = new Histogram({
     name: 'ef_http_request_duration_seconds',
     help: 'HTTP request latency by method and route',
@@ -14,8 +19,18 @@ export class ServiceMetrics {
   });
   readonly forecasts = new Counter({ name: 'ef_forecasts_served_total', help: 'Forecasts served (one per profile and horizon)', registers: [this.registry] });
   readonly profiles = new Counter({ name: 'ef_profiles_forecast_total', help: 'Profiles forecast', registers: [this.registry] });
-  readonly reloads = new Counter({ name: 'ef_model_reloads_total', help: 'Model reloads by result (ok, failed)', labelNames: ['result'] as const, registers: [this.registry] });
-  readonly model = new Gauge({ name: 'ef_model_info', help: 'The loaded model (value 1): its content hash, preset and kind', labelNames: ['id', 'sha256', 'preset', 'kind', 'source'] as const, registers: [this.registry] });
+  readonly reloads = new Counter({
+    name: 'ef_model_reloads_total',
+    help: 'Model reloads by result (ok, failed)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly model = new Gauge({
+    name: 'ef_model_info',
+    help: 'The loaded model (value 1): its content hash, preset and kind',
+    labelNames: ['id', 'sha256', 'preset', 'kind', 'source'] as const,
+    registers: [this.registry],
+  });
 
   constructor(defaults: boolean) {
     if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'ef_' });

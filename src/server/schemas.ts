@@ -5,7 +5,12 @@
  */
 
 /** Counts above 2^53 cannot be summed exactly in float64; larger values are refused at the door. */
-const COUNT = { anyOf: [{ type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', maxLength: 40 }] } as const;
+const COUNT = {
+  anyOf: [
+    { type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+    { type: 'string', maxLength: 40 },
+  ],
+} as const;
 
 /** One daily row, as the library's `DailyRowInput` (numbers, or numeric strings as CSV gives them). */
 export const dailyRowSchema = {
@@ -14,7 +19,10 @@ export const dailyRowSchema = {
   properties: {
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' },
     profile_id: { type: 'string', minLength: 1, maxLength: 256 },
-    followers: { anyOf: [{ type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', maxLength: 40 }, { type: 'null' }], description: 'missing when not a number (e.g. "undefined")' },
+    followers: {
+      anyOf: [{ type: 'number', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, { type: 'string', maxLength: 40 }, { type: 'null' }],
+      description: 'missing when not a number (e.g. "undefined")',
+    },
     posts: COUNT,
     engagement: COUNT,
     reach: COUNT,
@@ -30,14 +38,32 @@ export const forecastBodySchema = {
   properties: {
     rows: { type: 'array', items: dailyRowSchema, description: 'daily rows of one or more profiles' },
     asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'forecast as of this day: only rows on or before it are used' },
-    intervals: { type: 'array', items: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100 }, minItems: 1, maxItems: 8, description: 'coverages, e.g. [0.8, 0.95]' },
+    intervals: {
+      type: 'array',
+      items: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100 },
+      minItems: 1,
+      maxItems: 8,
+      description: 'coverages, e.g. [0.8, 0.95]',
+    },
     profiles: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 256 }, minItems: 1, description: 'forecast only these profiles' },
   },
 } as const;
 
 export const predictionSchema = {
   type: 'object',
-  required: ['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'],
+  required: [
+    'profile_id',
+    'date',
+    'future_period',
+    'predicted_engagement',
+    'prediction_date',
+    'partial_week',
+    'no_recent_posts',
+    'clipped',
+    'imputed',
+    'cold_start',
+    'non_finite_input',
+  ],
   properties: {
     profile_id: { type: 'string' },
     date: { type: 'string', description: 'the origin week’s Sunday' },
@@ -58,7 +84,11 @@ export const predictionSchema = {
 const modelRef = {
   type: 'object',
   required: ['id', 'preset', 'version'],
-  properties: { id: { type: 'string', description: 'content hash of the model (first 16 hex digits of its SHA-256)' }, preset: { type: 'string' }, version: { type: 'string', description: 'the library version that wrote the model' } },
+  properties: {
+    id: { type: 'string', description: 'content hash of the model (first 16 hex digits of its SHA-256)' },
+    preset: { type: 'string' },
+    version: { type: 'string', description: 'the library version that wrote the model' },
+  },
 } as const;
 
 export const forecastResponseSchema = {

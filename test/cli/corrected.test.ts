@@ -31,15 +31,33 @@ describe('engagement-forecast with the corrected preset', () => {
     const inspect = cli('models', 'inspect', model);
     expect(inspect.stdout).toMatch(/estimator \{"kind":"ridge","lambda":0.01\}; intervals calibrated on origins/);
     expect(cli('train', '--data', data, '--model', 'ridge', '--out', join(dir, 'x.json')).code).toBe(2); // --model needs --preset corrected
-    expect(cli('train', '--data', data, '--preset', 'corrected', '--model', 'forest', '--out', join(dir, 'x.json')).stderr).toMatch(/model must be one of linear, log-linear/);
+    expect(cli('train', '--data', data, '--preset', 'corrected', '--model', 'forest', '--out', join(dir, 'x.json')).stderr).toMatch(
+      /model must be one of linear, log-linear/,
+    );
   });
 
-  it('predicts as of a day with intervals: the library\'s forecasts, as CSV', async () => {
+  it("predicts as of a day with intervals: the library's forecasts, as CSV", async () => {
     const p = cli('predict', '--data', data, '--model', model, '--as-of', '2024-10-02', '--intervals', '80,95', '--out', join(dir, 'p.csv'), '--quiet');
     expect(p.code, p.stderr).toBe(0);
     const got = readCsvRecords(join(dir, 'p.csv'));
     const want = predict(await loadModel(model), await loadDaily(data), { asOf: '2024-10-02', intervals: [0.8, 0.95] });
-    expect(Object.keys(got[0]!)).toEqual(['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', 'partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input', 'lo_80', 'hi_80', 'lo_95', 'hi_95']);
+    expect(Object.keys(got[0]!)).toEqual([
+      'profile_id',
+      'date',
+      'future_period',
+      'predicted_engagement',
+      'prediction_date',
+      'partial_week',
+      'no_recent_posts',
+      'clipped',
+      'imputed',
+      'cold_start',
+      'non_finite_input',
+      'lo_80',
+      'hi_80',
+      'lo_95',
+      'hi_95',
+    ]);
     expect(got).toHaveLength(want.length);
     got.forEach((r, i) => {
       expect(r.date).toBe('2024-09-29');
@@ -51,11 +69,16 @@ describe('engagement-forecast with the corrected preset', () => {
     expect(cli('predict', '--data', data, '--model', model, '--intervals', '80,200').code).toBe(2);
   });
 
-  it('backtests: the table on stdout, the same as the library\'s, written as CSV and as a report', async () => {
+  it("backtests: the table on stdout, the same as the library's, written as CSV and as a report", async () => {
     const args = ['--data', data, '--models', 'log-linear,naive,window-average:13', '--origins', '2', '--step', '4', '--notebook'];
     const b = cli('backtest', ...args, '--out', join(dir, 'b.csv'), '--report', join(dir, 'b.html'), '--quiet');
     expect(b.code, b.stderr).toBe(0);
-    const lib = backtest(await loadDaily(data), { models: ['log-linear', 'naive', { kind: 'window-average', weeks: 13 }], origins: 2, step: 4, notebook: true });
+    const lib = backtest(await loadDaily(data), {
+      models: ['log-linear', 'naive', { kind: 'window-average', weeks: 13 }],
+      origins: 2,
+      step: 4,
+      notebook: true,
+    });
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(backtestCsv(lib));
     expect(b.stdout.split('\n')[0]).toMatch(/^model\s+days\s+n\s+MAE\s+RMSE\s+WAPE\s+vs naive\s+bias\s+cover 80%\s+cover 95%$/);
     expect(b.stdout).toMatch(/^window-average 13w\s+28\s+\d+/m);

@@ -21,7 +21,12 @@ function expectPredictionsMatch(csv: string, file: string): void {
   expect(got.length).toBe(want.length);
   want.forEach((w, i) => {
     const g = got[i]!;
-    expect([g.profile_id, g.date, g.future_period, g.prediction_date], `${file} row ${i + 2}`).toEqual([w.profile_id, w.date, w.future_period, w.prediction_date]);
+    expect([g.profile_id, g.date, g.future_period, g.prediction_date], `${file} row ${i + 2}`).toEqual([
+      w.profile_id,
+      w.date,
+      w.future_period,
+      w.prediction_date,
+    ]);
     expectClose(`${file} row ${i + 2}`, num(g.predicted_engagement!), num(w.predicted_engagement!), 1e-6);
   });
 }

@@ -49,7 +49,9 @@ describe('engagement-forecast CLI', () => {
     const csv = cli('predict', '--data', data, '--model', model, '--since', '2024-08-01', '--quiet');
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start,non_finite_input');
+    expect(lines[0]).toBe(
+      'profile_id,date,future_period,predicted_engagement,prediction_date,partial_week,no_recent_posts,clipped,imputed,cold_start,non_finite_input',
+    );
     expect((lines.length - 1) % 4).toBe(0);
     const id = lines[1]!.split(',')[0]!;
     const json = cli('predict', '--data', data, '--builtin', '--profile', id, '--format', 'json', '--quiet');
@@ -74,13 +76,36 @@ describe('engagement-forecast CLI', () => {
   it('generates the same data as the library, stationary or with --dynamics', async () => {
     for (const dynamics of [false, true]) {
       const out = join(dir, `gen-${dynamics}`);
-      const r = cli('generate', '--profiles', '30', '--from', '2024-01-01', '--to', '2024-02-29', '--seed', '8', '--out', out, ...(dynamics ? ['--dynamics'] : []), '--quiet');
+      const r = cli(
+        'generate',
+        '--profiles',
+        '30',
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2024-02-29',
+        '--seed',
+        '8',
+        '--out',
+        out,
+        ...(dynamics ? ['--dynamics'] : []),
+        '--quiet',
+      );
       expect(r.code, r.stderr).toBe(0);
       const rows = [...generateDailyRows({ profiles: 30, from: '2024-01-01', to: '2024-02-29', seed: 8, dynamics })];
-      const written = ['01', '02'].flatMap((m) => readFileSync(join(out, 'ig_data-2024', `ig_data_${m}-2024_u.csv`), 'utf8').trim().split('\n').slice(1));
-      expect(written).toEqual(rows.map((x) => [x.date, x.profile_id, x.followers, x.posts, x.engagement, x.likes, x.comments, x.reach, x.impressions].join(',')));
+      const written = ['01', '02'].flatMap((m) =>
+        readFileSync(join(out, 'ig_data-2024', `ig_data_${m}-2024_u.csv`), 'utf8')
+          .trim()
+          .split('\n')
+          .slice(1),
+      );
+      expect(written).toEqual(
+        rows.map((x) => [x.date, x.profile_id, x.followers, x.posts, x.engagement, x.likes, x.comments, x.reach, x.impressions].join(',')),
+      );
     }
-    expect(readFileSync(join(dir, 'gen-true', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8')).not.toBe(readFileSync(join(dir, 'gen-false', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'gen-true', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8')).not.toBe(
+      readFileSync(join(dir, 'gen-false', 'ig_data-2024', 'ig_data_02-2024_u.csv'), 'utf8'),
+    );
   });
 
   it('inspects a model file and the built-in one', () => {
@@ -102,7 +127,16 @@ describe('engagement-forecast CLI', () => {
   });
 
   it('exits 2 with one line for usage errors', () => {
-    for (const args of [['frobnicate'], ['train', '--out', 'm.json'], ['train', '--data', data], ['predict', '--data', data, '--format', 'xml'], ['train', '--data', data, '--out', 'x.json', '--cutoff', 'July'], ['train', '--bogus'], ['train', '--data', data, '--out', 'x.json', '--preset', 'fancy'], []]) {
+    for (const args of [
+      ['frobnicate'],
+      ['train', '--out', 'm.json'],
+      ['train', '--data', data],
+      ['predict', '--data', data, '--format', 'xml'],
+      ['train', '--data', data, '--out', 'x.json', '--cutoff', 'July'],
+      ['train', '--bogus'],
+      ['train', '--data', data, '--out', 'x.json', '--preset', 'fancy'],
+      [],
+    ]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
       if (args.length) expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -112,7 +146,10 @@ describe('engagement-forecast CLI', () => {
   it('exits 1 with one line saying what and where for bad data and bad models', () => {
     const bad = join(dir, 'bad');
     mkdirSync(bad);
-    writeFileSync(join(bad, 'a.csv'), 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n2024-03-05,p,1,1,1,1,0,1,1\n2024-03-06,p,1,1\n');
+    writeFileSync(
+      join(bad, 'a.csv'),
+      'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n2024-03-05,p,1,1,1,1,0,1,1\n2024-03-06,p,1,1\n',
+    );
     const truncated = join(dir, 'truncated.json');
     writeFileSync(truncated, readFileSync(model, 'utf8').slice(0, 200));
     const other = join(dir, 'other-preset.json');
@@ -122,7 +159,10 @@ describe('engagement-forecast CLI', () => {
       [['train', '--data', bad, '--out', 'x.json'], /a\.csv:3: the row has 4 fields but the header has 9/],
       [['predict', '--data', data, '--model', truncated], /truncated\.json: not valid JSON/],
       [['predict', '--data', data, '--model', join(dir, 'nope.json')], /cannot read the model file/],
-      [['evaluate', '--data', data, '--model', other, '--report', join(dir, 'r.html')], /format 1 models are notebook-preset least squares; a 'corrected' model is written as format 2/],
+      [
+        ['evaluate', '--data', data, '--model', other, '--report', join(dir, 'r.html')],
+        /format 1 models are notebook-preset least squares; a 'corrected' model is written as format 2/,
+      ],
       [['predict', '--data', data, '--profile', 'nobody'], /no rows for profile 'nobody'/],
     ];
     for (const [args, message] of cases) {

@@ -44,9 +44,13 @@ beforeAll(async () => {
 
 describe('the CLI as a Unix tool', () => {
   it('ends quietly, with status 0, when the reader closes the pipe', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" weekly --data "${data}" --out - --quiet | head -2; echo "status \${PIPESTATUS[0]}" >&2`], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" weekly --data "${data}" --out - --quiet | head -2; echo "status \${PIPESTATUS[0]}" >&2`],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.stdout.split('\n').slice(0, 1)[0]).toMatch(/^profile_id,date,/);
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).toBe('status 0\n');
@@ -57,7 +61,7 @@ describe('the CLI as a Unix tool', () => {
     const bar = new ProgressBar(stream, false);
     bar.update({ stage: 'read', rows: 10, bytes: 5, totalBytes: 10 });
     bar.done();
-    expect(stream.text()).toMatch(/^\rread \[#+ +\]  50%/);
+    expect(stream.text()).toMatch(/^\rread \[#+ +\] {2}50%/);
     expect(stream.text().endsWith('\r')).toBe(true);
   });
 
@@ -131,7 +135,13 @@ describe('the CLI as a Unix tool', () => {
 
   it('keeps the columns of models inspect apart, even for long numbers', () => {
     const m = loadBuiltinModel();
-    const wide = { ...m, models: { ...m.models, engagement_future_7d: { coef: m.models.engagement_future_7d.coef.map((_, j) => -1.234567e-300 * (j + 1)), intercept: -123456789.123 } } };
+    const wide = {
+      ...m,
+      models: {
+        ...m.models,
+        engagement_future_7d: { coef: m.models.engagement_future_7d.coef.map((_, j) => -1.234567e-300 * (j + 1)), intercept: -123456789.123 },
+      },
+    };
     const file = join(dir, 'wide.json');
     writeFileSync(file, JSON.stringify(wide));
     const r = cli('models', 'inspect', file);

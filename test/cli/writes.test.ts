@@ -21,7 +21,11 @@ describe('failed writes', () => {
   it('exit 1 naming the file when --out is an existing folder, and leave the folder as it was', () => {
     const folder = join(dir, 'a-folder');
     mkdirSync(folder);
-    for (const args of [['predict', '--data', data, '--out', folder], ['weekly', '--data', data, '--out', folder], ['train', '--data', data, '--cutoff', '2024-05-01', '--out', folder]]) {
+    for (const args of [
+      ['predict', '--data', data, '--out', folder],
+      ['weekly', '--data', data, '--out', folder],
+      ['train', '--data', data, '--cutoff', '2024-05-01', '--out', folder],
+    ]) {
       const r = cli(...args, '--quiet');
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toBe(`engagement-forecast: ${folder}: cannot write the file (EISDIR); nothing was written there\n`);
@@ -31,7 +35,10 @@ describe('failed writes', () => {
   });
 
   it('exit 1 on a full device (/dev/full), for small and large outputs', () => {
-    for (const args of [['predict', '--data', data, '--out', '/dev/full'], ['weekly', '--data', data, '--out', '/dev/full']]) {
+    for (const args of [
+      ['predict', '--data', data, '--out', '/dev/full'],
+      ['weekly', '--data', data, '--out', '/dev/full'],
+    ]) {
       const r = cli(...args, '--quiet');
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(/\/dev\/full: cannot write the file \(ENOSPC\)/);

@@ -8,16 +8,39 @@ import { dateOf, dayOf, historyRows, sundayOf } from '../helpers/history.js';
 // test files.
 
 const NOTEBOOK_NUMERIC = [
-  'date', 'year', 'month', 'week_of_year', 'followers', 'posts', 'engagement', 'reach', 'impressions',
-  'engagement_per_post', 'monthly_average_engagement_per_post', 'week',
+  'date',
+  'year',
+  'month',
+  'week_of_year',
+  'followers',
+  'posts',
+  'engagement',
+  'reach',
+  'impressions',
+  'engagement_per_post',
+  'monthly_average_engagement_per_post',
+  'week',
   ...[1, 2, 3, 4].flatMap((lag) => ['engagement', 'followers', 'reach', 'impressions'].map((c) => `${c}_lag_${lag}`)),
-  'engagement_future_7d', 'engagement_future_14d', 'engagement_future_21d', 'engagement_future_28d',
+  'engagement_future_7d',
+  'engagement_future_14d',
+  'engagement_future_21d',
+  'engagement_future_28d',
 ];
 const CORRECTED_EXTRA = [
-  'last_engagement_per_post', 'weeks_since_post', 'engagement_per_post_4w', 'engagement_per_post_13w',
-  'engagement_per_post_26w', 'engagement_per_post_all', 'observed_days_4w', 'observed_days_13w',
-  'observed_days_26w', 'posts_13w', 'followers_last_known', 'engagement_per_post_ewm_2w',
-  'engagement_per_post_ewm_8w', 'median_engagement_per_post_5',
+  'last_engagement_per_post',
+  'weeks_since_post',
+  'engagement_per_post_4w',
+  'engagement_per_post_13w',
+  'engagement_per_post_26w',
+  'engagement_per_post_all',
+  'observed_days_4w',
+  'observed_days_13w',
+  'observed_days_26w',
+  'posts_13w',
+  'followers_last_known',
+  'engagement_per_post_ewm_2w',
+  'engagement_per_post_ewm_8w',
+  'median_engagement_per_post_5',
 ];
 /** Columns computed as whole numbers, kept as Int32Array once materialized (`date` is stored as a day number). */
 const INTEGER = new Set(['date', 'year', 'month', 'week_of_year', 'week', 'observed_days_4w', 'observed_days_13w', 'observed_days_26w']);
@@ -25,7 +48,10 @@ const INTEGER = new Set(['date', 'year', 'month', 'week_of_year', 'week', 'obser
 describe('column registries', () => {
   it('the library loads, and each preset has the spec columns in order, integer ones as Int32Array', async () => {
     const { dailyFromRows, resampleWeekly } = await import('../../src/index.js');
-    for (const [preset, numeric] of [['notebook', NOTEBOOK_NUMERIC], ['corrected', [...NOTEBOOK_NUMERIC, ...CORRECTED_EXTRA]]] as const) {
+    for (const [preset, numeric] of [
+      ['notebook', NOTEBOOK_NUMERIC],
+      ['corrected', [...NOTEBOOK_NUMERIC, ...CORRECTED_EXTRA]],
+    ] as const) {
       const frame = resampleWeekly(dailyFromRows(historyRows(1)), { preset });
       expect(frame.columnNames, preset).toEqual(numeric);
       const kinds = frame.columnNames.map((name) => `${name}: ${frame.column(name).constructor.name}`);

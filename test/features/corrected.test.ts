@@ -51,10 +51,13 @@ describe('the corrected preset', () => {
     expect(n.find((r) => r.date === '2024-03-24')!.monthly_average_engagement_per_post).toBeCloseTo((10 + 30 + 0 + 1000) / 6, 12);
   });
 
-  it('Q3 and Q4: year is the Sunday\'s; consecutive weeks are Sundays 7·L days apart, across a 53-Sunday year', () => {
+  it("Q3 and Q4: year is the Sunday's; consecutive weeks are Sundays 7·L days apart, across a 53-Sunday year", () => {
     // 2023 has 53 Sundays: 31 December 2023 is %U week 53, 7 January 2024 week 1.
     const { c, n } = both([row('2023-12-27', { engagement: 70 }), row('2024-01-03', { engagement: 5 })]);
-    expect(c.map((r) => [r.date, r.year, r.week])).toEqual([['2023-12-31', 2023, 53], ['2024-01-07', 2024, 1]]);
+    expect(c.map((r) => [r.date, r.year, r.week])).toEqual([
+      ['2023-12-31', 2023, 53],
+      ['2024-01-07', 2024, 1],
+    ]);
     expect(c[1]!.engagement_lag_1).toBe(70);
     expect(c[1]!.engagement_lag_2).toBeNaN(); // before the profile's first week
     expect(n[1]!.engagement_lag_1).toBe(0); // the notebook compares %U weeks with 52-week years
@@ -136,7 +139,8 @@ describe('the corrected preset', () => {
     rows.push({ ...lastOfFirst, followers: 999_999 }, { ...lastOfFirst, followers: 5 });
     const header = 'date,profile_id,followers,posts,engagement,reach,impressions';
     const half = Math.floor(rows.length / 2);
-    const csv = (part: DailyRowInput[]) => `${header}\n${part.map((r) => [r.date, r.profile_id, r.followers, r.posts, r.engagement, r.reach, r.impressions].join(',')).join('\n')}\n`;
+    const csv = (part: DailyRowInput[]) =>
+      `${header}\n${part.map((r) => [r.date, r.profile_id, r.followers, r.posts, r.engagement, r.reach, r.impressions].join(',')).join('\n')}\n`;
     writeFileSync(join(dir, 'b.csv'), csv(rows.slice(0, half)));
     writeFileSync(join(dir, 'a.csv'), csv(rows.slice(half)));
     const want = resampleWeekly(dailyFromRows(rows), { preset: 'corrected' }).toRecords();

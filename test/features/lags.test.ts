@@ -79,7 +79,12 @@ describe('lag features (N7) on hand-written weeks', () => {
 
   it('are the values 1–4 weeks back in mid-year, 0 before the first week', () => {
     // %U weeks 9, 10, 11, 12 of 2024.
-    const col = weeklyOf([['2024-03-03', 10, 1], ['2024-03-10', 20, 2], ['2024-03-17', 30, 3], ['2024-03-24', 40, 4]]);
+    const col = weeklyOf([
+      ['2024-03-03', 10, 1],
+      ['2024-03-10', 20, 2],
+      ['2024-03-17', 30, 3],
+      ['2024-03-24', 40, 4],
+    ]);
     expect(col('week')).toEqual([9, 10, 11, 12]);
     expect(col('engagement_lag_1')).toEqual([0, 10, 20, 30]);
     expect(col('engagement_lag_2')).toEqual([0, 0, 10, 20]);
@@ -89,13 +94,21 @@ describe('lag features (N7) on hand-written weeks', () => {
   });
 
   it('see a zero-filled week as a real week of zeros (Q9 of the notebook)', () => {
-    const col = weeklyOf([['2024-03-03', 10, 1], ['2024-03-17', 30, 3]]);
+    const col = weeklyOf([
+      ['2024-03-03', 10, 1],
+      ['2024-03-17', 30, 3],
+    ]);
     expect(col('engagement_lag_1')).toEqual([0, 10, 0]); // 03-10 has no record: a week of zeros
     expect(col('engagement_lag_2')).toEqual([0, 0, 10]);
   });
 
   it('are 0 after a 53-Sunday year (Q4): 2023-12-31 is week 53, 2024-01-07 week 1', () => {
-    const col = weeklyOf([['2023-12-24', 5, 1], ['2023-12-31', 6, 2], ['2024-01-07', 7, 3], ['2024-01-14', 8, 4]]);
+    const col = weeklyOf([
+      ['2023-12-24', 5, 1],
+      ['2023-12-31', 6, 2],
+      ['2024-01-07', 7, 3],
+      ['2024-01-14', 8, 4],
+    ]);
     expect(col('week')).toEqual([52, 53, 1, 2]);
     // Week 1 expects week 52 before it (1 − 1 + 52), but finds 53.
     expect(col('engagement_lag_1')).toEqual([0, 5, 0, 7]);
@@ -105,9 +118,13 @@ describe('lag features (N7) on hand-written weeks', () => {
     expect(col('year')).toEqual([2023, 2023, 2024 - 16, 2024 - 12]);
   });
 
-  it("follow the in-place year decrements across a 52-Sunday year (Q3)", () => {
+  it('follow the in-place year decrements across a 52-Sunday year (Q3)', () => {
     // 2024-12-29 is week 52 of 2024; 2025-01-05 week 1, 2025-01-12 week 2.
-    const col = weeklyOf([['2024-12-29', 5, 100], ['2025-01-05', 7, 200], ['2025-01-12', 9, 300]]);
+    const col = weeklyOf([
+      ['2024-12-29', 5, 100],
+      ['2025-01-05', 7, 200],
+      ['2025-01-12', 9, 300],
+    ]);
     expect(col('week')).toEqual([52, 1, 2]);
     // Pass 1 (lag 1, engagement): week 1 becomes year 2024 in this pass, like week 52: the lag is kept.
     expect(col('engagement_lag_1')).toEqual([0, 5, 7]);

@@ -129,19 +129,40 @@ describe('resampleWeekly (notebook preset)', () => {
   it('rejects other inputs and unknown presets clearly', () => {
     expect(() => resampleWeekly([] as never)).toThrow(/expected a DailyFrame/);
     expect(() => resampleWeekly(dailyFromRows([]), { preset: 'other' as never })).toThrow(/preset must be/);
-    expect(() => resampleWeekly(dailyFromRows([]), { limits: { maxWeeksPerProfile: 0 } })).toThrow('resampleWeekly: limits.maxWeeksPerProfile must be a positive integer, got 0');
-    expect(() => resampleWeekly(dailyFromRows([]), { through: '2024-13-01' })).toThrow('resampleWeekly: through must be a date written YYYY-MM-DD, got "2024-13-01"');
+    expect(() => resampleWeekly(dailyFromRows([]), { limits: { maxWeeksPerProfile: 0 } })).toThrow(
+      'resampleWeekly: limits.maxWeeksPerProfile must be a positive integer, got 0',
+    );
+    expect(() => resampleWeekly(dailyFromRows([]), { through: '2024-13-01' })).toThrow(
+      'resampleWeekly: through must be a date written YYYY-MM-DD, got "2024-13-01"',
+    );
   });
 
   it("gives a week whose Sunday lies after the profile's last month no monthly average of another profile's", () => {
     // a's last records are in January; its week's Sunday (2024-02-04) is in February, a month a has none of.
     // b, the next profile, starts in March.
-    const row = (date: string, profile_id: string, posts: number, engagement: number): DailyRowInput => ({ date, profile_id, followers: 1, posts, engagement, reach: 1, impressions: 1 });
+    const row = (date: string, profile_id: string, posts: number, engagement: number): DailyRowInput => ({
+      date,
+      profile_id,
+      followers: 1,
+      posts,
+      engagement,
+      reach: 1,
+      impressions: 1,
+    });
     const daily = dailyFromRows([row('2024-01-29', 'a', 1, 10), row('2024-01-31', 'a', 1, 20), row('2024-03-05', 'b', 2, 100), row('2024-03-06', 'b', 2, 100)]);
-    const averages = (preset: 'notebook' | 'corrected') => resampleWeekly(daily, { preset }).toRecords().map((r) => [r.profile_id, r.date, r.monthly_average_engagement_per_post]);
+    const averages = (preset: 'notebook' | 'corrected') =>
+      resampleWeekly(daily, { preset })
+        .toRecords()
+        .map((r) => [r.profile_id, r.date, r.monthly_average_engagement_per_post]);
     // notebook: February is not in a's monthly table (NaN); March is b's 200 / 4.
-    expect(averages('notebook')).toEqual([['a', '2024-02-04', Number.NaN], ['b', '2024-03-10', 50]]);
+    expect(averages('notebook')).toEqual([
+      ['a', '2024-02-04', Number.NaN],
+      ['b', '2024-03-10', 50],
+    ]);
     // corrected: a's week takes January's (10 + 20) / 2.
-    expect(averages('corrected')).toEqual([['a', '2024-02-04', 15], ['b', '2024-03-10', 50]]);
+    expect(averages('corrected')).toEqual([
+      ['a', '2024-02-04', 15],
+      ['b', '2024-03-10', 50],
+    ]);
   });
 });

@@ -40,7 +40,10 @@ describe('weeklyFromSegmentColumns', () => {
     expectWeeklyMatchesCsv(weeklyFromSegmentColumns(segments), `${GOLDEN}expected/weekly_all.csv`);
     // Any order of the segments gives the same table.
     const n = segments.profile.length;
-    const reversed = pick(segments, Array.from({ length: n }, (_, i) => n - 1 - i));
+    const reversed = pick(
+      segments,
+      Array.from({ length: n }, (_, i) => n - 1 - i),
+    );
     sameTable(weeklyFromSegmentColumns(segments, { preset: 'corrected' }), weeklyFromSegmentColumns(reversed, { preset: 'corrected' }));
   });
 
@@ -98,7 +101,9 @@ describe('weeklyFromSegmentColumns', () => {
       expect(call, `${column}[${i}] = ${value}`).toThrow(DataError);
       expect(call, `${column}[${i}] = ${value}`).toThrow(message);
     }
-    expect(() => weeklyFromSegmentColumns(pick(base, [0, 1, 2, 1]), { source: 'daily_segments' })).toThrow(/^daily_segments:4 \(column 'sunday'\): the segment \(profile, week, part\) appears twice \(first at 2\)/);
+    expect(() => weeklyFromSegmentColumns(pick(base, [0, 1, 2, 1]), { source: 'daily_segments' })).toThrow(
+      /^daily_segments:4 \(column 'sunday'\): the segment \(profile, week, part\) appears twice \(first at 2\)/,
+    );
     expect(() => weeklyFromSegmentColumns({ ...base, rows: [1, 1] })).toThrow(/column 'rows' has 2 entries, 'profile' has 3/);
     expect(() => weeklyFromSegmentColumns({ ...base, profileIds: ['a', 'a'] })).toThrow(/the profile id appears twice/);
     const { reach: _reach, ...noReach } = base;

@@ -61,7 +61,7 @@ describe('segments and the weekly sums', () => {
     // 40 profiles × 30 weeks of days in shuffled order: the per-profile memo
     // mostly misses, the hash table grows from its default size many times.
     let seed = 11;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const rows: { p: number; day: number; engagement: number }[] = [];
     const start = dayOf('2023-12-04');
     for (let p = 0; p < 40; p++) for (let d = 0; d < 210; d++) if (next() < 0.4) rows.push({ p, day: start + d, engagement: 1 + Math.floor(next() * 9) });
@@ -127,6 +127,9 @@ describe('segments and the weekly sums', () => {
     table.add(p, dayOf('1965-03-01'), 1, 1, 4, 1, 1);
     table.add(p, dayOf('1965-03-10'), 1, 1, 6, 1, 1);
     const records = weeklyFromSegments([{ data: table }], table.profiles.ids, 'notebook', 1100).toRecords();
-    expect(records.map((r) => [r.date, r.engagement])).toEqual([['1965-03-07', 4], ['1965-03-14', 6]]);
+    expect(records.map((r) => [r.date, r.engagement])).toEqual([
+      ['1965-03-07', 4],
+      ['1965-03-14', 6],
+    ]);
   });
 });

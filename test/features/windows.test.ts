@@ -6,7 +6,6 @@ import { dailyFromRows, resampleWeekly, type DailyRowInput } from '../../src/ind
 import { historyAt } from '../../src/features/windows.js';
 import { dateOf, dayOf, historyRows as rows, sundayOf } from '../helpers/history.js';
 
-
 describe('window features, every row, against the daily rows', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}`, () => {
@@ -20,7 +19,10 @@ describe('window features, every row, against the daily rows', () => {
         const first = sundayOf(dayOf(days[0]!.date));
         const last = sundayOf(dayOf(days[days.length - 1]!.date));
         // Every Sunday from the first week to the last has a row.
-        expect(weeks.map((w) => w.date), id).toEqual(Array.from({ length: (last - first) / 7 + 1 }, (_, k) => dateOf(first + 7 * k)));
+        expect(
+          weeks.map((w) => w.date),
+          id,
+        ).toEqual(Array.from({ length: (last - first) / 7 + 1 }, (_, k) => dateOf(first + 7 * k)));
         // Per week: posts, engagement, days seen; per-post values of posting weeks.
         const posts = new Map<number, number>();
         const engagement = new Map<number, number>();
@@ -66,7 +68,10 @@ describe('window features, every row, against the daily rows', () => {
             }
             want[`engagement_per_post_ewm_${halfLife}w`] = p > 0 ? e / p : Number.NaN;
           }
-          const recent = postingWeeks.slice(-5).map((s) => engagement.get(s)! / posts.get(s)!).sort((a, b) => a - b);
+          const recent = postingWeeks
+            .slice(-5)
+            .map((s) => engagement.get(s)! / posts.get(s)!)
+            .sort((a, b) => a - b);
           const m = recent.length;
           want.median_engagement_per_post_5 = m === 0 ? Number.NaN : m % 2 ? recent[(m - 1) / 2]! : (recent[m / 2 - 1]! + recent[m / 2]!) / 2;
           for (const [name, value] of Object.entries(want)) {
@@ -85,15 +90,36 @@ describe('window features, every row, against the daily rows', () => {
 
   it("gives weeks since the latest posting week and posts in 26 weeks, from the table's first row on", () => {
     // 'a' sorts first: its first week (the table's row 0) has the only posts; 'b' posts in its second week.
-    const day = (date: string, profile_id: string, posts: number): DailyRowInput => ({ date, profile_id, followers: 1, posts, engagement: posts * 3, reach: 1, impressions: 1 });
-    const weekly = resampleWeekly(dailyFromRows([
-      day('2024-01-01', 'a', 2), day('2024-01-08', 'a', 0), day('2024-01-15', 'a', 0), day('2024-01-22', 'a', 0),
-      day('2024-01-01', 'b', 0), day('2024-01-08', 'b', 1), day('2024-01-15', 'b', 0),
-    ]), { preset: 'corrected' });
+    const day = (date: string, profile_id: string, posts: number): DailyRowInput => ({
+      date,
+      profile_id,
+      followers: 1,
+      posts,
+      engagement: posts * 3,
+      reach: 1,
+      impressions: 1,
+    });
+    const weekly = resampleWeekly(
+      dailyFromRows([
+        day('2024-01-01', 'a', 2),
+        day('2024-01-08', 'a', 0),
+        day('2024-01-15', 'a', 0),
+        day('2024-01-22', 'a', 0),
+        day('2024-01-01', 'b', 0),
+        day('2024-01-08', 'b', 1),
+        day('2024-01-15', 'b', 0),
+      ]),
+      { preset: 'corrected' },
+    );
     const got = Array.from({ length: weekly.length }, (_, i) => historyAt(weekly, i));
     expect(got).toEqual([
-      { weeksSincePost: 0, posts26w: 2 }, { weeksSincePost: 1, posts26w: 2 }, { weeksSincePost: 2, posts26w: 2 }, { weeksSincePost: 3, posts26w: 2 },
-      { weeksSincePost: -1, posts26w: 0 }, { weeksSincePost: 0, posts26w: 1 }, { weeksSincePost: 1, posts26w: 1 },
+      { weeksSincePost: 0, posts26w: 2 },
+      { weeksSincePost: 1, posts26w: 2 },
+      { weeksSincePost: 2, posts26w: 2 },
+      { weeksSincePost: 3, posts26w: 2 },
+      { weeksSincePost: -1, posts26w: 0 },
+      { weeksSincePost: 0, posts26w: 1 },
+      { weeksSincePost: 1, posts26w: 1 },
     ]);
   });
 });

@@ -25,9 +25,16 @@ export function historyRows(seed: number): DailyRowInput[] {
       if (quiet > 0 && d !== end) continue;
       if (r() < 0.25 && d !== start && d !== end) continue;
       const posts = d === firstPost || (d >= firstPost && r() < 0.35) ? 1 + Math.floor(r() * 3) : 0;
-      out.push({ date: dateOf(d), profile_id: `p${p}`, followers: r() < 0.1 ? 'undefined' : 1000 + p * 100 + Math.floor(r() * 50), posts, engagement: posts * Math.floor(5 + r() * 200), reach: 1, impressions: 1 });
+      out.push({
+        date: dateOf(d),
+        profile_id: `p${p}`,
+        followers: r() < 0.1 ? 'undefined' : 1000 + p * 100 + Math.floor(r() * 50),
+        posts,
+        engagement: posts * Math.floor(5 + r() * 200),
+        reach: 1,
+        impressions: 1,
+      });
     }
   }
   return out;
 }
-

@@ -18,7 +18,9 @@ export function readText(path: string): string {
 
 /** Parses a small CSV with a header into string records (no quoting needed for the reference files). */
 export function readCsvRecords(path: string): Record<string, string>[] {
-  const lines = readText(path).split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readText(path)
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const fields = line.split(',');
@@ -50,6 +52,7 @@ export function expectClose(label: string, got: number | ArrayLike<number>, want
   const w: ArrayLike<number> = typeof want === 'number' ? [want] : want;
   expect(g.length, `${label}: length`).toBe(w.length);
   for (let i = 0; i < w.length; i++) {
-    if (!close(g[i]!, w[i]!, rel, abs)) expect.fail(`${label}${typeof got === 'number' ? '' : `[${i}]`}: got ${g[i]}, want ${w[i]} (rel ${rel}${abs ? `, abs ${abs}` : ''})`);
+    if (!close(g[i]!, w[i]!, rel, abs))
+      expect.fail(`${label}${typeof got === 'number' ? '' : `[${i}]`}: got ${g[i]}, want ${w[i]} (rel ${rel}${abs ? `, abs ${abs}` : ''})`);
   }
 }

@@ -8,7 +8,22 @@ export function segmentsByHand(daily: DailyFrame, keep: (day: number) => boolean
     const c = civilFromDays(day);
     return c[0]! * 12 + c[1]!;
   };
-  type Acc = { profile: number; sunday: number; part: number; firstDay: number; lastDay: number; rows: number; posts: number; engagement: number; reach: number; impressions: number; followersSum: number; followersCount: number; lastFollowers: number; lastFollowersDay: number };
+  type Acc = {
+    profile: number;
+    sunday: number;
+    part: number;
+    firstDay: number;
+    lastDay: number;
+    rows: number;
+    posts: number;
+    engagement: number;
+    reach: number;
+    impressions: number;
+    followersSum: number;
+    followersCount: number;
+    lastFollowers: number;
+    lastFollowersDay: number;
+  };
   const map = new Map<string, Acc>();
   for (let i = 0; i < daily.length; i++) {
     const day = daily.day[i]!;
@@ -18,7 +33,22 @@ export function segmentsByHand(daily: DailyFrame, keep: (day: number) => boolean
     const key = `${daily.profile[i]}/${sunday}/${part}`;
     let s = map.get(key);
     if (!s) {
-      s = { profile: daily.profile[i]!, sunday, part, firstDay: day, lastDay: day, rows: 0, posts: 0, engagement: 0, reach: 0, impressions: 0, followersSum: 0, followersCount: 0, lastFollowers: Number.NaN, lastFollowersDay: Number.NaN };
+      s = {
+        profile: daily.profile[i]!,
+        sunday,
+        part,
+        firstDay: day,
+        lastDay: day,
+        rows: 0,
+        posts: 0,
+        engagement: 0,
+        reach: 0,
+        impressions: 0,
+        followersSum: 0,
+        followersCount: 0,
+        lastFollowers: Number.NaN,
+        lastFollowersDay: Number.NaN,
+      };
       map.set(key, s);
     }
     s.firstDay = Math.min(s.firstDay, day);

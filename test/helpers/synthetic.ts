@@ -51,7 +51,15 @@ export function newcomers(profiles: number): DailyRowInput[] {
       if ((p + d) % 9 === 0) continue;
       const posts = d < 7 * (1 + (p % 8)) ? 0 : (p + d) % 3 === 0 ? 0 : 1;
       const date = formatDay(start + d);
-      out.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.6 + ((p * 7 + d) % 10) / 12)), reach: 1, impressions: 1 });
+      out.push({
+        date,
+        profile_id: `p${p}`,
+        followers,
+        posts,
+        engagement: posts * Math.round(followers * 0.01 * (0.6 + ((p * 7 + d) % 10) / 12)),
+        reach: 1,
+        impressions: 1,
+      });
     }
   }
   return out;

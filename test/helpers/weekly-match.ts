@@ -16,7 +16,9 @@ export function expectWeeklyMatchesCsv(weekly: WeeklyFrame | string, csvPath: st
   // A table, or a CSV the library wrote (read back as numbers; empty fields are missing).
   const got =
     typeof weekly === 'string'
-      ? readCsvRecords(weekly).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'profile_id' || k === 'date' || k === 'year_week' ? v : num(v)])))
+      ? readCsvRecords(weekly).map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'profile_id' || k === 'date' || k === 'year_week' ? v : num(v)])),
+        )
       : weekly.toRecords();
   expect(got.length).toBe(want.length);
   if (typeof weekly === 'string') expect(Object.keys(got[0] ?? {})).toEqual(WEEKLY_COLUMNS);

@@ -3,9 +3,20 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WEEKLY_COLUMNS, dailyFromRows, loadBuiltinModel, loadDaily, predict, predictionsToDanfo, resampleWeekly, type DailyRowInput } from '../../src/index.js';
+import {
+  WEEKLY_COLUMNS,
+  dailyFromRows,
+  loadBuiltinModel,
+  loadDaily,
+  predict,
+  predictionsToDanfo,
+  resampleWeekly,
+  type DailyRowInput,
+} from '../../src/index.js';
 
-const danfo = createRequire(import.meta.url)('danfojs-node') as { DataFrame: new (data: unknown) => { columns: string[]; shape: number[]; values: unknown[][] } };
+const danfo = createRequire(import.meta.url)('danfojs-node') as {
+  DataFrame: new (data: unknown) => { columns: string[]; shape: number[]; values: unknown[][] };
+};
 const root = new URL('../..', import.meta.url).pathname;
 
 const rows: DailyRowInput[] = [

@@ -11,7 +11,12 @@ import { DailyCsvReader } from '../../src/io/csv.js';
 function read(bytes: Buffer, chunk: number, maxRecordBytes = 1 << 20) {
   const report = emptyReport();
   const builder = new DailyFrameBuilder();
-  const reader = new DailyCsvReader('t.csv', builder, report, readSettings({ onError: 'skip', limits: { from: '2000-01-01', to: '2030-12-31', maxRecordBytes } }, 'test'));
+  const reader = new DailyCsvReader(
+    't.csv',
+    builder,
+    report,
+    readSettings({ onError: 'skip', limits: { from: '2000-01-01', to: '2030-12-31', maxRecordBytes } }, 'test'),
+  );
   for (let at = 0; at < bytes.length; at += chunk) reader.push(Buffer.from(bytes.subarray(at, at + chunk)));
   reader.end();
   const frame = builder.finish(report);
@@ -89,11 +94,7 @@ describe('the reader in any chunking', () => {
     );
     expectInEveryChunking(bytes, {
       rows: ['2024-03-04 a 1 1 1 1 1'],
-      skipped: [
-        '3 date not a date written YYYY-MM-DD []',
-        '4 - the row has 1 fields but the header has 9',
-        '6 date not a date written YYYY-MM-DD []',
-      ],
+      skipped: ['3 date not a date written YYYY-MM-DD []', '4 - the row has 1 fields but the header has 9', '6 date not a date written YYYY-MM-DD []'],
       counts: [1, 3, 1, 0],
     });
   });
@@ -138,7 +139,10 @@ describe('the reader in any chunking', () => {
     const id = 'y'.repeat(200 - '2024-03-04,,1,1,1,1,0,1,1'.length);
     const record = `2024-03-04,${id},1,1,1,1,0,1,1`;
     expect(record.length).toBe(200);
-    const bytes = Buffer.from(`date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n${record}\n${record.replace(id, `"${id.slice(2)}"`)}\n`, 'utf8');
+    const bytes = Buffer.from(
+      `date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n${record}\n${record.replace(id, `"${id.slice(2)}"`)}\n`,
+      'utf8',
+    );
     for (const chunk of [1, 7, 64, bytes.length]) {
       const got = read(bytes, chunk, 200);
       expect([got.skipped, got.rows], `chunks of ${chunk}`).toEqual([[], [`2024-03-04 ${id} 1 1 1 1 1`, `2024-03-04 ${id.slice(2)} 1 1 1 1 1`]]);
@@ -166,7 +170,10 @@ describe('rows and headers worked out by hand', () => {
     reader.push(Buffer.from(header + body, 'utf8'));
     reader.end();
     return {
-      rows: builder.finish(report).toRecords().map((r) => `${r.date} ${r.profile_id} ${r.followers} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`),
+      rows: builder
+        .finish(report)
+        .toRecords()
+        .map((r) => `${r.date} ${r.profile_id} ${r.followers} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`),
       skipped: report.skippedExamples.map((e) => `${e.line} ${e.column ?? '-'} ${e.reason}${e.value === undefined ? '' : ` [${e.value}]`}`),
     };
   };
@@ -186,7 +193,10 @@ describe('rows and headers worked out by hand', () => {
   });
 
   it('accepts the first and last day of the limits and refuses the days beside them', () => {
-    const got = readText('1999-12-31,a,1,1,1,1,0,1,1\n2000-01-01,a,1,1,1,1,0,1,1\n2030-12-31,a,1,1,1,1,0,1,1\n2031-01-01,a,1,1,1,1,0,1,1\n"2000-01-01",b,1,1,1,1,0,1,1\n', { from: '2000-01-01', to: '2030-12-31' });
+    const got = readText(
+      '1999-12-31,a,1,1,1,1,0,1,1\n2000-01-01,a,1,1,1,1,0,1,1\n2030-12-31,a,1,1,1,1,0,1,1\n2031-01-01,a,1,1,1,1,0,1,1\n"2000-01-01",b,1,1,1,1,0,1,1\n',
+      { from: '2000-01-01', to: '2030-12-31' },
+    );
     expect(got.rows.map((r) => r.slice(0, 12))).toEqual(['2000-01-01 a', '2030-12-31 a', '2000-01-01 b']);
     expect(got.skipped.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['2 date', '5 date']);
   });
@@ -218,11 +228,17 @@ describe('rows and headers worked out by hand', () => {
       r.push(Buffer.from(text, 'utf8'));
       r.end();
     };
-    expect(() => reader('date,profile_id,"fol""lowers",posts\n')).toThrow(`missing required column 'followers' (the header has: date, profile_id, fol"lowers, posts)`);
+    expect(() => reader('date,profile_id,"fol""lowers",posts\n')).toThrow(
+      `missing required column 'followers' (the header has: date, profile_id, fol"lowers, posts)`,
+    );
     // Two quotes in a field that does not start with one are kept as they are.
-    expect(() => reader('date,profile_id,fol""lowers,posts\n')).toThrow(`missing required column 'followers' (the header has: date, profile_id, fol""lowers, posts)`);
+    expect(() => reader('date,profile_id,fol""lowers,posts\n')).toThrow(
+      `missing required column 'followers' (the header has: date, profile_id, fol""lowers, posts)`,
+    );
     // 1,024 columns are accepted (the error is then the missing column).
-    expect(() => reader(`${Array.from({ length: 1024 }, (_, k) => `c${k}`).join(',')}\n`)).toThrow(`missing required column 'date' (the header has: c0, c1, c2,`);
+    expect(() => reader(`${Array.from({ length: 1024 }, (_, k) => `c${k}`).join(',')}\n`)).toThrow(
+      `missing required column 'date' (the header has: c0, c1, c2,`,
+    );
     const wide = `${Array.from({ length: 1025 }, (_, k) => `c${k}`).join(',')}\n`;
     expect(() => reader(wide)).toThrow('the header has 1025 columns; at most 1024 are supported');
     let caught: unknown;
@@ -258,6 +274,7 @@ describe('rows and headers worked out by hand', () => {
     expect(() => reader('\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
     expect(() => reader('\ufeff\uff41x,date\n')).toThrow(`missing required column 'profile_id' (the header has: \uff41x, date)`);
     // First characters that share two of the mark's three bytes (EF BB 80, EF BD BF, E2 BB BF) are not a mark.
-    for (const first of ['\ufec0', '\uff7f', '\u2eff']) expect(() => reader(`${first},date\n`), first).toThrow(`missing required column 'profile_id' (the header has: ${first}, date)`);
+    for (const first of ['\ufec0', '\uff7f', '\u2eff'])
+      expect(() => reader(`${first},date\n`), first).toThrow(`missing required column 'profile_id' (the header has: ${first}, date)`);
   });
 });

@@ -44,8 +44,15 @@ describe('the CSV reader', () => {
   });
 
   it('reads a quoted header after a UTF-8 byte-order mark, however the bytes are chunked', () => {
-    const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`"date","profile_id",followers,posts,engagement,reach,impressions\n2024-01-02,p,1,2,3,4,5\n`)]);
-    for (const size of [1, 2, 3, 4, 64]) expect(read(text, { size }).rows.map((r) => r.posts), `chunks of ${size}`).toEqual([2]);
+    const text = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(`"date","profile_id",followers,posts,engagement,reach,impressions\n2024-01-02,p,1,2,3,4,5\n`),
+    ]);
+    for (const size of [1, 2, 3, 4, 64])
+      expect(
+        read(text, { size }).rows.map((r) => r.posts),
+        `chunks of ${size}`,
+      ).toEqual([2]);
   });
 
   it('reads a long quoted field in linear time, and bounds a record by limits.maxRecordBytes', () => {
@@ -60,11 +67,15 @@ describe('the CSV reader', () => {
     scans.mockRestore();
     const limited = read(long, { onError: 'skip', size: 16 << 10, limits: { maxRecordBytes: 1 << 20 } });
     expect(limited.rows.map((r) => r.profile_id)).toEqual(['q']);
-    expect(limited.report.skippedExamples.map((e) => [e.line, e.reason])).toEqual([[2, 'the record is longer than 1048576 bytes (limits.maxRecordBytes; a quote not closed?)']]);
+    expect(limited.report.skippedExamples.map((e) => [e.line, e.reason])).toEqual([
+      [2, 'the record is longer than 1048576 bytes (limits.maxRecordBytes; a quote not closed?)'],
+    ]);
   });
 
   it('rejects a date outside the accepted range, configurably', () => {
-    expect(() => read(`${HEADER}\n9999-12-31,p,1,1,1,1,1\n`)).toThrow(/t\.csv:2 \(column 'date'\): the date is outside the accepted range 1990-01-01 … 2099-12-31/);
+    expect(() => read(`${HEADER}\n9999-12-31,p,1,1,1,1,1\n`)).toThrow(
+      /t\.csv:2 \(column 'date'\): the date is outside the accepted range 1990-01-01 … 2099-12-31/,
+    );
     expect(() => read(`${HEADER}\n0001-01-01,p,1,1,1,1,1\n`)).toThrow(/outside the accepted range/);
   });
 

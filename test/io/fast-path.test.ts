@@ -145,7 +145,10 @@ describe('skipping bad rows across files and threads', () => {
       for (const workers of [1, 2]) {
         const { report } = await loadWeekly(dir, { onError: 'skip', workers });
         expect([report.skipped, report.rows], `run ${run}, ${workers} threads`).toEqual([30, 80]);
-        expect(report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`), `run ${run}, ${workers} threads`).toEqual(expected);
+        expect(
+          report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line}`),
+          `run ${run}, ${workers} threads`,
+        ).toEqual(expected);
       }
     }
   });
@@ -214,7 +217,9 @@ describe('generateDaily', () => {
     let engagementWithoutPosts = 0;
     for (let i = 0; i < daily.length; i++) if (daily.posts[i] === 0 && daily.engagement[i]! > 0) engagementWithoutPosts++;
     expect(engagementWithoutPosts).toBe(0);
-    const followers = Array.from(daily.followers).filter((f) => !Number.isNaN(f)).sort((x, y) => x - y);
+    const followers = Array.from(daily.followers)
+      .filter((f) => !Number.isNaN(f))
+      .sort((x, y) => x - y);
     expect(followers[0]!).toBeLessThan(1000);
     expect(followers[followers.length - 1]!).toBeGreaterThan(1e6);
   });

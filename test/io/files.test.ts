@@ -20,7 +20,11 @@ describe('finding the daily files', () => {
     symlinkSync(join(dir, 'elsewhere.csv'), join(dir, 'data', 'link.csv'));
     writeFileSync(join(dir, 'data', 'b.csv'), CSV.replace(',p,', ',r,'));
     symlinkSync(join(dir, 'data'), join(dir, 'data', 'loop')); // a link back: read once
-    expect(await discoverFiles([join(dir, 'data')])).toEqual([join(dir, 'data', 'b.csv'), join(dir, 'data', 'link.csv'), join(dir, 'data', 'linked-folder', 'a.csv')]);
+    expect(await discoverFiles([join(dir, 'data')])).toEqual([
+      join(dir, 'data', 'b.csv'),
+      join(dir, 'data', 'link.csv'),
+      join(dir, 'data', 'linked-folder', 'a.csv'),
+    ]);
     symlinkSync(join(dir, 'real'), join(dir, 'only-a-link'));
     expect((await loadDaily(join(dir, 'only-a-link'))).profileIds).toEqual(['p']);
   });

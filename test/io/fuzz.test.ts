@@ -55,15 +55,51 @@ function fieldStartAt(b: Buffer, p: number): number {
 
 /** One change to the bytes, at a position given as a share of the length. */
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  share.map((p): Mutation => (b) => splice(b, at(b.length, p), 0, Buffer.from('"'))),
-  share.map((p): Mutation => (b) => b.subarray(0, at(b.length, p))),
-  fc.tuple(share, fc.integer({ min: 0, max: 255 })).map(([p, v]): Mutation => (b) => splice(b, at(b.length, p), 1, Buffer.from([v]))),
-  share.map((p): Mutation => (b) => splice(b, at(b.length, p), 0, Buffer.from(','))),
-  share.map((p): Mutation => (b) => splice(b, at(b.length, p), 1, Buffer.alloc(0))),
-  share.map((p): Mutation => (b) => splice(b, at(b.length, p), 0, Buffer.from('\n'))),
-  share.map((p): Mutation => (b) => splice(b, fieldStartAt(b, p), 0, Buffer.from('"'))),
-  share.map((p): Mutation => (b) => splice(b, fieldStartAt(b, p), 0, Buffer.from('"1"9'))),
-  share.map((p): Mutation => (b) => splice(b, fieldStartAt(b, p), 0, Buffer.from('"2024-01-0'))),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, at(b.length, p), 0, Buffer.from('"')),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        b.subarray(0, at(b.length, p)),
+  ),
+  fc.tuple(share, fc.integer({ min: 0, max: 255 })).map(
+    ([p, v]): Mutation =>
+      (b) =>
+        splice(b, at(b.length, p), 1, Buffer.from([v])),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, at(b.length, p), 0, Buffer.from(',')),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, at(b.length, p), 1, Buffer.alloc(0)),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, at(b.length, p), 0, Buffer.from('\n')),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, fieldStartAt(b, p), 0, Buffer.from('"')),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, fieldStartAt(b, p), 0, Buffer.from('"1"9')),
+  ),
+  share.map(
+    (p): Mutation =>
+      (b) =>
+        splice(b, fieldStartAt(b, p), 0, Buffer.from('"2024-01-0')),
+  ),
   fc.constant<Mutation>((b) => Buffer.from(b.toString('latin1').replace(/\n/g, '\r\n'), 'latin1')),
   fc.constant<Mutation>((b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b])),
   fc.constant<Mutation>((b) => Buffer.from(b.toString('latin1').replace(/\n$/, ''), 'latin1')),
@@ -134,71 +170,75 @@ let counter = 0;
 const seen = { cases: 0, accepted: 0, rejected: 0, skippedSome: 0, rowsSkipped: 0 };
 
 describe('the readers under fuzzed input', () => {
-  it(`agree on ${RUNS} mutated inputs (seed ${SEED})`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fuzzCase, async ({ a, b, mutations, which }) => {
-        let bytesA: Buffer = Buffer.from(a);
-        let bytesB: Buffer = Buffer.from(b);
-        for (const m of mutations) {
-          if (which) bytesA = m(bytesA);
-          else bytesB = m(bytesB);
-        }
-        const plain = join(dir, `case-${++counter}`, 'plain');
-        const gz = join(dir, `case-${counter}`, 'gz');
-        mkdirSync(plain, { recursive: true });
-        mkdirSync(gz, { recursive: true });
-        writeFileSync(join(plain, 'a.csv'), bytesA);
-        writeFileSync(join(plain, 'b.csv'), bytesB);
-        writeFileSync(join(gz, 'a.csv.gz'), gzipSync(bytesA));
-        writeFileSync(join(gz, 'b.csv.gz'), gzipSync(bytesB));
+  it(
+    `agree on ${RUNS} mutated inputs (seed ${SEED})`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fuzzCase, async ({ a, b, mutations, which }) => {
+          let bytesA: Buffer = Buffer.from(a);
+          let bytesB: Buffer = Buffer.from(b);
+          for (const m of mutations) {
+            if (which) bytesA = m(bytesA);
+            else bytesB = m(bytesB);
+          }
+          const plain = join(dir, `case-${++counter}`, 'plain');
+          const gz = join(dir, `case-${counter}`, 'gz');
+          mkdirSync(plain, { recursive: true });
+          mkdirSync(gz, { recursive: true });
+          writeFileSync(join(plain, 'a.csv'), bytesA);
+          writeFileSync(join(plain, 'b.csv'), bytesB);
+          writeFileSync(join(gz, 'a.csv.gz'), gzipSync(bytesA));
+          writeFileSync(join(gz, 'b.csv.gz'), gzipSync(bytesB));
 
-        const daily = async (path: string, onError: 'throw' | 'skip') => {
-          const frame = await lib.loadDaily(path, { onError });
-          return { weekly: lib.resampleWeekly(frame), rows: frame.report.rows, skipped: frame.report.skipped };
-        };
-        const weekly = async (path: string, onError: 'throw' | 'skip', workers: number) => {
-          const { weekly: table, report } = await lib.loadWeekly(path, { onError, workers });
-          return { weekly: table, rows: report.rows, skipped: report.skipped };
-        };
-        const strict = [
-          await outcome(() => daily(plain, 'throw')),
-          await outcome(() => weekly(plain, 'throw', 1)),
-          await outcome(() => weekly(plain, 'throw', 2)),
-          await outcome(() => daily(gz, 'throw')),
-          await outcome(() => weekly(gz, 'throw', 1)),
-        ];
-        const lenient = [
-          await outcome(() => daily(plain, 'skip')),
-          await outcome(() => weekly(plain, 'skip', 1)),
-          await outcome(() => weekly(plain, 'skip', 2)),
-          await outcome(() => weekly(gz, 'skip', 1)),
-        ];
-        const show = (o: Outcome) => (o.ok ? `accepted ${o.rows} rows, skipped ${o.skipped}` : `rejected: ${o.error}`);
-        // The same decision, and the same first error, every way.
-        expect(strict.map(show)).toEqual(strict.map(() => show(strict[0]!)));
-        expect(lenient.map((o) => (o.ok ? 'ok' : o.error))).toEqual(lenient.map(() => (lenient[0]!.ok ? 'ok' : lenient[0]!.error)));
-        // Exact accounting where the files can be read at all (a bad header stops even skip mode).
-        const records = countRecords(bytesA) + countRecords(bytesB);
-        for (const o of lenient) if (o.ok) expect(o.rows + o.skipped, show(o)).toBe(records);
-        // Identical weekly tables where all accept.
-        for (const group of [strict, lenient]) {
-          if (!group.every((o) => o.ok)) continue;
-          const want = JSON.stringify((group[0] as { weekly: Library.WeeklyFrame }).weekly.toRecords());
-          for (const o of group) expect(JSON.stringify((o as { weekly: Library.WeeklyFrame }).weekly.toRecords())).toBe(want);
-        }
-        if (strict[0]!.ok) expect(lenient[0]!.ok && lenient[0]!.skipped).toBe(0);
-        seen.cases++;
-        if (strict[0]!.ok) seen.accepted++;
-        else seen.rejected++;
-        if (lenient[0]!.ok && lenient[0]!.skipped > 0) {
-          seen.skippedSome++;
-          seen.rowsSkipped += lenient[0]!.skipped;
-        }
-      }),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true },
-    );
-    process.stdout.write(
-      `fuzz: ${seen.cases} cases (seed ${SEED}): ${seen.accepted} accepted every way, ${seen.rejected} rejected every way with the same first error; in skip mode ${seen.skippedSome} cases skipped ${seen.rowsSkipped} rows, all accounted for\n`,
-    );
-  }, 60_000 + RUNS * 1_000);
+          const daily = async (path: string, onError: 'throw' | 'skip') => {
+            const frame = await lib.loadDaily(path, { onError });
+            return { weekly: lib.resampleWeekly(frame), rows: frame.report.rows, skipped: frame.report.skipped };
+          };
+          const weekly = async (path: string, onError: 'throw' | 'skip', workers: number) => {
+            const { weekly: table, report } = await lib.loadWeekly(path, { onError, workers });
+            return { weekly: table, rows: report.rows, skipped: report.skipped };
+          };
+          const strict = [
+            await outcome(() => daily(plain, 'throw')),
+            await outcome(() => weekly(plain, 'throw', 1)),
+            await outcome(() => weekly(plain, 'throw', 2)),
+            await outcome(() => daily(gz, 'throw')),
+            await outcome(() => weekly(gz, 'throw', 1)),
+          ];
+          const lenient = [
+            await outcome(() => daily(plain, 'skip')),
+            await outcome(() => weekly(plain, 'skip', 1)),
+            await outcome(() => weekly(plain, 'skip', 2)),
+            await outcome(() => weekly(gz, 'skip', 1)),
+          ];
+          const show = (o: Outcome) => (o.ok ? `accepted ${o.rows} rows, skipped ${o.skipped}` : `rejected: ${o.error}`);
+          // The same decision, and the same first error, every way.
+          expect(strict.map(show)).toEqual(strict.map(() => show(strict[0]!)));
+          expect(lenient.map((o) => (o.ok ? 'ok' : o.error))).toEqual(lenient.map(() => (lenient[0]!.ok ? 'ok' : lenient[0]!.error)));
+          // Exact accounting where the files can be read at all (a bad header stops even skip mode).
+          const records = countRecords(bytesA) + countRecords(bytesB);
+          for (const o of lenient) if (o.ok) expect(o.rows + o.skipped, show(o)).toBe(records);
+          // Identical weekly tables where all accept.
+          for (const group of [strict, lenient]) {
+            if (!group.every((o) => o.ok)) continue;
+            const want = JSON.stringify((group[0] as { weekly: Library.WeeklyFrame }).weekly.toRecords());
+            for (const o of group) expect(JSON.stringify((o as { weekly: Library.WeeklyFrame }).weekly.toRecords())).toBe(want);
+          }
+          if (strict[0]!.ok) expect(lenient[0]!.ok && lenient[0]!.skipped).toBe(0);
+          seen.cases++;
+          if (strict[0]!.ok) seen.accepted++;
+          else seen.rejected++;
+          if (lenient[0]!.ok && lenient[0]!.skipped > 0) {
+            seen.skippedSome++;
+            seen.rowsSkipped += lenient[0]!.skipped;
+          }
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+      process.stdout.write(
+        `fuzz: ${seen.cases} cases (seed ${SEED}): ${seen.accepted} accepted every way, ${seen.rejected} rejected every way with the same first error; in skip mode ${seen.skippedSome} cases skipped ${seen.rowsSkipped} rows, all accounted for\n`,
+      );
+    },
+    60_000 + RUNS * 1_000,
+  );
 });

@@ -61,6 +61,10 @@ describe('the reading-thread protocol', () => {
     const a = join(dir, 'a.csv');
     writeFileSync(a, `${HEADER}2024-03-04,p,10,1,5,4,1,7,8\n2024-03-05,p,10,x,5,4,1,7,8\n`);
     const messages = await talk({ settings: readSettings({}, 'test'), expectedEntries: 16, mode: 'segments' }, [a]);
-    expect(messages.at(-1)).toEqual({ type: 'error', index: 0, dataError: { reason: 'posts is not a non-negative number', file: a, line: 3, column: 'posts', value: 'x' } });
+    expect(messages.at(-1)).toEqual({
+      type: 'error',
+      index: 0,
+      dataError: { reason: 'posts is not a non-negative number', file: a, line: 3, column: 'posts', value: 'x' },
+    });
   });
 });

@@ -36,9 +36,7 @@ describe('loadDaily from CSV', () => {
     const dir = tempDir();
     const file = writeCsv(dir, 'a.csv', 'impressions,extra,engagement,reach,posts,followers,profile_id,date\n40,x,10,30,2,1000,p1,2024-03-05\n');
     const daily = await loadDaily(file);
-    expect(daily.toRecords()).toEqual([
-      { profile_id: 'p1', date: '2024-03-05', followers: 1000, posts: 2, engagement: 10, reach: 30, impressions: 40 },
-    ]);
+    expect(daily.toRecords()).toEqual([{ profile_id: 'p1', date: '2024-03-05', followers: 1000, posts: 2, engagement: 10, reach: 30, impressions: 40 }]);
   });
 
   it('handles CRLF, a UTF-8 BOM, quoted fields and a missing final newline', async () => {

@@ -115,8 +115,11 @@ describe('the row scanner', () => {
   it('undoes a missing-followers count only for the rows whose followers were missing', () => {
     // Two new ids that are not valid UTF-8 with followers given, one valid row with followers missing.
     const bytes = Buffer.concat([
-      Buffer.from(`${HEADER}\n2024-03-04,`, 'utf8'), Buffer.from('\xff1', 'latin1'), Buffer.from(',5,1,1,1,0,1,1\n2024-03-04,', 'utf8'),
-      Buffer.from('\xfe2', 'latin1'), Buffer.from(',6,1,1,1,0,1,1\n2024-03-04,a,undefined,1,1,1,0,1,1\n', 'utf8'),
+      Buffer.from(`${HEADER}\n2024-03-04,`, 'utf8'),
+      Buffer.from('\xff1', 'latin1'),
+      Buffer.from(',5,1,1,1,0,1,1\n2024-03-04,', 'utf8'),
+      Buffer.from('\xfe2', 'latin1'),
+      Buffer.from(',6,1,1,1,0,1,1\n2024-03-04,a,undefined,1,1,1,0,1,1\n', 'utf8'),
     ]);
     const { report, scanned } = read(bytes, 1 << 30);
     expect([report.rows, report.skipped, report.missingFollowers, scanned]).toEqual([1, 2, 1, 3]);
@@ -133,17 +136,32 @@ describe('the row scanner', () => {
   });
 
   it('reads a header whose last column is the id or one the reader ignores the same way', () => {
-    expectSameBothWays('date,followers,posts,engagement,reach,impressions,profile_id\n2024-03-04,1,1,2,3,4,a\n2024-03-04,1,1,2,3,4,\n2024-03-05,1,1,2,3,4,b,x\n2024-03-05,1,1,2,3,4,b\r\n2024-03-06,1,1,2,3,4,c\n', 2);
-    expectSameBothWays('date,profile_id,followers,posts,engagement,reach,impressions,likes\n2024-03-04,a,1,1,2,3,4,\n2024-03-04,a,1,1,2,3,4,x,y\n2024-03-05,b,1,1,2,3,4\n2024-03-06,c,1,1,2,3,4,9\n', 2);
+    expectSameBothWays(
+      'date,followers,posts,engagement,reach,impressions,profile_id\n2024-03-04,1,1,2,3,4,a\n2024-03-04,1,1,2,3,4,\n2024-03-05,1,1,2,3,4,b,x\n2024-03-05,1,1,2,3,4,b\r\n2024-03-06,1,1,2,3,4,c\n',
+      2,
+    );
+    expectSameBothWays(
+      'date,profile_id,followers,posts,engagement,reach,impressions,likes\n2024-03-04,a,1,1,2,3,4,\n2024-03-04,a,1,1,2,3,4,x,y\n2024-03-05,b,1,1,2,3,4\n2024-03-06,c,1,1,2,3,4,9\n',
+      2,
+    );
   });
 
   it('leaves to the general way what it must refuse: an empty count, a row short of its ignored last column, an 11-character date before an ignored column', () => {
     // An empty count is not 0: a bad row.
-    expectSameBothWays('date,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,a,1,1,,3,4\n2024-03-04,a,1,1,2,3,4\n2024-03-05,a,1,1,2,3,\n', 1);
+    expectSameBothWays(
+      'date,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,a,1,1,,3,4\n2024-03-04,a,1,1,2,3,4\n2024-03-05,a,1,1,2,3,\n',
+      1,
+    );
     // The id, then an ignored last column: a row without it does not take its id from the next line.
-    expectSameBothWays('date,followers,posts,engagement,reach,impressions,profile_id,note\n2024-03-04,1,1,2,3,4,a,x\n2024-03-05,1,1,2,3,4,b\n2024-03-06,1,1,2,3,4,c,y\n', 2);
+    expectSameBothWays(
+      'date,followers,posts,engagement,reach,impressions,profile_id,note\n2024-03-04,1,1,2,3,4,a,x\n2024-03-05,1,1,2,3,4,b\n2024-03-06,1,1,2,3,4,c,y\n',
+      2,
+    );
     // A date one digit long, then an ignored column: a row of one field fewer would line up after it.
-    expectSameBothWays('date,note,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,x,a,1,1,2,3,4\n2024-03-041,x,a,1,1,2,3\n2024-03-05,x,b,1,1,2,3,4\n', 2);
+    expectSameBothWays(
+      'date,note,profile_id,followers,posts,engagement,reach,impressions\n2024-03-04,x,a,1,1,2,3,4\n2024-03-041,x,a,1,1,2,3\n2024-03-05,x,b,1,1,2,3,4\n',
+      2,
+    );
     // A short last row with no comma after its id anywhere in the data (the file's counts first).
     expectSameBothWays('followers,profile_id,posts,engagement,reach,impressions,date\n1,a,1,1,1,1,2024-03-04\n2,b,1,1,1,1,2024-03-04\n3,c\n');
     const { report } = read('date,note,profile_id,followers,posts,engagement,reach,impressions\n2024-03-041,x,a,1,1,2,3\n2024-03-05,,a,1,1,2,3,4\n', 1 << 30);
@@ -159,14 +177,19 @@ describe('the row scanner', () => {
     const lines = ['impressions,x,profile_id,reach,date,engagement,posts,followers'];
     for (let i = 0; i < 500; i++) {
       const day = 1 + (i % 28);
-      lines.push(`${i % 13},${i % 3 === 0 ? 'q' : ''},id-${(i * 7919) % 97},${i % 5},2024-02-${String(day).padStart(2, '0')},${i * 3},${i % 4},${i % 17 === 0 ? 'undefined' : 1000 + i}`);
+      lines.push(
+        `${i % 13},${i % 3 === 0 ? 'q' : ''},id-${(i * 7919) % 97},${i % 5},2024-02-${String(day).padStart(2, '0')},${i * 3},${i % 4},${i % 17 === 0 ? 'undefined' : 1000 + i}`,
+      );
     }
     expectSameBothWays(`${lines.join('\n')}\n`, 500);
   });
 
   it('gives the same segment sums (and weekly table) as the general way', () => {
     const lines = [HEADER];
-    for (let i = 0; i < 400; i++) lines.push(`2024-0${1 + (i % 3)}-${String(1 + (i % 27)).padStart(2, '0')},p${i % 11},${i % 9 === 0 ? 'undefined' : 500 + i},${i % 3},${i * 2},0,0,${i},${i + 1}`);
+    for (let i = 0; i < 400; i++)
+      lines.push(
+        `2024-0${1 + (i % 3)}-${String(1 + (i % 27)).padStart(2, '0')},p${i % 11},${i % 9 === 0 ? 'undefined' : 500 + i},${i % 3},${i * 2},0,0,${i},${i + 1}`,
+      );
     const text = `${lines.join('\n')}\n`;
     const weekly = (t: SegmentTable) => weeklyFromSegments([{ data: t }], t.profiles.ids, 'corrected', 10_000).toRecords();
     const fast = read(text, 4096, new SegmentTable()).collector as SegmentTable;
@@ -186,7 +209,11 @@ function readBoth(text: string) {
   const results = [1 << 30, 7].map((chunk) => {
     const { collector, report, scanned } = read(text, chunk);
     const frame = (collector as DailyFrameBuilder).finish(emptyReport());
-    return { rows: frame.toRecords().map((r) => `${r.date} ${r.profile_id} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`), skipped: report.skippedExamples, scanned };
+    return {
+      rows: frame.toRecords().map((r) => `${r.date} ${r.profile_id} ${r.posts} ${r.engagement} ${r.reach} ${r.impressions}`),
+      skipped: report.skippedExamples,
+      scanned,
+    };
   });
   expect(results[1]!.rows).toEqual(results[0]!.rows);
   expect(results[1]!.skipped).toEqual(results[0]!.skipped);
@@ -200,15 +227,33 @@ describe('dates and counts, against values worked out by hand', () => {
 
   it('takes the limits\u2019 first and last days and refuses a day outside; refuses dates of 9 and 11 characters, a separator or a digit out of place; reads a quoted date', () => {
     const lines = [
-      ok('2000-01-01'), ok('2030-12-31'), ok('1999-12-31'), ok('2031-01-01'),
-      ok('2024-03-041'), ok('2024-03-4'), ok('"2024-03-04"'),
-      ok('2024-03-04'), ok('2024/03-04'), ok('2024-03/04'), ok('x024-03-04'), ok('2024-x3-04'), ok('2024-03-x4'), ok('2024-03-04'),
+      ok('2000-01-01'),
+      ok('2030-12-31'),
+      ok('1999-12-31'),
+      ok('2031-01-01'),
+      ok('2024-03-041'),
+      ok('2024-03-4'),
+      ok('"2024-03-04"'),
+      ok('2024-03-04'),
+      ok('2024/03-04'),
+      ok('2024-03/04'),
+      ok('x024-03-04'),
+      ok('2024-x3-04'),
+      ok('2024-03-x4'),
+      ok('2024-03-04'),
     ];
     const { rows, skipped, scanned } = readBoth(`${HEADER}\n${lines.join('\n')}\n`);
     expect(rows).toEqual(['2000-01-01 a 1 1 1 1', '2030-12-31 a 1 1 1 1', '2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1']);
     expect(skipped).toEqual([
-      `4 date ${range}`, `5 date ${range}`, `6 date ${notDate}`, `7 date ${notDate}`,
-      `10 date ${notDate}`, `11 date ${notDate}`, `12 date ${notDate}`, `13 date ${notDate}`, `14 date ${notDate}`,
+      `4 date ${range}`,
+      `5 date ${range}`,
+      `6 date ${notDate}`,
+      `7 date ${notDate}`,
+      `10 date ${notDate}`,
+      `11 date ${notDate}`,
+      `12 date ${notDate}`,
+      `13 date ${notDate}`,
+      `14 date ${notDate}`,
     ]);
     // The scanner takes the plain rows in range; the quoted date goes the general way (a quote sends the whole chunk there, so read in one chunk it takes none).
     expect(scanned).toBe(0);
@@ -220,7 +265,10 @@ describe('dates and counts, against values worked out by hand', () => {
     // The bytes 4 and 7 places before the date (the previous row's tail) are dashes, as the remembered date's separators are.
     const text = `${HEADER.replace(',likes,comments', '')},likes\n2024-03-04,a,1,1,1,1,1,-12\n2024/03-04,a,1,1,1,1,1,-12345\n2024-03-04,a,1,1,1,1,1,-12345\n2024-03/04,a,1,1,1,1,1,0\n`;
     const { rows, skipped } = readBoth(text);
-    expect([rows, skipped]).toEqual([['2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1'], [`3 date ${notDate}`, `5 date ${notDate}`]]);
+    expect([rows, skipped]).toEqual([
+      ['2024-03-04 a 1 1 1 1', '2024-03-04 a 1 1 1 1'],
+      [`3 date ${notDate}`, `5 date ${notDate}`],
+    ]);
   });
 
   it('names the first count that is not a number when those before it are 0', () => {
@@ -245,7 +293,7 @@ describe('dates and counts, against values worked out by hand', () => {
     // of the date at a time, after tails of digits and dashes (the columns the
     // reader ignores), so a comparison made against the wrong byte is seen.
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(next() * chars.length)]).join('');
     const header = 'date,profile_id,followers,posts,engagement,reach,impressions,likes,comments';
     const lines = [header];
@@ -261,7 +309,9 @@ describe('dates and counts, against values worked out by hand', () => {
           break;
         }
       }
-      lines.push(`${date},p,${pick('0123456789', 1)},1,1,1,1,${pick('0123456789-', 1 + Math.floor(next() * 4))},${pick('0123456789-', 1 + Math.floor(next() * 4))}`);
+      lines.push(
+        `${date},p,${pick('0123456789', 1)},1,1,1,1,${pick('0123456789-', 1 + Math.floor(next() * 4))},${pick('0123456789-', 1 + Math.floor(next() * 4))}`,
+      );
       want.push(`${date} p 1 1 1 1`);
     }
     const { rows, skipped } = readBoth(`${lines.join('\n')}\n`);

@@ -39,7 +39,12 @@ function handSource(daily: DailyFrame, requests: WeeklyRequest[] = []): WeeklySo
       const days = Array.from(daily.day).filter(inWindow);
       const lastDay = days.length ? Math.max(...days) : Number.NEGATIVE_INFINITY;
       const through = request.through === 'last-day' ? sundayOnOrBefore(lastDay) : request.through;
-      const weekly = weeklyFromSegmentColumns(segments, { preset: request.preset, limits: { maxWeeksPerProfile: request.limits.maxWeeksPerProfile }, ...(through !== undefined ? { through } : {}), source: 'hand' });
+      const weekly = weeklyFromSegmentColumns(segments, {
+        preset: request.preset,
+        limits: { maxWeeksPerProfile: request.limits.maxWeeksPerProfile },
+        ...(through !== undefined ? { through } : {}),
+        source: 'hand',
+      });
       const report = { ...daily.report, rows: days.length, ...(request.window ? { outsideWindow: daily.length - days.length } : {}) };
       return { weekly, report, lastDay };
     },

@@ -12,7 +12,10 @@ describe('TextWriter', () => {
     const dir = testTempDir('ef-writer-');
     const file = join(dir, 'out.txt');
     const line = `${'x'.repeat(99)}\n`;
-    await writeText(file, Array.from({ length: 30000 }, () => line)); // 3 MB: several blocks
+    await writeText(
+      file,
+      Array.from({ length: 30000 }, () => line),
+    ); // 3 MB: several blocks
     expect(readFileSync(file, 'utf8')).toBe(line.repeat(30000));
     expect(readdirSync(dir)).toEqual(['out.txt']);
   });

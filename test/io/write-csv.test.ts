@@ -39,8 +39,27 @@ describe('CSV writers', () => {
   it('writes predictions with a quoted id where needed', async () => {
     const flags = { partial_week: false, no_recent_posts: true, clipped: false, imputed: true, cold_start: false, non_finite_input: false };
     const predictions: Prediction[] = [
-      { profile_id: 'a"b', date: '2024-03-10', future_period: 'predicted_engagement_future_7d', predicted_engagement: 1.25, prediction_date: '2024-03-17', ...flags, lo_80: 0.5, hi_80: 2 },
-      { profile_id: 'plain', date: '2024-03-10', future_period: 'predicted_engagement_future_14d', predicted_engagement: Number.NaN, prediction_date: '2024-03-24', ...flags, clipped: true, lo_80: 0, hi_80: Number.NaN },
+      {
+        profile_id: 'a"b',
+        date: '2024-03-10',
+        future_period: 'predicted_engagement_future_7d',
+        predicted_engagement: 1.25,
+        prediction_date: '2024-03-17',
+        ...flags,
+        lo_80: 0.5,
+        hi_80: 2,
+      },
+      {
+        profile_id: 'plain',
+        date: '2024-03-10',
+        future_period: 'predicted_engagement_future_14d',
+        predicted_engagement: Number.NaN,
+        prediction_date: '2024-03-24',
+        ...flags,
+        clipped: true,
+        lo_80: 0,
+        hi_80: Number.NaN,
+      },
     ];
     const file = join(dir, 'predictions.csv');
     await writePredictionsCsv(predictions, file);

@@ -21,7 +21,15 @@ describe('the built-in model', () => {
     const rows = [];
     for (let d = 1; d <= 28; d++) {
       const date = `2024-09-${String(d).padStart(2, '0')}`;
-      rows.push({ date, profile_id: 'p', followers: 5000 + d, posts: d % 3 === 0 ? 1 : 0, engagement: d % 3 === 0 ? 150 : 0, reach: d % 3 === 0 ? 900 : 0, impressions: d % 3 === 0 ? 1100 : 0 });
+      rows.push({
+        date,
+        profile_id: 'p',
+        followers: 5000 + d,
+        posts: d % 3 === 0 ? 1 : 0,
+        engagement: d % 3 === 0 ? 150 : 0,
+        reach: d % 3 === 0 ? 900 : 0,
+        impressions: d % 3 === 0 ? 1100 : 0,
+      });
     }
     const preds = predict(loadBuiltinModel(), rows);
     expect(preds.map((p) => p.future_period)).toEqual(TARGETS.map((t) => `predicted_${t}`));
@@ -43,7 +51,12 @@ describe('the built-in model', () => {
       expectClose(t, preds[h]!.predicted_engagement, Math.max(0, y), 1e-12, 1e-9);
     });
     const weekly = resampleWeekly(dailyFromRows(rows));
-    expectClose('latest week features', FEATURES.map((f) => weekly.column(f)[weekly.length - 1]!), features, 0);
+    expectClose(
+      'latest week features',
+      FEATURES.map((f) => weekly.column(f)[weekly.length - 1]!),
+      features,
+      0,
+    );
   });
 });
 

@@ -27,7 +27,8 @@ describe('fitColdStart', () => {
     const weeks = 3;
     const got = fitColdStart(table, cold, cutoffDay, weeks, floor)!;
     expect(got).not.toBeNull();
-    const at = (h: number, keep: (d: number) => boolean) => Int32Array.from([...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && keep(cold.date[k]!)));
+    const at = (h: number, keep: (d: number) => boolean) =>
+      Int32Array.from([...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && keep(cold.date[k]!)));
     const train = TARGETS.map((_, h) => at(h, (d) => d + 28 <= cutoffDay));
     const { columns } = designColumns(table, COLD_START_FEATURES, cold.rows);
     const union = [...new Set(train.flatMap((t) => [...t]))];
@@ -43,11 +44,22 @@ describe('fitColdStart', () => {
       head.coef.forEach((b, j) => expect(got.models[t].coef[j], `${t} coef ${j}`).toBeCloseTo(b, 6));
       expect(got.models[t].intercept).toBeCloseTo(head.intercept, 6);
       expect(got.models[t].factor).toBeCloseTo(head.factor!, 6);
-      const early = fitLinearHead(z, cold.targets[h]!, at(h, (d) => d + 28 <= calCut), true);
+      const early = fitLinearHead(
+        z,
+        cold.targets[h]!,
+        at(h, (d) => d + 28 <= calCut),
+        true,
+      );
       const rows = at(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
       expect(rows.length).toBeGreaterThan(0);
       const scores = Float64Array.from(rows, (k) => {
-        const f = Math.max(0, applyColdStart(early, z.map((c) => c[k]!)));
+        const f = Math.max(
+          0,
+          applyColdStart(
+            early,
+            z.map((c) => c[k]!),
+          ),
+        );
         return Math.abs(cold.targets[h]![k]! - f) / Math.max(floor, f);
       });
       const want = scoreQuantiles(scores);
@@ -65,7 +77,8 @@ describe('fitColdStart', () => {
     expect(fitColdStart(table, cold, cutoffDay, 20, 1)!.intervals).toBeNull();
     // The horizon with the fewest train rows decides: a cutoff that leaves it exactly 30 fits, one row fewer does not.
     const sundays = [...new Set(cold.date)].sort((a, b) => a - b);
-    const trainRows = (cut: number) => Math.min(...TARGETS.map((_, h) => [...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && cold.date[k]! + 28 <= cut).length));
+    const trainRows = (cut: number) =>
+      Math.min(...TARGETS.map((_, h) => [...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && cold.date[k]! + 28 <= cut).length));
     const cut = sundays.map((s) => s + 28).find((c) => trainRows(c) >= 30)!;
     expect(fitColdStart(table, cold, cut, 0, 1)).not.toBeNull();
     expect(fitColdStart(table, cold, cut - 7, 0, 1)).toBeNull();
@@ -87,7 +100,11 @@ describe('fitColdStart', () => {
     // The rows `ks`, the 28-day target of row `no28` (if given) left out.
     const subset = (ks: number[], no28?: number) => {
       const sorted = [...ks].sort((a, b) => a - b);
-      return { rows: Int32Array.from(sorted, (k) => cold.rows[k]!), date: Int32Array.from(sorted, (k) => cold.date[k]!), targets: cold.targets.map((t, h) => Float64Array.from(sorted, (k) => (h === 3 && k === no28 ? Number.NaN : t[k]!))) };
+      return {
+        rows: Int32Array.from(sorted, (k) => cold.rows[k]!),
+        date: Int32Array.from(sorted, (k) => cold.date[k]!),
+        targets: cold.targets.map((t, h) => Float64Array.from(sorted, (k) => (h === 3 && k === no28 ? Number.NaN : t[k]!))),
+      };
     };
     // 30 train rows a horizon (18 before the windows, 12 in them): heads; 29: none.
     const thirty = fitColdStart(table, subset([...early.slice(0, 18), ...inWindows]), cutoffDay, weeks, 1);

@@ -75,7 +75,10 @@ describe('corrected training', () => {
       s[1] += Number(r.posts);
       weeks.set(key, s);
     }
-    const lastPosting = [...weeks].filter(([, s]) => s[1] > 0).sort(([a], [b]) => (a < b ? -1 : 1)).pop()!;
+    const lastPosting = [...weeks]
+      .filter(([, s]) => s[1] > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .pop()!;
     const naive = trainModels(daily, { preset: 'corrected', cutoff: '2024-08-31', model: 'naive' }).model;
     const p = predict(naive, daily, { asOf, profiles: [id] });
     expect(p.map((x) => x.predicted_engagement)).toEqual(Array(4).fill(lastPosting[1][0] / lastPosting[1][1]));
@@ -115,7 +118,14 @@ describe('the design', () => {
     ];
     const weekly = resampleWeekly(dailyFromRows(rows), { preset: 'corrected' });
     const last = Int32Array.from([weekly.offsets[1]! - 1, weekly.offsets[2]! - 1]); // 21 April of 'never', then of 'p'
-    const features = ['engagement_per_post_4w', 'log1p(engagement_per_post_13w)', 'engagement_per_post_26w', 'weeks_since_post', 'followers', 'followers_last_known'];
+    const features = [
+      'engagement_per_post_4w',
+      'log1p(engagement_per_post_13w)',
+      'engagement_per_post_26w',
+      'weeks_since_post',
+      'followers',
+      'followers_last_known',
+    ];
     const { columns, imputed } = designColumns(weekly, features, last);
     const at = (name: string, r: number) => columns[features.indexOf(name)]![r]!;
     // 'p': 4w and 13w windows have no post, the 26-week window has 100 / 2.
@@ -137,7 +147,15 @@ describe('cold start', () => {
       for (let d = 0; d < 120; d++) {
         const date = new Date((start + d) * 86400000).toISOString().slice(0, 10);
         const posts = d < 7 * (1 + (p % 5)) ? 0 : 1;
-        input.push({ date, profile_id: `p${p}`, followers, posts, engagement: posts * Math.round(followers * 0.01 * (0.7 + ((p * 7 + d) % 10) / 15)), reach: 1, impressions: 1 });
+        input.push({
+          date,
+          profile_id: `p${p}`,
+          followers,
+          posts,
+          engagement: posts * Math.round(followers * 0.01 * (0.7 + ((p * 7 + d) % 10) / 15)),
+          reach: 1,
+          impressions: 1,
+        });
       }
     }
     const { model, rows: counts } = trainModels(dailyFromRows(input), { preset: 'corrected', cutoff: '2024-06-30', calibrationWeeks: 4 });
@@ -146,7 +164,15 @@ describe('cold start', () => {
     expect(model.coldStart!.intervals).not.toBeNull();
     const newcomers: DailyRowInput[] = [1e3, 1e5].flatMap((followers) =>
       // Seen every day of one week without a post, as the training profiles were.
-      ['01', '02', '03', '04', '05', '06', '07'].map((day) => ({ date: `2024-07-${day}`, profile_id: `new-${followers}`, followers, posts: 0, engagement: 0, reach: 0, impressions: 0 })),
+      ['01', '02', '03', '04', '05', '06', '07'].map((day) => ({
+        date: `2024-07-${day}`,
+        profile_id: `new-${followers}`,
+        followers,
+        posts: 0,
+        engagement: 0,
+        reach: 0,
+        impressions: 0,
+      })),
     );
     const preds = predict(model, [...input.filter((r) => r.date <= '2024-07-07'), ...newcomers], { asOf: '2024-07-07', intervals: [0.8] });
     const small = preds.find((p) => p.profile_id === 'new-1000' && p.future_period.endsWith('_7d'))!;
@@ -163,7 +189,7 @@ describe('cold start', () => {
 });
 
 describe('the log-scale back-transform', () => {
-  it('is Duan\'s smearing (a mean) or the absolute-error factor (a weighted median)', () => {
+  it("is Duan's smearing (a mean) or the absolute-error factor (a weighted median)", () => {
     // Residuals on the log scale: ln 2, 0, −ln 2, at fitted values ln 1, ln 3, ln 1.
     const predicted = [0, Math.log(3), 0];
     const y = [Math.log(2), Math.log(3), -Math.log(2)];
@@ -219,7 +245,10 @@ describe('predict as of a day', () => {
   });
 
   it('dates forecasts from the last Sunday on or before asOf, and reaches profiles quiet since', () => {
-    const input = [...simpleRows(2, '2024-06-01', '2024-09-30'), ...simpleRows(1, '2024-01-01', '2024-02-15', 7).map((r) => ({ ...r, profile_id: 'quiet', posts: 1, engagement: 50 }))];
+    const input = [
+      ...simpleRows(2, '2024-06-01', '2024-09-30'),
+      ...simpleRows(1, '2024-01-01', '2024-02-15', 7).map((r) => ({ ...r, profile_id: 'quiet', posts: 1, engagement: 50 })),
+    ];
     for (const model of [smallCorrectedModel(), loadBuiltinModel()]) {
       const preds = predict(model, input, { asOf: '2024-09-25' });
       expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-09-22']));
@@ -235,17 +264,23 @@ describe('predict as of a day', () => {
     const corrected = trainModels(daily, { preset: 'corrected', cutoff: '2024-08-31' }).model;
     for (const model of [corrected, loadBuiltinModel()]) {
       for (const asOf of ['2024-09-08', '2024-09-11', '2024-10-01']) {
-        const all = predict(model, rows, { asOf, intervals: model.intervals ? [0.8, 0.95] : undefined as never });
-        const known = predict(model, upTo(asOf), { asOf, intervals: model.intervals ? [0.8, 0.95] : undefined as never });
+        const all = predict(model, rows, { asOf, intervals: model.intervals ? [0.8, 0.95] : (undefined as never) });
+        const known = predict(model, upTo(asOf), { asOf, intervals: model.intervals ? [0.8, 0.95] : (undefined as never) });
         expect(all, `${model.preset} ${asOf}`).toEqual(known);
         expect(all.length).toBeGreaterThan(100);
       }
     }
     // Features of every corrected row on or before D, with and without later rows.
     const D = '2024-09-15';
-    const full = resampleWeekly(daily, { preset: 'corrected' }).toRecords().filter((r) => r.date <= D);
+    const full = resampleWeekly(daily, { preset: 'corrected' })
+      .toRecords()
+      .filter((r) => r.date <= D);
     // Without later rows, a profile's table ends at its last record; extended through D, it holds every week of the full one.
-    const cut = new Map(resampleWeekly(dailyFromRows(upTo(D)), { preset: 'corrected', through: D }).toRecords().map((r) => [`${r.profile_id} ${r.date}`, r]));
+    const cut = new Map(
+      resampleWeekly(dailyFromRows(upTo(D)), { preset: 'corrected', through: D })
+        .toRecords()
+        .map((r) => [`${r.profile_id} ${r.date}`, r]),
+    );
     const strip = (r: Record<string, unknown> | undefined) => r && Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('engagement_future_')));
     expect(full.length).toBeGreaterThan(1000);
     for (const r of full) expect(strip(cut.get(`${r.profile_id} ${r.date}`)), `${r.profile_id} ${r.date}`).toEqual(strip(r));

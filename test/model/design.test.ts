@@ -14,14 +14,22 @@ const PER_POST = ['engagement_per_post_4w', 'engagement_per_post_13w', 'engageme
 function filled(record: Record<string, number>, column: string): { value: number; imputed: boolean } {
   const own = record[column]!;
   if (!Number.isNaN(own)) return { value: own, imputed: false };
-  const chain = PER_POST.includes(column) ? PER_POST.slice(PER_POST.indexOf(column) + 1) : column === 'monthly_average_engagement_per_post' ? PER_POST.slice(1) : column === 'followers' ? ['followers_last_known'] : [];
+  const chain = PER_POST.includes(column)
+    ? PER_POST.slice(PER_POST.indexOf(column) + 1)
+    : column === 'monthly_average_engagement_per_post'
+      ? PER_POST.slice(1)
+      : column === 'followers'
+        ? ['followers_last_known']
+        : [];
   for (const f of chain) if (!Number.isNaN(record[f]!)) return { value: record[f]!, imputed: true };
   return { value: column === 'weeks_since_post' ? 104 : 0, imputed: true };
 }
 
 // Built by the first test that needs it, not while the file is collected (see helpers/once.ts).
 const table = once(() => {
-  const weekly = resampleWeekly(dailyFromRows([...historyRows(4), ...historyRows(5).map((r) => ({ ...r, profile_id: `b-${r.profile_id}` }))]), { preset: 'corrected' });
+  const weekly = resampleWeekly(dailyFromRows([...historyRows(4), ...historyRows(5).map((r) => ({ ...r, profile_id: `b-${r.profile_id}` }))]), {
+    preset: 'corrected',
+  });
   return { weekly, records: weekly.toRecords() as unknown as Record<string, number>[] };
 });
 
@@ -33,7 +41,19 @@ describe('designColumns', () => {
     ['full', designFeatures('full', false)],
     ['full, log', designFeatures('full', true)],
     // Chains in any order, a column both a feature and another's fallback, the notebook-named average.
-    ['custom', ['last_engagement_per_post', 'log1p(engagement_per_post_all)', 'engagement_per_post_4w', 'followers', 'followers_last_known', 'monthly_average_engagement_per_post', 'weeks_since_post', 'engagement_per_post_13w']],
+    [
+      'custom',
+      [
+        'last_engagement_per_post',
+        'log1p(engagement_per_post_all)',
+        'engagement_per_post_4w',
+        'followers',
+        'followers_last_known',
+        'monthly_average_engagement_per_post',
+        'weeks_since_post',
+        'engagement_per_post_13w',
+      ],
+    ],
   ];
   for (const [name, features] of designs) {
     it(`fills and transforms each value as documented: ${name}`, () => {
@@ -51,7 +71,9 @@ describe('designColumns', () => {
           const { value, imputed: wasImputed } = filled(records[row]!, log ? log[1]! : feature);
           if (wasImputed) count++;
           const want = log ? Math.log1p(Math.max(0, value)) : value;
-          expect(columns[j]![k], `${(records[row] as unknown as WeeklyRecord).profile_id} ${(records[row] as unknown as WeeklyRecord).date} ${feature}`).toBe(want);
+          expect(columns[j]![k], `${(records[row] as unknown as WeeklyRecord).profile_id} ${(records[row] as unknown as WeeklyRecord).date} ${feature}`).toBe(
+            want,
+          );
         });
         expect(imputed[k], `row ${row}`).toBe(count);
         if (count > 0) imputedSeen++;
@@ -66,10 +88,26 @@ describe('designColumns', () => {
     expect(logged).toHaveLength(plain.length);
     const transformed = plain.filter((_, j) => logged[j] !== plain[j]);
     expect(logged.filter((f) => f.startsWith('log1p('))).toEqual(transformed.map((c) => `log1p(${c})`));
-    expect(transformed).toEqual(expect.arrayContaining(['followers_last_known', 'posts_13w', 'last_engagement_per_post', 'engagement_per_post_ewm_2w', 'median_engagement_per_post_5', 'engagement_lag_1', 'followers']));
-    for (const kept of ['weeks_since_post', 'observed_days_4w', 'observed_days_26w', 'year', 'week']) if (plain.includes(kept)) expect(transformed, kept).not.toContain(kept);
+    expect(transformed).toEqual(
+      expect.arrayContaining([
+        'followers_last_known',
+        'posts_13w',
+        'last_engagement_per_post',
+        'engagement_per_post_ewm_2w',
+        'median_engagement_per_post_5',
+        'engagement_lag_1',
+        'followers',
+      ]),
+    );
+    for (const kept of ['weeks_since_post', 'observed_days_4w', 'observed_days_26w', 'year', 'week'])
+      if (plain.includes(kept)) expect(transformed, kept).not.toContain(kept);
     expect(designFeatures('core', false)).toHaveLength(11);
-    expect(designFeatures('robust', false)).toEqual([...designFeatures('core', false), 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5']);
+    expect(designFeatures('robust', false)).toEqual([
+      ...designFeatures('core', false),
+      'engagement_per_post_ewm_2w',
+      'engagement_per_post_ewm_8w',
+      'median_engagement_per_post_5',
+    ]);
   });
 });
 
@@ -109,7 +147,19 @@ describe('candidatesOf', () => {
 });
 
 describe('designFeatures', () => {
-  const CORE = ['last_engagement_per_post', 'engagement_per_post_4w', 'engagement_per_post_13w', 'engagement_per_post_26w', 'engagement_per_post_all', 'weeks_since_post', 'observed_days_4w', 'observed_days_13w', 'observed_days_26w', 'posts_13w', 'followers_last_known'];
+  const CORE = [
+    'last_engagement_per_post',
+    'engagement_per_post_4w',
+    'engagement_per_post_13w',
+    'engagement_per_post_26w',
+    'engagement_per_post_all',
+    'weeks_since_post',
+    'observed_days_4w',
+    'observed_days_13w',
+    'observed_days_26w',
+    'posts_13w',
+    'followers_last_known',
+  ];
   const ROBUST = [...CORE, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
   const LAGS = [1, 2, 3, 4].flatMap((lag) => ['engagement', 'followers', 'reach', 'impressions'].map((c) => `${c}_lag_${lag}`));
   const FULL = [...ROBUST, ...LAGS, 'followers', 'reach', 'impressions', 'engagement'];

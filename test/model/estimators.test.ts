@@ -174,7 +174,14 @@ describe('linear heads', () => {
       head.coef.forEach((c, j) => expect(c).toBeCloseTo(ls.coef[0]![j]!, 4));
       expect(head.intercept).toBeCloseTo(ls.intercept[0]!, 4);
       const fitted = Array.from(rows, (i) => head.intercept + head.coef.reduce((s, c, j) => s + c * x[j]![i]!, 0));
-      expect(head.factor).toBeCloseTo(backTransformFactor(Array.from(rows, (i) => logY[i]!), fitted, correction), 12);
+      expect(head.factor).toBeCloseTo(
+        backTransformFactor(
+          Array.from(rows, (i) => logY[i]!),
+          fitted,
+          correction,
+        ),
+        12,
+      );
     }
     expect(fitLinearHead(x, y, rows, true).factor).toBe(fitLinearHead(x, y, rows, true, 'absolute').factor);
     expect(LOG_JITTER).toBeLessThan(1e-5);
@@ -193,7 +200,13 @@ describe('a forecast from a head, worked out by hand', () => {
     expect(applyColdStart({ ...head, factor: 2 }, x)).toBe(Math.exp(1.5) * 2 - 1);
     // Hidden layer: [1·1 + 2·0, 1·(−1) + 2·1 − 2] = [1, −1] → ReLU [1, 0]; output 0.5 · 1 + 0.25 · 0 − 1 = −0.5 (no ReLU after the last layer).
     const layers = [
-      { weights: [[1, -1], [0, 1]], bias: [0, -2] },
+      {
+        weights: [
+          [1, -1],
+          [0, 1],
+        ],
+        bias: [0, -2],
+      },
       { weights: [[0.5], [0.25]], bias: [-1] },
     ];
     expect(applyEstimator('mlp', { layers, factor: 3 }, x)).toBe(Math.exp(-0.5) * 3 - 1);

@@ -2,7 +2,15 @@
 // bounds, the coverage option and its labels.
 import { describe, expect, it } from 'vitest';
 import { TARGETS } from '../../src/index.js';
-import { calibrationComplete, checkIntervals, conformalMultiplier, coverageLabel, intervalBounds, scoreQuantiles, type IntervalCalibration } from '../../src/model/intervals.js';
+import {
+  calibrationComplete,
+  checkIntervals,
+  conformalMultiplier,
+  coverageLabel,
+  intervalBounds,
+  scoreQuantiles,
+  type IntervalCalibration,
+} from '../../src/model/intervals.js';
 
 describe('scoreQuantiles', () => {
   it('sorts the scores in place and reads 201 levels by linear interpolation', () => {
@@ -64,7 +72,9 @@ describe('checkIntervals', () => {
     expect(() => checkIntervals([], 'predict')).toThrow('predict: intervals must be a non-empty list of coverages such as [0.8, 0.95]');
     expect(() => checkIntervals(0.8, 'predict')).toThrow('predict: intervals must be a non-empty list of coverages such as [0.8, 0.95]');
     for (const bad of [0, 1, 100, -5, '80', '0.5', null]) {
-      expect(() => checkIntervals([0.5, bad], 'predict'), String(bad)).toThrow(`predict: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(bad)}`);
+      expect(() => checkIntervals([0.5, bad], 'predict'), String(bad)).toThrow(
+        `predict: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(bad)}`,
+      );
     }
   });
 });
@@ -76,7 +86,14 @@ describe('coverageLabel and calibrationComplete', () => {
 
   it('call a calibration complete when every horizon has scores', () => {
     const horizons = Object.fromEntries(TARGETS.map((t) => [t, { n: 3, quantiles: [] as number[] }])) as IntervalCalibration['horizons'];
-    const c = { method: 'split-conformal, |actual - forecast| / profile scale', scale: 'engagement_per_post_13w', floor: 1, from: '2024-01-07', to: '2024-02-04', horizons } as IntervalCalibration;
+    const c = {
+      method: 'split-conformal, |actual - forecast| / profile scale',
+      scale: 'engagement_per_post_13w',
+      floor: 1,
+      from: '2024-01-07',
+      to: '2024-02-04',
+      horizons,
+    } as IntervalCalibration;
     expect(calibrationComplete(c)).toBe(true);
     expect(calibrationComplete({ ...c, horizons: { ...horizons, [TARGETS[2]]: { n: 0, quantiles: [] } } })).toBe(false);
     const missing = { ...horizons } as Record<string, unknown>;

@@ -4,7 +4,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backtest, dailyFromRows, loadModel, MODEL_KINDS, ModelError, predict, registerModelKind, resampleWeekly, saveModel, trainModels, type ModelKindDefinition } from '../../src/index.js';
+import {
+  backtest,
+  dailyFromRows,
+  loadModel,
+  MODEL_KINDS,
+  ModelError,
+  predict,
+  registerModelKind,
+  resampleWeekly,
+  saveModel,
+  trainModels,
+  type ModelKindDefinition,
+} from '../../src/index.js';
 import { modelKindNames } from '../../src/model/kinds/registry.js';
 import { simpleRows } from '../helpers/synthetic.js';
 
@@ -48,7 +60,9 @@ describe('model kinds', () => {
   });
 
   it('trains, saves, loads, predicts and backtests a kind registered from outside', async () => {
-    expect(() => trainModels(daily, { preset: 'corrected', cutoff: '2024-09-30', model: 'scaled-naive' })).toThrow(/model must be one of linear, log-linear, ridge, mlp, naive, window-average \(/);
+    expect(() => trainModels(daily, { preset: 'corrected', cutoff: '2024-09-30', model: 'scaled-naive' })).toThrow(
+      /model must be one of linear, log-linear, ridge, mlp, naive, window-average \(/,
+    );
     registerModelKind(scaledNaive);
     expect(modelKindNames()).toContain('scaled-naive');
 
@@ -74,7 +88,12 @@ describe('model kinds', () => {
       const k = weekly.profileIds.indexOf(f.profile_id);
       let row = weekly.offsets[k]!;
       while (date[row]! < Date.parse(`${f.date}T00:00:00Z`) / 86_400_000) row++;
-      const h = ['predicted_engagement_future_7d', 'predicted_engagement_future_14d', 'predicted_engagement_future_21d', 'predicted_engagement_future_28d'].indexOf(f.future_period);
+      const h = [
+        'predicted_engagement_future_7d',
+        'predicted_engagement_future_14d',
+        'predicted_engagement_future_21d',
+        'predicted_engagement_future_28d',
+      ].indexOf(f.future_period);
       expect(f.predicted_engagement).toBeCloseTo(Math.max(0, scales[h]! * last[row]!), 9);
     }
 

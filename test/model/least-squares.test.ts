@@ -85,7 +85,12 @@ describe('fitLeastSquares', () => {
 
 describe('fitScaler', () => {
   it('uses the population standard deviation and ignores NaN', () => {
-    const s = fitScaler([[1, 1], [2, NaN], [3, 3], [4, NaN]]);
+    const s = fitScaler([
+      [1, 1],
+      [2, NaN],
+      [3, 3],
+      [4, NaN],
+    ]);
     expect(Array.from(s.mean)).toEqual([2.5, 2]);
     expect(s.var[0]).toBeCloseTo(1.25, 15);
     expect(s.scale[0]).toBeCloseTo(Math.sqrt(1.25), 15);
@@ -105,13 +110,16 @@ describe('fitScaler', () => {
   });
 
   it('round-trips through JSON', () => {
-    const s = fitScaler([[1, 2], [3, 5]]);
+    const s = fitScaler([
+      [1, 2],
+      [3, 5],
+    ]);
     expect(s.toJSON()).toEqual({ features: ['x0', 'x1'], mean: [2, 3.5], var: [1, 2.25], scale: [1, 1.5], nSamplesSeen: [2, 2] });
   });
 });
 
 describe('regressionMetrics', () => {
-  it("computes MAE, MSE, RMSE and R² as scikit-learn does", () => {
+  it('computes MAE, MSE, RMSE and R² as scikit-learn does', () => {
     const m = regressionMetrics([3, -0.5, 2, 7], [2.5, 0, 2, 8]);
     expect(m.MAE).toBeCloseTo(0.5, 15);
     expect(m.MSE).toBeCloseTo(0.375, 15);

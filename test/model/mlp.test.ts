@@ -41,8 +41,15 @@ describe('the training loop', () => {
 
   it('cuts the order into consecutive batches of the size asked for, the last shorter, none empty', () => {
     const order = Int32Array.from({ length: 10 }, (_, k) => 10 - k);
-    expect([...batchesOf(order, 4)].map((b) => [...b])).toEqual([[10, 9, 8, 7], [6, 5, 4, 3], [2, 1]]);
-    expect([...batchesOf(order, 5)].map((b) => [...b])).toEqual([[10, 9, 8, 7, 6], [5, 4, 3, 2, 1]]);
+    expect([...batchesOf(order, 4)].map((b) => [...b])).toEqual([
+      [10, 9, 8, 7],
+      [6, 5, 4, 3],
+      [2, 1],
+    ]);
+    expect([...batchesOf(order, 5)].map((b) => [...b])).toEqual([
+      [10, 9, 8, 7, 6],
+      [5, 4, 3, 2, 1],
+    ]);
     expect([...batchesOf(order, 20)].map((b) => [...b])).toEqual([[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]]);
     expect([...batchesOf(new Int32Array(0), 3)]).toEqual([]);
   });
@@ -52,7 +59,13 @@ describe('applyMlp', () => {
   it('is dense layers with ReLU between them and none after the last', () => {
     const head: MlpHead = {
       layers: [
-        { weights: [[1, -1], [2, 1]], bias: [0.5, -4] }, // 2 → 2
+        {
+          weights: [
+            [1, -1],
+            [2, 1],
+          ],
+          bias: [0.5, -4],
+        }, // 2 → 2
         { weights: [[3], [10]], bias: [-20] }, // 2 → 1
       ],
       factor: 1,
@@ -62,7 +75,14 @@ describe('applyMlp', () => {
     // x = (−1, 0): hidden = (−0.5, −3) → (0, 0); out = −20.
     expect(applyMlp(head, [-1, 0])).toBe(-20);
     // Three layers: the middle one is clipped too.
-    const deep: MlpHead = { layers: [{ weights: [[1]], bias: [0] }, { weights: [[-1]], bias: [0] }, { weights: [[1]], bias: [7] }], factor: 1 };
+    const deep: MlpHead = {
+      layers: [
+        { weights: [[1]], bias: [0] },
+        { weights: [[-1]], bias: [0] },
+        { weights: [[1]], bias: [7] },
+      ],
+      factor: 1,
+    };
     expect(applyMlp(deep, [2])).toBe(7);
     expect(applyMlp(deep, [-2])).toBe(7);
   });
@@ -75,11 +95,26 @@ describe('fitMlpHead', () => {
   const target = Float64Array.from({ length: n }, (_, i) => Math.expm1(2 + x[0]![i]! - 0.5 * x[1]![i]!));
   const rows = Int32Array.from({ length: 300 }, (_, k) => k);
   const small = { hidden: [5, 3], epochs: 4, batchSize: 50 };
-  const mse = (head: MlpHead) => Array.from(rows).reduce((s, i) => s + (applyMlp(head, x.map((c) => c[i]!)) - Math.log1p(target[i]!)) ** 2, 0) / rows.length;
+  const mse = (head: MlpHead) =>
+    Array.from(rows).reduce(
+      (s, i) =>
+        s +
+        (applyMlp(
+          head,
+          x.map((c) => c[i]!),
+        ) -
+          Math.log1p(target[i]!)) **
+          2,
+      0,
+    ) / rows.length;
 
   it('gives layers of the widths asked for, the same weights from the same seed and others from another', () => {
     const a = fitMlpHead(x, target, rows, { ...small, seed: 3 });
-    expect(a.layers.map((l) => [l.weights.length, l.weights[0]!.length, l.bias.length])).toEqual([[3, 5, 5], [5, 3, 3], [3, 1, 1]]);
+    expect(a.layers.map((l) => [l.weights.length, l.weights[0]!.length, l.bias.length])).toEqual([
+      [3, 5, 5],
+      [5, 3, 3],
+      [3, 1, 1],
+    ]);
     expect(fitMlpHead(x, target, rows, { ...small, seed: 3 })).toEqual(a);
     expect(fitMlpHead(x, target, rows, { ...small, seed: 4 }).layers[0]!.weights).not.toEqual(a.layers[0]!.weights);
     expect(loadTensorflow().backend).toBe('@tensorflow/tfjs');
@@ -111,7 +146,12 @@ describe('fitMlpHead', () => {
   it('maps back with the factor of its own fitted values, absolute by default or smearing', () => {
     for (const correction of [undefined, 'absolute', 'smearing'] as const) {
       const head = fitMlpHead(x, target, rows, { ...small, ...(correction ? { correction } : {}) });
-      const fitted = Array.from(rows, (i) => applyMlp(head, x.map((c) => Math.fround(c[i]!))));
+      const fitted = Array.from(rows, (i) =>
+        applyMlp(
+          head,
+          x.map((c) => Math.fround(c[i]!)),
+        ),
+      );
       const y = Array.from(rows, (i) => Math.fround(Math.log1p(target[i]!)));
       expect(head.factor, String(correction)).toBeCloseTo(backTransformFactor(y, fitted, correction ?? 'absolute'), 4);
     }
@@ -122,7 +162,11 @@ describe('fitMlpHead', () => {
     const before = tf.memory().numTensors;
     const byDefault = fitMlpHead(x, target, rows, { epochs: 1 });
     expect(tf.memory().numTensors).toBe(before);
-    expect(byDefault.layers.map((l) => [l.weights.length, l.weights[0]!.length, l.bias.length])).toEqual([[3, 32, 32], [32, 16, 16], [16, 1, 1]]);
+    expect(byDefault.layers.map((l) => [l.weights.length, l.weights[0]!.length, l.bias.length])).toEqual([
+      [3, 32, 32],
+      [32, 16, 16],
+      [16, 1, 1],
+    ]);
     expect(fitMlpHead(x, target, rows, { ...small, learningRate: 0.005 })).toEqual(fitMlpHead(x, target, rows, small));
     expect(fitMlpHead(x, target, rows, { ...small, learningRate: 0.05 }).layers).not.toEqual(fitMlpHead(x, target, rows, small).layers);
     // A row count that is a multiple of the batch size: no empty last batch (its loss would be NaN).
@@ -141,7 +185,10 @@ describe('fitMlpHead', () => {
         s ^= s << 5;
         picked.add((s >>> 0) % rows.length);
       }
-      return Int32Array.from([...picked].sort((a, b) => a - b), (k) => rows[k]!);
+      return Int32Array.from(
+        [...picked].sort((a, b) => a - b),
+        (k) => rows[k]!,
+      );
     };
     expect(fitMlpHead(x, target, rows, { ...small, maxRows: 120, seed: 5 })).toEqual(fitMlpHead(x, target, sampleOf(5, 120), { ...small, seed: 5 }));
     // A seed of 0 samples as 1, and its weights are as reproducible as any other seed's.

@@ -2,7 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FORMAT_VERSION, ModelError, VERSION, dailyFromRows, loadBuiltinModel, loadModel, predict, resampleWeekly, saveModel, trainModels, validateModel, type TrainResult } from '../../src/index.js';
+import {
+  FORMAT_VERSION,
+  ModelError,
+  VERSION,
+  dailyFromRows,
+  loadBuiltinModel,
+  loadModel,
+  predict,
+  resampleWeekly,
+  saveModel,
+  trainModels,
+  validateModel,
+  type TrainResult,
+} from '../../src/index.js';
 import { simpleRows } from '../helpers/synthetic.js';
 import { once } from '../helpers/once.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -11,9 +24,11 @@ const dir = tempDir('ef-model-');
 let trained: TrainResult;
 
 // Set up by the first test (not in beforeAll): see helpers/once.ts.
-beforeEach(once(() => {
-  trained = trainModels(resampleWeekly(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31'))), { cutoff: '2024-07-30' });
-}));
+beforeEach(
+  once(() => {
+    trained = trainModels(resampleWeekly(dailyFromRows(simpleRows(12, '2024-01-01', '2024-10-31'))), { cutoff: '2024-07-30' });
+  }),
+);
 
 async function rejects(path: string, pattern: RegExp): Promise<void> {
   await expect(loadModel(path)).rejects.toSatisfy((e: unknown) => e instanceof ModelError && pattern.test((e as Error).message));
@@ -83,13 +98,26 @@ describe('model heads', () => {
 
   it('refuses models that load but cannot forecast', () => {
     const good = JSON.parse(JSON.stringify(loadBuiltinModel()));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a model as parsed JSON, edited by hand
     const cases: [string, (m: any) => void, RegExp][] = [
-      ['standard scaling with scale 0', (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => 0) } }), /scaler\.scale must be finite positive numbers/],
-      ['standard scaling with null scale', (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => null) } }), /scaler\.scale must be finite positive/],
+      [
+        'standard scaling with scale 0',
+        (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => 0) } }),
+        /scaler\.scale must be finite positive numbers/,
+      ],
+      [
+        'standard scaling with null scale',
+        (m) => Object.assign(m, { inputScaling: 'standard', scaler: { ...m.scaler, scale: m.scaler.scale.map(() => null) } }),
+        /scaler\.scale must be finite positive/,
+      ],
       ['features as one joined string', (m) => (m.features = [m.features.join(',')]), /features must be the 21 model features/],
       ['metrics of the wrong shape', (m) => (m.metrics = { engagement_future_7d: 'good' }), /metrics\.engagement_future_7d must be an object of numbers/],
       ['training without dates', (m) => (m.training = { cutoff: 'soon', from: '2024-01-01', to: '2024-02-01', rows: {} }), /training\.cutoff must be a date/],
-      ['training rows missing', (m) => (m.training = { cutoff: '2024-01-01', from: '2024-01-01', to: '2024-02-01', rows: { train: 'many' } }), /training\.rows\.weekly must be a number/],
+      [
+        'training rows missing',
+        (m) => (m.training = { cutoff: '2024-01-01', from: '2024-01-01', to: '2024-02-01', rows: { train: 'many' } }),
+        /training\.rows\.weekly must be a number/,
+      ],
       ['no description', (m) => delete m.description, /description must be a string/],
     ];
     for (const [name, change, message] of cases) {

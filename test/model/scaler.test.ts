@@ -31,7 +31,9 @@ describe('fitScaler on a weekly table', () => {
 
   it('refuses options that do not go together, and other inputs', () => {
     expect(() => fitScaler(weekly(), { cutoff: '2024-07-28', rows: [1] })).toThrow('fitScaler: give either rows or cutoff, not both');
-    expect(() => fitScaler(weekly(), { cutoff: '2024-07-28', features: ['posts'] })).toThrow('fitScaler: with cutoff, the scaler is fitted on the model features');
+    expect(() => fitScaler(weekly(), { cutoff: '2024-07-28', features: ['posts'] })).toThrow(
+      'fitScaler: with cutoff, the scaler is fitted on the model features',
+    );
     expect(() => fitScaler(weekly(), { cutoff: '2024-7-28' })).toThrow(/^fitScaler: cutoff /);
     expect(() => fitScaler('table' as never)).toThrow('fitScaler: expected a WeeklyFrame or an array of feature rows');
     expect(() => fitScaler([[1, 2], [3]])).toThrow('fitScaler: row 1 has 1 values, expected 2');
@@ -39,7 +41,14 @@ describe('fitScaler on a weekly table', () => {
   });
 
   it('names its features and fits the given rows of a matrix', () => {
-    const s = fitScaler([[1, 10], [2, 20], [9, 90]], { features: ['a', 'b'], rows: [0, 1] });
+    const s = fitScaler(
+      [
+        [1, 10],
+        [2, 20],
+        [9, 90],
+      ],
+      { features: ['a', 'b'], rows: [0, 1] },
+    );
     expect(s.toJSON()).toEqual({ features: ['a', 'b'], mean: [1.5, 15], var: [0.25, 25], scale: [0.5, 5], nSamplesSeen: [2, 2] });
   });
 });

@@ -17,12 +17,34 @@ function weeks(profile_id: string, values: [posts: number, engagement: number][]
 // Weeks (Sundays): 03-03, 03-10, 03-17, 03-24, 03-31, 04-07, 04-14, 04-21.
 const rows = [
   // a: 8 weeks of posts → rows 0…3 have all four targets.
-  ...weeks('a', [[1, 10], [1, 20], [1, 30], [1, 40], [1, 50], [1, 60], [1, 70], [1, 80]]),
+  ...weeks('a', [
+    [1, 10],
+    [1, 20],
+    [1, 30],
+    [1, 40],
+    [1, 50],
+    [1, 60],
+    [1, 70],
+    [1, 80],
+  ]),
   // b: 6 weeks; week 1 has engagement but no post, so its engagement per post is +Infinity.
   // Row 0's targets include week 1 (dropped at T1, counted); row 1's are weeks 2…5 (kept).
-  ...weeks('b', [[1, 5], [0, 5], [1, 5], [1, 5], [1, 5], [1, 5]]),
+  ...weeks('b', [
+    [1, 5],
+    [0, 5],
+    [1, 5],
+    [1, 5],
+    [1, 5],
+    [1, 5],
+  ]),
   // c: 5 weeks; week 0 is all zeros with no earlier week (all lags 0): T2 drops it.
-  ...weeks('c', [[0, 0], [1, 9], [1, 9], [1, 9], [1, 9]]),
+  ...weeks('c', [
+    [0, 0],
+    [1, 9],
+    [1, 9],
+    [1, 9],
+    [1, 9],
+  ]),
 ];
 const weeklyOnce = once(() => resampleWeekly(dailyFromRows(rows)));
 
@@ -49,7 +71,17 @@ describe('row selection (T1–T3, T5)', () => {
   it('drops a row whose monthly average is infinite, after the rows with infinite targets', () => {
     // d: no post in March (engagement 5 each Sunday), one a week in April. The March Sundays 03-03…03-24 have
     // targets in March (infinite: T1); 03-31's targets are in April, but its March monthly average is infinite.
-    const d = weeks('d', [[0, 5], [0, 5], [0, 5], [0, 5], [0, 5], [1, 10], [1, 10], [1, 10], [1, 10]]);
+    const d = weeks('d', [
+      [0, 5],
+      [0, 5],
+      [0, 5],
+      [0, 5],
+      [0, 5],
+      [1, 10],
+      [1, 10],
+      [1, 10],
+      [1, 10],
+    ]);
     const selection = selectRows(resampleWeekly(dailyFromRows(d)), parseDay('2024-03-31'));
     expect(selection.counts).toEqual({
       weekly: 9,

@@ -21,11 +21,17 @@ const DAY = 864e5;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 const dateOf = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 // With profiles whose engagement per post is below the intervals' floor of 1.
-const low = () => simpleRows(4, '2024-01-01', '2024-10-31', 22).map((r) => ({ ...r, profile_id: `low-${r.profile_id}`, engagement: Math.floor((r.engagement as number) / 2000) }));
+const low = () =>
+  simpleRows(4, '2024-01-01', '2024-10-31', 22).map((r) => ({
+    ...r,
+    profile_id: `low-${r.profile_id}`,
+    engagement: Math.floor((r.engagement as number) / 2000),
+  }));
 const weekly = once(() => resampleWeekly(dailyFromRows([...simpleRows(14, '2024-01-01', '2024-10-31', 21), ...low()]), { preset: 'corrected' }));
 
 /** The candidate positions with a target for horizon `h` whose Sunday `keep` accepts. */
-const kept = (c: ReturnType<typeof candidatesOf>, h: number, keep: (d: number) => boolean) => Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
+const kept = (c: ReturnType<typeof candidatesOf>, h: number, keep: (d: number) => boolean) =>
+  Int32Array.from([...c.rows.keys()].filter((k) => !Number.isNaN(c.targets[h]![k]!) && keep(c.date[k]!)));
 
 type Kind = 'log-linear' | 'linear' | 'ridge';
 /** A fitted kind with its settings: a ridge's lambda, a log-linear model's back-transform. */
@@ -45,22 +51,33 @@ function expected(spec: Kind | Fitted, cutoff: string, calibrationWeeks: number)
   const gap = [...c.date].filter((d) => d <= cutoffDay && d + 28 > cutoffDay).length;
   const features = designFeatures('robust', kind === 'log-linear');
   const { columns } = designColumns(table, features, c.rows);
-  const scale13 = Float64Array.from(columns[features.findIndex((f) => f.includes('engagement_per_post_13w'))]!, (v) => (kind === 'log-linear' ? Math.expm1(v) : v));
+  const scale13 = Float64Array.from(columns[features.findIndex((f) => f.includes('engagement_per_post_13w'))]!, (v) =>
+    kind === 'log-linear' ? Math.expm1(v) : v,
+  );
   // The scaler: mean and population deviation over the union of the train rows.
   const union = [...new Set(train.flatMap((t) => [...t]))].sort((a, b) => a - b);
   const mean = columns.map((col) => union.reduce((s, k) => s + col[k]!, 0) / union.length);
   const sd = columns.map((col, j) => Math.sqrt(union.reduce((s, k) => s + (col[k]! - mean[j]!) ** 2, 0) / union.length));
   const z = columns.map((col, j) => col.map((v) => (v - mean[j]!) / (sd[j]! > 1e-9 ? sd[j]! : 1)));
-  const fit = (h: number, rows: Int32Array): FittedHead => (kind === 'ridge' ? fitRidgeHead(z, c.targets[h]!, rows, lambda) : fitLinearHead(z, c.targets[h]!, rows, kind === 'log-linear', correction));
+  const fit = (h: number, rows: Int32Array): FittedHead =>
+    kind === 'ridge' ? fitRidgeHead(z, c.targets[h]!, rows, lambda) : fitLinearHead(z, c.targets[h]!, rows, kind === 'log-linear', correction);
   const forecast = (head: FittedHead, k: number) => {
     const p = head.intercept + head.coef.reduce((s, b, j) => s + b * z[j]![k]!, 0);
     return kind === 'log-linear' ? Math.exp(p) * head.factor! - 1 : p;
   };
   const heads = TARGETS.map((_, h) => fit(h, train[h]!));
-  const metrics = TARGETS.map((_, h) => regressionMetrics(Array.from(test[h]!, (k) => c.targets[h]![k]!), Array.from(test[h]!, (k) => Math.max(0, forecast(heads[h]!, k)))));
+  const metrics = TARGETS.map((_, h) =>
+    regressionMetrics(
+      Array.from(test[h]!, (k) => c.targets[h]![k]!),
+      Array.from(test[h]!, (k) => Math.max(0, forecast(heads[h]!, k))),
+    ),
+  );
   const calCut = cutoffDay - 28 - 7 * calibrationWeeks;
   const calibration = TARGETS.map((_, h) => {
-    const head = fit(h, at(h, (d) => d + 28 <= calCut));
+    const head = fit(
+      h,
+      at(h, (d) => d + 28 <= calCut),
+    );
     const rows = at(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
     const scores = Float64Array.from(rows, (k) => Math.abs(c.targets[h]![k]! - Math.max(0, forecast(head, k))) / Math.max(1, scale13[k]!));
     return { n: rows.length, grid: scoreQuantiles(scores), floored: Array.from(rows).filter((k) => scale13[k]! < 1).length };
@@ -91,7 +108,13 @@ function compare(model: EngagementModel, rows: ReturnType<typeof trainModels>['r
     model.intervals!.horizons[t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(want.calibration[h]!.grid.quantiles[k]!, 6));
     expect(model.intervals!.horizons[t].n).toBe(want.calibration[h]!.n);
   });
-  expect([model.intervals!.method, model.intervals!.from, model.intervals!.to, model.intervals!.floor, model.intervals!.scale]).toEqual(['split-conformal, |actual - forecast| / profile scale', dateOf(want.calCut + 7), dateOf(dayOf(cutoff) - 7), 1, 'engagement_per_post_13w']);
+  expect([model.intervals!.method, model.intervals!.from, model.intervals!.to, model.intervals!.floor, model.intervals!.scale]).toEqual([
+    'split-conformal, |actual - forecast| / profile scale',
+    dateOf(want.calCut + 7),
+    dateOf(dayOf(cutoff) - 7),
+    1,
+    'engagement_per_post_13w',
+  ]);
   const sundays = [...want.c.date];
   expect([model.training!.cutoff, model.training!.from, model.training!.to]).toEqual([cutoff, dateOf(Math.min(...sundays)), dateOf(Math.max(...sundays))]);
 }
@@ -150,12 +173,19 @@ describe('corrected training of the kinds without a fit, and of the network', ()
       const value = designColumns(weekly(), [feature], c.rows).columns[0]!;
       const scale = designColumns(weekly(), ['engagement_per_post_13w'], c.rows).columns[0]!;
       const { model, rows } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: spec });
-      expect([model.features, model.inputScaling, model.description]).toEqual([[feature], 'none', `${text} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`]);
+      expect([model.features, model.inputScaling, model.description]).toEqual([
+        [feature],
+        'none',
+        `${text} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
+      ]);
       const calCut = cutoffDay - 28 - 7 * weeks;
       TARGETS.forEach((t, h) => {
         expect(model.models[t], t).toEqual({});
         const test = positionsOf(h, (d) => d > cutoffDay);
-        const want = regressionMetrics(Array.from(test, (k) => c.targets[h]![k]!), Array.from(test, (k) => Math.max(0, value[k]!)));
+        const want = regressionMetrics(
+          Array.from(test, (k) => c.targets[h]![k]!),
+          Array.from(test, (k) => Math.max(0, value[k]!)),
+        );
         for (const key of ['MAE', 'RMSE', 'R2'] as const) expect(model.metrics![t][key], `${t} ${key}`).toBeCloseTo(want[key], 9);
         const cal = positionsOf(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
         const grid = scoreQuantiles(Float64Array.from(cal, (k) => Math.abs(c.targets[h]![k]! - Math.max(0, value[k]!)) / Math.max(1, scale[k]!)));
@@ -170,7 +200,12 @@ describe('corrected training of the kinds without a fit, and of the network', ()
     const cutoffDay = dayOf(cutoff);
     const weeks = 4;
     const small = { hidden: [4], epochs: 2, batchSize: 64 };
-    const { model } = trainModels(weekly(), { preset: 'corrected', cutoff, calibrationWeeks: weeks, model: { kind: 'mlp', mlp: small, correction: 'smearing' } });
+    const { model } = trainModels(weekly(), {
+      preset: 'corrected',
+      cutoff,
+      calibrationWeeks: weeks,
+      model: { kind: 'mlp', mlp: small, correction: 'smearing' },
+    });
     const features = designFeatures('robust', true);
     expect(model.features).toEqual(features);
     const c = candidatesOf(weekly());
@@ -182,9 +217,30 @@ describe('corrected training of the kinds without a fit, and of the network', ()
     const calCut = cutoffDay - 28 - 7 * weeks;
     TARGETS.forEach((t, h) => {
       expect(model.models[t], t).toEqual(fitMlpHead(columns, c.targets[h]!, train[h]!, { ...small, correction: 'smearing', seed: h + 1 }));
-      const head = fitMlpHead(columns, c.targets[h]!, positionsOf(h, (d) => d + 28 <= calCut), { ...small, correction: 'smearing', seed: h + 101 });
+      const head = fitMlpHead(
+        columns,
+        c.targets[h]!,
+        positionsOf(h, (d) => d + 28 <= calCut),
+        { ...small, correction: 'smearing', seed: h + 101 },
+      );
       const cal = positionsOf(h, (d) => d > calCut && d + 7 * (h + 1) <= cutoffDay);
-      const grid = scoreQuantiles(Float64Array.from(cal, (k) => Math.abs(c.targets[h]![k]! - Math.max(0, applyEstimator('mlp', head, features.map((_, j) => columns[j]![k]!)))) / Math.max(1, scale[k]!)));
+      const grid = scoreQuantiles(
+        Float64Array.from(
+          cal,
+          (k) =>
+            Math.abs(
+              c.targets[h]![k]! -
+                Math.max(
+                  0,
+                  applyEstimator(
+                    'mlp',
+                    head,
+                    features.map((_, j) => columns[j]![k]!),
+                  ),
+                ),
+            ) / Math.max(1, scale[k]!),
+        ),
+      );
       model.intervals!.horizons[t].quantiles.forEach((q, k) => expect(q, `${t} quantile ${k}`).toBeCloseTo(grid.quantiles[k]!, 9));
     });
   });
@@ -207,7 +263,10 @@ describe('corrected training on awkward tables', () => {
 
   it('names the earliest and latest Sunday of any profile, whatever the profile order', () => {
     // The profile that sorts last ends first.
-    const t = table([...simpleRows(3, '2024-01-01', '2024-08-31', 5), ...simpleRows(1, '2024-02-05', '2024-05-31', 6).map((r) => ({ ...r, profile_id: 'zz-short' }))]);
+    const t = table([
+      ...simpleRows(3, '2024-01-01', '2024-08-31', 5),
+      ...simpleRows(1, '2024-02-05', '2024-05-31', 6).map((r) => ({ ...r, profile_id: 'zz-short' })),
+    ]);
     const { model } = trainModels(t, { cutoff: '2024-06-30', calibrationWeeks: false });
     const sundays = [...candidatesOf(t).date];
     expect([model.training!.from, model.training!.to]).toEqual([dateOf(Math.min(...sundays)), dateOf(Math.max(...sundays))]);
@@ -247,6 +306,8 @@ describe('corrected training on awkward tables', () => {
     const t = table(rows);
     const c = candidatesOf(t);
     expect([c.targets[0]!.some((v) => !Number.isNaN(v)), c.targets[3]!.some((v) => !Number.isNaN(v))]).toEqual([true, false]);
-    expect(() => trainModels(t, { cutoff: '2024-06-30' })).toThrow(`trainModels: no train rows whose 28-day target lies on or before 2024-06-30 for every horizon (${c.rows.length} rows have a target and a posting history)`);
+    expect(() => trainModels(t, { cutoff: '2024-06-30' })).toThrow(
+      `trainModels: no train rows whose 28-day target lies on or before 2024-06-30 for every horizon (${c.rows.length} rows have a target and a posting history)`,
+    );
   });
 });

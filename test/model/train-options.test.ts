@@ -10,21 +10,37 @@ const corrected = once(() => resampleWeekly(daily(), { preset: 'corrected' }));
 
 describe('trainModels options', () => {
   it('refuses what does not fit, naming the option and the value', () => {
-    expect(() => trainModels(notebook(), { model: 'ridge' })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model "ridge"`);
-    expect(() => trainModels(notebook(), { model: { kind: 'linear', features: 'core' } })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"linear","features":"core"}`);
+    expect(() => trainModels(notebook(), { model: 'ridge' })).toThrow(
+      `trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model "ridge"`,
+    );
+    expect(() => trainModels(notebook(), { model: { kind: 'linear', features: 'core' } })).toThrow(
+      `trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"linear","features":"core"}`,
+    );
     // Only the linear kind without settings: any other kind, given as an object or not, is refused.
-    expect(() => trainModels(notebook(), { model: { kind: 'ridge' } })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"ridge"}`);
-    expect(() => trainModels(notebook(), { model: null as never })).toThrow(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model null`);
+    expect(() => trainModels(notebook(), { model: { kind: 'ridge' } })).toThrow(
+      `trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model {"kind":"ridge"}`,
+    );
+    expect(() => trainModels(notebook(), { model: null as never })).toThrow(
+      `trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model null`,
+    );
     expect(() => trainModels(notebook(), { preset: 'weekly' as never })).toThrow(`trainModels: preset must be 'notebook' or 'corrected', got "weekly"`);
-    expect(() => trainModels(corrected(), { model: 'forest' as never })).toThrow(`trainModels: model must be one of linear, log-linear, ridge, mlp, naive, window-average (or { kind, … }), got "forest"`);
+    expect(() => trainModels(corrected(), { model: 'forest' as never })).toThrow(
+      `trainModels: model must be one of linear, log-linear, ridge, mlp, naive, window-average (or { kind, … }), got "forest"`,
+    );
     expect(trainModels(notebook(), { model: 'linear' }).model.formatVersion).toBe(1);
     expect(trainModels(notebook(), { model: { kind: 'linear' } }).model.formatVersion).toBe(1);
     expect(() => trainModels(corrected(), { calibrationWeeks: -1 })).toThrow('trainModels: calibrationWeeks must be a non-negative integer or false, got -1');
     expect(() => trainModels(corrected(), { calibrationWeeks: 1.5 })).toThrow('trainModels: calibrationWeeks must be a non-negative integer or false, got 1.5');
-    expect(() => trainModels(corrected(), { calibrationWeeks: true as never })).toThrow('trainModels: calibrationWeeks must be a non-negative integer or false, got true');
+    expect(() => trainModels(corrected(), { calibrationWeeks: true as never })).toThrow(
+      'trainModels: calibrationWeeks must be a non-negative integer or false, got true',
+    );
     expect(() => trainModels([] as never)).toThrow('trainModels: expected a WeeklyFrame (from resampleWeekly) or a DailyFrame');
-    expect(() => trainModels(notebook(), { preset: 'corrected' })).toThrow("trainModels: the model was trained with the 'corrected' preset but the weekly table was built with 'notebook'");
-    expect(() => trainModels(corrected(), { cutoff: '2023-01-01' })).toThrow(/^trainModels: no train rows whose 28-day target lies on or before 2023-01-01 for every horizon \(\d+ rows have a target and a posting history\)$/);
+    expect(() => trainModels(notebook(), { preset: 'corrected' })).toThrow(
+      "trainModels: the model was trained with the 'corrected' preset but the weekly table was built with 'notebook'",
+    );
+    expect(() => trainModels(corrected(), { cutoff: '2023-01-01' })).toThrow(
+      /^trainModels: no train rows whose 28-day target lies on or before 2023-01-01 for every horizon \(\d+ rows have a target and a posting history\)$/,
+    );
   });
 
   it('calibrates 8 weeks by default, none with false or 0', () => {
@@ -61,9 +77,29 @@ describe('trainModels options', () => {
       run((e) => events.push(e));
       return events.map((e) => e.stage);
     };
-    expect(stages((onProgress) => trainModels(daily(), { cutoff: '2024-07-28', onProgress }))).toEqual(['weekly', 'select', 'scaler', 'fit', 'metrics', 'baseline']);
-    expect(stages((onProgress) => trainModels(corrected(), { cutoff: '2024-09-29', calibrationWeeks: 2, onProgress }))).toEqual(['select', 'features', 'fit', 'metrics', 'calibrate', 'cold start']);
-    expect(stages((onProgress) => trainModels(corrected(), { cutoff: '2024-09-29', calibrationWeeks: false, onProgress }))).toEqual(['select', 'features', 'fit', 'metrics', 'cold start']);
+    expect(stages((onProgress) => trainModels(daily(), { cutoff: '2024-07-28', onProgress }))).toEqual([
+      'weekly',
+      'select',
+      'scaler',
+      'fit',
+      'metrics',
+      'baseline',
+    ]);
+    expect(stages((onProgress) => trainModels(corrected(), { cutoff: '2024-09-29', calibrationWeeks: 2, onProgress }))).toEqual([
+      'select',
+      'features',
+      'fit',
+      'metrics',
+      'calibrate',
+      'cold start',
+    ]);
+    expect(stages((onProgress) => trainModels(corrected(), { cutoff: '2024-09-29', calibrationWeeks: false, onProgress }))).toEqual([
+      'select',
+      'features',
+      'fit',
+      'metrics',
+      'cold start',
+    ]);
   });
 });
 
@@ -74,13 +110,18 @@ describe('notebook training', () => {
     expect(t.model.features).toEqual(FEATURES);
     expect(t.model.inputScaling).toBe('none');
     // The first train row's Sunday and the last test row's, from the weekly table.
-    const sundays = notebook().toRecords().map((r) => r.date);
+    const sundays = notebook()
+      .toRecords()
+      .map((r) => r.date);
     expect(t.model.training!.from).toBe([...sundays].sort()[0]);
     const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 864e5;
     expect(day(t.model.training!.to)).toBeLessThanOrEqual(day([...sundays].sort().pop()!));
     expect(day(t.model.training!.to)).toBeGreaterThan(day('2024-07-28'));
     // The latest Sunday of a train or test row, whatever the profile order: the profile that sorts last ends first.
-    const rows = [...simpleRows(4, '2024-01-01', '2024-10-31', 19), ...simpleRows(1, '2024-01-01', '2024-08-31', 20).map((r) => ({ ...r, profile_id: 'zz-short' }))];
+    const rows = [
+      ...simpleRows(4, '2024-01-01', '2024-10-31', 19),
+      ...simpleRows(1, '2024-01-01', '2024-08-31', 20).map((r) => ({ ...r, profile_id: 'zz-short' })),
+    ];
     const z = trainModels(dailyFromRows(rows), { cutoff: '2024-07-28' });
     const longOnly = trainModels(dailyFromRows(rows.filter((r) => r.profile_id !== 'zz-short')), { cutoff: '2024-07-28' }).model.training!.to;
     expect(resampleWeekly(dailyFromRows(rows)).toRecords().at(-1)!.profile_id).toBe('zz-short');
@@ -103,11 +144,18 @@ describe('notebook training', () => {
     expect(f.warnings).toContain(`the design has rank ${f.rank} of 21: collinear or constant features; the minimum-norm solution was used`);
     // Each warning only when it applies: on the first data only its own ones, on the second only the rank.
     // (January's weeks have engagement and no post: their engagement per post is an infinite target too; the design has full rank.)
-    expect([t.rank, t.warnings]).toEqual([21, [
-      `${t.rows.infiniteTargets} rows dropped: a target was +Infinity (engagement in a week with 0 posts)`,
-      `${t.rows.infiniteFeatures} rows dropped: a feature was infinite (a month with engagement but 0 posts)`,
-    ]]);
+    expect([t.rank, t.warnings]).toEqual([
+      21,
+      [
+        `${t.rows.infiniteTargets} rows dropped: a target was +Infinity (engagement in a week with 0 posts)`,
+        `${t.rows.infiniteFeatures} rows dropped: a feature was infinite (a month with engagement but 0 posts)`,
+      ],
+    ]);
     expect(t.rows.infiniteTargets).toBeGreaterThan(0);
-    expect([f.rows.infiniteTargets, f.rows.infiniteFeatures, f.warnings]).toEqual([0, 0, [`the design has rank ${f.rank} of 21: collinear or constant features; the minimum-norm solution was used`]]);
+    expect([f.rows.infiniteTargets, f.rows.infiniteFeatures, f.warnings]).toEqual([
+      0,
+      0,
+      [`the design has rank ${f.rank} of 21: collinear or constant features; the minimum-norm solution was used`],
+    ]);
   });
 });

@@ -57,7 +57,20 @@ describe('predict', () => {
     // 2024-11-28 is a Thursday: its week ends on Sunday 1 December.
     expect(new Set(preds.map((p) => p.date))).toEqual(new Set(['2024-12-01']));
     expect(preds.every((p) => p.predicted_engagement >= 0)).toBe(true);
-    expect(preds.map((p) => p.profile_id)).toEqual(['profile-000', 'profile-000', 'profile-000', 'profile-000', 'profile-001', 'profile-001', 'profile-001', 'profile-001', 'profile-002', 'profile-002', 'profile-002', 'profile-002']);
+    expect(preds.map((p) => p.profile_id)).toEqual([
+      'profile-000',
+      'profile-000',
+      'profile-000',
+      'profile-000',
+      'profile-001',
+      'profile-001',
+      'profile-001',
+      'profile-001',
+      'profile-002',
+      'profile-002',
+      'profile-002',
+      'profile-002',
+    ]);
   });
 
   it('filters profiles and dates', () => {

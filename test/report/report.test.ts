@@ -11,7 +11,17 @@ import { skipUnless } from '../helpers/skip.js';
 import { testTempDir } from '../helpers/tmp.js';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--hide-scrollbars',
+];
 
 function makeReport(): { html: string; path: string; dir: string } {
   const weekly = resampleWeekly(dailyFromRows(generateDailyRows({ profiles: 150, from: '2023-10-01', to: '2024-11-30', seed: 9 })));
@@ -64,7 +74,10 @@ describe('the evaluation report', () => {
     expect(bars).toBe(20);
     // And a screenshot of it, for people to look at.
     const png = join(dir, 'report.png');
-    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1280,2600', `--screenshot=${png}`, `file://${path}`], { stdio: 'ignore', timeout: 60_000 });
+    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1280,2600', `--screenshot=${png}`, `file://${path}`], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     expect(existsSync(png)).toBe(true);
     expect(statSync(png).size).toBeGreaterThan(50_000);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
@@ -96,12 +109,19 @@ describe('the backtest report', () => {
   it.skipIf(skipUnless(chromium !== undefined, "Debian's chromium (the report rendering test)"))('draws its charts in headless Chromium', () => {
     const { path, dir, models } = makeBacktestReport();
     const profile = testTempDir('ef-chromium-');
-    const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--dump-dom', `file://${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+    const dom = execFileSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--dump-dom', `file://${path}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 60_000,
+    });
     // One WAPE line per model; a coverage point per model with intervals (4 corrected ones), horizon and level.
     expect((dom.match(/<polyline class="series"/g) ?? []).length).toBe(models);
     expect((dom.match(/<circle class="coverage-point"/g) ?? []).length).toBe(4 * 4 * 2);
     const png = join(dir, 'backtest.png');
-    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1100,1800', `--screenshot=${png}`, `file://${path}`], { stdio: 'ignore', timeout: 60_000 });
+    spawnSync(chromium!, [...FLAGS, `--user-data-dir=${profile}`, '--window-size=1100,1800', `--screenshot=${png}`, `file://${path}`], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     expect(statSync(png).size).toBeGreaterThan(30_000);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     if (process.env.BACKTEST_SCREENSHOT) writeFileSync(process.env.BACKTEST_SCREENSHOT, readFileSync(png));

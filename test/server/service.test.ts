@@ -71,14 +71,24 @@ describe('POST /v1/forecast', () => {
   it('never answers 200 with a null: an infinite input is flagged, a forecast that cannot be finite is a 422 naming the profile', async () => {
     const builtin = await createServer();
     // Engagement in a month with no post: the notebook's monthly average is +Infinity (Q5), treated as missing and flagged.
-    const r = await builtin.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{ ...oneProfile[0]!, profile_id: 'zero-posts', posts: 0, engagement: 5 }] } });
+    const r = await builtin.app.inject({
+      method: 'POST',
+      url: '/v1/forecast',
+      payload: { rows: [{ ...oneProfile[0]!, profile_id: 'zero-posts', posts: 0, engagement: 5 }] },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().predictions.map((p: { non_finite_input: boolean }) => p.non_finite_input)).toEqual([true, true, true, true]);
     expect(r.body).not.toMatch(/null/);
     // Coefficients that overflow any forecast: 422, naming the profile.
     const huge = loadBuiltinModel();
     const file = join(dir, 'huge.json');
-    await saveModel({ ...huge, models: Object.fromEntries(Object.entries(huge.models).map(([t, h]) => [t, { coef: h.coef.map(() => 1e306), intercept: 0 }])) as typeof huge.models }, file);
+    await saveModel(
+      {
+        ...huge,
+        models: Object.fromEntries(Object.entries(huge.models).map(([t, h]) => [t, { coef: h.coef.map(() => 1e306), intercept: 0 }])) as typeof huge.models,
+      },
+      file,
+    );
     const overflowing = await createServer({ model: file });
     const o = await overflowing.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: oneProfile } });
     expect(o.statusCode).toBe(422);
@@ -151,7 +161,10 @@ describe('the other endpoints', () => {
     await s.app.inject({ method: 'POST', url: '/v1/forecast', payload: { rows: [{}] } });
     const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
     expect(requests).toHaveLength(2);
-    expect(requests.map((r) => [r.url, r.statusCode])).toEqual([['/healthz', 200], ['/v1/forecast', 400]]);
+    expect(requests.map((r) => [r.url, r.statusCode])).toEqual([
+      ['/healthz', 200],
+      ['/v1/forecast', 400],
+    ]);
     expect(new Set(requests.map((r) => r.reqId)).size).toBe(2);
     expect(lines.filter((l) => /incoming request|request completed/.test(l))).toEqual([]);
     await s.close();
@@ -171,11 +184,27 @@ describe('the other endpoints', () => {
   it('is not loaded by the main entry: importing engagement-forecast loads no Fastify', () => {
     requireBuiltCli();
     const root = join(CLI, '..', '..');
-    const cjs = spawnSync(process.execPath, ['-e', "require('./dist/index.cjs'); console.log(Object.keys(require.cache).filter((k) => /fastify|prom-client/.test(k)).length)"], { cwd: root, encoding: 'utf8' });
+    const cjs = spawnSync(
+      process.execPath,
+      ['-e', "require('./dist/index.cjs'); console.log(Object.keys(require.cache).filter((k) => /fastify|prom-client/.test(k)).length)"],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(cjs.stdout.trim()).toBe('0');
-    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { createRequire } from 'node:module'; await import('./dist/index.js'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter((k) => /fastify/.test(k)).length)"], { cwd: root, encoding: 'utf8' });
+    const esm = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { createRequire } from 'node:module'; await import('./dist/index.js'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter((k) => /fastify/.test(k)).length)",
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(esm.stdout.trim()).toBe('0');
-    const server = spawnSync(process.execPath, ['-e', "require('./dist/server.cjs'); console.log(Object.keys(require.cache).some((k) => /node_modules\\/fastify\\//.test(k)))"], { cwd: root, encoding: 'utf8' });
+    const server = spawnSync(
+      process.execPath,
+      ['-e', "require('./dist/server.cjs'); console.log(Object.keys(require.cache).some((k) => /node_modules\\/fastify\\//.test(k)))"],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(server.stdout.trim()).toBe('true');
   });
 });
@@ -220,7 +249,10 @@ describe('engagement-forecast serve', () => {
     await until(async () => /model reload failed/.test(s.stderr()));
     expect(s.stderr().match(/model reload failed, still serving [0-9a-f]{16}: .*serving\.json: not valid JSON.*\n/g)).toHaveLength(1);
     expect(await id()).toBe(first);
-    expect((await fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: oneProfile }) })).status).toBe(200);
+    expect(
+      (await fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: oneProfile }) }))
+        .status,
+    ).toBe(200);
     await saveModel(loadBuiltinModel(), file);
     s.child.kill('SIGHUP');
     await until(async () => (await id()) !== first);
@@ -232,11 +264,22 @@ describe('engagement-forecast serve', () => {
   it('shuts down gracefully on SIGTERM: readiness 503 while draining, in-flight requests finish, exit 0', async () => {
     // The big request keeps the event loop busy for a while: a drain long enough that readiness can be asked during it on a loaded machine.
     const s = await startServe(['--builtin', '--drain-ms', '2000', '--max-rows', '100000', '--body-limit', '50000000']);
-    const big = JSON.stringify({ rows: Array.from({ length: 40 }, (_, k) => rows.map((r) => ({ ...r, profile_id: `${r.profile_id}-${k}` }))).flat().slice(0, 60000) });
+    const big = JSON.stringify({
+      rows: Array.from({ length: 40 }, (_, k) => rows.map((r) => ({ ...r, profile_id: `${r.profile_id}-${k}` })))
+        .flat()
+        .slice(0, 60000),
+    });
     const inFlight = fetch(`${s.url}/v1/forecast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
     await new Promise((r) => setTimeout(r, 30));
     s.child.kill('SIGTERM');
-    await until(async () => (await fetch(`${s.url}/readyz`).then((r) => r.status, () => 0)) === 503, 8000);
+    await until(
+      async () =>
+        (await fetch(`${s.url}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 503,
+      8000,
+    );
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { predictions: unknown[] }).predictions.length).toBeGreaterThan(1000);
@@ -253,7 +296,12 @@ describe('engagement-forecast serve', () => {
   });
 
   it('refuses bad flags before starting (exit 2)', () => {
-    for (const args of [['--port', '70000'], ['--workers', '0'], ['--model', 'm.json', '--builtin'], ['--log-level', 'loud']]) {
+    for (const args of [
+      ['--port', '70000'],
+      ['--workers', '0'],
+      ['--model', 'm.json', '--builtin'],
+      ['--log-level', 'loud'],
+    ]) {
       const r = spawnSync(process.execPath, [CLI, 'serve', ...args], { encoding: 'utf8', timeout: 10_000 });
       expect(r.status, args.join(' ')).toBe(2);
     }

@@ -6,7 +6,21 @@ import { backtest } from '../../backtest/backtest.js';
 import { checkIntervals } from '../../model/intervals.js';
 import { checkModelSpec, DEFAULT_CORRECTED_MODEL } from '../../model/train-corrected.js';
 import { renderBacktestReport } from '../../report/backtest-html.js';
-import { COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, flag, listFlag, modelFlag, parse, toJson, UsageError, writeFileText, type Command } from '../flags.js';
+import {
+  COMMON,
+  DATA_OPTIONS,
+  dataFlags,
+  dataOptions,
+  dateFlag,
+  flag,
+  listFlag,
+  modelFlag,
+  parse,
+  toJson,
+  UsageError,
+  writeFileText,
+  type Command,
+} from '../flags.js';
 
 export const backtestCommand: Command = {
   name: 'backtest',
@@ -57,7 +71,8 @@ ${COMMON}`,
       return Number(v);
     };
     const last = dateFlag(values, 'last', command);
-    const intervals = values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
+    const intervals =
+      values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
     const out = values.out as string | undefined;
     if (out !== undefined && !/\.(json|csv)$/.test(out)) throw new UsageError(`${command}: --out must name a .json or .csv file`);
     const settings = { origins: count('origins'), step: count('step'), refitEvery: count('refit-every') };
@@ -79,7 +94,9 @@ ${COMMON}`,
     if (typeof values.report === 'string') await writeFileText(values.report, renderBacktestReport(result));
     if (values.json) io.stdout.write(`${toJson(result)}\n`);
     else io.stdout.write(`${backtestTable(result)}\n`);
-    note(`origins ${result.origins.join(', ')}; ${result.noHistory} profile-origins without a posting week were not scored${out ? `; table written to ${out}` : ''}`);
+    note(
+      `origins ${result.origins.join(', ')}; ${result.noHistory} profile-origins without a posting week were not scored${out ? `; table written to ${out}` : ''}`,
+    );
     return 0;
   },
 };

@@ -25,7 +25,13 @@ ${COMMON}`,
   async run(rest, context) {
     const command = 'evaluate';
     const { io } = context;
-    const { values, positionals } = parse(command, rest, { ...dataOptions, model: { type: 'string' }, builtin: { type: 'boolean' }, cutoff: { type: 'string' }, report: { type: 'string' } });
+    const { values, positionals } = parse(command, rest, {
+      ...dataOptions,
+      model: { type: 'string' },
+      builtin: { type: 'boolean' },
+      cutoff: { type: 'string' },
+      report: { type: 'string' },
+    });
     context.quiet = values.quiet === true;
     const data = dataFlags(values, positionals, command);
     const reportPath = values.report as string | undefined;
@@ -34,14 +40,23 @@ ${COMMON}`,
     const model = await modelFrom(values);
     const cutoff = cutoffFlag ?? model.training?.cutoff ?? DEFAULT_CUTOFF;
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly } = await loadWeekly(data.paths, { preset: model.preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+    const { weekly } = await loadWeekly(data.paths, {
+      preset: model.preset,
+      onError: data.onError,
+      onProgress: bar.callback,
+      ...(data.workers ? { workers: data.workers } : {}),
+    });
     bar.done();
     const evaluation = evaluateModel(model, weekly, { cutoff });
     if (reportPath) await writeFileText(reportPath, renderReport(evaluation));
     if (values.json) {
-      io.stdout.write(`${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`);
+      io.stdout.write(
+        `${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`,
+      );
     } else {
-      io.stdout.write(`${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}${reportPath ? `; report written to ${reportPath}` : ''}\n`);
+      io.stdout.write(
+        `${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}${reportPath ? `; report written to ${reportPath}` : ''}\n`,
+      );
     }
     return 0;
   },

@@ -21,7 +21,14 @@ ${COMMON}`,
   async run(rest, context) {
     const command = 'generate';
     const { io } = context;
-    const { values } = parse(command, rest, { profiles: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, dynamics: { type: 'boolean' } });
+    const { values } = parse(command, rest, {
+      profiles: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      dynamics: { type: 'boolean' },
+    });
     context.quiet = values.quiet === true;
     const profiles = Number(required(values, 'profiles', command));
     if (!Number.isInteger(profiles) || profiles < 1) throw new UsageError('generate: --profiles must be a positive integer');

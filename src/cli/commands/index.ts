@@ -9,4 +9,13 @@ import { modelsCommand } from './models.js';
 import { generateCommand } from './generate.js';
 import type { Command } from '../flags.js';
 
-export const COMMANDS: readonly Command[] = [trainCommand, predictCommand, backtestCommand, serveCommand, weeklyCommand, evaluateCommand, modelsCommand, generateCommand];
+export const COMMANDS: readonly Command[] = [
+  trainCommand,
+  predictCommand,
+  backtestCommand,
+  serveCommand,
+  weeklyCommand,
+  evaluateCommand,
+  modelsCommand,
+  generateCommand,
+];

@@ -6,7 +6,23 @@ import { predict } from '../../predict.js';
 import { TARGETS } from '../../schema.js';
 import { ProgressBar } from '../progress.js';
 import { checkIntervals } from '../../model/intervals.js';
-import { checkModelFlags, COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, ensureDir, flag, jsonNeedsOut, listFlag, modelFrom, parse, toJson, UsageError, type Command } from '../flags.js';
+import {
+  checkModelFlags,
+  COMMON,
+  DATA_OPTIONS,
+  dataFlags,
+  dataOptions,
+  dateFlag,
+  ensureDir,
+  flag,
+  jsonNeedsOut,
+  listFlag,
+  modelFrom,
+  parse,
+  toJson,
+  UsageError,
+  type Command,
+} from '../flags.js';
 
 export const predictCommand: Command = {
   name: 'predict',
@@ -47,7 +63,8 @@ ${COMMON}`,
     if (format !== 'csv' && format !== 'json') throw new UsageError(`${command}: --format must be csv or json`);
     const since = dateFlag(values, 'since', command);
     const asOf = dateFlag(values, 'as-of', command);
-    const intervals = values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
+    const intervals =
+      values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
     const out = values.out as string | undefined;
     jsonNeedsOut(values, out, command);
     checkModelFlags(values, command);
@@ -56,14 +73,24 @@ ${COMMON}`,
     const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
     bar.done();
     const profiles = values.profile as string[] | undefined;
-    const predictions = predict(model, daily, { ...(since ? { since } : {}), ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) });
+    const predictions = predict(model, daily, {
+      ...(since ? { since } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(intervals ? { intervals } : {}),
+      ...(profiles ? { profiles } : {}),
+    });
     const target = out === undefined || out === '-' ? io.stdout : out;
     if (typeof target === 'string') ensureDir(target);
     if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
     else await writePredictionsCsv(predictions, target);
     const count = predictions.length / TARGETS.length;
-    if (values.json) io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`);
-    note(`${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`);
+    if (values.json)
+      io.stdout.write(
+        `${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`,
+      );
+    note(
+      `${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`,
+    );
     return 0;
   },
 };

@@ -7,7 +7,23 @@ import { DEFAULT_CUTOFF, TARGETS } from '../../schema.js';
 import { formatBytes, ProgressBar } from '../progress.js';
 import { metricsTable } from '../tables.js';
 import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL } from '../../model/train-corrected.js';
-import { COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, ensureDir, flag, modelFlag, parse, presetFlag, required, toJson, UsageError, writeFileText, type Command } from '../flags.js';
+import {
+  COMMON,
+  DATA_OPTIONS,
+  dataFlags,
+  dataOptions,
+  dateFlag,
+  ensureDir,
+  flag,
+  modelFlag,
+  parse,
+  presetFlag,
+  required,
+  toJson,
+  UsageError,
+  writeFileText,
+  type Command,
+} from '../flags.js';
 
 export const trainCommand: Command = {
   name: 'train',
@@ -47,14 +63,22 @@ ${COMMON}`,
     const out = required(values, 'out', command);
     const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
     const preset = presetFlag(values, command);
-    if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined)) throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
+    if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined))
+      throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
     const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+    const { weekly, report } = await loadWeekly(data.paths, {
+      preset,
+      onError: data.onError,
+      onProgress: bar.callback,
+      ...(data.workers ? { workers: data.workers } : {}),
+    });
     bar.done();
-    note(`read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`);
+    note(
+      `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`,
+    );
     const trained = trainModels(weekly, {
       cutoff,
       onProgress: bar.callback,
@@ -63,7 +87,14 @@ ${COMMON}`,
     });
     bar.done();
     for (const w of trained.warnings) note(`note: ${w}`);
-    const summary = { model: out, rows: trained.rows, metrics: trained.metrics, baseline: trained.baseline, warnings: trained.warnings, skippedRows: report.skipped };
+    const summary = {
+      model: out,
+      rows: trained.rows,
+      metrics: trained.metrics,
+      baseline: trained.baseline,
+      warnings: trained.warnings,
+      skippedRows: report.skipped,
+    };
     // The metrics first: a model file is only left behind when everything it reports was written.
     if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`);
     ensureDir(out);
@@ -71,7 +102,10 @@ ${COMMON}`,
     if (values.json) io.stdout.write(`${toJson(summary)}\n`);
     else {
       const r = trained.rows;
-      const counts = 'afterTargetDrop' in r ? `train rows ${r.train}, test rows ${r.test}` : `train rows ${TARGETS.map((t) => r.train[t]).join('/')}, test rows ${TARGETS.map((t) => r.test[t]).join('/')} (7d/14d/21d/28d)`;
+      const counts =
+        'afterTargetDrop' in r
+          ? `train rows ${r.train}, test rows ${r.test}`
+          : `train rows ${TARGETS.map((t) => r.train[t]).join('/')}, test rows ${TARGETS.map((t) => r.test[t]).join('/')} (7d/14d/21d/28d)`;
       io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\n${counts}; model written to ${out}\n`);
     }
     return 0;

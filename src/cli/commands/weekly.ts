@@ -26,13 +26,20 @@ ${COMMON}`,
     const preset = presetFlag(values, command);
     jsonNeedsOut(values, out, command);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.paths, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+    const { weekly, report } = await loadWeekly(data.paths, {
+      preset,
+      onError: data.onError,
+      onProgress: bar.callback,
+      ...(data.workers ? { workers: data.workers } : {}),
+    });
     bar.done();
     if (out !== '-') ensureDir(out);
     await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
     const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
     if (values.json) io.stdout.write(`${toJson(summary)}\n`);
-    note(`wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`);
+    note(
+      `wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`,
+    );
     return 0;
   },
 };

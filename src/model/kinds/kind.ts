@@ -18,7 +18,6 @@ export type BuiltinModelKind = 'linear' | 'log-linear' | 'ridge' | 'mlp' | 'naiv
  * A model kind's name: a built-in one, or one added with `registerModelKind`.
  * (`string & {}` keeps the built-in names offered by editors.)
  */
-// eslint-disable-next-line @typescript-eslint/ban-types
 export type ModelKind = BuiltinModelKind | (string & {});
 
 /** A model kind with its settings: what `trainModels(weekly, { model })` takes and a format-2 file stores as `estimator`. */

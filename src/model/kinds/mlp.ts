@@ -18,10 +18,12 @@ export const mlpKind: ModelKindDefinition<MlpHead> = {
     if (!Array.isArray(layers) || layers.length === 0) fail(`${target}.layers must be a list of dense layers`);
     (layers as unknown[]).forEach((layer: unknown, l: number) => {
       const dense = (layer !== null && typeof layer === 'object' && !Array.isArray(layer) ? layer : {}) as Record<string, unknown>;
-      if (!Array.isArray(dense.weights) || !Array.isArray(dense.bias) || dense.weights.length !== width) fail(`${target}.layers[${l}] must have ${width} rows of weights and a bias`);
+      if (!Array.isArray(dense.weights) || !Array.isArray(dense.bias) || dense.weights.length !== width)
+        fail(`${target}.layers[${l}] must have ${width} rows of weights and a bias`);
       const bias = dense.bias as unknown[];
       const out = bias.length;
-      if (!bias.every(finite) || !(dense.weights as unknown[]).every((row) => Array.isArray(row) && row.length === out && row.every(finite))) fail(`${target}.layers[${l}] must hold finite numbers`);
+      if (!bias.every(finite) || !(dense.weights as unknown[]).every((row) => Array.isArray(row) && row.length === out && row.every(finite)))
+        fail(`${target}.layers[${l}] must hold finite numbers`);
       width = out;
     });
     if (width !== 1) fail(`${target}: the last layer must have one output`);

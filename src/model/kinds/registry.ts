@@ -42,7 +42,8 @@ export function modelKind(name: ModelKind): ModelKindDefinition {
  *   fit: () => ({}), apply: () => 0, checkHead: () => {} });
  */
 export function registerModelKind<H extends object>(kind: ModelKindDefinition<H>): void {
-  if (kind === null || typeof kind !== 'object' || typeof kind.name !== 'string' || kind.name === '') throw new ArgumentTypeError('registerModelKind: a kind needs a name');
+  if (kind === null || typeof kind !== 'object' || typeof kind.name !== 'string' || kind.name === '')
+    throw new ArgumentTypeError('registerModelKind: a kind needs a name');
   if (kinds.has(kind.name)) throw new ArgumentTypeError(`registerModelKind: the kind '${kind.name}' is already registered`);
   for (const method of ['design', 'fit', 'apply', 'checkHead'] as const) {
     if (typeof kind[method] !== 'function') throw new ArgumentTypeError(`registerModelKind: the kind '${kind.name}' has no ${method}()`);

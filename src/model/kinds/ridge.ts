@@ -12,7 +12,8 @@ export const ridgeKind: ModelKindDefinition<LinearKindHead> = {
   name: 'ridge',
   checkSettings(spec, out, where) {
     const lambda = spec.lambda ?? DEFAULT_LAMBDA;
-    if (typeof lambda !== 'number' || !(lambda > 0) || !Number.isFinite(lambda)) throw new ArgumentRangeError(`${where}: model.lambda must be a positive number, got ${JSON.stringify(spec.lambda)}`);
+    if (typeof lambda !== 'number' || !(lambda > 0) || !Number.isFinite(lambda))
+      throw new ArgumentRangeError(`${where}: model.lambda must be a positive number, got ${JSON.stringify(spec.lambda)}`);
     out.lambda = lambda;
   },
   design: (spec) => ({ features: designFeatures(spec.features ?? 'robust', false), standardized: true }),

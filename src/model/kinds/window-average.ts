@@ -6,7 +6,8 @@ export const windowAverageKind: ModelKindDefinition<FeatureKindHead> = {
   name: 'window-average',
   checkSettings(spec, out, where) {
     const weeks = spec.weeks ?? 13;
-    if (weeks !== 4 && weeks !== 13) throw new ArgumentRangeError(`${where}: model.weeks must be 4 or 13 for a window average, got ${JSON.stringify(spec.weeks)}`);
+    if (weeks !== 4 && weeks !== 13)
+      throw new ArgumentRangeError(`${where}: model.weeks must be 4 or 13 for a window average, got ${JSON.stringify(spec.weeks)}`);
     out.weeks = weeks;
   },
   design: (spec) => ({ features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false }),

@@ -16,7 +16,8 @@ export const forecastRoutes: FastifyPluginAsync<RouteContext> = async (app, { sl
       if (rows.length > limits.maxRows) throw new HttpError(413, 'too_many_rows', `${rows.length} rows in one request; the limit is ${limits.maxRows}`);
       const ids = new Set<string>();
       for (const r of rows) ids.add(r.profile_id);
-      if (ids.size > limits.maxProfiles) throw new HttpError(413, 'too_many_profiles', `${ids.size} profiles in one request; the limit is ${limits.maxProfiles}`);
+      if (ids.size > limits.maxProfiles)
+        throw new HttpError(413, 'too_many_profiles', `${ids.size} profiles in one request; the limit is ${limits.maxProfiles}`);
       const loaded = slot.current; // one model for the whole answer, even if a reload swaps it meanwhile
       const predictions = predict(loaded.model, rows, { ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) });
       metrics.forecasts.inc(predictions.length);
