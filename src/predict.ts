@@ -206,10 +206,10 @@ function originRows(weekly: WeeklyFrame, origin: number | undefined, only: reado
  * // [{ profile_id, date: '2024-12-22', future_period: 'predicted_engagement_future_7d', predicted_engagement: 162.2, prediction_date: '2024-12-29', partial_week: false, … }, ...]
  * const honest = predict(corrected, rows, { asOf: '2024-12-01', intervals: [0.8, 0.95] });
  * // … lo_80, hi_80, lo_95, hi_95
- * @throws {ModelError} for an invalid model, one of another preset than the table, or intervals asked of a model without calibration.
- * @throws {DataError} for a bad row object, or a profile whose forecast would
+ * @throws {@link ModelError} for an invalid model, one of another preset than the table, or intervals asked of a model without calibration.
+ * @throws {@link DataError} for a bad row object, or a profile whose forecast would
  *   not be finite (an infinite feature, or features too large for the model).
- * @throws {RangeError} for a named profile with no rows (by `asOf`), or a bad option.
+ * @throws `RangeError` for a named profile with no rows (by `asOf`), or a bad option.
  */
 export function predict(
   model: EngagementModel,

@@ -182,7 +182,7 @@ export type OnError = 'throw' | 'skip';
 
 /**
  * The `preset` option: `notebook` (the default) or `corrected`.
- * @throws {ArgumentTypeError} for a name that is not a preset.
+ * @throws {@link ArgumentTypeError} for a name that is not a preset.
  */
 export function checkPreset(preset: unknown, where: string, name = 'preset'): Preset {
   if (preset === undefined) return PRESETS[0]!;
@@ -192,14 +192,14 @@ export function checkPreset(preset: unknown, where: string, name = 'preset'): Pr
   return preset as Preset;
 }
 
-/** The `onError` option: `throw` (the default) or `skip`. @throws {ArgumentTypeError} otherwise. */
+/** The `onError` option: `throw` (the default) or `skip`. @throws {@link ArgumentTypeError} otherwise. */
 export function checkOnError(onError: unknown, where: string, name = 'onError'): OnError {
   if (onError === undefined) return 'throw';
   if (onError !== 'throw' && onError !== 'skip') throw new ArgumentTypeError(`${where}: ${name} must be 'throw' or 'skip', got ${JSON.stringify(onError)}`);
   return onError;
 }
 
-/** The `workers` option: a positive integer, or undefined for the default. @throws {ArgumentTypeError} otherwise. */
+/** The `workers` option: a positive integer, or undefined for the default. @throws {@link ArgumentTypeError} otherwise. */
 export function checkWorkers(workers: unknown, where: string, name = 'workers'): number | undefined {
   if (workers === undefined) return undefined;
   if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 1) {
@@ -235,7 +235,7 @@ export interface CheckedLimits {
   maxWeeksPerProfile: number;
 }
 
-/** The `limits` option: any of `InputLimits`, the rest default. @throws {ArgumentTypeError} for a malformed limit. */
+/** The `limits` option: any of `InputLimits`, the rest default. @throws {@link ArgumentTypeError} for a malformed limit. */
 export function checkLimits(limits: unknown, where: string): CheckedLimits {
   if (limits !== undefined && (limits === null || typeof limits !== 'object'))
     throw new ArgumentTypeError(`${where}: limits must be an object, got ${JSON.stringify(limits)}`);

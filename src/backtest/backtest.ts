@@ -104,7 +104,7 @@ export function modelName(spec: ModelSpec): string {
  * @example
  * const { table } = backtest(await loadDaily('data/'), { origins: 6, step: 4 });
  * console.table(table.map((r) => ({ model: r.model, h: r.horizon, WAPE: r.WAPE, rel: r.relativeWAPE })));
- * @throws {RangeError} when the data holds no origin with train rows before it.
+ * @throws `RangeError` when the data holds no origin with train rows before it.
  */
 export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options: BacktestOptions = {}): BacktestResult {
   let daily: DailyFrame | null = null;

@@ -42,8 +42,8 @@ function segmentsOfDaily(daily: DailyFrame, window?: DayWindow): SegmentTable {
  * @example
  * const weekly = resampleWeekly(await loadDaily('data/'), { preset: 'notebook' });
  * weekly.toRecords()[0].engagement_lag_1;
- * @throws {TypeError} when `daily` is not a `DailyFrame` or the preset is unknown.
- * @throws {DataError} when a profile spans more weeks than `limits.maxWeeksPerProfile`.
+ * @throws `TypeError` when `daily` is not a `DailyFrame` or the preset is unknown.
+ * @throws {@link DataError} when a profile spans more weeks than `limits.maxWeeksPerProfile`.
  */
 export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame, options: ResampleOptions<P> = {}): WeeklyFrame<P> {
   if (!(daily instanceof DailyFrame)) throw new ArgumentTypeError('resampleWeekly: expected a DailyFrame (from loadDaily or dailyFromRows)');

@@ -105,8 +105,8 @@ const isCount = (v: number): boolean => Number.isFinite(v) && v >= 0;
  * const weekly = weeklyFromSegmentColumns({ profileIds: ['a'], profile: [0], sunday: [19723], part: [0], firstDay: [19717], lastDay: [19723],
  *   rows: [7], posts: [2], engagement: [40], reach: [300], impressions: [350], followersSum: [700], followersCount: [7],
  *   lastFollowers: [101], lastFollowersDay: [19723] }, { preset: 'corrected' });
- * @throws {DataError} naming the segment (`<segments>:i`, 1-based) and the column at fault.
- * @throws {TypeError} when a column is missing or of another length.
+ * @throws {@link DataError} naming the segment (`<segments>:i`, 1-based) and the column at fault.
+ * @throws `TypeError` when a column is missing or of another length.
  */
 export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns: SegmentColumns, options: SegmentTableOptions<P> = {}): WeeklyFrame<P> {
   const preset = checkPreset(options.preset, 'weeklyFromSegmentColumns') as P;

@@ -107,7 +107,7 @@ export class WeeklyFrame<P extends Preset = Preset> {
   /**
    * A numeric column by its spec name, computed on first use. `date` is the
    * Sunday as days since 1970-01-01; missing values are NaN.
-   * @throws {RangeError} when there is no such column.
+   * @throws `RangeError` when there is no such column.
    */
   column(name: string): Float64Array | Int32Array {
     const def = this.definition(name);

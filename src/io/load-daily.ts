@@ -21,7 +21,7 @@ export type { DailySource, LoadOptions } from './daily-source.js';
  * @example
  * const daily = await loadDaily('data/ig_data_2023');
  * const one = await loadDaily([{ date: '2024-09-01', profile_id: 'a', followers: 120, posts: 1, engagement: 14, reach: 80, impressions: 95 }]);
- * @throws {DataError} on the first unreadable row (default), a missing file or folder, or a missing required column.
+ * @throws {@link DataError} on the first unreadable row (default), a missing file or folder, or a missing required column.
  */
 export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
   const paths = pathsOf(source);
@@ -35,7 +35,7 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
  * The synchronous twin of `loadDaily` for rows already in memory (an API
  * request's body, or a danfo.js `DataFrame`): validates each row and builds
  * a `DailyFrame`.
- * @throws {DataError} on the first bad row unless `onError: 'skip'`.
+ * @throws {@link DataError} on the first bad row unless `onError: 'skip'`.
  */
 export function dailyFromRows(rows: Iterable<DailyRowInput> | DataFrameLike, options: Pick<LoadOptions, 'onError' | 'limits'> = {}): DailyFrame {
   const settings = readSettings(options, 'dailyFromRows');

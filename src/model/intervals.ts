@@ -65,7 +65,7 @@ export function intervalBounds(forecast: number, scale: number, multiplier: numb
 /**
  * The `intervals` option of `predict`: coverages strictly between 0 and 1
  * (0.8, 0.95), or percentages (80, 95), as a sorted unique list.
- * @throws {ArgumentRangeError}
+ * @throws {@link ArgumentRangeError}
  */
 export function checkIntervals(value: unknown, where: string): number[] {
   if (value === undefined) return [];

@@ -33,7 +33,7 @@ export interface LeastSquaresFit {
  * @param x feature columns (`x[j][row]`)
  * @param y target columns (`y[k][row]`)
  * @param rows the row numbers to fit on
- * @throws {RangeError} with no rows.
+ * @throws `RangeError` with no rows.
  */
 export function fitLeastSquares(x: readonly ArrayLike<number>[], y: readonly ArrayLike<number>[], rows: ArrayLike<number>): LeastSquaresFit {
   const n = rows.length;

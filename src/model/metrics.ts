@@ -10,7 +10,7 @@ export interface Metrics {
 
 /**
  * MAE, MSE, RMSE and R² of predictions against actual values (equal lengths).
- * @throws {RangeError} when the lengths differ.
+ * @throws `RangeError` when the lengths differ.
  */
 export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): Metrics {
   const n = actual.length;

@@ -49,7 +49,7 @@ let loaded: { tf: Tf; backend: string } | null = null;
 /**
  * tfjs, loaded once: `@tensorflow/tfjs-node` when that package is really
  * installed (not an alias of the pure-JS package), else `@tensorflow/tfjs`.
- * @throws {ModelError} when neither is installed.
+ * @throws {@link ModelError} when neither is installed.
  */
 export function loadTensorflow(): { tf: Tf; backend: string } {
   if (loaded) return loaded;

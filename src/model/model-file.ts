@@ -178,7 +178,7 @@ const ROW_COUNT_KEYS = [
  * scaler — checked on every call (a few hundred comparisons), so a model
  * changed after it was first validated is caught before it gives a wrong or
  * non-finite forecast.
- * @throws {ModelError}
+ * @throws {@link ModelError}
  */
 export function checkHeads(
   m: Pick<EngagementModel, 'models' | 'inputScaling' | 'scaler'> & Partial<Pick<EngagementModel, 'features' | 'estimator' | 'formatVersion'>>,
@@ -308,7 +308,7 @@ const MODEL_FORMATS: ReadonlyMap<number, ModelFormat> = new Map<number, ModelFor
 /**
  * Checks that an object is a usable model and returns it typed.
  * @param where names the source in messages (a file path, say).
- * @throws {ModelError} saying what is missing, malformed or mismatched.
+ * @throws {@link ModelError} saying what is missing, malformed or mismatched.
  */
 export function validateModel(value: unknown, where = 'model'): EngagementModel {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(where, 'not a model: expected a JSON object');
@@ -378,7 +378,7 @@ export async function saveModel(model: EngagementModel, path: string): Promise<v
 /**
  * Reads and checks a model file.
  * @example const model = await loadModel('model.json');
- * @throws {ModelError} when the file is missing, not JSON, truncated, or not a model this version reads.
+ * @throws {@link ModelError} when the file is missing, not JSON, truncated, or not a model this version reads.
  */
 export async function loadModel(path: string): Promise<EngagementModel> {
   let text: string;

@@ -21,7 +21,7 @@ export type { CorrectedTrainResult } from './train-corrected.js';
  * const trained = trainModels(weekly, { cutoff: '2024-07-30' });
  * trained.metrics.engagement_future_7d.RMSE;
  * await saveModel(trained.model, 'model.json');
- * @throws {RangeError} when no train rows remain.
+ * @throws `RangeError` when no train rows remain.
  */
 export function trainModels(input: WeeklyFrame<'notebook'> | DailyFrame, options?: TrainOptions & { preset?: 'notebook' }): TrainResult;
 export function trainModels(input: WeeklyFrame<'corrected'>, options?: TrainOptions): CorrectedTrainResult;

@@ -48,8 +48,8 @@ export interface Evaluation {
  * as T7 does, with the baseline of T8 and errors by follower band.
  *
  * @example const evaluation = evaluateModel(await loadModel('model.json'), weekly, { cutoff: '2024-07-30' });
- * @throws {ModelError} for a model of another preset than the table.
- * @throws {RangeError} when no row lies after the cutoff.
+ * @throws {@link ModelError} for a model of another preset than the table.
+ * @throws `RangeError` when no row lies after the cutoff.
  */
 export function evaluateModel(model: EngagementModel, weekly: WeeklyFrame, options: { cutoff?: string } = {}): Evaluation {
   validateModel(model, 'evaluateModel: model');

@@ -70,7 +70,7 @@ function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits 
  * const server = await createServer({ model: 'model.json', logger: true });
  * await server.app.listen({ host: '127.0.0.1', port: 8080 });
  * process.on('SIGHUP', () => void server.reload());
- * @throws {ModelError} when the model file cannot be used.
+ * @throws `ModelError` (from the main entry) when the model file cannot be used.
  */
 export async function createServer(options: ServerOptions = {}): Promise<ForecastServer> {
   const limits = checkLimits(options.limits);

@@ -22,7 +22,7 @@ export type ModelSource = { file: string } | { builtin: true };
 /**
  * Reads and validates a model completely before anything uses it, so a bad
  * file never replaces a good model.
- * @throws {ModelError} naming the file and what is wrong.
+ * @throws {@link ModelError} naming the file and what is wrong.
  */
 export async function loadModelFrom(source: ModelSource): Promise<LoadedModel> {
   let text: string;

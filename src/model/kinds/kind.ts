@@ -102,7 +102,7 @@ export interface ModelKindDefinition<H extends object = CorrectedHead> {
    * Checks the kind's own settings of a `model` option (`spec`, as given) and
    * copies them, with their defaults, into `out` (which holds `kind` and
    * `features` already).
-   * @throws {ArgumentTypeError | ArgumentRangeError} naming the setting.
+   * @throws {@link ArgumentTypeError} or {@link ArgumentRangeError} naming the setting.
    */
   checkSettings?(spec: Readonly<Record<string, unknown>>, out: ModelSpec, where: string): void;
   /** The features it reads. */

@@ -36,7 +36,7 @@ export function modelKind(name: ModelKind): ModelKindDefinition {
  * Adds a model kind: `trainModels`, `backtest`, model files and `predict`
  * take it by name from then on (docs/models.md, "adding a kind"). A model
  * file of that kind loads only in a process that registered it.
- * @throws {TypeError} when the name is taken or the object lacks a method.
+ * @throws `TypeError` when the name is taken or the object lacks a method.
  * @example
  * registerModelKind({ name: 'zero', design: () => ({ features: ['last_engagement_per_post'], standardized: false }),
  *   fit: () => ({}), apply: () => 0, checkHead: () => {} });
