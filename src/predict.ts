@@ -158,15 +158,8 @@ function originRequest(model: EngagementModel, asOf: number | undefined): number
 /** P4: each profile's origin row in a weekly table (its week ending on `origin`, or its latest week), for the profiles asked for or all that have one. */
 function originRows(weekly: WeeklyFrame, origin: number | undefined, only: readonly string[] | undefined): { profiles: number[]; rows: Int32Array } {
   const index = new Map(weekly.profileIds.map((id, k) => [id, k]));
-  const date = weekly.column('date');
   // The origin row of profile k: its week ending on `origin`, or its latest week (−1 when it has none by the origin).
-  const rowOf = (k: number): number => {
-    const first = weekly.offsets[k]!;
-    const lastRow = weekly.offsets[k + 1]! - 1;
-    if (origin === undefined) return lastRow;
-    const at = first + (origin - date[first]!) / 7;
-    return at >= first && at <= lastRow ? at : -1;
-  };
+  const rowOf = (k: number): number => (origin === undefined ? weekly.offsets[k + 1]! - 1 : weekly.rowAt(k, origin));
   let profiles: number[];
   if (only) {
     profiles = only.map((id) => {
@@ -274,6 +267,11 @@ export async function predictFiles(
   const origin = originDay(model, asOf, lastDay);
   const { profiles, rows } = originRows(load.weekly, origin, options.profiles);
   return { predictions: forecastRows(model, load.weekly, profiles, rows, lastDay, coverages), report: load.report };
+}
+
+/** @internal The forecast of origin row `r` (in the order given to `forecastRows`) at horizon index `h`. */
+export function forecastOf(predictions: readonly Prediction[], r: number, h: number): Prediction {
+  return predictions[r * HORIZONS.length + h]!;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { EngagementModel, ModelKind, ModelSpec } from '../model/model-file.
 import { findModelKind } from '../model/kinds/registry.js';
 import { trainModels } from '../model/train.js';
 import { checkModelSpec, DEFAULT_CORRECTED_MODEL } from '../model/train-corrected.js';
-import { forecastRows } from '../predict.js';
+import { forecastOf, forecastRows } from '../predict.js';
 import { checkLimits, HORIZONS, type Prediction, type ProgressCallback } from '../schema.js';
 import { ScoreAccumulator, type ForecastScore } from './score.js';
 
@@ -76,7 +76,7 @@ export interface BacktestResult {
 }
 
 /** A model's name in backtest tables. */
-export function modelName(spec: ModelSpec): string {
+function modelName(spec: ModelSpec): string {
   const named = findModelKind(spec.kind)?.tableName?.(spec);
   if (named !== undefined) return named;
   const settings = [
@@ -160,8 +160,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
     const coldProfiles: number[] = [];
     const coldRows: number[] = [];
     for (let k = 0; k + 1 < weekly.offsets.length; k++) {
-      const at = weekly.offsets[k]! + (origin - date[weekly.offsets[k]!]!) / 7;
-      if (at < weekly.offsets[k]! || at >= weekly.offsets[k + 1]!) continue;
+      const at = weekly.rowAt(k, origin);
+      if (at < 0) continue;
       if (historyAt(weekly, at).weeksSincePost < 0) {
         noHistory++;
         coldProfiles.push(k);
@@ -188,9 +188,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         // The notebook's own protocol: the table built from all the data (Q2's monthly average sees the weeks ahead), T3 at the origin.
         const nb = notebookFull!;
         if (refit || !fitted[m]) fitted[m] = trainModels(nb, { cutoff: formatDay(origin) }).model;
-        const nbDate = nb.column('date');
         const nbProfiles = profiles.map((k) => notebookIndex!.get(weekly.profileIds[k]!)!);
-        const nbRows = Int32Array.from(nbProfiles, (k) => nb.offsets[k]! + (origin - nbDate[nb.offsets[k]!]!) / 7);
+        const nbRows = Int32Array.from(nbProfiles, (k) => nb.rowAt(k, origin));
         preds = forecastRows(fitted[m]!, nb, nbProfiles, nbRows, Number.POSITIVE_INFINITY, []);
       } else if (name === NOTEBOOK) {
         // Rebuilt from the daily rows dated on or before the origin, through the origin week.
@@ -212,8 +211,8 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         const model = fitted[m]!;
         preds = forecastRows(model, weekly, profiles, originRows, Number.POSITIVE_INFINITY, model.intervals ? coverages : []);
       }
-      byModel[m] = HORIZONS.map((_, h) => Float64Array.from(originRows, (_, r) => preds[r * 4 + h]!.predicted_engagement));
-      boundsByModel[m] = HORIZONS.map((_, h) => Array.from(originRows, (_, r) => boundsOf(preds[r * 4 + h]!, labels)));
+      byModel[m] = HORIZONS.map((_, h) => Float64Array.from(originRows, (_, r) => forecastOf(preds, r, h).predicted_engagement));
+      boundsByModel[m] = HORIZONS.map((_, h) => Array.from(originRows, (_, r) => boundsOf(forecastOf(preds, r, h), labels)));
     });
     // Cold start: the first model's heads for profiles that have not posted yet, scored apart.
     const first = fitted[0];
@@ -230,7 +229,7 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
         HORIZONS.forEach((_, h) => {
           const y = targetAt(i, h + 1, weekly.offsets[coldProfiles[r]! + 1]!, engagement, posts, correctedEngagementPerPost);
           if (y !== y) return;
-          const p = preds[r * 4 + h]!;
+          const p = forecastOf(preds, r, h);
           coldAcc[h]!.add(y, p.predicted_engagement, Number.NaN, boundsOf(p, labels));
           coldScored++;
         });

@@ -476,7 +476,7 @@ export function weeklyFromSegments<P extends Preset>(
  * contiguous and non-empty, and every week from its first to its last, each
  * dated by its Sunday. A failure here is a bug in the builder, not bad input.
  */
-export function checkWeeklyLayout(ids: readonly string[], offsets: Int32Array, date: Int32Array, profile: Int32Array): void {
+function checkWeeklyLayout(ids: readonly string[], offsets: Int32Array, date: Int32Array, profile: Int32Array): void {
   const broken = (what: string): never => {
     throw new Error(`weekly table layout: ${what}`);
   };

@@ -11,7 +11,7 @@ import { correctedEngagementPerPost } from './engagement-per-post.js';
  */
 
 /** Window lengths in weeks of the pooled averages and observed-day counts. */
-export const WINDOWS = [4, 13, 26] as const;
+const WINDOWS = [4, 13, 26] as const;
 
 /** Per-profile running sums and "latest" pointers of a weekly table. */
 interface WindowState {
@@ -92,7 +92,7 @@ export function pooledAverageColumn(name: string, weeks: number): ColumnDefiniti
 }
 
 /** Daily rows observed in the last `weeks` weeks ending on the row's Sunday. */
-export function observedDaysColumn(weeks: number): ColumnDefinition {
+function observedDaysColumn(weeks: number): ColumnDefinition {
   return {
     name: `observed_days_${weeks}w`,
     integer: true,
@@ -105,7 +105,7 @@ export function observedDaysColumn(weeks: number): ColumnDefinition {
 }
 
 /** Posts in the last 13 weeks ending on the row's Sunday (the posting habit). */
-export const POSTS_13W_COLUMN: ColumnDefinition = {
+const POSTS_13W_COLUMN: ColumnDefinition = {
   name: 'posts_13w',
   numeric: (frame) => {
     const s = windowState(frame);
@@ -115,7 +115,7 @@ export const POSTS_13W_COLUMN: ColumnDefinition = {
 };
 
 /** Engagement per post of the latest week with posts on or before the row's Sunday (the naive forecast); missing when none. */
-export const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
+const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
   name: 'last_engagement_per_post',
   numeric: (frame) => {
     const s = windowState(frame);
@@ -129,7 +129,7 @@ export const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
 };
 
 /** Weeks since the latest week with posts (0 when the row's week has posts); missing when the profile has not posted yet. */
-export const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
+const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
   name: 'weeks_since_post',
   numeric: (frame) => {
     const s = windowState(frame);
@@ -141,7 +141,7 @@ export const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
 };
 
 /** The latest non-missing followers value on or before the row's Sunday; missing when none yet. */
-export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
+const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
   name: 'followers_last_known',
   numeric: (frame) => {
     const s = windowState(frame);
@@ -159,7 +159,7 @@ export const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
  * (λ = 2^(−1/halfLife)), so recent weeks count most; missing before the
  * first post. One pass per profile.
  */
-export function ewmColumn(halfLife: number): ColumnDefinition {
+function ewmColumn(halfLife: number): ColumnDefinition {
   return {
     name: `engagement_per_post_ewm_${halfLife}w`,
     numeric: (frame) => {
@@ -184,14 +184,14 @@ export function ewmColumn(halfLife: number): ColumnDefinition {
 }
 
 /** How many of the latest posting weeks the robust median reads. */
-export const MEDIAN_WEEKS = 5;
+const MEDIAN_WEEKS = 5;
 
 /**
  * The median engagement per post of the latest `MEDIAN_WEEKS` weeks with
  * posts, on or before the row's Sunday (fewer when there are fewer): robust
  * to one viral week; missing before the first post.
  */
-export const MEDIAN_COLUMN: ColumnDefinition = {
+const MEDIAN_COLUMN: ColumnDefinition = {
   name: `median_engagement_per_post_${MEDIAN_WEEKS}`,
   numeric: (frame) => {
     const n = frame.length;

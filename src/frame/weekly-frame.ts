@@ -81,6 +81,17 @@ export class WeeklyFrame<P extends Preset = Preset> {
     return this.base.date.length;
   }
 
+  /**
+   * The row of profile `k`'s week ending on `sunday` (a day number), or −1
+   * when the profile has no row for that week (before its first week, after
+   * its last, or not a Sunday).
+   */
+  rowAt(k: number, sunday: number): number {
+    const first = this.offsets[k]!;
+    const at = first + (sunday - this.base.date[first]!) / 7;
+    return Number.isInteger(at) && at >= first && at < this.offsets[k + 1]! ? at : -1;
+  }
+
   /** Profile number of each row. */
   get profile(): Int32Array {
     return this.base.profile;

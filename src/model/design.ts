@@ -50,7 +50,7 @@ export const CORE_COLUMNS: readonly string[] = [
 ];
 
 /** The core design and the robust and recency-weighted averages (docs/features.md). */
-export const ROBUST_COLUMNS: readonly string[] = [...CORE_COLUMNS, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+const ROBUST_COLUMNS: readonly string[] = [...CORE_COLUMNS, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
 
 /** Columns that get a log transform in the log designs: the heavy-tailed ones. */
 const HEAVY = new Set([

@@ -13,7 +13,7 @@ const COUNT = {
 } as const;
 
 /** One daily row, as the library's `DailyRowInput` (numbers, or numeric strings as CSV gives them). */
-export const dailyRowSchema = {
+const dailyRowSchema = {
   type: 'object',
   required: ['date', 'profile_id', 'posts', 'engagement', 'reach', 'impressions'],
   properties: {
@@ -49,7 +49,7 @@ export const forecastBodySchema = {
   },
 } as const;
 
-export const predictionSchema = {
+const predictionSchema = {
   type: 'object',
   required: [
     'profile_id',

@@ -1,9 +1,9 @@
 // The rolling-origin backtest and the scoring of forecasts made elsewhere.
 import { describe, expect, it } from 'vitest';
-import { backtest, dailyFromRows, predict, resampleWeekly, scoreForecasts, trainModels, type DailyRowInput, type Prediction } from '../src/index.js';
-import { generateDailyRows } from '../src/generate.js';
-import { NOTEBOOK, NOTEBOOK_LEAKY } from '../src/backtest/backtest.js';
-import { once } from './helpers/once.js';
+import { backtest, dailyFromRows, predict, resampleWeekly, scoreForecasts, trainModels, type DailyRowInput, type Prediction } from '../../src/index.js';
+import { generateDailyRows } from '../../src/generate.js';
+import { NOTEBOOK, NOTEBOOK_LEAKY } from '../../src/backtest/backtest.js';
+import { once } from '../helpers/once.js';
 
 const rows = [...generateDailyRows({ profiles: 150, from: '2023-06-01', to: '2024-12-31', seed: 11, dynamics: true })] as unknown as DailyRowInput[];
 const daily = dailyFromRows(rows);
