@@ -9,7 +9,12 @@ const root = new URL('..', import.meta.url).pathname;
 
 describe('the docs', () => {
   it('name only files that exist', () => {
-    const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+    const docs = [
+      'README.md',
+      ...readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join('docs', f)),
+    ];
     const missing: string[] = [];
     let named = 0;
     for (const doc of docs) {

@@ -75,7 +75,9 @@ describe('weeklyFromSegmentColumns', () => {
     expect(Array.from(weekly.stored('followers'))).toEqual([0, 350]);
     expect(Array.from(weekly.stored('lastFollowers'))).toEqual([Number.NaN, 101]);
     // rowAt: a profile's row of a week, −1 outside its weeks or off a Sunday.
-    expect([weekly.rowAt(0, 19869), weekly.rowAt(1, 19876), weekly.rowAt(1, 19869), weekly.rowAt(0, 19876), weekly.rowAt(1, 19875)]).toEqual([0, 1, -1, -1, -1]);
+    expect([weekly.rowAt(0, 19869), weekly.rowAt(1, 19876), weekly.rowAt(1, 19869), weekly.rowAt(0, 19876), weekly.rowAt(1, 19875)]).toEqual([
+      0, 1, -1, -1, -1,
+    ]);
     const through = weeklyFromSegmentColumns(base, { preset: 'corrected', through: 19890 });
     expect(Array.from(through.column('date'))).toEqual([19869, 19876, 19883, 19890, 19876, 19883, 19890]);
   });
