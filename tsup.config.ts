@@ -5,9 +5,24 @@ export default defineConfig([
     // The library and its subpath exports (package.json "exports"), ESM, with
     // the command line: the CLI shares the library's chunks instead of
     // carrying a copy of it (its shebang is the first line of src/cli/main.ts).
-    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts', cli: 'src/cli/main.ts' },
+    entry: {
+      index: 'src/index.ts',
+      calendar: 'src/calendar.ts',
+      generate: 'src/generate.ts',
+      server: 'src/server/index.ts',
+      duckdb: 'src/engines/duckdb.ts',
+      cli: 'src/cli/main.ts',
+    },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' } },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        calendar: 'src/calendar.ts',
+        generate: 'src/generate.ts',
+        server: 'src/server/index.ts',
+        duckdb: 'src/engines/duckdb.ts',
+      },
+    },
     sourcemap: true,
     clean: true,
     shims: true,
@@ -15,8 +30,10 @@ export default defineConfig([
   },
   {
     // The same in CommonJS (no CLI: the command is ESM).
-    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts' },
+    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts', duckdb: 'src/engines/duckdb.ts' },
     format: ['cjs'],
+    // Shared chunks, as in the ESM build: each entry does not carry its own copy of the library.
+    splitting: true,
     dts: true,
     sourcemap: true,
     shims: true,

@@ -14,7 +14,7 @@ const LAYERS: [number, RegExp][] = [
   [0, /^(schema|calendar|errors|version)\.ts$/],
   [1, /^frame\//],
   [2, /^features\//],
-  [3, /^io\//],
+  [3, /^(io|engines)\//],
   [4, /^model\//],
   [5, /^(predict|generate)\.ts$|^(report|interop|backtest)\//],
   [6, /^server\//],

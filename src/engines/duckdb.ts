@@ -1,0 +1,321 @@
+import { stat } from 'node:fs/promises';
+import { formatDay, sundayOnOrBefore } from '../calendar.js';
+import { ArgumentTypeError, DataError } from '../errors.js';
+import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
+import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
+import type { Preset } from '../schema.js';
+import { discoverFiles } from '../io/files.js';
+import { dateRangeReason } from '../io/collector.js';
+
+/*
+ * DuckDB as a source of weekly tables: the daily rows are checked and summed
+ * by segment inside DuckDB (one `GROUP BY profile, sunday, part`), out of
+ * core, and only the segment columns come back, read a whole column vector
+ * per chunk. `@duckdb/node-api` is an optional peer dependency, loaded on
+ * first use.
+ */
+
+/** Where the daily rows are, for `duckdb()`: exactly one of `files`, `parquet`, `table`. */
+export interface DuckDbSourceOptions {
+  /** Daily CSV files (`.csv`, `.csv.gz`) or folders searched for them, as `loadDaily` finds them. */
+  files?: string | readonly string[];
+  /** Parquet files: paths or globs. */
+  parquet?: string | readonly string[];
+  /** A table or view of daily rows: in `database` (a DuckDB file), or in `connection`'s database. */
+  table?: string;
+  /** The table's schema (default: DuckDB's search path). */
+  schema?: string;
+  /** A DuckDB database file to open (read-only) for `table`. Default: an in-memory database. */
+  database?: string;
+  /** An open `DuckDBConnection` of `@duckdb/node-api` to run in (its settings are left as they are). */
+  connection?: DuckDbConnectionLike;
+  /** DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. */
+  memoryLimit?: string;
+  /** DuckDB's worker threads (default: one per core). */
+  threads?: number;
+  /** Where DuckDB spills what does not fit in `memoryLimit`. */
+  tempDirectory?: string;
+}
+
+/** The part of `@duckdb/node-api`'s `DuckDBConnection` this source uses. */
+export interface DuckDbConnectionLike {
+  run(sql: string, values?: Record<string, unknown>, types?: Record<string, unknown>): Promise<unknown>;
+  stream(sql: string, values?: Record<string, unknown>, types?: Record<string, unknown>): Promise<DuckDbStreamLike>;
+}
+
+/** The part of `@duckdb/node-api`'s streaming result this source reads: chunks, a column vector at a time. */
+export interface DuckDbStreamLike {
+  fetchChunk(): Promise<{ rowCount: number; getColumnVector(i: number): unknown } | null>;
+}
+
+interface DuckDbModule {
+  DuckDBInstance: {
+    create(path?: string, options?: Record<string, string>): Promise<{ connect(): Promise<DuckDbConnectionLike & { closeSync?(): void }>; closeSync?(): void }>;
+  };
+  listValue(items: readonly unknown[]): unknown;
+  LIST(type: unknown): unknown;
+  VARCHAR: unknown;
+}
+
+/** Loads the optional peer, with an error that says how to install it. */
+async function loadDuckDb(): Promise<DuckDbModule> {
+  try {
+    return (await import('@duckdb/node-api')) as unknown as DuckDbModule;
+  } catch (error) {
+    throw new Error(
+      `duckdb(): needs the optional peer dependency @duckdb/node-api (npm install @duckdb/node-api): ${(error as Error).message.split('\n')[0]}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** A SQL identifier, quoted (embedded quotes doubled): table and schema names never reach SQL unquoted. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+const DECIMAL = String.raw`[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`;
+const INFINITE = String.raw`(?i)[+-]?inf(inity)?`;
+
+/**
+ * The number rule of the CSV reader (`parseLooseNumber`): plain decimal and
+ * scientific notation, `inf`/`infinity`; NULL for anything else.
+ */
+function looseNumber(column: string): string {
+  const t = `trim(${column})`;
+  return `CASE WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) WHEN regexp_full_match(${t}, '${INFINITE}') THEN CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END END`;
+}
+
+/** The days-since-1970 number of a `YYYY-MM-DD` text, NULL when it is not one (`parseDay`). */
+function dayNumber(column: string): string {
+  return `CASE WHEN regexp_full_match(${column}, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(TRY_CAST(${column} AS DATE) - DATE '1970-01-01' AS INTEGER) END`;
+}
+
+const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
+
+/**
+ * The checks of the CSV reader, in its order, as one SQL expression per row:
+ * the reason a row is refused (and the column at fault), or NULL for a good row.
+ */
+function badRowSql(firstDay: number, lastDay: number, reason: string): { reason: string; column: string } {
+  const cases: [string, string, string][] = [
+    ['date_text IS NULL OR day IS NULL', "'not a date written YYYY-MM-DD'", "'date'"],
+    [`day < ${firstDay} OR day > ${lastDay}`, `'${reason.replaceAll("'", "''")}'`, "'date'"],
+    ["id IS NULL OR id = ''", "'profile_id is empty'", "'profile_id'"],
+    ...COUNTS.map((c): [string, string, string] => [`NOT coalesce(${c}_n >= 0 AND isfinite(${c}_n), false)`, `'${c} is not a non-negative number'`, `'${c}'`]),
+  ];
+  return {
+    reason: `CASE ${cases.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`,
+    column: `CASE ${cases.map(([when, , column]) => `WHEN ${when} THEN ${column}`).join(' ')} END`,
+  };
+}
+
+/** Reads a numeric result column (DOUBLE, no NULLs) of every chunk into one Float64Array. */
+async function readColumns(result: DuckDbStreamLike, count: number): Promise<Float64Array[]> {
+  const out: Float64Array[] = [];
+  let parts: Float64Array[][] | null = null;
+  let total = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    parts ??= Array.from({ length: count }, () => []);
+    for (let c = 0; c < count; c++) {
+      const vector = chunk.getColumnVector(c) as { items?: unknown; getItem(i: number): number | null };
+      // A whole vector at once where the binding exposes it; one value at a time otherwise.
+      const items =
+        vector.items instanceof Float64Array ? vector.items : Float64Array.from({ length: chunk.rowCount }, (_, i) => vector.getItem(i) ?? Number.NaN);
+      parts[c]!.push(items.slice(0, chunk.rowCount));
+    }
+    total += chunk.rowCount;
+  }
+  for (let c = 0; c < count; c++) {
+    const column = new Float64Array(total);
+    let at = 0;
+    for (const part of parts?.[c] ?? []) {
+      column.set(part, at);
+      at += part.length;
+    }
+    out.push(column);
+  }
+  return out;
+}
+
+/** Reads a VARCHAR result column of every chunk. */
+async function readStrings(result: DuckDbStreamLike): Promise<string[]> {
+  const out: string[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const vector = chunk.getColumnVector(0) as { getItem(i: number): string | null };
+    for (let i = 0; i < chunk.rowCount; i++) out.push(vector.getItem(i) ?? '');
+  }
+  return out;
+}
+
+/**
+ * DuckDB as a `WeeklySource`: daily rows from CSV or Parquet files or a
+ * table, checked with the CSV reader's rules and summed by segment inside
+ * DuckDB; the weekly table is built from the segments by
+ * `weeklyFromSegmentColumns`. Loads `@duckdb/node-api` (an optional peer
+ * dependency) on first use.
+ *
+ * @example
+ * import { loadWeekly } from 'engagement-forecast';
+ * import { duckdb } from 'engagement-forecast/duckdb';
+ * const { weekly } = await loadWeekly(duckdb({ parquet: 'data/*.parquet', memoryLimit: '4GB' }), { preset: 'corrected' });
+ * @throws `ArgumentTypeError` (a `TypeError`, from the main entry) when not exactly one of `files`, `parquet`, `table` is given.
+ */
+export function duckdb(options: DuckDbSourceOptions): WeeklySource {
+  const given = (['files', 'parquet', 'table'] as const).filter((k) => options[k] !== undefined);
+  if (given.length !== 1) throw new ArgumentTypeError(`duckdb: give exactly one of files, parquet or table, got ${given.length ? given.join(', ') : 'none'}`);
+  if (options.connection && options.table === undefined) throw new ArgumentTypeError('duckdb: a connection is read through a table (give table)');
+  if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
+    throw new ArgumentTypeError(`duckdb: threads must be a positive integer, got ${JSON.stringify(options.threads)}`);
+  }
+  const list = (v: string | readonly string[]) => (typeof v === 'string' ? [v] : [...v]);
+  const name =
+    options.table !== undefined
+      ? `${options.database ?? 'duckdb'}:${options.schema ? `${options.schema}.` : ''}${options.table}`
+      : list((options.files ?? options.parquet)!).join(', ');
+  return {
+    name,
+    async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
+      const report = emptyReport();
+      const values: Record<string, unknown> = {};
+      const types: Record<string, unknown> = {};
+      let ownInstance: { closeSync?(): void } | null = null;
+      let connection = options.connection;
+      const module = connection ? null : await loadDuckDb();
+      let relation: string;
+      let fileColumn = `'${name.replaceAll("'", "''")}'`;
+      if (options.files !== undefined) {
+        const files = await discoverFiles(list(options.files));
+        report.files = files;
+        for (const f of files) report.bytes += (await stat(f)).size;
+        relation = 'read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true)';
+        fileColumn = 'filename';
+      } else if (options.parquet !== undefined) {
+        relation = 'read_parquet($paths, union_by_name = true)';
+      } else {
+        relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table!)}`;
+      }
+      try {
+        if (!connection) {
+          const config: Record<string, string> = {};
+          if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+          if (options.threads) config.threads = String(options.threads);
+          if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+          if (options.database) config.access_mode = 'READ_ONLY';
+          const instance = await module!.DuckDBInstance.create(options.database ?? ':memory:', config);
+          ownInstance = instance;
+          connection = await instance.connect();
+        }
+        if (options.files !== undefined || options.parquet !== undefined) {
+          values.paths = module ? module.listValue(report.files.length ? report.files : list(options.parquet!)) : list((options.files ?? options.parquet)!);
+          if (module) types.paths = module.LIST(module.VARCHAR);
+        }
+        const { firstDay, lastDay } = request.limits;
+        const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+        const from = Number.isFinite(window.from) ? window.from : -2147483648;
+        const to = Number.isFinite(window.to) ? window.to : 2147483647;
+        const bad = badRowSql(firstDay, lastDay, dateRangeReason(request.limits));
+        const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
+        // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept).
+        await connection.run(
+          `CREATE OR REPLACE TEMP TABLE ef_checked AS
+          WITH src AS (
+            SELECT ${text('date')} AS date_text, ${text('profile_id')} AS id, ${COUNTS.map((c) => `${text(c)} AS ${c}_text`).join(', ')},
+                   ${text('followers')} AS followers_text, ${fileColumn} AS file
+            FROM ${relation}
+          ), parsed AS (
+            SELECT *, ${dayNumber('date_text')} AS day, ${COUNTS.map((c) => `${looseNumber(`${c}_text`)} AS ${c}_n`).join(', ')},
+                   ${looseNumber('followers_text')} AS followers_n
+            FROM src
+          )
+          SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed`,
+          values,
+          types,
+        );
+        const counts = await readColumns(
+          await connection.stream(`SELECT
+              count(*) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})::DOUBLE,
+              count(*) FILTER (WHERE reason IS NULL AND NOT (day BETWEEN ${from} AND ${to}))::DOUBLE,
+              count(*) FILTER (WHERE reason IS NOT NULL)::DOUBLE,
+              count(*) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to} AND followers_n IS NULL)::DOUBLE,
+              coalesce(max(day) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})::DOUBLE, 'NaN'::DOUBLE)
+            FROM ef_checked`),
+          5,
+        );
+        const [kept, outside, refused, missing, last] = counts.map((c) => c[0]!);
+        if (refused! > 0) {
+          const examples = await connection.stream(`SELECT file, bad_column, reason,
+              CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+            FROM ef_checked WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`);
+          const rows = await readRows(examples, 4);
+          const errors = rows.map(
+            ([file, column, reason, value]) =>
+              new DataError(reason ?? '', { file: file ?? name, line: 0, column: column ?? '', ...(value !== null ? { value: value! } : { value: '' }) }),
+          );
+          if (request.onError === 'throw') throw errors[0]!;
+          report.skipped = refused!;
+          report.skippedExamples = errors;
+        }
+        report.rows = kept!;
+        report.missingFollowers = missing!;
+        if (request.window) report.outsideWindow = outside!;
+        const lastDayRead = Number.isNaN(last!) ? Number.NEGATIVE_INFINITY : last!;
+        // The profile dictionary, then the segments, profiles by number.
+        await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
+          SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_checked WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})`);
+        const profileIds = await readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
+        const segments = await connection.stream(`
+          WITH kept AS (
+            SELECT id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+                   day + (((3 - day) % 7) + 7) % 7 AS sunday
+            FROM ef_checked WHERE reason IS NULL AND day BETWEEN ${from} AND ${to}
+          ), parted AS (
+            SELECT *, CASE WHEN month(DATE '1970-01-01' + CAST(sunday AS INTEGER)) = month(DATE '1970-01-01' + day) THEN 0 ELSE 1 END AS part FROM kept
+          )
+          SELECT ef_ids.k, sunday::DOUBLE, part::DOUBLE, min(day)::DOUBLE, max(day)::DOUBLE, count(*)::DOUBLE,
+                 sum(posts_n), sum(engagement_n), sum(reach_n), sum(impressions_n),
+                 coalesce(sum(followers_n), 0)::DOUBLE, count(followers_n)::DOUBLE,
+                 coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE),
+                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE)
+          FROM parted JOIN ef_ids USING (id)
+          GROUP BY ef_ids.k, sunday, part`);
+        const columns = await readColumns(segments, SEGMENT_COLUMNS.length);
+        const segmentColumns = { profileIds } as Record<string, unknown>;
+        SEGMENT_COLUMNS.forEach((column, c) => {
+          segmentColumns[column] = columns[c]!;
+        });
+        const through = request.through === 'last-day' ? (lastDayRead > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDayRead) : undefined) : request.through;
+        request.onProgress?.({ stage: 'read', rows: report.rows });
+        const weekly = weeklyFromSegmentColumns(segmentColumns as unknown as SegmentColumns, {
+          preset: request.preset,
+          limits: { from: formatDay(firstDay), to: formatDay(lastDay), maxWeeksPerProfile: request.limits.maxWeeksPerProfile },
+          ...(through !== undefined ? { through } : {}),
+          source: name,
+        });
+        return { weekly, report: report as LoadReport, lastDay: lastDayRead };
+      } finally {
+        if (connection && !options.connection) await connection.run('DROP TABLE IF EXISTS ef_checked; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
+        ownInstance?.closeSync?.();
+      }
+    },
+  };
+}
+
+/** Reads every row of a small result as text (examples of refused rows). */
+async function readRows(result: DuckDbStreamLike, count: number): Promise<(string | null)[][]> {
+  const rows: (string | null)[][] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const vectors = Array.from({ length: count }, (_, c) => chunk.getColumnVector(c) as { getItem(i: number): unknown });
+    for (let i = 0; i < chunk.rowCount; i++) rows.push(vectors.map((v) => (v.getItem(i) === null ? null : String(v.getItem(i)))));
+  }
+  return rows;
+}

@@ -1,0 +1,138 @@
+// DuckDB as a source: the weekly table computed where the data lives equals
+// the JS path's, cell for cell, on the parity fixture and on generated data
+// with dirty rows, from CSV files, Parquet files and a table; both presets.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { duckdb } from '../../src/engines/duckdb.js';
+import { generateDaily } from '../../src/generate.js';
+import { DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels, type WeeklyFrame } from '../../src/index.js';
+import { GOLDEN } from '../helpers/reference.js';
+import { skipUnless } from '../helpers/skip.js';
+import { tempDir } from '../helpers/tmp.js';
+
+let available = true;
+try {
+  createRequire(import.meta.url).resolve('@duckdb/node-api');
+} catch {
+  available = false;
+}
+const skip = skipUnless(available, '@duckdb/node-api (an optional peer dependency)');
+
+/** Integers exact, floats within 1e-12 relative, NaN where NaN; names the first cell that differs. */
+function sameTable(want: WeeklyFrame, got: WeeklyFrame): void {
+  expect(got.profileIds).toEqual(want.profileIds);
+  expect(Array.from(got.offsets)).toEqual(Array.from(want.offsets));
+  for (const name of want.columnNames) {
+    const a = want.column(name);
+    const b = got.column(name);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      const ok = Number.isNaN(x) ? Number.isNaN(y) : x === y || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+      if (!ok) expect.fail(`${name}[${i}] (${want.profileIds[want.profile[i]!]}): JS ${x}, DuckDB ${y}`);
+    }
+  }
+}
+
+const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+
+describe.skipIf(skip)('duckdb()', () => {
+  const dir = tempDir('ef-duckdb-');
+  const dirty = join(dir, 'dirty');
+  beforeAll(async () => {
+    await generateDaily({ profiles: 120, from: '2023-11-01', to: '2024-06-30', seed: 11 }, dirty);
+    // Rows the reader refuses (bad date, date out of range, empty id, bad counts) and accepts (followers not a number).
+    writeFileSync(
+      join(dirty, 'extra.csv'),
+      HEADER +
+        [
+          '2024-02-30,p1,10,1,5,4,1,7,8',
+          '1985-01-01,p1,10,1,5,4,1,7,8',
+          '2024-03-03,,10,1,5,4,1,7,8',
+          '2024-03-03,p1,10,x,5,4,1,7,8',
+          '2024-03-03,p1,10,1,-5,4,1,7,8',
+          '2024-03-03,p1,10,1,5,4,1,inf,8',
+          '2024-03-04,p1,undefined,1,5,4,1,7,8',
+          '2024-03-04,p1,12,2,1e1,4,1,7,8',
+          '2024-03-05,p1,-,0,0,0,0,0,0',
+          '2024-03-05,p2, 7 ,1,2.5,4,1,7,8',
+        ].join('\n') +
+        '\n',
+    );
+  });
+
+  it('gives the CSV path’s weekly table on the parity fixture, both presets', async () => {
+    for (const preset of ['notebook', 'corrected'] as const) {
+      const want = await loadWeekly(`${GOLDEN}input`, { preset });
+      const got = await loadWeekly(duckdb({ files: `${GOLDEN}input` }), { preset });
+      sameTable(want.weekly, got.weekly);
+      expect(got.report).toMatchObject({ rows: want.report.rows, skipped: 0, missingFollowers: want.report.missingFollowers, files: want.report.files });
+    }
+  });
+
+  it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {
+    const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
+    const got = await loadWeekly(duckdb({ files: dirty, threads: 2 }), { preset: 'corrected', onError: 'skip' });
+    sameTable(want.weekly, got.weekly);
+    expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
+    expect(want.report.skipped).toBe(6);
+    expect(got.report.skippedExamples.map((e) => [e.column, e.reason])).toEqual(
+      expect.arrayContaining(want.report.skippedExamples.map((e) => [e.column, e.reason])),
+    );
+    // Stopping at a bad row: a DataError naming the file, the column and the value.
+    const error = await loadWeekly(duckdb({ files: dirty })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).file).toBe(join(dirty, 'extra.csv'));
+  });
+
+  it('reads Parquet (followers as text, as an export writes it) and a table, with the same table and forecasts', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = join(dir, 'daily.duckdb');
+    const parquet = join(dir, 'daily.parquet');
+    const instance = await DuckDBInstance.create(db);
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, all_varchar = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` });
+    await c.run(`COPY daily TO '${parquet}' (FORMAT parquet)`);
+    await c.run(
+      `CREATE TABLE "typed daily" AS SELECT CAST(date AS DATE) AS date, profile_id, followers, CAST(posts AS BIGINT) AS posts, CAST(engagement AS DOUBLE) AS engagement, CAST(reach AS BIGINT) AS reach, CAST(impressions AS BIGINT) AS impressions FROM daily`,
+    );
+    c.closeSync();
+    instance.closeSync();
+    expect(existsSync(parquet)).toBe(true);
+    const want = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
+    for (const source of [duckdb({ parquet }), duckdb({ database: db, table: 'typed daily' })]) {
+      const got = await loadWeekly(source, { preset: 'corrected' });
+      sameTable(want.weekly, got.weekly);
+    }
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const { predictions } = await predictFiles(model, duckdb({ parquet }), { asOf: '2024-09-29', intervals: [0.8] });
+    expect(predictions).toEqual(predict(model, daily, { asOf: '2024-09-29', intervals: [0.8] }));
+  });
+
+  it('loads @duckdb/node-api only when a source is read: never from the main entry, nor when a source is made', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    // The native engine shows in the process's memory map once loaded (Linux).
+    const script = `
+      import { readFileSync } from 'node:fs';
+      const loaded = () => /duckdb[^\\n]*\\.node/.test(readFileSync('/proc/self/maps', 'utf8'));
+      const { loadWeekly } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+      const { duckdb } = await import(${JSON.stringify(join(root, 'dist', 'duckdb.js'))});
+      const source = duckdb({ files: ${JSON.stringify(`${GOLDEN}input`)} });
+      const before = loaded();
+      await loadWeekly(source);
+      console.log(JSON.stringify([before, loaded()]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([false, true]);
+  });
+
+  it('checks its options', () => {
+    expect(() => duckdb({})).toThrow('duckdb: give exactly one of files, parquet or table, got none');
+    expect(() => duckdb({ files: 'a', parquet: 'b' })).toThrow('got files, parquet');
+    expect(() => duckdb({ table: 't', threads: 0 })).toThrow('threads must be a positive integer');
+  });
+});
