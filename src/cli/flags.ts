@@ -8,6 +8,8 @@ import { loadBuiltinModel } from '../model/builtin.js';
 import { loadModel, type EngagementModel } from '../model/model-file.js';
 import { parseDayStrict } from '../calendar.js';
 import { checkOnError, checkPreset, checkWorkers, type OnError, type Preset } from '../schema.js';
+import { duckdb } from '../engines/duckdb.js';
+import type { WeeklySource } from '../features/source.js';
 import type { TerminalLike } from './progress.js';
 
 /** A mistake in how the command was called (exit code 2). */
@@ -46,6 +48,54 @@ export function flag<T>(check: () => T): T {
     if (isArgumentError(error)) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** The help of the flags that read the daily rows through an engine (commands that build a weekly table). */
+export const ENGINE_OPTIONS = `  --engine NAME         js (default): the library's reader; duckdb: the rows checked and summed
+                        by segment in DuckDB (the optional peer @duckdb/node-api; docs/engines.md)
+  --parquet PATH...     duckdb: Parquet files (paths or globs) instead of --data
+  --table NAME          duckdb: a table or view of daily rows, in --database (a DuckDB file)
+  --database FILE       duckdb: the DuckDB database file that holds --table
+  --memory-limit SIZE   duckdb: DuckDB's memory limit (e.g. 4GB); past it, DuckDB spills to disk`;
+
+/** The flags of `ENGINE_OPTIONS`. */
+export const engineOptions = {
+  engine: { type: 'string' },
+  parquet: { type: 'string', multiple: true },
+  table: { type: 'string' },
+  database: { type: 'string' },
+  'memory-limit': { type: 'string' },
+} as const;
+
+/**
+ * Where the weekly table comes from: the files of `--data` (read by the
+ * library), or DuckDB over files, Parquet or a table (`--engine duckdb`).
+ */
+export function weeklySourceFlags(
+  values: Values,
+  positionals: string[],
+  command: string,
+): { source: string[] | WeeklySource; onError: OnError; workers?: number } {
+  const engine = (values.engine as string | undefined) ?? 'js';
+  const parquet = values.parquet as string[] | undefined;
+  const table = values.table as string | undefined;
+  const database = values.database as string | undefined;
+  const memoryLimit = values['memory-limit'] as string | undefined;
+  if (engine === 'js') {
+    if (parquet || table || database || memoryLimit) throw new UsageError(`${command}: --parquet, --table, --database and --memory-limit need --engine duckdb`);
+    const { paths, ...rest } = dataFlags(values, positionals, command);
+    return { source: paths, ...rest };
+  }
+  if (engine !== 'duckdb') throw new UsageError(`${command}: --engine must be js or duckdb, got '${engine}'`);
+  const paths = [...((values.data as string[] | undefined) ?? []), ...positionals];
+  const given = [paths.length > 0 ? '--data' : '', parquet ? '--parquet' : '', table !== undefined ? '--table' : ''].filter(Boolean);
+  if (given.length !== 1)
+    throw new UsageError(`${command}: with --engine duckdb, give one of --data, --parquet or --table${given.length ? ` (got ${given.join(', ')})` : ''}`);
+  if (database !== undefined && table === undefined) throw new UsageError(`${command}: --database goes with --table`);
+  const onError = flag(() => checkOnError(values['on-error'], command, '--on-error'));
+  const settings = memoryLimit ? { memoryLimit } : {};
+  const where = paths.length > 0 ? { files: paths } : parquet ? { parquet } : { table: table!, ...(database !== undefined ? { database } : {}) };
+  return { source: flag(() => duckdb({ ...where, ...settings })), onError };
 }
 
 export const dataOptions = {

@@ -2,13 +2,14 @@
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
 import { generateDaily } from '../../src/generate.js';
 import { DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels, type WeeklyFrame } from '../../src/index.js';
+import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -128,6 +129,52 @@ describe.skipIf(skip)('duckdb()', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([false, true]);
+  });
+
+  it('runs behind the command line: weekly and train with --engine duckdb, from files and from a table', async () => {
+    requireBuiltCli();
+    const out = join(dir, 'cli');
+    const js = runCli(dir, 'weekly', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'js.csv'), '--quiet');
+    const dd = runCli(dir, 'weekly', '--engine', 'duckdb', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'duckdb.csv'), '--quiet');
+    expect([js.code, dd.code], js.stderr + dd.stderr).toEqual([0, 0]);
+    expect(readFileSync(join(out, 'duckdb.csv'), 'utf8')).toBe(readFileSync(join(out, 'js.csv'), 'utf8'));
+    // A daily table in a DuckDB file: one command trains from it.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = join(dir, 'cli.duckdb');
+    const instance = await DuckDBInstance.create(db);
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` });
+    c.closeSync();
+    instance.closeSync();
+    const train = runCli(
+      dir,
+      'train',
+      '--engine',
+      'duckdb',
+      '--database',
+      db,
+      '--table',
+      'daily',
+      '--cutoff',
+      '2024-07-30',
+      '--out',
+      join(out, 'model.json'),
+      '--json',
+      '--quiet',
+    );
+    const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
+    expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
+    expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
+    const usage = runCli(dir, 'weekly', '--parquet', 'x.parquet', '--out', join(out, 'x.csv'));
+    expect([usage.code, usage.stderr.trim()]).toEqual([
+      2,
+      'engagement-forecast: weekly: --parquet, --table, --database and --memory-limit need --engine duckdb',
+    ]);
+    const both = runCli(dir, 'weekly', '--engine', 'duckdb', '--data', 'a', '--table', 't', '--out', join(out, 'x.csv'));
+    expect([both.code, both.stderr.trim()]).toEqual([
+      2,
+      'engagement-forecast: weekly: with --engine duckdb, give one of --data, --parquet or --table (got --data, --table)',
+    ]);
   });
 
   it('checks its options', () => {

@@ -5,7 +5,21 @@ import { renderReport } from '../../report/html.js';
 import { DEFAULT_CUTOFF } from '../../schema.js';
 import { ProgressBar } from '../progress.js';
 import { metricsTable } from '../tables.js';
-import { checkModelFlags, COMMON, DATA_OPTIONS, dataFlags, dataOptions, dateFlag, modelFrom, parse, toJson, writeFileText, type Command } from '../flags.js';
+import {
+  checkModelFlags,
+  COMMON,
+  DATA_OPTIONS,
+  dataOptions,
+  ENGINE_OPTIONS,
+  engineOptions,
+  weeklySourceFlags,
+  dateFlag,
+  modelFrom,
+  parse,
+  toJson,
+  writeFileText,
+  type Command,
+} from '../flags.js';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -16,6 +30,7 @@ Scores a model on the weeks after the cutoff (all four horizons, beside the
 baseline fitted on the weeks up to it), optionally with an HTML report.
 
 ${DATA_OPTIONS}
+${ENGINE_OPTIONS}
   --model FILE          the model file (or --builtin)
   --builtin             the built-in pretrained models
   --cutoff YYYY-MM-DD   score the weeks whose Sunday is after this day (default: the
@@ -27,20 +42,21 @@ ${COMMON}`,
     const { io } = context;
     const { values, positionals } = parse(command, rest, {
       ...dataOptions,
+      ...engineOptions,
       model: { type: 'string' },
       builtin: { type: 'boolean' },
       cutoff: { type: 'string' },
       report: { type: 'string' },
     });
     context.quiet = values.quiet === true;
-    const data = dataFlags(values, positionals, command);
+    const data = weeklySourceFlags(values, positionals, command);
     const reportPath = values.report as string | undefined;
     const cutoffFlag = dateFlag(values, 'cutoff', command);
     checkModelFlags(values, command);
     const model = await modelFrom(values);
     const cutoff = cutoffFlag ?? model.training?.cutoff ?? DEFAULT_CUTOFF;
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly } = await loadWeekly(data.paths, {
+    const { weekly } = await loadWeekly(data.source, {
       preset: model.preset,
       onError: data.onError,
       onProgress: bar.callback,

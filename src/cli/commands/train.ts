@@ -10,8 +10,10 @@ import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL } fr
 import {
   COMMON,
   DATA_OPTIONS,
-  dataFlags,
   dataOptions,
+  ENGINE_OPTIONS,
+  engineOptions,
+  weeklySourceFlags,
   dateFlag,
   ensureDir,
   flag,
@@ -34,6 +36,7 @@ Trains one model per horizon on the weeks up to the cutoff, scores them on
 the weeks after it, and writes the model file.
 
 ${DATA_OPTIONS}
+${ENGINE_OPTIONS}
   --cutoff YYYY-MM-DD   train on the weeks whose Sunday is on or before this day
                         (corrected: whose 28-day target is), test on the weeks
                         after it (default ${DEFAULT_CUTOFF})
@@ -51,6 +54,7 @@ ${COMMON}`,
     const { io, note } = context;
     const { values, positionals } = parse(command, rest, {
       ...dataOptions,
+      ...engineOptions,
       cutoff: { type: 'string' },
       preset: { type: 'string' },
       model: { type: 'string' },
@@ -59,7 +63,7 @@ ${COMMON}`,
       metrics: { type: 'string' },
     });
     context.quiet = values.quiet === true;
-    const data = dataFlags(values, positionals, command);
+    const data = weeklySourceFlags(values, positionals, command);
     const out = required(values, 'out', command);
     const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
     const preset = presetFlag(values, command);
@@ -69,7 +73,7 @@ ${COMMON}`,
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.paths, {
+    const { weekly, report } = await loadWeekly(data.source, {
       preset,
       onError: data.onError,
       onProgress: bar.callback,

@@ -2,7 +2,21 @@
 import { loadWeekly } from '../../io/load-weekly.js';
 import { writeWeeklyCsv } from '../../io/write-csv.js';
 import { ProgressBar } from '../progress.js';
-import { COMMON, DATA_OPTIONS, dataFlags, dataOptions, ensureDir, jsonNeedsOut, parse, presetFlag, required, toJson, type Command } from '../flags.js';
+import {
+  COMMON,
+  DATA_OPTIONS,
+  dataOptions,
+  ENGINE_OPTIONS,
+  engineOptions,
+  weeklySourceFlags,
+  ensureDir,
+  jsonNeedsOut,
+  parse,
+  presetFlag,
+  required,
+  toJson,
+  type Command,
+} from '../flags.js';
 
 export const weeklyCommand: Command = {
   name: 'weekly',
@@ -13,20 +27,21 @@ Writes the weekly feature table (steps N1–N8) with the notebook's column names
 missing values are empty fields.
 
 ${DATA_OPTIONS}
+${ENGINE_OPTIONS}
   --preset NAME         notebook (default) or corrected
   --out FILE            the CSV to write ('-' for stdout)
 ${COMMON}`,
   async run(rest, context) {
     const command = 'weekly';
     const { io, note } = context;
-    const { values, positionals } = parse(command, rest, { ...dataOptions, preset: { type: 'string' }, out: { type: 'string' } });
+    const { values, positionals } = parse(command, rest, { ...dataOptions, ...engineOptions, preset: { type: 'string' }, out: { type: 'string' } });
     context.quiet = values.quiet === true;
-    const data = dataFlags(values, positionals, command);
+    const data = weeklySourceFlags(values, positionals, command);
     const out = required(values, 'out', command);
     const preset = presetFlag(values, command);
     jsonNeedsOut(values, out, command);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.paths, {
+    const { weekly, report } = await loadWeekly(data.source, {
       preset,
       onError: data.onError,
       onProgress: bar.callback,
