@@ -86,12 +86,15 @@ const INFINITE = String.raw`(?i)[+-]?inf(inity)?`;
  */
 function looseNumber(column: string): string {
   const t = `trim(${column})`;
-  return `CASE WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) WHEN regexp_full_match(${t}, '${INFINITE}') THEN CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END END`;
+  // Plain digits (nearly every value) first: the general expressions only see the rest.
+  return `CASE WHEN regexp_full_match(${column}, '\\d{1,15}') THEN CAST(${column} AS DOUBLE) WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) WHEN regexp_full_match(${t}, '${INFINITE}') THEN CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END END`;
 }
 
 /** The days-since-1970 number of a `YYYY-MM-DD` text, NULL when it is not one (`parseDay`). */
 function dayNumber(column: string): string {
-  return `CASE WHEN regexp_full_match(${column}, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(TRY_CAST(${column} AS DATE) - DATE '1970-01-01' AS INTEGER) END`;
+  // YYYY-MM-DD, and a day that exists.
+  const shape = `regexp_full_match(${column}, '\\d{4}-\\d{2}-\\d{2}')`;
+  return `CASE WHEN ${shape} THEN CAST(TRY_CAST(${column} AS DATE) - DATE '1970-01-01' AS INTEGER) END`;
 }
 
 const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
@@ -223,10 +226,9 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const to = Number.isFinite(window.to) ? window.to : 2147483647;
         const bad = badRowSql(firstDay, lastDay, dateRangeReason(request.limits));
         const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
-        // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept).
-        await connection.run(
-          `CREATE OR REPLACE TEMP TABLE ef_checked AS
-          WITH src AS (
+        // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept); a
+        // subquery of both queries below (the paths stay parameters), read as it is scanned.
+        const checked = `(WITH src AS (
             SELECT ${text('date')} AS date_text, ${text('profile_id')} AS id, ${COUNTS.map((c) => `${text(c)} AS ${c}_text`).join(', ')},
                    ${text('followers')} AS followers_text, ${fileColumn} AS file
             FROM ${relation}
@@ -235,25 +237,50 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
                    ${looseNumber('followers_text')} AS followers_n
             FROM src
           )
-          SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed`,
+          SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed) AS ef_checked`;
+        // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
+        await connection.run(
+          `CREATE OR REPLACE TEMP TABLE ef_segments AS
+          WITH rows AS (
+            SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status, id, day,
+                   posts_n, engagement_n, reach_n, impressions_n, followers_n
+            FROM ${checked}
+          ), keyed AS (
+            SELECT status, CASE WHEN status = 0 THEN id END AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+                   CASE WHEN status = 0 THEN day + (((3 - day) % 7) + 7) % 7 END AS sunday
+            FROM rows
+          )
+          SELECT status, id, sunday::DOUBLE AS sunday,
+                 CASE WHEN status = 0 THEN CASE WHEN month(DATE '1970-01-01' + sunday) = month(DATE '1970-01-01' + min(day)) THEN 0 ELSE 1 END END::DOUBLE AS part,
+                 min(day)::DOUBLE AS first_day, max(day)::DOUBLE AS last_day, count(*)::DOUBLE AS n,
+                 sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
+                 coalesce(sum(followers_n), 0)::DOUBLE AS followers_sum, count(followers_n)::DOUBLE AS followers_count,
+                 coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE) AS followers_last,
+                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE) AS followers_day
+          FROM keyed
+          GROUP BY status, id, sunday, CASE WHEN status = 0 THEN month(DATE '1970-01-01' + sunday) <> month(DATE '1970-01-01' + day) END`,
           values,
           types,
         );
         const counts = await readColumns(
           await connection.stream(`SELECT
-              count(*) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})::DOUBLE,
-              count(*) FILTER (WHERE reason IS NULL AND NOT (day BETWEEN ${from} AND ${to}))::DOUBLE,
-              count(*) FILTER (WHERE reason IS NOT NULL)::DOUBLE,
-              count(*) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to} AND followers_n IS NULL)::DOUBLE,
-              coalesce(max(day) FILTER (WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})::DOUBLE, 'NaN'::DOUBLE)
-            FROM ef_checked`),
+              coalesce(sum(n) FILTER (WHERE status = 0), 0)::DOUBLE,
+              coalesce(sum(n) FILTER (WHERE status = 1), 0)::DOUBLE,
+              coalesce(sum(n) FILTER (WHERE status = 2), 0)::DOUBLE,
+              coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
+              coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE)
+            FROM ef_segments`),
           5,
         );
         const [kept, outside, refused, missing, last] = counts.map((c) => c[0]!);
         if (refused! > 0) {
-          const examples = await connection.stream(`SELECT file, bad_column, reason,
+          const examples = await connection.stream(
+            `SELECT file, bad_column, reason,
               CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-            FROM ef_checked WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`);
+            FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+            values,
+            types,
+          );
           const rows = await readRows(examples, 4);
           const errors = rows.map(
             ([file, column, reason, value]) =>
@@ -267,25 +294,13 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         report.missingFollowers = missing!;
         if (request.window) report.outsideWindow = outside!;
         const lastDayRead = Number.isNaN(last!) ? Number.NEGATIVE_INFINITY : last!;
-        // The profile dictionary, then the segments, profiles by number.
+        // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
         await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
-          SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_checked WHERE reason IS NULL AND day BETWEEN ${from} AND ${to})`);
+          SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
         const profileIds = await readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
-        const segments = await connection.stream(`
-          WITH kept AS (
-            SELECT id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
-                   day + (((3 - day) % 7) + 7) % 7 AS sunday
-            FROM ef_checked WHERE reason IS NULL AND day BETWEEN ${from} AND ${to}
-          ), parted AS (
-            SELECT *, CASE WHEN month(DATE '1970-01-01' + CAST(sunday AS INTEGER)) = month(DATE '1970-01-01' + day) THEN 0 ELSE 1 END AS part FROM kept
-          )
-          SELECT ef_ids.k, sunday::DOUBLE, part::DOUBLE, min(day)::DOUBLE, max(day)::DOUBLE, count(*)::DOUBLE,
-                 sum(posts_n), sum(engagement_n), sum(reach_n), sum(impressions_n),
-                 coalesce(sum(followers_n), 0)::DOUBLE, count(followers_n)::DOUBLE,
-                 coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE),
-                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE)
-          FROM parted JOIN ef_ids USING (id)
-          GROUP BY ef_ids.k, sunday, part`);
+        const segments = await connection.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
+            followers_sum, followers_count, followers_last, followers_day
+          FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
         const columns = await readColumns(segments, SEGMENT_COLUMNS.length);
         const segmentColumns = { profileIds } as Record<string, unknown>;
         SEGMENT_COLUMNS.forEach((column, c) => {
@@ -301,7 +316,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         });
         return { weekly, report: report as LoadReport, lastDay: lastDayRead };
       } finally {
-        if (connection && !options.connection) await connection.run('DROP TABLE IF EXISTS ef_checked; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
+        if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
         ownInstance?.closeSync?.();
       }
     },

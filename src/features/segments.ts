@@ -83,10 +83,12 @@ export interface SegmentTableOptions<P extends Preset = Preset> {
 }
 
 /** The first and last day of a segment's part of its week. */
-function segmentBounds(sunday: number, part: number, civil: Int32Array): [number, number] {
+function segmentBounds(sunday: number, part: number, civil: Int32Array, out: [number, number]): [number, number] {
   const dayOfMonth = civilFromDays(sunday, civil)[2]!;
   const monthStart = sunday - dayOfMonth + 1;
-  return part === 0 ? [Math.max(sunday - 6, monthStart), sunday] : [sunday - 6, monthStart - 1];
+  out[0] = part === 0 ? Math.max(sunday - 6, monthStart) : sunday - 6;
+  out[1] = part === 0 ? sunday : monthStart - 1;
+  return out;
 }
 
 const isCount = (v: number): boolean => Number.isFinite(v) && v >= 0;
@@ -162,17 +164,22 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
     lastFollowers,
     lastFollowersDay,
   } = columns;
-  for (let i = 0; i < n; i++) {
-    const bad = (column: string, reason: string, value: number): never => {
-      throw new DataError(reason, { code: 'bad_segment', file, line: i + 1, column, value: String(value) });
-    };
+  let i = 0;
+  const bad = (column: string, reason: string, value: number): never => {
+    throw new DataError(reason, { code: 'bad_segment', file, line: i + 1, column, value: String(value) });
+  };
+  const SUMS = ['posts', 'engagement', 'reach', 'impressions', 'followersSum'] as const;
+  const sumColumns = [posts, engagement, reach, impressions, followersSum];
+  const bounds: [number, number] = [0, 0];
+  // Hot: millions of segments from an engine; one closure and no allocation per segment.
+  for (; i < n; i++) {
     const k = profile[i]!;
     if (!Number.isInteger(k) || k < 0 || k >= p) bad('profile', `the profile number is not an index into profileIds (0 … ${p - 1})`, k);
     const s = sunday[i]!;
     if (!Number.isInteger(s) || sundayOf(s) !== s) bad('sunday', 'the week is not given by the day number of a Sunday', s);
     const q = part[i]!;
     if (q !== 0 && q !== 1) bad('part', 'the part is 0 (the Sunday’s month) or 1 (the month before)', q);
-    const [from, to] = segmentBounds(s, q, civil);
+    const [from, to] = segmentBounds(s, q, civil, bounds);
     if (from > to) bad('part', `the week ending ${formatDay(s)} lies in one month: it has no part 1`, q);
     const first = firstDay[i]!;
     const last = lastDay[i]!;
@@ -182,17 +189,18 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
       bad('lastDay', `the last day is not a day of the segment on or after its first day (${formatDay(first)} … ${formatDay(to)})`, last);
     const r = rows[i]!;
     if (!Number.isInteger(r) || r < 1) bad('rows', 'the row count is not a whole number of at least 1', r);
-    const sums = [posts[i]!, engagement[i]!, reach[i]!, impressions[i]!, followersSum[i]!];
-    (['posts', 'engagement', 'reach', 'impressions', 'followersSum'] as const).forEach((name, j) => {
-      if (!isCount(sums[j]!)) bad(name, `the ${name} sum is not a finite non-negative number`, sums[j]!);
-    });
+    for (let j = 0; j < 5; j++) {
+      const v = sumColumns[j]![i]!;
+      if (!isCount(v)) bad(SUMS[j]!, `the ${SUMS[j]} sum is not a finite non-negative number`, v);
+    }
+    const fSum = followersSum[i]!;
     const count = followersCount[i]!;
     if (!Number.isInteger(count) || count < 0 || count > r)
       bad('followersCount', `the followers count is not a whole number from 0 to the row count (${r})`, count);
     const fLast = lastFollowers[i]!;
     const fDay = lastFollowersDay[i]!;
     if (count === 0) {
-      if (sums[4] !== 0) bad('followersSum', 'the followers sum is not 0 though the followers count is', sums[4]!);
+      if (fSum !== 0) bad('followersSum', 'the followers sum is not 0 though the followers count is', fSum);
       if (fLast === fLast) bad('lastFollowers', 'a last followers value is given though the followers count is 0', fLast);
       if (fDay === fDay) bad('lastFollowersDay', 'a last followers day is given though the followers count is 0', fDay);
     } else {
@@ -204,11 +212,11 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
     cells[at + CELL.profile] = k;
     cells[at + CELL.code] = s * 2 + q;
     cells[at + CELL.rows] = r;
-    cells[at + CELL.posts] = sums[0]!;
-    cells[at + CELL.engagement] = sums[1]!;
-    cells[at + CELL.reach] = sums[2]!;
-    cells[at + CELL.impressions] = sums[3]!;
-    cells[at + CELL.followersSum] = sums[4]!;
+    cells[at + CELL.posts] = posts[i]!;
+    cells[at + CELL.engagement] = engagement[i]!;
+    cells[at + CELL.reach] = reach[i]!;
+    cells[at + CELL.impressions] = impressions[i]!;
+    cells[at + CELL.followersSum] = fSum;
     cells[at + CELL.followersDay] = count === 0 ? Number.NEGATIVE_INFINITY : fDay;
     cells[at + CELL.followersLast] = count === 0 ? 0 : fLast;
     const ps = k * STATE.stride;
@@ -221,7 +229,7 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
   const sorted = keys.slice().sort();
   for (let j = 1; j < n; j++) {
     if (sorted[j] === sorted[j - 1]) {
-      const i = keys.indexOf(sorted[j]!, keys.indexOf(sorted[j]!) + 1);
+      i = keys.indexOf(sorted[j]!, keys.indexOf(sorted[j]!) + 1);
       throw new DataError(`the segment (profile, week, part) appears twice (first at ${keys.indexOf(sorted[j]!) + 1})`, {
         code: 'bad_segment',
         file,
