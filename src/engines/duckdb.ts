@@ -116,34 +116,32 @@ function badRowSql(firstDay: number, lastDay: number, reason: string): { reason:
   };
 }
 
-/** Reads a numeric result column (DOUBLE, no NULLs) of every chunk into one Float64Array. */
-async function readColumns(result: DuckDbStreamLike, count: number): Promise<Float64Array[]> {
-  const out: Float64Array[] = [];
-  let parts: Float64Array[][] | null = null;
+/**
+ * Reads `count` numeric result columns (DOUBLE, no NULLs) of every chunk into
+ * one Float64Array each, of `rows` entries when the number of rows is known
+ * (written in place, chunk by chunk), else grown as chunks come.
+ */
+async function readColumns(result: DuckDbStreamLike, count: number, rows = 0): Promise<Float64Array[]> {
+  let out = Array.from({ length: count }, () => new Float64Array(Math.max(rows, 2048)));
   let total = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    parts ??= Array.from({ length: count }, () => []);
+    const n = chunk.rowCount;
+    if (total + n > out[0]!.length) {
+      const grown = out.map((c) => new Float64Array(Math.max(total + n, c.length * 2)));
+      grown.forEach((g, c) => g.set(out[c]!.subarray(0, total)));
+      out = grown;
+    }
     for (let c = 0; c < count; c++) {
       const vector = chunk.getColumnVector(c) as { items?: unknown; getItem(i: number): number | null };
       // A whole vector at once where the binding exposes it; one value at a time otherwise.
-      const items =
-        vector.items instanceof Float64Array ? vector.items : Float64Array.from({ length: chunk.rowCount }, (_, i) => vector.getItem(i) ?? Number.NaN);
-      parts[c]!.push(items.slice(0, chunk.rowCount));
+      if (vector.items instanceof Float64Array) out[c]!.set(vector.items.subarray(0, n), total);
+      else for (let i = 0; i < n; i++) out[c]![total + i] = vector.getItem(i) ?? Number.NaN;
     }
-    total += chunk.rowCount;
+    total += n;
   }
-  for (let c = 0; c < count; c++) {
-    const column = new Float64Array(total);
-    let at = 0;
-    for (const part of parts?.[c] ?? []) {
-      column.set(part, at);
-      at += part.length;
-    }
-    out.push(column);
-  }
-  return out;
+  return out.map((c) => (c.length === total ? c : c.slice(0, total)));
 }
 
 /** Reads a VARCHAR result column of every chunk. */
@@ -212,6 +210,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           if (options.threads) config.threads = String(options.threads);
           if (options.tempDirectory) config.temp_directory = options.tempDirectory;
           if (options.database) config.access_mode = 'READ_ONLY';
+          // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
+          config.preserve_insertion_order = 'false';
           const instance = await module!.DuckDBInstance.create(options.database ?? ':memory:', config);
           ownInstance = instance;
           connection = await instance.connect();
@@ -268,11 +268,12 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
               coalesce(sum(n) FILTER (WHERE status = 1), 0)::DOUBLE,
               coalesce(sum(n) FILTER (WHERE status = 2), 0)::DOUBLE,
               coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
-              coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE)
+              coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE),
+              count(*) FILTER (WHERE status = 0)::DOUBLE
             FROM ef_segments`),
-          5,
+          6,
         );
-        const [kept, outside, refused, missing, last] = counts.map((c) => c[0]!);
+        const [kept, outside, refused, missing, last, segmentCount] = counts.map((c) => c[0]!);
         if (refused! > 0) {
           const examples = await connection.stream(
             `SELECT file, bad_column, reason,
@@ -301,7 +302,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const segments = await connection.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
             followers_sum, followers_count, followers_last, followers_day
           FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
-        const columns = await readColumns(segments, SEGMENT_COLUMNS.length);
+        const columns = await readColumns(segments, SEGMENT_COLUMNS.length, segmentCount);
         const segmentColumns = { profileIds } as Record<string, unknown>;
         SEGMENT_COLUMNS.forEach((column, c) => {
           segmentColumns[column] = columns[c]!;
