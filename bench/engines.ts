@@ -72,7 +72,9 @@ const STAGES: Record<string, () => Promise<string>> = {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
     const c = await instance.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, all_varchar = true, union_by_name = true)) TO '${parquet}' (FORMAT parquet)`);
+    await c.run(
+      `COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, all_varchar = true, union_by_name = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
     return `${(statSync(parquet).size / 1e9).toFixed(2)} GB`;
   },
 };
@@ -112,10 +114,25 @@ const csvBytes = readdirSync(dataDir, { recursive: true })
 
 const results: Record<string, { seconds: number; peakMB: number; what: string }> = {};
 for (const stage of ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet']) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--rows', String(values.rows), '--seed', String(seed), ...(threads ? ['--threads', String(threads)] : []), '--stage', stage], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL(import.meta.url).pathname,
+      '--rows',
+      String(values.rows),
+      '--seed',
+      String(seed),
+      ...(threads ? ['--threads', String(threads)] : []),
+      '--stage',
+      stage,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   if (r.status !== 0) throw new Error(`${stage} failed: ${r.stderr}`);
   results[stage] = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
   console.error(`  ${stage}: ${results[stage]!.seconds.toFixed(2)} s, peak ${results[stage]!.peakMB.toFixed(0)} MB (${results[stage]!.what})`);
@@ -127,4 +144,6 @@ console.log('| stage | wall s | peak RSS MB | what |\n| --- | ---: | ---: | --- 
 for (const [stage, r] of Object.entries(results)) console.log(`| ${stage} | ${r.seconds.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.what} |`);
 console.log(`\nDuckDB over CSV / the JS fast path: ${ratio('duckdb csv', 'js')} × the time, ${rss('duckdb csv', 'js')} × the peak RSS.`);
 console.log(`DuckDB over CSV / DuckDB's bare weekly sums of the same files: ${ratio('duckdb csv', 'bare query csv')} × the time.`);
-console.log(`DuckDB over Parquet / over CSV: ${ratio('duckdb parquet', 'duckdb csv')} × the time; over Parquet / the bare query on Parquet: ${ratio('duckdb parquet', 'bare query parquet')}.`);
+console.log(
+  `DuckDB over Parquet / over CSV: ${ratio('duckdb parquet', 'duckdb csv')} × the time; over Parquet / the bare query on Parquet: ${ratio('duckdb parquet', 'bare query parquet')}.`,
+);
