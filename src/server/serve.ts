@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { ArgumentRangeError } from '../errors.js';
 import { createServer, type ServerOptions } from './app.js';
 
 /** Options of `serve`: the server's, and where and how many. */
@@ -51,7 +52,24 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
 
   const server = await createServer(options);
-  const address = await server.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
+  let address: string;
+  try {
+    address = await server.app.listen({ host, port });
+  } catch (error) {
+    // A port in use or an address this machine does not have is the caller's to fix, not a bug.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = {
+      EADDRINUSE: 'the address is in use',
+      EADDRNOTAVAIL: 'this machine has no such address',
+      EACCES: 'no permission to listen there',
+      ENOTFOUND: 'no such host',
+    };
+    if (code === undefined || !(code in reasons)) throw error;
+    await server.close();
+    throw new ArgumentRangeError(`serve: cannot listen on ${host}:${port} (${code}: ${reasons[code]})`);
+  }
   options.onListening?.(address);
   process.on('SIGHUP', () => {
     void server.reload().then((r) => note(r.ok ? `reloaded the model: ${r.id}` : `model reload failed, still serving ${r.id}: ${r.error}`));

@@ -307,3 +307,36 @@ describe('engagement-forecast serve', () => {
     }
   });
 });
+
+describe('the service at its edges', () => {
+  it('answers 405 with Allow for another method on /v1/forecast', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH'] as const) {
+      const r = await server.app.inject({ method, url: '/v1/forecast' });
+      expect([r.statusCode, r.headers.allow], method).toEqual([405, 'POST']);
+      expect(r.json(), method).toEqual({ error: 'method_not_allowed', message: `${method} /v1/forecast: use POST` });
+    }
+  });
+
+  it('refuses --json, which serve has no use for (exit 2)', () => {
+    requireBuiltCli();
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--builtin', '--json'], { encoding: 'utf8', timeout: 10_000 });
+    expect([r.status, r.stderr.trim()]).toEqual([
+      2,
+      'engagement-forecast: serve: --json is not an option of serve (its request logs are JSON lines on stdout)',
+    ]);
+  });
+
+  it('exits 1 with one line when the port is taken, not 70 with a stack', async () => {
+    requireBuiltCli();
+    const busy = await createServer({ underPressure: false });
+    const address = await busy.app.listen({ host: '127.0.0.1', port: 0 });
+    const port = new URL(address).port;
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'serve', '--builtin', '--port', port], { encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr.trim()).toBe(`engagement-forecast: serve: cannot listen on 127.0.0.1:${port} (EADDRINUSE: the address is in use)`);
+    } finally {
+      await busy.close();
+    }
+  });
+});

@@ -42,6 +42,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       'log-level': { type: 'string' },
     });
     context.quiet = values.quiet === true;
+    if (values.json) throw new UsageError(`${command}: --json is not an option of serve (its request logs are JSON lines on stdout)`);
     checkModelFlags(values, command);
     const int = (name: string, min: number): number | undefined => {
       const v = values[name] as string | undefined;

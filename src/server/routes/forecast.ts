@@ -25,4 +25,14 @@ export const forecastRoutes: FastifyPluginAsync<RouteContext> = async (app, { sl
       return { model: { id: loaded.id, preset: loaded.model.preset, version: loaded.model.library.version }, predictions };
     },
   );
+  // Another method on the route: 405 with Allow, not 404 (the route exists).
+  app.route({
+    method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+    url: '/v1/forecast',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      void reply.code(405).header('allow', 'POST');
+      return { error: 'method_not_allowed', message: `${request.method} /v1/forecast: use POST` };
+    },
+  });
 };
