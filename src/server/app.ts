@@ -1,10 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { watchFile, unwatchFile } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ArgumentTypeError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { errorBody, httpErrorOf } from './http-errors.js';
+import { errorBody, firstInvalidUtf8, HttpError, httpErrorOf } from './http-errors.js';
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from './limits.js';
 import { ServiceMetrics } from './metrics.js';
 import { loadModelFrom, ModelSlot, type LoadedModel, type ModelSource } from './model-slot.js';
@@ -91,6 +92,35 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   });
   // JSON only: any other body type is a 415.
   app.removeContentTypeParser(['text/plain']);
+  // JSON bodies: checked as UTF-8 before decoding (a decoder would turn every bad byte into U+FFFD and merge
+  // distinct ids), then parsed by Fastify's own parser, which refuses prototype keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    // Node's check is native; the offset is looked for only in a body that fails it.
+    const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
+    if (bad >= 0)
+      return done(new HttpError(400, 'bad_json', `the body is not valid UTF-8 (byte ${bad} starts no UTF-8 character); send text as UTF-8`), undefined);
+    const text = bytes.toString('utf8');
+    parseJson(request, text, (error, value) => {
+      if (!error) return done(null, value);
+      // Plain JSON that the parser refused: a prototype key.
+      let plain = false;
+      try {
+        JSON.parse(text);
+        plain = true;
+      } catch {
+        plain = false;
+      }
+      if (plain)
+        return done(
+          new HttpError(400, 'bad_json', 'the body has a "__proto__" (or "constructor": { "prototype" }) key, which is refused: rename the key'),
+          undefined,
+        );
+      done(error, undefined);
+    });
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

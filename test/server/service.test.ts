@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type DailyRowInput } from '../../src/index.js';
 import { createServer, type ForecastServer } from '../../src/server/index.js';
+import { firstInvalidUtf8 } from '../../src/server/http-errors.js';
 import { generateDailyRows } from '../../src/generate.js';
 import { CLI, requireBuiltCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -338,5 +339,46 @@ describe('the service at its edges', () => {
     } finally {
       await busy.close();
     }
+  });
+});
+
+describe('request bodies the JSON parser would change', () => {
+  const body = (id: Buffer) =>
+    Buffer.concat([
+      Buffer.from('{"rows":[{"date":"2024-11-18","profile_id":"'),
+      id,
+      Buffer.from('","followers":1,"posts":1,"engagement":1,"reach":1,"impressions":1}]}'),
+    ]);
+
+  it('refuses a body that is not valid UTF-8 (two ids would both become p\\ufffd), naming the byte', async () => {
+    for (const byte of [0xff, 0xfe]) {
+      const r = await post(body(Buffer.from([0x70, byte])));
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json()).toEqual({ error: 'bad_json', message: 'the body is not valid UTF-8 (byte 45 starts no UTF-8 character); send text as UTF-8' });
+    }
+    expect((await post(body(Buffer.from('pé')))).statusCode).toBe(200);
+  });
+
+  it('finds the first byte that starts no UTF-8 character', () => {
+    const cases: [number[], number][] = [
+      [[0x61, 0xc3, 0xa9], -1],
+      [[0xf0, 0x9f, 0x98, 0x80], -1],
+      [[0x61, 0xc0, 0xaf], 1], // overlong
+      [[0xed, 0xa0, 0x80], 0], // a surrogate
+      [[0xf4, 0x90, 0x80, 0x80], 0], // past U+10FFFF
+      [[0x61, 0xe2, 0x82], 1], // cut short
+      [[0x80], 0],
+    ];
+    for (const [bytes, at] of cases) expect(firstInvalidUtf8(Uint8Array.from(bytes)), bytes.join(' ')).toBe(at);
+  });
+
+  it('says what is wrong with a __proto__ or constructor.prototype key', async () => {
+    const r = await post('{"rows": [], "__proto__": {"x": 1}}');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({
+      error: 'bad_json',
+      message: 'the body has a "__proto__" (or "constructor": { "prototype" }) key, which is refused: rename the key',
+    });
+    expect((await post('{"rows": [}')).json().error).toBe('bad_json');
   });
 });
