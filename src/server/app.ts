@@ -106,7 +106,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     parseJson(request, text, (error, value) => {
       if (!error) return done(null, value);
       // Plain JSON that the parser refused: a prototype key.
-      let plain = false;
+      let plain: boolean;
       try {
         JSON.parse(text);
         plain = true;
