@@ -27,6 +27,14 @@ export const DATA_OPTIONS = `  --data PATH...        daily CSV files (.csv, .csv
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export function parse(command: string, argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  // A negative number after a flag that takes a value: say how to write it (node's parser calls it "ambiguous").
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const name = /^--([\w-]+)$/.exec(argv[i]!)?.[1];
+    const next = argv[i + 1]!;
+    if (name !== undefined && options?.[name]?.type === 'string' && /^-\d/.test(next)) {
+      throw new UsageError(`${command}: --${name} ${next}: a value that starts with '-' is written --${name}=${next}`);
+    }
+  }
   try {
     const { values, positionals } = parseArgs({
       args: argv,

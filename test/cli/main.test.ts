@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDailyRows } from '../../src/generate.js';
 import { VERSION } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, testTempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-cli-');
 const data = join(dir, 'data');
@@ -175,5 +175,19 @@ describe('engagement-forecast CLI', () => {
     const skipped = cli('train', '--data', bad, data, '--out', join(dir, 'm3.json'), '--on-error', 'skip');
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(skipped.stderr).toMatch(/skipped 1 unreadable rows/);
+  });
+});
+
+describe('messages in users’ words', () => {
+  it('says how to write a negative value after a flag, then checks the value', () => {
+    requireBuiltCli();
+    const dir = testTempDir('ef-negative-');
+    const ambiguous = runCli(dir, 'generate', '--profiles', '-3', '--from', '2024-01-01', '--to', '2024-01-31', '--out', 'out');
+    expect([ambiguous.code, ambiguous.stderr.trim()]).toEqual([
+      2,
+      "engagement-forecast: generate: --profiles -3: a value that starts with '-' is written --profiles=-3",
+    ]);
+    const written = runCli(dir, 'generate', '--profiles=-3', '--from', '2024-01-01', '--to', '2024-01-31', '--out', 'out');
+    expect([written.code, written.stderr.trim()]).toEqual([2, 'engagement-forecast: generate: --profiles must be a positive integer']);
   });
 });
