@@ -23,6 +23,8 @@ export interface ServerOptions {
   limits?: Partial<ServiceLimits>;
   /** Fastify's logger: `false` (the default: quiet), `true` (JSON lines at info), or pino options. One line per request, with its request id. */
   logger?: FastifyServerOptions['logger'];
+  /** Called after every reload (by `reload()`, SIGHUP or `watch`), with its outcome. */
+  onReload?: (result: { ok: boolean; id: string; error?: string }) => void;
   /** Reload the model when its file changes (checked every `watchIntervalMs`, default 1000). Default false. */
   watch?: boolean;
   watchIntervalMs?: number;
@@ -170,11 +172,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
       metrics.reloads.inc({ result: 'ok' });
       metrics.setModel(r.model);
       app.log.info({ model: r.model.id, source: r.model.source, changed: r.changed }, 'model reloaded');
-      return { ok: true, id: r.model.id };
+      const done = { ok: true, id: r.model.id };
+      options.onReload?.(done);
+      return done;
     }
     metrics.reloads.inc({ result: 'failed' });
     app.log.error(`model reload failed, still serving ${slot.current.id}: ${r.error}`);
-    return { ok: false, id: slot.current.id, error: r.error };
+    const failed = { ok: false, id: slot.current.id, error: r.error };
+    options.onReload?.(failed);
+    return failed;
   };
   let watching: string | null = null;
   if (options.watch && 'file' in source) {

@@ -51,7 +51,14 @@ export async function serve(options: ServeOptions): Promise<void> {
     return;
   }
 
-  const server = await createServer(options);
+  // One note per reload, whatever started it (SIGHUP or the file watch).
+  const server = await createServer({
+    ...options,
+    onReload: (r) => {
+      note(r.ok ? `reloaded the model: ${r.id}` : `model reload failed, still serving ${r.id}: ${r.error}`);
+      options.onReload?.(r);
+    },
+  });
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   let address: string;
@@ -72,7 +79,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   options.onListening?.(address);
   process.on('SIGHUP', () => {
-    void server.reload().then((r) => note(r.ok ? `reloaded the model: ${r.id}` : `model reload failed, still serving ${r.id}: ${r.error}`));
+    void server.reload();
   });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

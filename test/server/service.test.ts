@@ -239,6 +239,16 @@ const until = async (check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 };
 
 describe('engagement-forecast serve', () => {
+  it('notes a reload started by --watch on stderr, as one started by SIGHUP', async () => {
+    const file = join(dir, 'watched-cli.json');
+    copyFileSync(correctedFile, file);
+    const s = await startServe(['--model', file, '--watch']);
+    await saveModel(loadBuiltinModel(), file);
+    await until(async () => /reloaded the model: [0-9a-f]{16}\n/.test(s.stderr()), 8000);
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
+  });
+
   it('reloads on SIGHUP: a bad file keeps the old model and says so in one line; a good one is swapped in', async () => {
     const file = join(dir, 'serving.json');
     copyFileSync(correctedFile, file);
