@@ -116,6 +116,16 @@ export function parseDay(text: string): number {
 /** Like `parseDay`, but throws a TypeError naming `what` when the text is not a date. */
 export function parseDayStrict(text: unknown, what: string): number {
   const day = typeof text === 'string' ? parseDay(text) : Number.NaN;
+  if (Number.isNaN(day) && typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    // Written as asked, but no such day: say why.
+    const year = Number(text.slice(0, 4));
+    const month = Number(text.slice(5, 7));
+    const why =
+      month < 1 || month > 12
+        ? `there is no month ${month}`
+        : `${text.slice(0, 7)} has ${[31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]} days`;
+    throw new ArgumentTypeError(`${what} must be a day that exists, got ${JSON.stringify(text)} (${why})`);
+  }
   if (Number.isNaN(day)) {
     throw new ArgumentTypeError(`${what} must be a date written YYYY-MM-DD, got ${JSON.stringify(text)}`);
   }

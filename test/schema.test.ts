@@ -48,7 +48,7 @@ describe('option validators', () => {
   it('rejects a date that is not a real YYYY-MM-DD day in training and prediction alike', () => {
     const weekly = resampleWeekly(dailyFromRows([{ date: '2024-03-04', profile_id: 'p', posts: 1, engagement: 1, reach: 1, impressions: 1 }]));
     expect(() => trainModels(weekly, { cutoff: '2024-02-30' })).toThrow(
-      new ArgumentTypeError('trainModels: cutoff must be a date written YYYY-MM-DD, got "2024-02-30"'),
+      new ArgumentTypeError('trainModels: cutoff must be a day that exists, got "2024-02-30" (2024-02 has 29 days)'),
     );
     expect(() => predict(loadBuiltinModel(), [], { since: '2024-2-3' })).toThrow(ArgumentTypeError);
   });

@@ -76,12 +76,15 @@ describe('the CLI as a Unix tool', () => {
   it('checks every flag before reading any data (exit 2, nothing read)', () => {
     const missing = join(dir, 'no-such-folder');
     const cases: [string[], RegExp][] = [
-      [['train', '--data', missing, '--out', 'x.json', '--cutoff', '2024-02-30'], /train: --cutoff must be a date written YYYY-MM-DD, got "2024-02-30"/],
+      [
+        ['train', '--data', missing, '--out', 'x.json', '--cutoff', '2024-02-30'],
+        /train: --cutoff must be a day that exists, got "2024-02-30" \(2024-02 has 29 days\)/,
+      ],
       [['train', '--data', missing, '--out', 'x.json', '--cutoff', '2024-2-3'], /train: --cutoff must be a date/],
       [['train', '--data', missing, '--out', 'x.json', '--on-error', 'skp'], /train: --on-error must be 'throw' or 'skip', got "skp"/],
       [['train', '--data', missing, '--out', 'x.json', '--workers', '0'], /train: --workers must be a positive integer, got 0/],
       [['weekly', '--data', missing, '--out', 'w.csv', '--preset', 'fancy'], /weekly: --preset must be 'notebook' or 'corrected', got "fancy"/],
-      [['predict', '--data', missing, '--since', '2024-13-01'], /predict: --since must be a date/],
+      [['predict', '--data', missing, '--since', '2024-13-01'], /predict: --since must be a day that exists, got "2024-13-01" \(there is no month 13\)/],
       [['predict', '--data', missing, '--json'], /predict: --json prints a summary on stdout; give --out FILE/],
       [['weekly', '--data', missing, '--out', '-', '--json'], /weekly: --json prints a summary on stdout/],
       [['evaluate', '--data', missing, '--model', 'm.json', '--builtin'], /evaluate: give --model or --builtin, not both/],

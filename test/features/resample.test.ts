@@ -133,7 +133,7 @@ describe('resampleWeekly (notebook preset)', () => {
       'resampleWeekly: limits.maxWeeksPerProfile must be a positive integer, got 0',
     );
     expect(() => resampleWeekly(dailyFromRows([]), { through: '2024-13-01' })).toThrow(
-      'resampleWeekly: through must be a date written YYYY-MM-DD, got "2024-13-01"',
+      'resampleWeekly: through must be a day that exists, got "2024-13-01" (there is no month 13)',
     );
   });
 
