@@ -153,7 +153,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   });
   app.setErrorHandler((error, request, reply) => {
     const e = httpErrorOf(error as Error);
-    if (e.statusCode >= 500) request.log.error({ err: error }, 'internal error');
+    // Load shedding is the service working as designed: a warning, no stack. Only a bug is an error.
+    if (e.statusCode === 503) request.log.warn('load shed: 503');
+    else if (e.statusCode >= 500) request.log.error({ err: error }, 'internal error');
     void reply.code(e.statusCode).type('application/json').send(errorBody(e));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -392,3 +392,31 @@ describe('request bodies the JSON parser would change', () => {
     expect((await post('{"rows": [}')).json().error).toBe('bad_json');
   });
 });
+
+describe('load shedding', () => {
+  it('sheds requests with 503, logged as a warning without a stack, and never sheds /healthz', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const busy = await createServer({ logger: { level: 'info', stream }, processMetrics: false, underPressure: { maxEventLoopDelay: 5, sampleInterval: 10 } });
+    try {
+      // Block the event loop until the sampler sees the delay, then ask.
+      let shed = false;
+      for (let attempt = 0; attempt < 20 && !shed; attempt++) {
+        const end = Date.now() + 120;
+        while (Date.now() < end);
+        await new Promise((r) => setTimeout(r, 15));
+        shed = (await busy.app.inject({ method: 'GET', url: '/v1/model' })).statusCode === 503;
+      }
+      expect(shed).toBe(true);
+      const end = Date.now() + 120;
+      while (Date.now() < end);
+      await new Promise((r) => setTimeout(r, 15));
+      expect((await busy.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      const logged = lines.map((l) => JSON.parse(l) as { level: number; msg: string; err?: unknown });
+      expect(logged.filter((l) => l.msg === 'internal error')).toEqual([]);
+      expect(logged.some((l) => l.level === 40 && l.msg === 'load shed: 503' && l.err === undefined)).toBe(true);
+    } finally {
+      await busy.close();
+    }
+  });
+});
