@@ -61,11 +61,26 @@ describe('danfo.js interop', () => {
     });
   });
 
-  it('predictionsToDanfo gives one DataFrame row per forecast', () => {
+  it('predictionsToDanfo gives one DataFrame row per forecast, with every field: the flags and the interval bounds', () => {
     const predictions = predict(loadBuiltinModel(), rows);
     const df = predictionsToDanfo(predictions);
-    expect(df.columns).toEqual(['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date']);
-    expect(df.values).toEqual(predictions.map((p) => [p.profile_id, p.date, p.future_period, p.predicted_engagement, p.prediction_date]));
+    const fields = [
+      'profile_id',
+      'date',
+      'future_period',
+      'predicted_engagement',
+      'prediction_date',
+      'partial_week',
+      'no_recent_posts',
+      'clipped',
+      'imputed',
+      'cold_start',
+      'non_finite_input',
+    ];
+    expect(df.columns).toEqual(fields);
+    expect(df.values).toEqual(predictions.map((p) => fields.map((f) => (p as unknown as Record<string, unknown>)[f])));
+    const withBounds = predictions.map((p) => ({ ...p, lo_80: 1, hi_80: 2 }));
+    expect(predictionsToDanfo(withBounds).columns).toEqual([...fields, 'lo_80', 'hi_80']);
   });
 
   it('is never loaded unless a danfo helper is called', () => {
