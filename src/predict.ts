@@ -123,13 +123,19 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
     const through = originRequest(model, asOf);
-    const load = dailyFrameSource(daily).weekly({
-      preset: model.preset,
-      onError: 'throw',
-      limits: checkLimits(options.limits, 'predict'),
-      ...(window ? { window } : {}),
-      ...(through !== undefined ? { through } : {}),
-    });
+    const source = dailyFrameSource(daily);
+    const request = { preset: model.preset, onError: 'throw' as const, limits: checkLimits(options.limits, 'predict'), ...(window ? { window } : {}) };
+    let load: ReturnType<typeof source.weekly>;
+    try {
+      load = source.weekly({ ...request, ...(through !== undefined ? { through } : {}) });
+    } catch (error) {
+      // A span that only asOf made too long is a bad asOf, not bad records: say so (a RangeError, 400 over HTTP).
+      if (!(error instanceof DataError && error.code === 'span_limit' && asOf !== undefined)) throw error;
+      source.weekly(request); // the records alone: throws when they themselves span too many weeks
+      throw new ArgumentRangeError(
+        `predict: asOf ${options.asOf} lies more than limits.maxWeeksPerProfile = ${request.limits.maxWeeksPerProfile} weeks after the first record of profile '${error.value}'`,
+      );
+    }
     // With asOf, the caller vouches for the days up to it: the origin week is complete.
     lastDay = asOf ?? load.lastDay;
     origin = originDay(model, asOf, lastDay);

@@ -3,6 +3,8 @@
 // apply, and the messages that say so.
 import { describe, expect, it } from 'vitest';
 import {
+  ArgumentRangeError,
+  DataError,
   FEATURES,
   ModelError,
   TARGETS,
@@ -289,5 +291,17 @@ describe('interval bounds', () => {
       expect(floored).toBeGreaterThan(0);
       expect(floored).toBeLessThan(preds.length);
     }
+  });
+});
+
+describe('asOf far after the records', () => {
+  it('is a RangeError about asOf, not a DataError about the records, when only asOf makes the span too long', () => {
+    const rows = [{ date: '2024-06-03', profile_id: 'p', followers: 10, posts: 1, engagement: 5, reach: 7, impressions: 8 }];
+    expect(() => predict(loadBuiltinModel(), rows, { asOf: '2099-12-31' })).toThrow(
+      new ArgumentRangeError("predict: asOf 2099-12-31 lies more than limits.maxWeeksPerProfile = 1100 weeks after the first record of profile 'p'"),
+    );
+    // Records that span too many weeks by themselves are still the records' fault.
+    const spread = [...rows, { ...rows[0]!, date: '2046-06-04' }];
+    expect(() => predict(loadBuiltinModel(), spread, { asOf: '2099-12-31' })).toThrow(DataError);
   });
 });

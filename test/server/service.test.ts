@@ -420,3 +420,12 @@ describe('load shedding', () => {
     }
   });
 });
+
+describe('asOf far after the rows', () => {
+  it('is a 400 about asOf, not a 422 about the records', async () => {
+    const r = await post({ rows: oneProfile, asOf: '2099-12-31' });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'bad_request' });
+    expect(r.json().message).toMatch(/^predict: asOf 2099-12-31 lies more than limits.maxWeeksPerProfile = 1100 weeks after the first record of profile /);
+  });
+});
