@@ -115,7 +115,7 @@ export type {
 } from './model/kinds/kind.js';
 
 // P: prediction, and evaluation.
-export { predict, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions } from './predict.js';
+export { predict, predictWithSkipped, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions, type SkippedProfile } from './predict.js';
 export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow } from './backtest/backtest.js';
 export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';

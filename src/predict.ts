@@ -5,6 +5,7 @@ import { DailyFrame } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { dailyFrameSource } from './features/resample.js';
+import { compareCodePoints } from './features/week-labels.js';
 import { isWeeklySource, type WeeklySource } from './features/source.js';
 import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
@@ -97,8 +98,17 @@ interface Origins {
   weekly: WeeklyFrame;
   profiles: number[];
   rows: Int32Array;
+  /** Profiles of the input that get no forecast, and why. */
+  skipped: SkippedProfile[];
   /** The last day of input (partial-week check), or +Infinity for a weekly table. */
   lastDay: number;
+}
+
+/** A profile of the input that gets no forecast, and why. */
+export interface SkippedProfile {
+  profile_id: string;
+  /** A sentence: which rows the profile has, and why none is an origin. */
+  reason: string;
 }
 
 /** Step P1–P4: the weekly table of the input and each profile's origin row. */
@@ -108,6 +118,8 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
   let weekly: WeeklyFrame;
   let origin: number | undefined;
   let lastDay = Number.POSITIVE_INFINITY;
+  // Every profile of the input, so that one with no row in the window is named too.
+  let inputIds: readonly string[] = [];
   if (input instanceof WeeklyFrame) {
     if (since !== undefined || asOf !== undefined)
       throw new ArgumentTypeError('predict: `since` and `asOf` apply to daily rows; filter the weekly table yourself');
@@ -136,13 +148,22 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
         `predict: asOf ${options.asOf} lies more than limits.maxWeeksPerProfile = ${request.limits.maxWeeksPerProfile} weeks after the first record of profile '${error.value}'`,
       );
     }
+    inputIds = daily.profileIds;
     // With asOf, the caller vouches for the days up to it: the origin week is complete.
     lastDay = asOf ?? load.lastDay;
     origin = originDay(model, asOf, lastDay);
     weekly = load.weekly;
   }
 
-  return { weekly, ...originRows(weekly, origin, options.profiles), lastDay };
+  const found = originRows(weekly, origin, options.profiles);
+  const skipped = found.skipped;
+  if (!options.profiles) {
+    const inTable = new Set(weekly.profileIds);
+    const window = `${options.since === undefined ? '' : ` on or after ${options.since}`}${options.since !== undefined && options.asOf !== undefined ? ' and' : ''}${options.asOf === undefined ? '' : ` on or before ${options.asOf}`}`;
+    for (const id of inputIds) if (!inTable.has(id)) skipped.push({ profile_id: id, reason: `no rows${window}` });
+    skipped.sort((a, b) => compareCodePoints(a.profile_id, b.profile_id));
+  }
+  return { weekly, ...found, skipped, lastDay };
 }
 
 /**
@@ -162,7 +183,11 @@ function originRequest(model: EngagementModel, asOf: number | undefined): number
 }
 
 /** P4: each profile's origin row in a weekly table (its week ending on `origin`, or its latest week), for the profiles asked for or all that have one. */
-function originRows(weekly: WeeklyFrame, origin: number | undefined, only: readonly string[] | undefined): { profiles: number[]; rows: Int32Array } {
+function originRows(
+  weekly: WeeklyFrame,
+  origin: number | undefined,
+  only: readonly string[] | undefined,
+): { profiles: number[]; rows: Int32Array; skipped: SkippedProfile[] } {
   const index = new Map(weekly.profileIds.map((id, k) => [id, k]));
   // The origin row of profile k: its week ending on `origin`, or its latest week (−1 when it has none by the origin).
   const rowOf = (k: number): number => (origin === undefined ? weekly.offsets[k + 1]! - 1 : weekly.rowAt(k, origin));
@@ -178,10 +203,22 @@ function originRows(weekly: WeeklyFrame, origin: number | undefined, only: reado
       return k;
     });
   } else {
-    // Profiles first seen after the origin (only in a partial last week) have nothing to forecast from.
+    // Profiles first seen after the origin (only in a partial last week) have nothing to forecast from: named, with why.
     profiles = weekly.profileIds.map((_, k) => k).filter((k) => rowOf(k) >= 0);
   }
-  return { profiles, rows: Int32Array.from(profiles, rowOf) };
+  const skipped: SkippedProfile[] = [];
+  if (!only && origin !== undefined) {
+    const date = weekly.column('date');
+    weekly.profileIds.forEach((id, k) => {
+      if (rowOf(k) < 0) {
+        skipped.push({
+          profile_id: id,
+          reason: `its first record is in the week ending ${formatDay(date[weekly.offsets[k]!]!)}, after the origin week ending ${formatDay(origin)} (the last complete week, or the week of asOf)`,
+        });
+      }
+    });
+  }
+  return { profiles, rows: Int32Array.from(profiles, rowOf), skipped };
 }
 
 /**
@@ -215,9 +252,28 @@ export function predict(
   input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
   options: PredictOptions = {},
 ): Prediction[] {
+  return predictWithSkipped(model, input, options).predictions;
+}
+
+/**
+ * `predict`, and the profiles of the input that get no forecast, each with
+ * the reason: its rows all lie after the origin week (a profile first seen
+ * in the input's last, incomplete week), or none lies in the `since`/`asOf`
+ * window. Nothing is left out without a word.
+ *
+ * @example
+ * const { predictions, skipped } = predictWithSkipped(model, rows, { asOf: '2024-11-24' });
+ * for (const s of skipped) console.warn(`${s.profile_id}: ${s.reason}`);
+ * @throws what `predict` throws.
+ */
+export function predictWithSkipped(
+  model: EngagementModel,
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
+  options: PredictOptions = {},
+): { predictions: Prediction[]; skipped: SkippedProfile[] } {
   const coverages = coveragesFor(model, options, 'predict');
-  const { weekly, profiles, rows, lastDay } = originsOf(model, input, options);
-  return forecastRows(model, weekly, profiles, rows, lastDay, coverages);
+  const { weekly, profiles, rows, lastDay, skipped } = originsOf(model, input, options);
+  return { predictions: forecastRows(model, weekly, profiles, rows, lastDay, coverages), skipped };
 }
 
 /** Checks the model, and the interval coverages asked for against what it can give. */
@@ -245,6 +301,10 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  * features look back four weeks and the month before, the `corrected`
  * preset's up to 26 weeks and all of a profile's history (docs/features.md).
  *
+ * `skipped` names the profiles read that get no forecast (first seen after
+ * the origin week), as `predictWithSkipped` does; rows outside the window
+ * are counted in `report.outsideWindow`.
+ *
  * @example
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
  * @throws what `loadWeekly` and `predict` throw.
@@ -253,7 +313,7 @@ export async function predictFiles(
   model: EngagementModel,
   source: string | readonly string[] | WeeklySource,
   options: PredictFilesOptions = {},
-): Promise<{ predictions: Prediction[]; report: LoadReport }> {
+): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[] }> {
   const coverages = coveragesFor(model, options, 'predictFiles');
   const since = options.since === undefined ? Number.NEGATIVE_INFINITY : parseDayStrict(options.since, 'predictFiles: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictFiles: asOf');
@@ -271,8 +331,8 @@ export async function predictFiles(
   });
   const lastDay = asOf ?? load.lastDay;
   const origin = originDay(model, asOf, lastDay);
-  const { profiles, rows } = originRows(load.weekly, origin, options.profiles);
-  return { predictions: forecastRows(model, load.weekly, profiles, rows, lastDay, coverages), report: load.report };
+  const { profiles, rows, skipped } = originRows(load.weekly, origin, options.profiles);
+  return { predictions: forecastRows(model, load.weekly, profiles, rows, lastDay, coverages), report: load.report, skipped };
 }
 
 /** @internal The forecast of origin row `r` (in the order given to `forecastRows`) at horizon index `h`. */

@@ -12,6 +12,7 @@ import {
   loadBuiltinModel,
   predict,
   predictFeatures,
+  predictWithSkipped,
   resampleWeekly,
   trainModels,
   type DailyRowInput,
@@ -303,5 +304,41 @@ describe('asOf far after the records', () => {
     // Records that span too many weeks by themselves are still the records' fault.
     const spread = [...rows, { ...rows[0]!, date: '2046-06-04' }];
     expect(() => predict(loadBuiltinModel(), spread, { asOf: '2099-12-31' })).toThrow(DataError);
+  });
+});
+
+describe('no profile left out without a word', () => {
+  const row = { followers: 10, posts: 1, engagement: 5, reach: 7, impressions: 8 };
+  // 'late' is first seen on Wednesday 2024-06-12, in the input's last, incomplete week (ending Sunday 06-16).
+  const rows = [
+    { date: '2024-06-03', profile_id: 'early', ...row },
+    { date: '2024-06-11', profile_id: 'early', ...row },
+    { date: '2024-06-12', profile_id: 'late', ...row },
+  ];
+
+  it('names a profile whose rows all lie after the origin week (corrected, no asOf), with why', () => {
+    const model = smallCorrectedModel();
+    const { predictions, skipped } = predictWithSkipped(model, rows);
+    expect(new Set(predictions.map((p) => p.profile_id))).toEqual(new Set(['early']));
+    expect(skipped).toEqual([
+      {
+        profile_id: 'late',
+        reason: 'its first record is in the week ending 2024-06-16, after the origin week ending 2024-06-09 (the last complete week, or the week of asOf)',
+      },
+    ]);
+    expect(predict(model, rows)).toEqual(predictions);
+  });
+
+  it('names every profile when asOf is before all the rows, and the ones outside the window', () => {
+    const { predictions, skipped } = predictWithSkipped(loadBuiltinModel(), rows, { asOf: '2024-06-10' });
+    expect(new Set(predictions.map((p) => p.profile_id))).toEqual(new Set(['early']));
+    expect(skipped).toEqual([{ profile_id: 'late', reason: 'no rows on or before 2024-06-10' }]);
+    expect(predictWithSkipped(loadBuiltinModel(), rows, { asOf: '2024-05-01' })).toEqual({
+      predictions: [],
+      skipped: [
+        { profile_id: 'early', reason: 'no rows on or before 2024-05-01' },
+        { profile_id: 'late', reason: 'no rows on or before 2024-05-01' },
+      ],
+    });
   });
 });

@@ -93,8 +93,16 @@ const modelRef = {
 
 export const forecastResponseSchema = {
   type: 'object',
-  required: ['model', 'predictions'],
-  properties: { model: modelRef, predictions: { type: 'array', items: predictionSchema } },
+  required: ['model', 'predictions', 'skipped'],
+  properties: {
+    model: modelRef,
+    predictions: { type: 'array', items: predictionSchema },
+    skipped: {
+      type: 'array',
+      description: 'profiles of the rows sent that get no forecast, and why (rows only after the origin week, or none in the asOf window)',
+      items: { type: 'object', required: ['profile_id', 'reason'], properties: { profile_id: { type: 'string' }, reason: { type: 'string' } } },
+    },
+  },
 } as const;
 
 export const errorSchema = {

@@ -429,3 +429,13 @@ describe('asOf far after the rows', () => {
     expect(r.json().message).toMatch(/^predict: asOf 2099-12-31 lies more than limits.maxWeeksPerProfile = 1100 weeks after the first record of profile /);
   });
 });
+
+describe('profiles without a forecast', () => {
+  it('are named in skipped, with why, beside the forecasts of the others', async () => {
+    const r = await post({ rows: oneProfile, asOf: '2023-12-01' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ predictions: [], skipped: [{ profile_id: oneProfile[0]!.profile_id, reason: 'no rows on or before 2023-12-01' }] });
+    const ok = await post({ rows: oneProfile, asOf: '2024-10-15' });
+    expect(ok.json().skipped).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { predict } from '../../predict.js';
+import { predictWithSkipped } from '../../predict.js';
 import type { DailyRowInput } from '../../schema.js';
 import { HttpError } from '../http-errors.js';
 import { errorSchema, forecastBodySchema, forecastResponseSchema } from '../schemas.js';
@@ -19,10 +19,14 @@ export const forecastRoutes: FastifyPluginAsync<RouteContext> = async (app, { sl
       if (ids.size > limits.maxProfiles)
         throw new HttpError(413, 'too_many_profiles', `${ids.size} profiles in one request; the limit is ${limits.maxProfiles}`);
       const loaded = slot.current; // one model for the whole answer, even if a reload swaps it meanwhile
-      const predictions = predict(loaded.model, rows, { ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) });
+      const { predictions, skipped } = predictWithSkipped(loaded.model, rows, {
+        ...(asOf ? { asOf } : {}),
+        ...(intervals ? { intervals } : {}),
+        ...(profiles ? { profiles } : {}),
+      });
       metrics.forecasts.inc(predictions.length);
       metrics.profiles.inc(predictions.length / 4);
-      return { model: { id: loaded.id, preset: loaded.model.preset, version: loaded.model.library.version }, predictions };
+      return { model: { id: loaded.id, preset: loaded.model.preset, version: loaded.model.library.version }, predictions, skipped };
     },
   );
   // Another method on the route: 405 with Allow, not 404 (the route exists).
