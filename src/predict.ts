@@ -429,6 +429,19 @@ export function forecastRows(
         const s = coldRow >= 0 ? Math.max(floor, value) : Math.max(floor, scale[r]!);
         coverages.forEach((_, c) => {
           const [lo, hi] = intervalBounds(value, s, (coldRow >= 0 ? coldMultipliers : multipliers)[c]![h]!);
+          // A bound is never Infinity (null in JSON, empty in CSV): an overflowing one names the profile.
+          if (!Number.isFinite(hi) || !Number.isFinite(lo)) {
+            throw new DataError(
+              `the ${labels[c]}% interval of the ${target} forecast overflows (the profile's scale, ${s}, is too large for the model's intervals)`,
+              {
+                code: 'unforecastable',
+                file: '<input>',
+                line: 0,
+                column: 'profile_id',
+                value: weekly.profileIds[k]!,
+              },
+            );
+          }
           p[`lo_${labels[c]}`] = lo;
           p[`hi_${labels[c]}`] = hi;
         });
