@@ -220,6 +220,130 @@ describe('corrected forecasts', () => {
 });
 
 describe('interval bounds', () => {
+  // A model whose interval floor is not the default (1) and whose quantiles
+  // differ by horizon, with hand-made cold-start heads (forecast c − 1 for
+  // horizon h, c = 3, 30, 300, 3000) and quantiles of their own.
+  const grid = (step: number) => ({ n: 500, quantiles: Array.from({ length: 201 }, (_, k) => (k * step) / 200) });
+  function modelWith(coldIntervals: boolean, floor: number): EngagementModel {
+    const model = structuredClone(smallCorrectedModel());
+    model.intervals = {
+      ...model.intervals!,
+      floor,
+      horizons: Object.fromEntries(TARGETS.map((t, h) => [t, grid(1 + h)])) as NonNullable<EngagementModel['intervals']>['horizons'],
+    };
+    model.coldStart = {
+      features: [...COLD_START_FEATURES],
+      scaler: { features: [...COLD_START_FEATURES], mean: [0, 0, 0], var: [1, 1, 1], scale: [1, 1, 1], nSamplesSeen: [100, 100, 100] },
+      models: Object.fromEntries(TARGETS.map((t, h) => [t, { coef: [0, 0, 0], intercept: Math.log(3 * 10 ** h), factor: 1 }])) as NonNullable<
+        EngagementModel['coldStart']
+      >['models'],
+      intervals: coldIntervals
+        ? (Object.fromEntries(TARGETS.map((t, h) => [t, grid(10 + 5 * h)])) as NonNullable<NonNullable<EngagementModel['coldStart']>['intervals']>)
+        : null,
+    };
+    return model;
+  }
+  const warmRows = simpleRows(6, '2024-07-01', '2024-10-13', 7);
+  const coldRows = ['2024-09-30', '2024-10-01', '2024-10-02', '2024-10-05', '2024-10-13'].map((date) =>
+    day(date, { profile_id: 'cold', posts: 0, engagement: 0, followers: 50 }),
+  );
+  const origin = '2024-10-13';
+
+  it('are forecast ± q·max(floor, scale) for profiles with a history and forecast ± q·max(floor, forecast) for cold ones, each with its own quantiles', () => {
+    // The warm profiles' scales at the origin, read apart from predict.
+    const weekly = resampleWeekly(dailyFromRows([...warmRows, ...coldRows]), { preset: 'corrected', through: origin });
+    const origins = weekly.profileIds.map((_, k) => weekly.offsets[k + 1]! - 1);
+    const probe = modelWith(true, 1);
+    const scales = designColumns(weekly, [probe.intervals!.scale], origins).columns[0]!;
+    const scaleOf = new Map(weekly.profileIds.map((id, k) => [id, scales[k]!]));
+    const warmScales = weekly.profileIds
+      .filter((id) => id !== 'cold')
+      .map((id) => scaleOf.get(id)!)
+      .sort((a, b) => a - b);
+    // A floor between the smallest and largest scale, and between the cold forecasts 29 and 299.
+    const floor = Math.min(100, (warmScales[0]! + warmScales[warmScales.length - 1]!) / 2);
+    expect(floor).toBeGreaterThan(warmScales[0]!);
+    expect(floor).toBeLessThan(warmScales[warmScales.length - 1]!);
+    expect(floor).toBeGreaterThan(29);
+    for (const coldIntervals of [true, false]) {
+      const model = modelWith(coldIntervals, floor);
+      const preds = predict(model, [...warmRows, ...coldRows], { asOf: origin, intervals: [0.8, 0.95] });
+      expect(preds).toHaveLength(4 * 7);
+      let floored = 0;
+      for (const p of preds) {
+        const h = TARGETS.findIndex((t) => p.future_period === `predicted_${t}`);
+        expect(h).toBeGreaterThanOrEqual(0);
+        const cold = p.profile_id === 'cold';
+        expect(p.cold_start, p.profile_id).toBe(cold);
+        if (cold) expect(p.predicted_engagement).toBeCloseTo(3 * 10 ** h - 1, 9);
+        const scale = Math.max(floor, cold ? p.predicted_engagement : scaleOf.get(p.profile_id)!);
+        if (scale === floor) floored++;
+        const quantiles = cold && coldIntervals ? grid(10 + 5 * h) : grid(1 + h);
+        for (const [coverage, label] of [
+          [0.8, '80'],
+          [0.95, '95'],
+        ] as const) {
+          // ⌈501·p⌉ / 500 of a grid k·step/200: the multiplier is that level times step.
+          const q = (Math.ceil(501 * coverage) / 500) * quantiles.quantiles[200]!;
+          expect(p[`lo_${label}`], `${p.profile_id} ${p.future_period} lo_${label}`).toBeCloseTo(Math.max(0, p.predicted_engagement - q * scale), 6);
+          expect(p[`hi_${label}`], `${p.profile_id} ${p.future_period} hi_${label}`).toBeCloseTo(p.predicted_engagement + q * scale, 6);
+        }
+      }
+      expect(floored).toBeGreaterThan(0);
+      expect(floored).toBeLessThan(preds.length);
+    }
+  });
+});
+
+describe('asOf far after the records', () => {
+  it('is a RangeError about asOf, not a DataError about the records, when only asOf makes the span too long', () => {
+    const rows = [{ date: '2024-06-03', profile_id: 'p', followers: 10, posts: 1, engagement: 5, reach: 7, impressions: 8 }];
+    expect(() => predict(loadBuiltinModel(), rows, { asOf: '2099-12-31' })).toThrow(
+      new ArgumentRangeError("predict: asOf 2099-12-31 lies more than limits.maxWeeksPerProfile = 1100 weeks after the first record of profile 'p'"),
+    );
+    // Records that span too many weeks by themselves are still the records' fault.
+    const spread = [...rows, { ...rows[0]!, date: '2046-06-04' }];
+    expect(() => predict(loadBuiltinModel(), spread, { asOf: '2099-12-31' })).toThrow(DataError);
+  });
+});
+
+describe('no profile left out without a word', () => {
+  const row = { followers: 10, posts: 1, engagement: 5, reach: 7, impressions: 8 };
+  // 'late' is first seen on Wednesday 2024-06-12, in the input's last, incomplete week (ending Sunday 06-16).
+  const rows = [
+    { date: '2024-06-03', profile_id: 'early', ...row },
+    { date: '2024-06-11', profile_id: 'early', ...row },
+    { date: '2024-06-12', profile_id: 'late', ...row },
+  ];
+
+  it('names a profile whose rows all lie after the origin week (corrected, no asOf), with why', () => {
+    const model = smallCorrectedModel();
+    const { predictions, skipped } = predictWithSkipped(model, rows);
+    expect(new Set(predictions.map((p) => p.profile_id))).toEqual(new Set(['early']));
+    expect(skipped).toEqual([
+      {
+        profile_id: 'late',
+        reason: 'its first record is in the week ending 2024-06-16, after the origin week ending 2024-06-09 (the last complete week, or the week of asOf)',
+      },
+    ]);
+    expect(predict(model, rows)).toEqual(predictions);
+  });
+
+  it('names every profile when asOf is before all the rows, and the ones outside the window', () => {
+    const { predictions, skipped } = predictWithSkipped(loadBuiltinModel(), rows, { asOf: '2024-06-10' });
+    expect(new Set(predictions.map((p) => p.profile_id))).toEqual(new Set(['early']));
+    expect(skipped).toEqual([{ profile_id: 'late', reason: 'no rows on or before 2024-06-10' }]);
+    expect(predictWithSkipped(loadBuiltinModel(), rows, { asOf: '2024-05-01' })).toEqual({
+      predictions: [],
+      skipped: [
+        { profile_id: 'early', reason: 'no rows on or before 2024-05-01' },
+        { profile_id: 'late', reason: 'no rows on or before 2024-05-01' },
+      ],
+    });
+  });
+});
+
+describe('interval bounds that overflow', () => {
   it('are never Infinity: an overflowing bound is a DataError naming the profile (422 over HTTP)', () => {
     const model = smallCorrectedModel();
     const base = { followers: 10, reach: 7, impressions: 8 };
