@@ -144,6 +144,20 @@ async function readColumns(result: DuckDbStreamLike, count: number, rows = 0): P
   return out.map((c) => (c.length === total ? c : c.slice(0, total)));
 }
 
+/** The DuckDB types whose values are numbers as they are. */
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/;
+
+/** The type of each column of the daily relation, by name (DuckDB's `DESCRIBE`). */
+async function columnTypes(
+  connection: DuckDbConnectionLike,
+  relation: string,
+  values: Record<string, unknown>,
+  types: Record<string, unknown>,
+): Promise<Map<string, string>> {
+  const rows = await readRows(await connection.stream(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${relation})`, values, types), 2);
+  return new Map(rows.map(([name, type]) => [name ?? '', type ?? '']));
+}
+
 /** Reads a VARCHAR result column of every chunk. */
 async function readStrings(result: DuckDbStreamLike): Promise<string[]> {
   const out: string[] = [];
@@ -186,7 +200,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       const report = emptyReport();
       const values: Record<string, unknown> = {};
-      const types: Record<string, unknown> = {};
+      const paramTypes: Record<string, unknown> = {};
       let ownInstance: { closeSync?(): void } | null = null;
       let connection = options.connection;
       const module = connection ? null : await loadDuckDb();
@@ -218,7 +232,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         }
         if (options.files !== undefined || options.parquet !== undefined) {
           values.paths = module ? module.listValue(report.files.length ? report.files : list(options.parquet!)) : list((options.files ?? options.parquet)!);
-          if (module) types.paths = module.LIST(module.VARCHAR);
+          if (module) paramTypes.paths = module.LIST(module.VARCHAR);
         }
         const { firstDay, lastDay } = request.limits;
         const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
@@ -226,15 +240,26 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const to = Number.isFinite(window.to) ? window.to : 2147483647;
         const bad = badRowSql(firstDay, lastDay, dateRangeReason(request.limits));
         const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
+        // Typed columns (Parquet, tables) are read as they are; text columns by the reader's rules.
+        const typeOf = await columnTypes(connection, relation, values, paramTypes);
+        const numeric = (column: string) => NUMERIC_TYPE.test(typeOf.get(column) ?? '');
+        const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`));
+        const followersNumber = numeric('followers')
+          ? `CASE WHEN isnan(CAST(followers_raw AS DOUBLE)) THEN NULL ELSE CAST(followers_raw AS DOUBLE) END`
+          : looseNumber('followers_text');
+        const dayOf = /^(DATE|TIMESTAMP)/.test(typeOf.get('date') ?? '')
+          ? `CAST(CAST(date_raw AS DATE) - DATE '1970-01-01' AS INTEGER)`
+          : dayNumber('date_text');
         // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept); a
         // subquery of both queries below (the paths stay parameters), read as it is scanned.
         const checked = `(WITH src AS (
             SELECT ${text('date')} AS date_text, ${text('profile_id')} AS id, ${COUNTS.map((c) => `${text(c)} AS ${c}_text`).join(', ')},
-                   ${text('followers')} AS followers_text, ${fileColumn} AS file
+                   ${text('followers')} AS followers_text, ${fileColumn} AS file,
+                   ${['date', 'followers', ...COUNTS].map((c) => `${quoteIdentifier(c)} AS ${c}_raw`).join(', ')}
             FROM ${relation}
           ), parsed AS (
-            SELECT *, ${dayNumber('date_text')} AS day, ${COUNTS.map((c) => `${looseNumber(`${c}_text`)} AS ${c}_n`).join(', ')},
-                   ${looseNumber('followers_text')} AS followers_n
+            SELECT *, ${dayOf} AS day, ${COUNTS.map((c) => `${asNumber(c)} AS ${c}_n`).join(', ')},
+                   ${followersNumber} AS followers_n
             FROM src
           )
           SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed) AS ef_checked`;
@@ -260,7 +285,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           FROM keyed
           GROUP BY status, id, sunday, CASE WHEN status = 0 THEN month(DATE '1970-01-01' + sunday) <> month(DATE '1970-01-01' + day) END`,
           values,
-          types,
+          paramTypes,
         );
         const counts = await readColumns(
           await connection.stream(`SELECT
@@ -280,7 +305,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
               CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
             FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
-            types,
+            paramTypes,
           );
           const rows = await readRows(examples, 4);
           const errors = rows.map(

@@ -98,7 +98,7 @@ describe.skipIf(skip)('duckdb()', () => {
     await c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, all_varchar = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` });
     await c.run(`COPY daily TO '${parquet}' (FORMAT parquet)`);
     await c.run(
-      `CREATE TABLE "typed daily" AS SELECT CAST(date AS DATE) AS date, profile_id, followers, CAST(posts AS BIGINT) AS posts, CAST(engagement AS DOUBLE) AS engagement, CAST(reach AS BIGINT) AS reach, CAST(impressions AS BIGINT) AS impressions FROM daily`,
+      `CREATE TABLE "typed daily" AS SELECT CAST(date AS DATE) AS date, profile_id, TRY_CAST(followers AS DOUBLE) AS followers, CAST(posts AS BIGINT) AS posts, CAST(engagement AS DOUBLE) AS engagement, CAST(reach AS BIGINT) AS reach, CAST(impressions AS BIGINT) AS impressions FROM daily`,
     );
     c.closeSync();
     instance.closeSync();
