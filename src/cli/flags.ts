@@ -10,7 +10,10 @@ import { parseDayStrict } from '../calendar.js';
 import { checkOnError, checkPreset, checkWorkers, type OnError, type Preset } from '../schema.js';
 import { duckdb } from '../engines/duckdb.js';
 import type { WeeklySource } from '../features/source.js';
-import type { TerminalLike } from './progress.js';
+import { ProgressBar, type TerminalLike } from './progress.js';
+import { loadWeekly } from '../io/load-weekly.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import type { LoadReport } from '../frame/load-report.js';
 
 /** A mistake in how the command was called (exit code 2). */
 export class UsageError extends Error {}
@@ -65,6 +68,22 @@ export const ENGINE_OPTIONS = `  --engine NAME         js (default): the library
   --table NAME          duckdb: a table or view of daily rows, in --database (a DuckDB file)
   --database FILE       duckdb: the DuckDB database file that holds --table
   --memory-limit SIZE   duckdb: DuckDB's memory limit (e.g. 4GB); past it, DuckDB spills to disk`;
+
+/**
+ * The weekly table from the source the flags name (`weeklySourceFlags`), with
+ * a progress bar on stderr (none when quiet): what `weekly`, `train` and
+ * `evaluate` read their data with.
+ */
+export async function loadWeeklyFrom<P extends Preset>(
+  data: { source: string[] | WeeklySource; onError: OnError; workers?: number },
+  preset: P,
+  context: CommandContext,
+): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
+  const bar = new ProgressBar(context.io.stderr, context.quiet);
+  const loaded = await loadWeekly(data.source, { preset, onError: data.onError, onProgress: bar.callback, ...(data.workers ? { workers: data.workers } : {}) });
+  bar.done();
+  return loaded;
+}
 
 /** The flags of `ENGINE_OPTIONS`. */
 export const engineOptions = {

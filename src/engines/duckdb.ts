@@ -205,7 +205,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       let connection = options.connection;
       const module = connection ? null : await loadDuckDb();
       let relation: string;
-      let fileColumn = `'${name.replaceAll("'", "''")}'`;
+      // The source's name is a value like the paths: a parameter, never spliced into the SQL.
+      let fileColumn = '$source';
       if (options.files !== undefined) {
         const files = await discoverFiles(list(options.files));
         report.files = files;
@@ -231,8 +232,9 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           connection = await instance.connect();
         }
         if (options.files !== undefined || options.parquet !== undefined) {
-          values.paths = module ? module.listValue(report.files.length ? report.files : list(options.parquet!)) : list((options.files ?? options.parquet)!);
-          if (module) paramTypes.paths = module.LIST(module.VARCHAR);
+          // Files are read in a DuckDB of this source's own (a connection comes with a table).
+          values.paths = module!.listValue(options.files !== undefined ? report.files : list(options.parquet!));
+          paramTypes.paths = module!.LIST(module!.VARCHAR);
         }
         const { firstDay, lastDay } = request.limits;
         const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
@@ -242,6 +244,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
         // Typed columns (Parquet, tables) are read as they are; text columns by the reader's rules.
         const typeOf = await columnTypes(connection, relation, values, paramTypes);
+        if (fileColumn === '$source') values.source = name; // after DESCRIBE, which does not use it
         const numeric = (column: string) => NUMERIC_TYPE.test(typeOf.get(column) ?? '');
         const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`));
         const followersNumber = numeric('followers')

@@ -1,9 +1,7 @@
 // `engagement-forecast evaluate`.
-import { loadWeekly } from '../../io/load-weekly.js';
 import { evaluateModel } from '../../report/evaluate.js';
 import { renderReport } from '../../report/html.js';
 import { DEFAULT_CUTOFF } from '../../schema.js';
-import { ProgressBar } from '../progress.js';
 import { metricsTable } from '../tables.js';
 import {
   checkModelFlags,
@@ -13,6 +11,7 @@ import {
   ENGINE_OPTIONS,
   engineOptions,
   weeklySourceFlags,
+  loadWeeklyFrom,
   dateFlag,
   modelFrom,
   parse,
@@ -55,14 +54,7 @@ ${COMMON}`,
     checkModelFlags(values, command);
     const model = await modelFrom(values);
     const cutoff = cutoffFlag ?? model.training?.cutoff ?? DEFAULT_CUTOFF;
-    const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly } = await loadWeekly(data.source, {
-      preset: model.preset,
-      onError: data.onError,
-      onProgress: bar.callback,
-      ...(data.workers ? { workers: data.workers } : {}),
-    });
-    bar.done();
+    const { weekly } = await loadWeeklyFrom(data, model.preset, context);
     const evaluation = evaluateModel(model, weekly, { cutoff });
     if (reportPath) await writeFileText(reportPath, renderReport(evaluation));
     if (values.json) {

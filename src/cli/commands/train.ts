@@ -1,5 +1,4 @@
 // `engagement-forecast train`.
-import { loadWeekly } from '../../io/load-weekly.js';
 import { MODEL_KINDS, saveModel } from '../../model/model-file.js';
 import { presetOf } from '../../model/presets.js';
 import { trainModels } from '../../model/train.js';
@@ -14,6 +13,7 @@ import {
   ENGINE_OPTIONS,
   engineOptions,
   weeklySourceFlags,
+  loadWeeklyFrom,
   dateFlag,
   ensureDir,
   flag,
@@ -72,14 +72,8 @@ ${COMMON}`,
     const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
+    const { weekly, report } = await loadWeeklyFrom(data, preset, context);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.source, {
-      preset,
-      onError: data.onError,
-      onProgress: bar.callback,
-      ...(data.workers ? { workers: data.workers } : {}),
-    });
-    bar.done();
     note(
       `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`,
     );

@@ -1,7 +1,5 @@
 // `engagement-forecast weekly`.
-import { loadWeekly } from '../../io/load-weekly.js';
 import { writeWeeklyCsv } from '../../io/write-csv.js';
-import { ProgressBar } from '../progress.js';
 import {
   COMMON,
   DATA_OPTIONS,
@@ -9,6 +7,7 @@ import {
   ENGINE_OPTIONS,
   engineOptions,
   weeklySourceFlags,
+  loadWeeklyFrom,
   ensureDir,
   jsonNeedsOut,
   parse,
@@ -40,14 +39,7 @@ ${COMMON}`,
     const out = required(values, 'out', command);
     const preset = presetFlag(values, command);
     jsonNeedsOut(values, out, command);
-    const bar = new ProgressBar(io.stderr, context.quiet);
-    const { weekly, report } = await loadWeekly(data.source, {
-      preset,
-      onError: data.onError,
-      onProgress: bar.callback,
-      ...(data.workers ? { workers: data.workers } : {}),
-    });
-    bar.done();
+    const { weekly, report } = await loadWeeklyFrom(data, preset, context);
     if (out !== '-') ensureDir(out);
     await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
     const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
