@@ -11,6 +11,7 @@ export default defineConfig([
       generate: 'src/generate.ts',
       server: 'src/server/index.ts',
       duckdb: 'src/engines/duckdb.ts',
+      postgres: 'src/engines/postgres.ts',
       cli: 'src/cli/main.ts',
     },
     format: ['esm'],
@@ -21,6 +22,7 @@ export default defineConfig([
         generate: 'src/generate.ts',
         server: 'src/server/index.ts',
         duckdb: 'src/engines/duckdb.ts',
+        postgres: 'src/engines/postgres.ts',
       },
     },
     sourcemap: true,
@@ -30,7 +32,14 @@ export default defineConfig([
   },
   {
     // The same in CommonJS (no CLI: the command is ESM).
-    entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', generate: 'src/generate.ts', server: 'src/server/index.ts', duckdb: 'src/engines/duckdb.ts' },
+    entry: {
+      index: 'src/index.ts',
+      calendar: 'src/calendar.ts',
+      generate: 'src/generate.ts',
+      server: 'src/server/index.ts',
+      duckdb: 'src/engines/duckdb.ts',
+      postgres: 'src/engines/postgres.ts',
+    },
     format: ['cjs'],
     // Shared chunks, as in the ESM build: each entry does not carry its own copy of the library.
     splitting: true,

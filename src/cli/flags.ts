@@ -9,6 +9,7 @@ import { loadModel, type EngagementModel } from '../model/model-file.js';
 import { parseDayStrict } from '../calendar.js';
 import { checkOnError, checkPreset, checkWorkers, type OnError, type Preset } from '../schema.js';
 import { duckdb } from '../engines/duckdb.js';
+import { postgres } from '../engines/postgres.js';
 import type { WeeklySource } from '../features/source.js';
 import { ProgressBar, type TerminalLike } from './progress.js';
 import { loadWeekly } from '../io/load-weekly.js';
@@ -62,12 +63,16 @@ export function flag<T>(check: () => T): T {
 }
 
 /** The help of the flags that read the daily rows through an engine (commands that build a weekly table). */
-export const ENGINE_OPTIONS = `  --engine NAME         js (default): the library's reader; duckdb: the rows checked and summed
-                        by segment in DuckDB (the optional peer @duckdb/node-api; docs/engines.md)
+export const ENGINE_OPTIONS = `  --engine NAME         js (default): the library's reader; duckdb or postgres: the rows checked
+                        and summed by segment in DuckDB (the optional peer @duckdb/node-api) or in
+                        a PostgreSQL server (the optional peer pg); docs/engines.md
   --parquet PATH...     duckdb: Parquet files (paths or globs) instead of --data
-  --table NAME          duckdb: a table or view of daily rows, in --database (a DuckDB file)
+  --table NAME          duckdb, postgres: a table or view of daily rows
   --database FILE       duckdb: the DuckDB database file that holds --table
-  --memory-limit SIZE   duckdb: DuckDB's memory limit (e.g. 4GB); past it, DuckDB spills to disk`;
+  --memory-limit SIZE   duckdb: DuckDB's memory limit (e.g. 4GB); past it, DuckDB spills to disk
+  --url URL             postgres: the server (postgres://user:password@host:port/database);
+                        without it, the PG* environment variables (PGHOST, PGPORT, PGDATABASE, ...)
+  --schema NAME         postgres: the schema of --table (default: the search path)`;
 
 /**
  * The weekly table from the source the flags name (`weeklySourceFlags`), with
@@ -92,11 +97,14 @@ export const engineOptions = {
   table: { type: 'string' },
   database: { type: 'string' },
   'memory-limit': { type: 'string' },
+  url: { type: 'string' },
+  schema: { type: 'string' },
 } as const;
 
 /**
  * Where the weekly table comes from: the files of `--data` (read by the
- * library), or DuckDB over files, Parquet or a table (`--engine duckdb`).
+ * library), DuckDB over files, Parquet or a table (`--engine duckdb`), or a
+ * PostgreSQL table (`--engine postgres`).
  */
 export function weeklySourceFlags(
   values: Values,
@@ -108,12 +116,26 @@ export function weeklySourceFlags(
   const table = values.table as string | undefined;
   const database = values.database as string | undefined;
   const memoryLimit = values['memory-limit'] as string | undefined;
+  const url = values.url as string | undefined;
+  const schema = values.schema as string | undefined;
+  if (engine !== 'postgres' && (url !== undefined || schema !== undefined)) throw new UsageError(`${command}: --url and --schema need --engine postgres`);
   if (engine === 'js') {
     if (parquet || table || database || memoryLimit) throw new UsageError(`${command}: --parquet, --table, --database and --memory-limit need --engine duckdb`);
     const { paths, ...rest } = dataFlags(values, positionals, command);
     return { source: paths, ...rest };
   }
-  if (engine !== 'duckdb') throw new UsageError(`${command}: --engine must be js or duckdb, got '${engine}'`);
+  if (engine === 'postgres') {
+    if (parquet || database || memoryLimit) throw new UsageError(`${command}: --parquet, --database and --memory-limit need --engine duckdb`);
+    if (values.data !== undefined || positionals.length > 0)
+      throw new UsageError(`${command}: with --engine postgres, the rows are read from --table, not --data`);
+    if (table === undefined) throw new UsageError(`${command}: with --engine postgres, --table is required`);
+    const onError = flag(() => checkOnError(values['on-error'], command, '--on-error'));
+    return {
+      source: flag(() => postgres({ table, ...(schema !== undefined ? { schema } : {}), ...(url !== undefined ? { connectionString: url } : {}) })),
+      onError,
+    };
+  }
+  if (engine !== 'duckdb') throw new UsageError(`${command}: --engine must be js, duckdb or postgres, got '${engine}'`);
   const paths = [...((values.data as string[] | undefined) ?? []), ...positionals];
   const given = [paths.length > 0 ? '--data' : '', parquet ? '--parquet' : '', table !== undefined ? '--table' : ''].filter(Boolean);
   if (given.length !== 1)

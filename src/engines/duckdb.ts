@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { formatDay, sundayOnOrBefore } from '../calendar.js';
 import { ArgumentTypeError, DataError } from '../errors.js';
-import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
+import { SEGMENT_COLUMNS } from '../features/segments.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
-import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import type { Preset } from '../schema.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
+import { COUNTS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -72,11 +72,6 @@ async function loadDuckDb(): Promise<DuckDbModule> {
   }
 }
 
-/** A SQL identifier, quoted (embedded quotes doubled): table and schema names never reach SQL unquoted. */
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 const DECIMAL = String.raw`[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`;
 const INFINITE = String.raw`(?i)[+-]?inf(inity)?`;
 
@@ -96,8 +91,6 @@ function dayNumber(column: string): string {
   const shape = `regexp_full_match(${column}, '\\d{4}-\\d{2}-\\d{2}')`;
   return `CASE WHEN ${shape} THEN CAST(TRY_CAST(${column} AS DATE) - DATE '1970-01-01' AS INTEGER) END`;
 }
-
-const COUNTS = ['posts', 'engagement', 'reach', 'impressions'] as const;
 
 /**
  * The checks of the CSV reader, in its order, as one SQL expression per row:
@@ -302,48 +295,37 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           6,
         );
         const [kept, outside, refused, missing, last, segmentCount] = counts.map((c) => c[0]!);
-        if (refused! > 0) {
-          const examples = await connection.stream(
+        const open = connection;
+        const examples = async () => {
+          const result = await open.stream(
             `SELECT file, bad_column, reason,
               CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
             FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
             paramTypes,
           );
-          const rows = await readRows(examples, 4);
-          const errors = rows.map(
-            ([file, column, reason, value]) =>
-              new DataError(reason ?? '', { file: file ?? name, line: 0, column: column ?? '', ...(value !== null ? { value: value! } : { value: '' }) }),
+          return (await readRows(result, 4)).map(
+            ([file, column, reason, value]) => new DataError(reason ?? '', { file: file ?? name, line: 0, column: column ?? '', value: value ?? '' }),
           );
-          if (request.onError === 'throw') throw errors[0]!;
-          report.skipped = refused!;
-          report.skippedExamples = errors;
-        }
-        report.rows = kept!;
-        report.missingFollowers = missing!;
-        if (request.window) report.outsideWindow = outside!;
-        const lastDayRead = Number.isNaN(last!) ? Number.NEGATIVE_INFINITY : last!;
-        // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
-        await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
-          SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
-        const profileIds = await readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
-        const segments = await connection.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
-            followers_sum, followers_count, followers_last, followers_day
-          FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
-        const columns = await readColumns(segments, SEGMENT_COLUMNS.length, segmentCount);
-        const segmentColumns = { profileIds } as Record<string, unknown>;
-        SEGMENT_COLUMNS.forEach((column, c) => {
-          segmentColumns[column] = columns[c]!;
-        });
-        const through = request.through === 'last-day' ? (lastDayRead > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDayRead) : undefined) : request.through;
-        request.onProgress?.({ stage: 'read', rows: report.rows });
-        const weekly = weeklyFromSegmentColumns(segmentColumns as unknown as SegmentColumns, {
-          preset: request.preset,
-          limits: { from: formatDay(firstDay), to: formatDay(lastDay), maxWeeksPerProfile: request.limits.maxWeeksPerProfile },
-          ...(through !== undefined ? { through } : {}),
-          source: name,
-        });
-        return { weekly, report: report as LoadReport, lastDay: lastDayRead };
+        };
+        const segments = async () => {
+          // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
+          await open.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
+            SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
+          const profileIds = await readStrings(await open.stream('SELECT id FROM ef_ids ORDER BY k'));
+          const result = await open.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
+              followers_sum, followers_count, followers_last, followers_day
+            FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
+          return segmentColumnsOf(profileIds, await readColumns(result, SEGMENT_COLUMNS.length, segmentCount));
+        };
+        return await engineLoad(
+          request,
+          name,
+          report,
+          { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last! },
+          examples,
+          segments,
+        );
       } finally {
         if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
         ownInstance?.closeSync?.();

@@ -18,7 +18,8 @@ export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOpti
  * reading on all cores, without ever holding the daily rows. Gives the same
  * table as `resampleWeekly(await loadDaily(source))`, in a fraction of the
  * time and memory. Any `WeeklySource` (`csvSource`, an engine's source) is
- * read the same way.
+ * read the same way. `lastDay` is the day number of the last row read
+ * (−Infinity when none).
  *
  * @example
  * const { weekly, report } = await loadWeekly('data/', { onProgress: (e) => console.log(e.bytes) });
@@ -27,11 +28,11 @@ export interface LoadWeeklyOptions<P extends Preset = Preset> extends IngestOpti
 export async function loadWeekly<P extends Preset = 'notebook'>(
   source: DailySource | WeeklySource,
   options: LoadWeeklyOptions<P> = {},
-): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport }> {
+): Promise<{ weekly: WeeklyFrame<P>; report: LoadReport; lastDay: number }> {
   const preset = checkPreset(options.preset, 'loadWeekly') as P;
   const { onError, limits } = readSettings(options, 'loadWeekly');
   const from = isWeeklySource(source) ? source : csvSource(source, options.workers !== undefined ? { workers: options.workers } : {});
   const { onProgress, window } = options;
-  const { weekly, report } = await from.weekly({ preset, onError, limits, ...(onProgress ? { onProgress } : {}), ...(window ? { window } : {}) });
-  return { weekly, report };
+  const { weekly, report, lastDay } = await from.weekly({ preset, onError, limits, ...(onProgress ? { onProgress } : {}), ...(window ? { window } : {}) });
+  return { weekly, report, lastDay };
 }

@@ -2,14 +2,14 @@
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
-import { generateDaily } from '../../src/generate.js';
-import { DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels, type WeeklyFrame } from '../../src/index.js';
+import { DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
+import { DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -22,54 +22,16 @@ try {
 }
 const skip = skipUnless(available, '@duckdb/node-api (an optional peer dependency)');
 
-/** Integers exact, floats within 1e-12 relative, NaN where NaN; names the first cell that differs. */
-function sameTable(want: WeeklyFrame, got: WeeklyFrame): void {
-  expect(got.profileIds).toEqual(want.profileIds);
-  expect(Array.from(got.offsets)).toEqual(Array.from(want.offsets));
-  for (const name of want.columnNames) {
-    const a = want.column(name);
-    const b = got.column(name);
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i]!;
-      const y = b[i]!;
-      const ok = Number.isNaN(x) ? Number.isNaN(y) : x === y || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
-      if (!ok) expect.fail(`${name}[${i}] (${want.profileIds[want.profile[i]!]}): JS ${x}, DuckDB ${y}`);
-    }
-  }
-}
-
-const HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
-
 describe.skipIf(skip)('duckdb()', () => {
   const dir = tempDir('ef-duckdb-');
   const dirty = join(dir, 'dirty');
-  beforeAll(async () => {
-    await generateDaily({ profiles: 120, from: '2023-11-01', to: '2024-06-30', seed: 11 }, dirty);
-    // Rows the reader refuses (bad date, date out of range, empty id, bad counts) and accepts (followers not a number).
-    writeFileSync(
-      join(dirty, 'extra.csv'),
-      HEADER +
-        [
-          '2024-02-30,p1,10,1,5,4,1,7,8',
-          '1985-01-01,p1,10,1,5,4,1,7,8',
-          '2024-03-03,,10,1,5,4,1,7,8',
-          '2024-03-03,p1,10,x,5,4,1,7,8',
-          '2024-03-03,p1,10,1,-5,4,1,7,8',
-          '2024-03-03,p1,10,1,5,4,1,inf,8',
-          '2024-03-04,p1,undefined,1,5,4,1,7,8',
-          '2024-03-04,p1,12,2,1e1,4,1,7,8',
-          '2024-03-05,p1,-,0,0,0,0,0,0',
-          '2024-03-05,p2, 7 ,1,2.5,4,1,7,8',
-        ].join('\n') +
-        '\n',
-    );
-  });
+  beforeAll(() => writeDirtyData(dirty));
 
   it('gives the CSV path’s weekly table on the parity fixture, both presets', async () => {
     for (const preset of ['notebook', 'corrected'] as const) {
       const want = await loadWeekly(`${GOLDEN}input`, { preset });
       const got = await loadWeekly(duckdb({ files: `${GOLDEN}input` }), { preset });
-      sameTable(want.weekly, got.weekly);
+      sameTable(want.weekly, got.weekly, 'DuckDB');
       expect(got.report).toMatchObject({ rows: want.report.rows, skipped: 0, missingFollowers: want.report.missingFollowers, files: want.report.files });
     }
   });
@@ -77,9 +39,9 @@ describe.skipIf(skip)('duckdb()', () => {
   it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {
     const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
     const got = await loadWeekly(duckdb({ files: dirty, threads: 2 }), { preset: 'corrected', onError: 'skip' });
-    sameTable(want.weekly, got.weekly);
+    sameTable(want.weekly, got.weekly, 'DuckDB');
     expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
-    expect(want.report.skipped).toBe(6);
+    expect(want.report.skipped).toBe(DIRTY_REFUSED);
     expect(got.report.skippedExamples.map((e) => [e.column, e.reason])).toEqual(
       expect.arrayContaining(want.report.skippedExamples.map((e) => [e.column, e.reason])),
     );
@@ -106,7 +68,7 @@ describe.skipIf(skip)('duckdb()', () => {
     const want = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
     for (const source of [duckdb({ parquet }), duckdb({ database: db, table: 'typed daily' })]) {
       const got = await loadWeekly(source, { preset: 'corrected' });
-      sameTable(want.weekly, got.weekly);
+      sameTable(want.weekly, got.weekly, 'DuckDB');
     }
     const daily = await loadDaily(`${GOLDEN}input`);
     const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;

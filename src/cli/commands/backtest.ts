@@ -1,5 +1,9 @@
 // `engagement-forecast backtest`.
+import { formatDay, sundayOnOrBefore } from '../../calendar.js';
+import type { DailyFrame } from '../../frame/daily-frame.js';
+import type { WeeklyFrame } from '../../frame/weekly-frame.js';
 import { loadDaily } from '../../io/load-daily.js';
+import { loadWeekly } from '../../io/load-weekly.js';
 import { ProgressBar } from '../progress.js';
 import { backtestCsv, backtestTable } from '../../backtest/table.js';
 import { backtest } from '../../backtest/backtest.js';
@@ -9,8 +13,9 @@ import { renderBacktestReport } from '../../report/backtest-html.js';
 import {
   COMMON,
   DATA_OPTIONS,
-  dataFlags,
   dataOptions,
+  ENGINE_OPTIONS,
+  engineOptions,
   dateFlag,
   flag,
   listFlag,
@@ -18,6 +23,7 @@ import {
   parse,
   toJson,
   UsageError,
+  weeklySourceFlags,
   writeFileText,
   type Command,
 } from '../flags.js';
@@ -35,6 +41,7 @@ averages. Prints the table (MAE, RMSE, WAPE, WAPE relative to naive, bias,
 interval coverage and width).
 
 ${DATA_OPTIONS}
+${ENGINE_OPTIONS}
   --models LIST         comma-separated kinds (default ${DEFAULT_CORRECTED_MODEL.kind},naive,window-average:4,
                         window-average:13); window-average:W for a W-week window
   --notebook            also backtest the notebook preset, rebuilt as of each origin
@@ -51,6 +58,7 @@ ${COMMON}`,
     const { io, note } = context;
     const { values, positionals } = parse(command, rest, {
       ...dataOptions,
+      ...engineOptions,
       models: { type: 'string' },
       notebook: { type: 'boolean' },
       origins: { type: 'string' },
@@ -62,7 +70,9 @@ ${COMMON}`,
       report: { type: 'string' },
     });
     context.quiet = values.quiet === true;
-    const data = dataFlags(values, positionals, command);
+    const data = weeklySourceFlags(values, positionals, command);
+    if (values.notebook && !Array.isArray(data.source))
+      throw new UsageError(`${command}: --notebook rebuilds the notebook table from daily rows: it needs --engine js`);
     const models = values.models === undefined ? undefined : listFlag(values.models as string).map((m) => flag(() => checkModelSpec(modelFlag(m), command)));
     const count = (name: string): number | undefined => {
       const v = values[name] as string | undefined;
@@ -77,15 +87,24 @@ ${COMMON}`,
     if (out !== undefined && !/\.(json|csv)$/.test(out)) throw new UsageError(`${command}: --out must name a .json or .csv file`);
     const settings = { origins: count('origins'), step: count('step'), refitEvery: count('refit-every') };
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
+    // The daily rows (the notebook preset is rebuilt from them as of each origin), or an engine's weekly table.
+    let rows: DailyFrame | WeeklyFrame<'corrected'>;
+    let lastOrigin = last;
+    if (Array.isArray(data.source)) rows = await loadDaily(data.source, { onError: data.onError, onProgress: bar.callback });
+    else {
+      const loaded = await loadWeekly(data.source, { preset: 'corrected', onError: data.onError, onProgress: bar.callback });
+      rows = loaded.weekly;
+      // The default last origin as from the daily rows: 28 days before the last complete week read.
+      if (lastOrigin === undefined && loaded.lastDay > Number.NEGATIVE_INFINITY) lastOrigin = formatDay(sundayOnOrBefore(loaded.lastDay) - 28);
+    }
     bar.done();
-    const result = backtest(daily, {
+    const result = backtest(rows, {
       ...(models ? { models } : {}),
       ...(values.notebook ? { notebook: true } : {}),
       ...(settings.origins ? { origins: settings.origins } : {}),
       ...(settings.step ? { step: settings.step } : {}),
       ...(settings.refitEvery ? { refitEvery: settings.refitEvery } : {}),
-      ...(last ? { last } : {}),
+      ...(lastOrigin ? { last: lastOrigin } : {}),
       ...(intervals ? { intervals } : {}),
       onProgress: bar.callback,
     });

@@ -2,7 +2,8 @@
 import { loadDaily } from '../../io/load-daily.js';
 import { writeText } from '../../io/text-writer.js';
 import { writePredictionsCsv } from '../../io/write-csv.js';
-import { predict } from '../../predict.js';
+import { predict, predictFiles } from '../../predict.js';
+import type { Prediction } from '../../schema.js';
 import { TARGETS } from '../../schema.js';
 import { ProgressBar } from '../progress.js';
 import { checkIntervals } from '../../model/intervals.js';
@@ -10,8 +11,9 @@ import {
   checkModelFlags,
   COMMON,
   DATA_OPTIONS,
-  dataFlags,
   dataOptions,
+  ENGINE_OPTIONS,
+  engineOptions,
   dateFlag,
   ensureDir,
   flag,
@@ -21,6 +23,7 @@ import {
   parse,
   toJson,
   UsageError,
+  weeklySourceFlags,
   type Command,
 } from '../flags.js';
 
@@ -32,6 +35,7 @@ export const predictCommand: Command = {
 Forecasts for each profile from its latest week (step P).
 
 ${DATA_OPTIONS}
+${ENGINE_OPTIONS}
   --model FILE          a model file from 'train'
   --builtin             the built-in pretrained models (default when --model is not given)
   --profile ID          only this profile (repeatable)
@@ -48,6 +52,7 @@ ${COMMON}`,
     const { io, note } = context;
     const { values, positionals } = parse(command, rest, {
       ...dataOptions,
+      ...engineOptions,
       model: { type: 'string' },
       builtin: { type: 'boolean' },
       profile: { type: 'string', multiple: true },
@@ -58,7 +63,7 @@ ${COMMON}`,
       format: { type: 'string' },
     });
     context.quiet = values.quiet === true;
-    const data = dataFlags(values, positionals, command);
+    const data = weeklySourceFlags(values, positionals, command);
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError(`${command}: --format must be csv or json`);
     const since = dateFlag(values, 'since', command);
@@ -70,26 +75,30 @@ ${COMMON}`,
     checkModelFlags(values, command);
     const model = await modelFrom(values);
     const bar = new ProgressBar(io.stderr, context.quiet);
-    const daily = await loadDaily(data.paths, { onError: data.onError, onProgress: bar.callback });
-    bar.done();
     const profiles = values.profile as string[] | undefined;
-    const predictions = predict(model, daily, {
-      ...(since ? { since } : {}),
-      ...(asOf ? { asOf } : {}),
-      ...(intervals ? { intervals } : {}),
-      ...(profiles ? { profiles } : {}),
-    });
+    const options = { ...(since ? { since } : {}), ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) };
+    let predictions: Prediction[];
+    let read: { rows: number; skipped: number };
+    if (Array.isArray(data.source)) {
+      const daily = await loadDaily(data.source, { onError: data.onError, onProgress: bar.callback });
+      predictions = predict(model, daily, options);
+      read = { rows: daily.length, skipped: daily.report.skipped };
+    } else {
+      // An engine: only the weeks in the window come back.
+      const { report, ...answer } = await predictFiles(model, data.source, { ...options, onError: data.onError, onProgress: bar.callback });
+      predictions = answer.predictions;
+      read = report;
+    }
+    bar.done();
     const target = out === undefined || out === '-' ? io.stdout : out;
     if (typeof target === 'string') ensureDir(target);
     if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
     else await writePredictionsCsv(predictions, target);
     const count = predictions.length / TARGETS.length;
     if (values.json)
-      io.stdout.write(
-        `${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: daily.length, skippedRows: daily.report.skipped })}\n`,
-      );
+      io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
     note(
-      `${count} profiles forecast from ${daily.length} daily rows${daily.report.skipped ? ` (${daily.report.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`,
+      `${count} profiles forecast from ${read.rows} daily rows${read.skipped ? ` (${read.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`,
     );
     return 0;
   },

@@ -1,0 +1,358 @@
+import { ArgumentTypeError, DataError } from '../errors.js';
+import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
+import { dateRangeReason } from '../io/collector.js';
+import type { Preset } from '../schema.js';
+import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
+
+/*
+ * PostgreSQL as a source of weekly tables: the daily rows are checked and
+ * summed by segment in the server (one `GROUP BY`), and the segments come
+ * back through a cursor, a batch at a time. Table, schema and column names
+ * are quoted identifiers; every value is a query parameter. `pg` is an
+ * optional peer dependency, loaded on first use.
+ */
+
+/** The daily columns' names in the table, where they differ from the library's. */
+export type PostgresColumns = Partial<Record<(typeof DAILY_COLUMNS)[number], string>>;
+
+/** Where the daily rows are, for `postgres()`. */
+export interface PostgresSourceOptions {
+  /** The table (or view) of daily rows. */
+  table: string;
+  /** Its schema (default: the connection's search path). */
+  schema?: string;
+  /** Column names that differ from `date`, `profile_id`, `followers`, `posts`, `engagement`, `reach`, `impressions`. */
+  columns?: PostgresColumns;
+  /** A connection string (`postgres://user:password@host:port/database`). Without it and without `pool`, `pg` reads the `PG*` environment variables. */
+  connectionString?: string;
+  /** An open `pg.Pool` (or anything with its `connect()`) to take a client from; it is given back, not ended. */
+  pool?: PostgresPoolLike;
+  /** How long to wait for a connection, in milliseconds (default 10000). */
+  connectTimeoutMillis?: number;
+  /** The server's `statement_timeout` for this source's queries, in milliseconds (default: none). */
+  statementTimeoutMillis?: number;
+  /** Segments fetched from the cursor at a time (default 50000). */
+  batchSize?: number;
+}
+
+/** The part of a `pg` client this source uses. */
+export interface PostgresClientLike {
+  query(config: { text: string; values?: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[][] }>;
+}
+
+/** The part of a `pg.Pool` this source uses. */
+export interface PostgresPoolLike {
+  connect(): Promise<PostgresClientLike & { release(error?: Error | boolean): void }>;
+}
+
+interface PgModule {
+  Client: new (config: Record<string, unknown>) => PostgresClientLike & {
+    connect(): Promise<void>;
+    end(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): void;
+    host: string;
+    port: number;
+    database: string | undefined;
+  };
+}
+
+/** Loads the optional peer, with an error that says how to install it. */
+async function loadPg(): Promise<PgModule> {
+  try {
+    const module = (await import('pg')) as unknown as PgModule & { default?: PgModule };
+    return module.default ?? module;
+  } catch (error) {
+    throw new Error(`postgres(): needs the optional peer dependency pg (npm install pg): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+}
+
+/** The types a column may have, by PostgreSQL type name, per daily column. */
+const INTEGER_TYPES = ['int2', 'int4', 'int8'];
+const NUMBER_TYPES = [...INTEGER_TYPES, 'float4', 'float8', 'numeric'];
+const TEXT_TYPES = ['text', 'varchar', 'bpchar', 'name'];
+const ALLOWED: Record<(typeof DAILY_COLUMNS)[number], string[]> = {
+  date: ['date', 'timestamp', 'timestamptz', ...TEXT_TYPES],
+  profile_id: [...TEXT_TYPES, ...INTEGER_TYPES, 'uuid'],
+  followers: [...NUMBER_TYPES, ...TEXT_TYPES],
+  posts: [...NUMBER_TYPES, ...TEXT_TYPES],
+  engagement: [...NUMBER_TYPES, ...TEXT_TYPES],
+  reach: [...NUMBER_TYPES, ...TEXT_TYPES],
+  impressions: [...NUMBER_TYPES, ...TEXT_TYPES],
+};
+
+/** The characters JS's `trim()` removes that a CSV field is likely to hold. */
+const SPACES = String.raw`E' \t\n\r\f\v\u00a0\ufeff'`;
+
+/**
+ * A function in the session's temporary schema: the reader's number rule
+ * (`parseLooseNumber`) for a text value: plain decimal and scientific
+ * notation (beyond the double range: ±Infinity, or 0 below it),
+ * `inf`/`infinity`; NULL for anything else.
+ */
+const LOOSE_NUMBER_FUNCTION = String.raw`CREATE OR REPLACE FUNCTION pg_temp.ef_number(t text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE AS $f$
+DECLARE s text := btrim(t, ${SPACES});
+BEGIN
+  IF s ~ '^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$' THEN
+    BEGIN
+      RETURN s::float8;
+    EXCEPTION WHEN numeric_value_out_of_range THEN
+      -- Past the double range: JS's Number() gives ±Infinity above it and ±0 below it.
+      BEGIN
+        RETURN CASE WHEN abs(s::numeric) >= 1 THEN sign(s::numeric)::float8 * 'Infinity'::float8 ELSE 0 END;
+      EXCEPTION WHEN OTHERS THEN
+        RETURN CASE WHEN s ~ '[eE]-' THEN 0 WHEN s ~ '^-' THEN '-Infinity'::float8 ELSE 'Infinity'::float8 END;
+      END;
+    END;
+  ELSIF s ~* '^[+-]?inf(inity)?$' THEN
+    RETURN CASE WHEN s ~ '^-' THEN '-Infinity'::float8 ELSE 'Infinity'::float8 END;
+  END IF;
+  RETURN NULL;
+END $f$`;
+
+/** A text column as a day number (`parseDay`): `YYYY-MM-DD` of a day that exists, else NULL. */
+function dayFromText(column: string): string {
+  const y = `substr(${column}, 1, 4)::int`;
+  const m = `substr(${column}, 6, 2)::int`;
+  const d = `substr(${column}, 9, 2)::int`;
+  const leap = `(${y} % 4 = 0 AND (${y} % 100 <> 0 OR ${y} % 400 = 0))`;
+  const monthDays = `(CASE WHEN ${m} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
+  // make_date refuses the year 0: the calendar repeats every 400 years (146097 days), so the date is made 400 years later.
+  return `CASE WHEN ${column} ~ '^\\d{4}-\\d{2}-\\d{2}$' AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${monthDays}
+    THEN make_date(${y} + 400, ${m}, ${d}) - DATE '1970-01-01' - 146097 END`;
+}
+
+/**
+ * PostgreSQL as a `WeeklySource`: daily rows in a table or view, checked with
+ * the CSV reader's rules and summed by segment in the server; the segments
+ * come back through a cursor, `batchSize` at a time, and the weekly table is
+ * built from them by `weeklyFromSegmentColumns`. Loads `pg` (an optional
+ * peer dependency) on first use.
+ *
+ * Typed columns are read as they are (`followers` NULL or NaN: missing; a
+ * NULL count refuses the row); text columns by the CSV reader's rules. A
+ * column of another type is an error naming it.
+ *
+ * @example
+ * import { loadWeekly } from 'engagement-forecast';
+ * import { postgres } from 'engagement-forecast/postgres';
+ * const { weekly } = await loadWeekly(postgres({ connectionString: process.env.DATABASE_URL, table: 'daily' }), { preset: 'corrected' });
+ * @throws `ArgumentTypeError` (a `TypeError`, from the main entry) when `table` is missing or an option has the wrong type.
+ */
+export function postgres(options: PostgresSourceOptions): WeeklySource {
+  if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
+    throw new ArgumentTypeError('postgres: table must be the name of a table or view');
+  if (options.connectionString !== undefined && options.pool !== undefined) throw new ArgumentTypeError('postgres: give connectionString or pool, not both');
+  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis', 'batchSize'] as const) {
+    const v = options[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1))
+      throw new ArgumentTypeError(`postgres: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
+  }
+  const names = { ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, c])), ...options.columns } as Record<(typeof DAILY_COLUMNS)[number], string>;
+  for (const [key, value] of Object.entries(options.columns ?? {})) {
+    if (!(DAILY_COLUMNS as readonly string[]).includes(key))
+      throw new ArgumentTypeError(`postgres: columns.${key} is not a daily column (${DAILY_COLUMNS.join(', ')})`);
+    if (typeof value !== 'string' || value === '') throw new ArgumentTypeError(`postgres: columns.${key} must be a column name`);
+  }
+  const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
+  const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
+  const batch = options.batchSize ?? 50_000;
+  return {
+    name: table,
+    async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
+      const pg = options.pool ? null : await loadPg();
+      const config: Record<string, unknown> = { connectionTimeoutMillis: options.connectTimeoutMillis ?? 10_000, keepAlive: true };
+      if (options.connectionString !== undefined) config.connectionString = options.connectionString;
+      if (options.statementTimeoutMillis !== undefined) config.statement_timeout = options.statementTimeoutMillis;
+      const own = pg ? new pg.Client(config) : null;
+      const where = own ? `${own.host}:${own.port}${own.database ? `/${own.database}` : ''}` : 'the pool';
+      const failed = (what: string, error: unknown): Error => {
+        const e = error as Error & { code?: string };
+        return new Error(`postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
+      };
+      let client: PostgresClientLike;
+      let release: () => Promise<void>;
+      try {
+        if (own) {
+          // A server that goes away mid-query is reported by the query; without a listener it would crash the process.
+          own.on('error', () => undefined);
+          await own.connect();
+          client = own;
+          release = () => own.end().catch(() => undefined);
+        } else {
+          const taken = await options.pool!.connect();
+          client = taken;
+          release = async () => taken.release();
+        }
+      } catch (error) {
+        await own?.end().catch(() => undefined);
+        throw failed('cannot connect', error);
+      }
+      const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
+      let inTransaction = false;
+      try {
+        if (options.statementTimeoutMillis !== undefined && !own) await query(`SET statement_timeout = ${options.statementTimeoutMillis}`);
+        // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
+        const described = await query(
+          `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod)
+           FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+           WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+          [relation],
+        ).catch((error: unknown) => {
+          throw failed('cannot read the table', error);
+        });
+        if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
+        const types = new Map(described.map(([name, type, shown]) => [String(name), [String(type), String(shown)] as const]));
+        const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
+          const found = types.get(names[column]);
+          if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
+          if (!ALLOWED[column].includes(found[0]))
+            throw new DataError(`column '${names[column]}' (the daily ${column}) has type ${found[1]}; expected one of ${ALLOWED[column].join(', ')}`, {
+              file: table,
+              line: 0,
+              column: names[column],
+            });
+          return found[0];
+        };
+        const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
+        const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
+        if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
+        const dateType = typeOf('date');
+        const day = isText('date')
+          ? dayFromText(col('date'))
+          : `CASE WHEN isfinite(${col('date')}) THEN (${dateType === 'timestamptz' ? `(${col('date')} AT TIME ZONE 'UTC')::date` : `${col('date')}::date`} - DATE '1970-01-01') END`;
+        const number = (column: (typeof DAILY_COLUMNS)[number]) =>
+          isText(column)
+            ? // Plain digits, then decimals whose exponent and length keep them inside the double range, in SQL; the rest in the function.
+              `CASE WHEN ${col(column)} ~ '^\\d{1,15}$' THEN ${col(column)}::float8
+                WHEN ${col(column)} ~ '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,2})?$' AND length(${col(column)}) <= 200 THEN ${col(column)}::float8
+                ELSE pg_temp.ef_number(${col(column)}) END`
+            : `${col(column)}::float8`;
+        const id = `${col('profile_id')}::text`;
+        typeOf('followers');
+        // $1, $2: the accepted days; $3: the reason for a day outside them; $4, $5: the window.
+        const checks: [string, string, string][] = [
+          ['day IS NULL', 'not a date written YYYY-MM-DD', 'date'],
+          ['day < $1 OR day > $2', '$3', 'date'],
+          ["id IS NULL OR id = ''", 'profile_id is empty', 'profile_id'],
+          // NaN is larger than every number in PostgreSQL: it is named to be refused.
+          ...COUNTS.map((c): [string, string, string] => [
+            `NOT coalesce(${c}_n >= 0 AND ${c}_n < 'Infinity'::float8 AND ${c}_n <> 'NaN'::float8, false)`,
+            `${c} is not a non-negative number`,
+            c,
+          ]),
+        ];
+        const text = (s: string) => (s.startsWith('$') ? `${s}::text` : `'${s}'`);
+        const checked = `(SELECT *, CASE ${checks.map(([when, reason]) => `WHEN ${when} THEN ${text(reason)}`).join(' ')} END AS reason,
+              CASE ${checks.map(([when, , column]) => `WHEN ${when} THEN '${column}'`).join(' ')} END AS bad_column
+            FROM (SELECT ${day} AS day, ${id} AS id, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
+                    nullif(${number('followers')}, 'NaN'::float8) AS followers_n,
+                    ${col('date')}::text AS date_text, ${COUNTS.map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
+                  FROM ${relation} OFFSET 0) AS parsed OFFSET 0) AS ef_checked`;
+        const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
+        // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
+        const segmentsSql = `SELECT status, id, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions, followers_sum, followers_count,
+              coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day
+          FROM (
+            SELECT status, id, sunday,
+                   CASE WHEN status = 0 THEN CASE WHEN extract(month FROM DATE '1970-01-01' + sunday) = extract(month FROM DATE '1970-01-01' + min(day)) THEN 0 ELSE 1 END END AS part,
+                   min(day) AS first_day, max(day) AS last_day, count(*) AS n,
+                   sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
+                   coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
+                   max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair
+            FROM (
+              SELECT status, CASE WHEN status = 0 THEN id END AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+                     CASE WHEN status = 0 THEN day + (((3 - day) % 7) + 7) % 7 END AS sunday
+              FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN $4 AND $5 THEN 0 ELSE 1 END AS status, * FROM ${checked}) AS rows
+            ) AS keyed
+            GROUP BY status, id, sunday, CASE WHEN status = 0 THEN extract(month FROM DATE '1970-01-01' + sunday) <> extract(month FROM DATE '1970-01-01' + day) END
+          ) AS grouped`;
+        await query('BEGIN READ ONLY');
+        inTransaction = true;
+        await query(`DECLARE ef_segments NO SCROLL CURSOR FOR ${segmentsSql}`, [...values, ...windowOf(request)]).catch((error: unknown) => {
+          throw failed('the query failed', error);
+        });
+        // The segments, a batch at a time, into growing columns; the ids into a dictionary in order of first sight.
+        const ids = new Map<string, number>();
+        const columns = new Columns(14);
+        const counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN };
+        for (;;) {
+          const rows = await query(`FETCH FORWARD ${batch} FROM ef_segments`);
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            const status = Number(row[0]);
+            const n = Number(row[6]);
+            if (status === 2) counts.refused += n;
+            else if (status === 1) counts.outside += n;
+            else {
+              const profile = String(row[1]);
+              let k = ids.get(profile);
+              if (k === undefined) ids.set(profile, (k = ids.size));
+              columns.push(k, row);
+              counts.kept += n;
+              counts.missing += n - Number(row[12]);
+              const last = Number(row[5]);
+              if (!(last <= counts.last)) counts.last = last;
+            }
+          }
+          request.onProgress?.({ stage: 'read', rows: counts.kept });
+        }
+        await query('COMMIT');
+        inTransaction = false;
+        const examples = async () => {
+          const rows = await query(
+            `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+             FROM ${checked} WHERE reason IS NOT NULL ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+            values,
+          );
+          // A table row is named by its key: the profile and the date.
+          return rows.map(
+            ([profile, date, column, reason, value]) =>
+              new DataError(String(reason), {
+                file: `${table} (profile_id ${JSON.stringify(profile ?? null)}, date ${JSON.stringify(date ?? null)})`,
+                line: 0,
+                column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
+                value: value === null ? '' : String(value),
+              }),
+          );
+        };
+        return await engineLoad(request, table, emptyReport(), counts, examples, async () => segmentColumnsOf([...ids.keys()], columns.finish()));
+      } catch (error) {
+        if (inTransaction) await query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+/** The request's window as two day numbers (the widest integers when unbounded). */
+function windowOf(request: WeeklyRequest): [number, number] {
+  const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+  return [Number.isFinite(window.from) ? window.from : -2147483648, Number.isFinite(window.to) ? window.to : 2147483647];
+}
+
+/** The segment columns (profile number, then the 13 numeric fields of a result row from its third), grown as rows come. */
+class Columns {
+  private data: Float64Array[];
+  private size = 0;
+  constructor(private readonly count: number) {
+    this.data = Array.from({ length: count }, () => new Float64Array(1 << 16));
+  }
+  push(profile: number, row: readonly unknown[]): void {
+    if (this.size === this.data[0]!.length) {
+      this.data = this.data.map((c) => {
+        const grown = new Float64Array(c.length * 2);
+        grown.set(c);
+        return grown;
+      });
+    }
+    const i = this.size++;
+    this.data[0]![i] = profile;
+    for (let c = 1; c < this.count; c++) this.data[c]![i] = Number(row[c + 1]);
+  }
+  finish(): Float64Array[] {
+    return this.data.map((c) => c.slice(0, this.size));
+  }
+}

@@ -1,0 +1,153 @@
+// PostgreSQL as a source: the weekly table computed in a real server equals
+// the JS path's, cell for cell, on the parity fixture and on generated data
+// with dirty rows, from text columns and typed ones; both presets.
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
+import { postgres } from '../../src/engines/postgres.js';
+import { backtest, DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
+import { requireBuiltCli, runCli } from '../helpers/cli.js';
+import { csvRecords, DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
+import { GOLDEN } from '../helpers/reference.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const skip = skipPostgres();
+
+describe.skipIf(skip)('postgres()', () => {
+  const dir = tempDir('ef-postgres-');
+  const dirty = join(dir, 'dirty');
+  const schema = testSchema('ef test');
+  const q = (name: string) => `"${schema.replaceAll('"', '""')}"."${name}"`;
+  const source = (table: string, more: Partial<Parameters<typeof postgres>[0]> = {}) => postgres({ connectionString: POSTGRES_URL, schema, table, ...more });
+  beforeAll(async () => {
+    await writeDirtyData(dirty);
+    await loadTextTable(schema, 'golden', csvRecords(`${GOLDEN}input`));
+    await loadTextTable(schema, 'dirty', csvRecords(dirty));
+    // The same rows in typed columns, under other names ('undefined' followers: NULL).
+    const c = await connect();
+    await c.query(`CREATE TABLE ${q('typed')} AS SELECT date::date AS day, profile_id AS account,
+        CASE WHEN followers ~ '^\\d+$' THEN followers::bigint END AS followers, posts::int AS posts, engagement::float8 AS engagement,
+        reach::numeric AS reach, impressions::bigint AS impressions FROM ${q('golden')}`);
+    await c.end();
+  });
+
+  it('gives the CSV path’s weekly table on the parity fixture, from text and typed columns, both presets', async () => {
+    for (const preset of ['notebook', 'corrected'] as const) {
+      const want = await loadWeekly(`${GOLDEN}input`, { preset });
+      for (const from of [source('golden'), source('typed', { columns: { date: 'day', profile_id: 'account' } })]) {
+        const got = await loadWeekly(from, { preset });
+        sameTable(want.weekly, got.weekly, 'PostgreSQL');
+        expect(got.report).toMatchObject({ rows: want.report.rows, skipped: 0, missingFollowers: want.report.missingFollowers });
+      }
+    }
+  });
+
+  it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {
+    const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
+    const got = await loadWeekly(source('dirty', { batchSize: 1000 }), { preset: 'corrected', onError: 'skip' });
+    sameTable(want.weekly, got.weekly, 'PostgreSQL');
+    expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
+    expect(want.report.skipped).toBe(DIRTY_REFUSED);
+    expect(got.report.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort()).toEqual(
+      want.report.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort(),
+    );
+    // Stopping at a bad row: a DataError naming the table and the row's key.
+    const error = await loadWeekly(source('dirty')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).file).toBe(`${schema}.dirty (profile_id "", date "2024-03-03")`);
+    expect((error as DataError).reason).toBe('profile_id is empty');
+  });
+
+  it('predicts and backtests from the table as from the files', async () => {
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const { predictions, report } = await predictFiles(model, source('golden'), { asOf: '2024-09-29', since: '2024-03-01', intervals: [0.8] });
+    expect(predictions).toEqual(predict(model, daily, { asOf: '2024-09-29', since: '2024-03-01', intervals: [0.8] }));
+    expect(report.outsideWindow).toBeGreaterThan(0);
+    const { weekly, lastDay } = await loadWeekly(source('typed', { columns: { date: 'day', profile_id: 'account' } }), { preset: 'corrected' });
+    // The weekly table's last origin is the daily rows' when the last day read is given.
+    const options = { origins: 3, step: 4 };
+    expect(backtest(weekly, { ...options, last: formatDay(sundayOnOrBefore(lastDay) - 28) })).toEqual(backtest(daily, options));
+  });
+
+  it('checks the table’s columns and names the one at fault', async () => {
+    const c = await connect();
+    await c.query(`CREATE TABLE ${q('odd')} (date date, profile_id text, followers boolean, posts int, engagement int, reach int, impressions int)`);
+    await c.query(`CREATE TABLE ${q('short')} (date date, profile_id text, posts int)`);
+    await c.end();
+    await expect(loadWeekly(source('odd'))).rejects.toThrow(
+      `${schema}.odd (column 'followers'): column 'followers' (the daily followers) has type boolean; expected one of`,
+    );
+    await expect(loadWeekly(source('short'))).rejects.toThrow("the table has no column 'followers' (the daily followers)");
+    await expect(loadWeekly(source('no such table'))).rejects.toThrow(/^postgres: cannot read the table \(server 127\.0\.0\.1:\d+\/postgres, table ef test/);
+  });
+
+  it('fails clearly and promptly when the server cannot be reached or does not answer', async () => {
+    // A port nobody listens on.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(loadWeekly(postgres({ connectionString: `postgres://ef@127.0.0.1:${port}/db`, table: 'daily' }))).rejects.toThrow(
+      `postgres: cannot connect (server 127.0.0.1:${port}/db, table daily): connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
+    // A server that accepts and never answers: the connection timeout ends the wait.
+    const silent: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    afterAll(() => silent.close());
+    const silentPort = (silent.address() as { port: number }).port;
+    const started = Date.now();
+    await expect(
+      loadWeekly(postgres({ connectionString: `postgres://ef@127.0.0.1:${silentPort}/db`, table: 'daily', connectTimeoutMillis: 300 })),
+    ).rejects.toThrow(`postgres: cannot connect (server 127.0.0.1:${silentPort}/db, table daily)`);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('loads pg only when a source is read', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(${JSON.stringify(join(root, 'package.json'))});
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes('/node_modules/pg/'));
+      const { loadWeekly } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+      const { postgres } = await import(${JSON.stringify(join(root, 'dist', 'postgres.js'))});
+      const source = postgres({ connectionString: ${JSON.stringify(POSTGRES_URL)}, schema: ${JSON.stringify(schema)}, table: 'golden' });
+      const before = loaded();
+      await loadWeekly(source);
+      console.log(JSON.stringify([before, loaded()]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([false, true]);
+  });
+
+  it('runs behind the command line: one command trains from the table', () => {
+    requireBuiltCli();
+    const out = join(dir, 'cli');
+    const flags = ['--engine', 'postgres', '--url', POSTGRES_URL, '--schema', schema, '--table', 'golden'];
+    const train = runCli(dir, 'train', ...flags, '--cutoff', '2024-07-30', '--out', join(out, 'model.json'), '--json', '--quiet');
+    const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
+    expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
+    expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
+    const predicted = runCli(dir, 'predict', ...flags, '--model', join(out, 'model.json'), '--as-of', '2024-09-29');
+    const predictedJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'), '--as-of', '2024-09-29');
+    expect([predicted.code, predictedJs.code], predicted.stderr + predictedJs.stderr).toEqual([0, 0]);
+    expect(predicted.stdout).toBe(predictedJs.stdout);
+    const tested = runCli(dir, 'backtest', ...flags, '--origins', '2', '--json', '--quiet');
+    const testedJs = runCli(dir, 'backtest', '--data', `${GOLDEN}input`, '--origins', '2', '--json', '--quiet');
+    expect([tested.code, testedJs.code], tested.stderr + testedJs.stderr).toEqual([0, 0]);
+    expect(JSON.parse(tested.stdout)).toEqual(JSON.parse(testedJs.stdout));
+    const usage = runCli(dir, 'weekly', '--engine', 'postgres', '--data', 'x', '--out', join(out, 'x.csv'));
+    expect([usage.code, usage.stderr.trim()]).toEqual([2, 'engagement-forecast: weekly: with --engine postgres, the rows are read from --table, not --data']);
+    const url = runCli(dir, 'weekly', '--data', 'x', '--url', POSTGRES_URL, '--out', join(out, 'x.csv'));
+    expect([url.code, url.stderr.trim()]).toEqual([2, 'engagement-forecast: weekly: --url and --schema need --engine postgres']);
+  });
+
+  it('checks its options', () => {
+    expect(() => postgres({} as never)).toThrow('postgres: table must be the name of a table or view');
+    expect(() => postgres({ table: 't', batchSize: 0 })).toThrow('postgres: batchSize must be a positive integer, got 0');
+    expect(() => postgres({ table: 't', columns: { day: 'x' } as never })).toThrow('postgres: columns.day is not a daily column');
+  });
+});

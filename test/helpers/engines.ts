@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { generateDaily } from '../../src/generate.js';
+import type { WeeklyFrame } from '../../src/index.js';
+
+/*
+ * What the engine tests share: the cell-for-cell comparison with the JS
+ * path, the dirty generated data, and the daily rows of CSV files as text
+ * records (to load into a database table).
+ */
+
+/** Integers exact, floats within 1e-12 relative, NaN where NaN; names the first cell that differs. */
+export function sameTable(want: WeeklyFrame, got: WeeklyFrame, engine: string): void {
+  expect(got.profileIds).toEqual(want.profileIds);
+  expect(Array.from(got.offsets)).toEqual(Array.from(want.offsets));
+  for (const name of want.columnNames) {
+    const a = want.column(name);
+    const b = got.column(name);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      const ok = Number.isNaN(x) ? Number.isNaN(y) : x === y || Math.abs(x - y) <= 1e-12 * Math.max(Math.abs(x), Math.abs(y));
+      if (!ok) expect.fail(`${name}[${i}] (${want.profileIds[want.profile[i]!]}): JS ${x}, ${engine} ${y}`);
+    }
+  }
+}
+
+export const DAILY_HEADER = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
+
+/**
+ * Rows the reader refuses (bad date, date out of range, empty id, bad
+ * counts: 9 of them) and accepts (followers not a number, numbers written
+ * in every way the reader allows, beyond the double range included).
+ */
+export const DIRTY_ROWS = [
+  '2024-02-30,p1,10,1,5,4,1,7,8',
+  '1985-01-01,p1,10,1,5,4,1,7,8',
+  '2024-03-03,,10,1,5,4,1,7,8',
+  '2024-03-03,p1,10,x,5,4,1,7,8',
+  '2024-03-03,p1,10,1,-5,4,1,7,8',
+  '2024-03-03,p1,10,1,5,4,1,inf,8',
+  '2024-3-03,p1,10,1,5,4,1,7,8',
+  '2024-03-03,p1,10,0x10,5,4,1,7,8',
+  '2024-03-03,p1,10,1,5,4,1,7,1e400',
+  '2024-03-04,p1,undefined,1,5,4,1,7,8',
+  '2024-03-04,p1,12,2,1e1,4,1,7,8',
+  '2024-03-05,p1,-,0,0,0,0,0,0',
+  '2024-03-05,p2, 7 ,1,2.5,4,1,7,8',
+  '2024-03-06,p2,+8,.5,5.,4,1,1e-400,1E+2',
+  '2024-03-07,p2,1234567890123456789,0012,1.25e2,4,1,7,8',
+];
+
+/** How many of `DIRTY_ROWS` the reader refuses. */
+export const DIRTY_REFUSED = 9;
+
+/** Generated daily files with `DIRTY_ROWS` added as `extra.csv`, in `dir`. */
+export async function writeDirtyData(dir: string): Promise<void> {
+  await generateDaily({ profiles: 120, from: '2023-11-01', to: '2024-06-30', seed: 11 }, dir);
+  writeFileSync(join(dir, 'extra.csv'), `${DAILY_HEADER}\n${DIRTY_ROWS.join('\n')}\n`);
+}
+
+/** The records of every CSV file (`.csv`, `.csv.gz`) under `dir`, as text fields in `DAILY_HEADER`'s order (files without quoting). */
+export function csvRecords(dir: string): string[][] {
+  const columns = DAILY_HEADER.split(',');
+  const out: string[][] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (!/\.csv(\.gz)?$/.test(entry)) continue;
+    const bytes = readFileSync(join(dir, entry));
+    const lines = (entry.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8').split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    for (const line of lines.slice(1)) {
+      if (line === '') continue;
+      if (line.includes('"')) throw new Error(`${entry}: quoted fields are not read here`);
+      const fields = line.split(',');
+      out.push(columns.map((c) => fields[header.indexOf(c)] ?? ''));
+    }
+  }
+  return out;
+}
