@@ -1,4 +1,4 @@
-// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N]
+// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N] [--engine duckdb|postgres]
 //
 // The weekly table and the four models through each engine, on the same
 // daily files (generated, or reused from .bench-cache/ as `npm run bench`
@@ -9,6 +9,12 @@
 // brought back), then the same from Parquet with the types DuckDB detects
 // (`followers` stays text: the files write `undefined` for a missing value),
 // the export timed apart.
+// With `--engine postgres` (a server named by EF_POSTGRES_URL; start a
+// throwaway one with scripts/postgres-cluster.sh): the rows loaded into a
+// typed table `bench_daily` by the server's COPY (timed apart, skipped when
+// the table already holds them), the server's bare weekly-sums GROUP BY on
+// it, and `loadWeekly(postgres({ table }))` with the four models; the RSS is
+// Node's (the server's memory is its own).
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -17,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { VERSION, loadWeekly, trainModels } from 'engagement-forecast';
 import { duckdb } from 'engagement-forecast/duckdb';
+import { postgres } from 'engagement-forecast/postgres';
 import { generateDaily } from 'engagement-forecast/generate';
 
 const { values } = parseArgs({
@@ -24,6 +31,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1e6' },
     seed: { type: 'string', default: '1' },
     threads: { type: 'string' },
+    engine: { type: 'string', default: 'duckdb' },
     stage: { type: 'string' },
   },
 });
@@ -34,6 +42,9 @@ const root = new URL('..', import.meta.url).pathname;
 const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-2023-01-01-2024-12-31`);
 const parquet = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}.parquet`);
 const threads = values.threads ? Number(values.threads) : undefined;
+const url = process.env.EF_POSTGRES_URL ?? '';
+if (values.engine === 'postgres' && !url) throw new Error('--engine postgres: set EF_POSTGRES_URL (scripts/postgres-cluster.sh starts a throwaway server)');
+const table = `bench_daily_${profiles}_${seed}`;
 
 /** Peak RSS, sampled every 5 ms by a thread of its own (it also sees synchronous stages). */
 function peakSampler(): () => number {
@@ -70,6 +81,40 @@ const STAGES: Record<string, () => Promise<string>> = {
   async 'bare query parquet'() {
     return bare(`read_parquet('${parquet}')`);
   },
+  async postgres() {
+    const { weekly } = await loadWeekly(postgres({ connectionString: url, table }));
+    trainModels(weekly);
+    return `${weekly.length} weekly rows`;
+  },
+  async 'bare query postgres'() {
+    return withPg(async (query) => {
+      const rows = await query(`SELECT count(*) FROM (
+          SELECT profile_id, date_trunc('week', date) AS week, count(*), sum(followers), sum(posts), sum(engagement), sum(reach), sum(impressions)
+          FROM ${table} GROUP BY 1, 2) AS t`);
+      return `${rows[0]!.count} weekly rows`;
+    });
+  },
+  async 'load postgres'() {
+    return withPg(async (query) => {
+      const have = await query(`SELECT count(*)::float8 AS n FROM pg_tables WHERE tablename = $1`, [table]);
+      if (Number(have[0]?.n) > 0) return 'already loaded';
+      const files = readdirSync(dataDir, { recursive: true })
+        .map((f) => join(dataDir, String(f)))
+        .filter((f) => /\.csv(\.gz)?$/.test(f))
+        .sort();
+      await query(`CREATE TABLE ${table}_loading (date date, profile_id text, followers bigint, posts bigint, engagement float8, likes float8, comments float8,
+          reach float8, impressions float8)`);
+      // The server reads the files itself; the export writes 'undefined' for a missing followers count.
+      for (const f of files) {
+        const from = f.endsWith('.gz') ? `PROGRAM 'gzip -dc ${f}'` : `'${f}'`;
+        await query(`COPY ${table}_loading FROM ${from} (FORMAT csv, HEADER true, NULL 'undefined')`);
+      }
+      await query(`ANALYZE ${table}_loading`);
+      await query(`ALTER TABLE ${table}_loading RENAME TO ${table}`);
+      const n = await query(`SELECT count(*) AS n FROM ${table}`);
+      return `${n[0]!.n} rows`;
+    });
+  },
   async 'export parquet'() {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
@@ -88,6 +133,18 @@ async function bare(relation: string): Promise<string> {
       SELECT profile_id, date_trunc('week', CAST(date AS DATE)) AS week, count(*), sum(TRY_CAST(followers AS DOUBLE)), sum(TRY_CAST(posts AS DOUBLE)), sum(TRY_CAST(engagement AS DOUBLE)), sum(TRY_CAST(reach AS DOUBLE)), sum(TRY_CAST(impressions AS DOUBLE))
       FROM ${relation} GROUP BY ALL)`);
   return `${String(r.getRows()[0]![0])} weekly rows`;
+}
+
+/** Runs `work` with a client of the bench's server. */
+async function withPg(work: (query: (text: string, values?: unknown[]) => Promise<Record<string, number>[]>) => Promise<string>): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(async (text, values) => (await client.query(text, values)).rows);
+  } finally {
+    await client.end();
+  }
 }
 
 if (values.stage) {
@@ -113,7 +170,11 @@ const csvBytes = readdirSync(dataDir, { recursive: true })
   .reduce((n, f) => n + statSync(f).size, 0);
 
 const results: Record<string, { seconds: number; peakMB: number; what: string }> = {};
-for (const stage of ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet']) {
+const stages =
+  values.engine === 'postgres'
+    ? ['js', 'load postgres', 'bare query postgres', 'postgres']
+    : ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet'];
+for (const stage of stages) {
   const r = spawnSync(
     process.execPath,
     [
@@ -125,6 +186,8 @@ for (const stage of ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'ba
       '--seed',
       String(seed),
       ...(threads ? ['--threads', String(threads)] : []),
+      '--engine',
+      String(values.engine),
       '--stage',
       stage,
     ],
@@ -139,11 +202,18 @@ for (const stage of ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'ba
 }
 const ratio = (a: string, b: string) => (results[a]!.seconds / results[b]!.seconds).toFixed(2);
 const rss = (a: string, b: string) => (results[a]!.peakMB / results[b]!.peakMB).toFixed(2);
-console.log(`\n\`npm run bench:engines -- --rows ${values.rows}\` — ${new Date().toISOString().slice(0, 10)}, CSV ${(csvBytes / 1e9).toFixed(2)} GB\n`);
+console.log(
+  `\n\`npm run bench:engines -- --rows ${values.rows} --engine ${values.engine}\` — ${new Date().toISOString().slice(0, 10)}, CSV ${(csvBytes / 1e9).toFixed(2)} GB\n`,
+);
 console.log('| stage | wall s | peak RSS MB | what |\n| --- | ---: | ---: | --- |');
 for (const [stage, r] of Object.entries(results)) console.log(`| ${stage} | ${r.seconds.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.what} |`);
-console.log(`\nDuckDB over CSV / the JS fast path: ${ratio('duckdb csv', 'js')} × the time, ${rss('duckdb csv', 'js')} × the peak RSS.`);
-console.log(`DuckDB over CSV / DuckDB's bare weekly sums of the same files: ${ratio('duckdb csv', 'bare query csv')} × the time.`);
-console.log(
-  `DuckDB over Parquet / over CSV: ${ratio('duckdb parquet', 'duckdb csv')} × the time; over Parquet / the bare query on Parquet: ${ratio('duckdb parquet', 'bare query parquet')}.`,
-);
+if (values.engine === 'postgres') {
+  console.log(`\nPostgreSQL / the JS fast path: ${ratio('postgres', 'js')} × the time, ${rss('postgres', 'js')} × Node's peak RSS.`);
+  console.log(`PostgreSQL / the server's bare weekly sums of the same table: ${ratio('postgres', 'bare query postgres')} × the time.`);
+} else {
+  console.log(`\nDuckDB over CSV / the JS fast path: ${ratio('duckdb csv', 'js')} × the time, ${rss('duckdb csv', 'js')} × the peak RSS.`);
+  console.log(`DuckDB over CSV / DuckDB's bare weekly sums of the same files: ${ratio('duckdb csv', 'bare query csv')} × the time.`);
+  console.log(
+    `DuckDB over Parquet / over CSV: ${ratio('duckdb parquet', 'duckdb csv')} × the time; over Parquet / the bare query on Parquet: ${ratio('duckdb parquet', 'bare query parquet')}.`,
+  );
+}

@@ -3,6 +3,7 @@ import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import type { Preset } from '../schema.js';
+import { SEGMENT_COLUMNS } from '../features/segments.js';
 import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
 
 /*
@@ -32,8 +33,6 @@ export interface PostgresSourceOptions {
   connectTimeoutMillis?: number;
   /** The server's `statement_timeout` for this source's queries, in milliseconds (default: none). */
   statementTimeoutMillis?: number;
-  /** Segments fetched from the cursor at a time (default 50000). */
-  batchSize?: number;
 }
 
 /** The part of a `pg` client this source uses. */
@@ -90,7 +89,7 @@ const SPACES = String.raw`E' \t\n\r\f\v\u00a0\ufeff'`;
  * notation (beyond the double range: ±Infinity, or 0 below it),
  * `inf`/`infinity`; NULL for anything else.
  */
-const LOOSE_NUMBER_FUNCTION = String.raw`CREATE OR REPLACE FUNCTION pg_temp.ef_number(t text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE AS $f$
+const LOOSE_NUMBER_FUNCTION = String.raw`CREATE OR REPLACE FUNCTION pg_temp.ef_number(t text) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $f$
 DECLARE s text := btrim(t, ${SPACES});
 BEGIN
   IF s ~ '^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$' THEN
@@ -143,7 +142,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
   if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
     throw new ArgumentTypeError('postgres: table must be the name of a table or view');
   if (options.connectionString !== undefined && options.pool !== undefined) throw new ArgumentTypeError('postgres: give connectionString or pool, not both');
-  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis', 'batchSize'] as const) {
+  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis'] as const) {
     const v = options[key];
     if (v !== undefined && !(Number.isInteger(v) && v >= 1))
       throw new ArgumentTypeError(`postgres: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
@@ -156,7 +155,6 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
   }
   const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
   const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
-  const batch = options.batchSize ?? 50_000;
   return {
     name: table,
     async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
@@ -191,7 +189,6 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
       let inTransaction = false;
       try {
-        if (options.statementTimeoutMillis !== undefined && !own) await query(`SET statement_timeout = ${options.statementTimeoutMillis}`);
         // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
         const described = await query(
           `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod)
@@ -230,79 +227,71 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
             : `${col(column)}::float8`;
         const id = `${col('profile_id')}::text`;
         typeOf('followers');
-        // $1, $2: the accepted days; $3: the reason for a day outside them; $4, $5: the window.
-        const checks: [string, string, string][] = [
-          ['day IS NULL', 'not a date written YYYY-MM-DD', 'date'],
-          ['day < $1 OR day > $2', '$3', 'date'],
-          ["id IS NULL OR id = ''", 'profile_id is empty', 'profile_id'],
+        const checks = (first: string, last: string, range: string): [string, string, string][] => [
+          ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
+          [`day < ${first} OR day > ${last}`, range, 'date'],
+          ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
           // NaN is larger than every number in PostgreSQL: it is named to be refused.
           ...COUNTS.map((c): [string, string, string] => [
             `NOT coalesce(${c}_n >= 0 AND ${c}_n < 'Infinity'::float8 AND ${c}_n <> 'NaN'::float8, false)`,
-            `${c} is not a non-negative number`,
+            `'${c} is not a non-negative number'`,
             c,
           ]),
         ];
-        const text = (s: string) => (s.startsWith('$') ? `${s}::text` : `'${s}'`);
-        const checked = `(SELECT *, CASE ${checks.map(([when, reason]) => `WHEN ${when} THEN ${text(reason)}`).join(' ')} END AS reason,
-              CASE ${checks.map(([when, , column]) => `WHEN ${when} THEN '${column}'`).join(' ')} END AS bad_column
+        // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
+        // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
+        // columns (casts) are cheap enough to compute again, and the plan stays parallel.
+        const barrier = DAILY_COLUMNS.some((c) => isText(c)) ? ' OFFSET 0' : '';
+        // Every row with its day number, its numbers, and why it is refused (NULL: kept).
+        const checked = (first: string, last: string, range: string) => `(SELECT *,
+              CASE ${checks(first, last, range)
+                .map(([when, reason]) => `WHEN ${when} THEN ${reason}`)
+                .join(' ')} END AS reason,
+              CASE ${checks(first, last, range)
+                .map(([when, , column]) => `WHEN ${when} THEN '${column}'`)
+                .join(' ')} END AS bad_column
             FROM (SELECT ${day} AS day, ${id} AS id, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
                     nullif(${number('followers')}, 'NaN'::float8) AS followers_n,
                     ${col('date')}::text AS date_text, ${COUNTS.map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
-                  FROM ${relation} OFFSET 0) AS parsed OFFSET 0) AS ef_checked`;
-        const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
-        // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
-        const segmentsSql = `SELECT status, id, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions, followers_sum, followers_count,
-              coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day
+                  FROM ${relation}${barrier}) AS parsed${barrier}) AS ef_checked`;
+        // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
+        const [from, to] = windowOf(request).map(sqlInteger);
+        // Grouped by three keys: the status, the id (compared byte for byte: no collation is needed to group) and the
+        // segment (its Sunday times 2, plus 1 for the days of the month before the Sunday's); NULL for statuses 1 and 2.
+        const segmentsSql = `SELECT status, id, seg >> 1 AS sunday, seg & 1 AS part, first_day, last_day, n, posts, engagement, reach, impressions,
+              followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day
           FROM (
-            SELECT status, id, sunday,
-                   CASE WHEN status = 0 THEN CASE WHEN extract(month FROM DATE '1970-01-01' + sunday) = extract(month FROM DATE '1970-01-01' + min(day)) THEN 0 ELSE 1 END END AS part,
-                   min(day) AS first_day, max(day) AS last_day, count(*) AS n,
+            SELECT status, id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
                    sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
                    coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
                    max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair
             FROM (
-              SELECT status, CASE WHEN status = 0 THEN id END AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
-                     CASE WHEN status = 0 THEN day + (((3 - day) % 7) + 7) % 7 END AS sunday
-              FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN $4 AND $5 THEN 0 ELSE 1 END AS status, * FROM ${checked}) AS rows
+              SELECT status, CASE WHEN status = 0 THEN id END COLLATE "C" AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+                     CASE WHEN status = 0 THEN 2 * sunday + (date_part('day', DATE '1970-01-01' + sunday) <= sunday - day)::int END AS seg
+              FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
+                           day + (((3 - day) % 7) + 7) % 7 AS sunday, *
+                    FROM ${checked(sqlInteger(request.limits.firstDay), sqlInteger(request.limits.lastDay), "'range'")}) AS rows
             ) AS keyed
-            GROUP BY status, id, sunday, CASE WHEN status = 0 THEN extract(month FROM DATE '1970-01-01' + sunday) <> extract(month FROM DATE '1970-01-01' + day) END
+            GROUP BY status, id, seg
           ) AS grouped`;
         await query('BEGIN READ ONLY');
         inTransaction = true;
-        await query(`DECLARE ef_segments NO SCROLL CURSOR FOR ${segmentsSql}`, [...values, ...windowOf(request)]).catch((error: unknown) => {
+        // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
+        await query('SET LOCAL extra_float_digits = 3');
+        if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
+        // One pass, streamed: the segments of the rows kept (status 0), one group each for the good rows outside the window (1) and the refused rows (2).
+        const segments = new SegmentReader();
+        await copyOut(client, `COPY (${segmentsSql}) TO STDOUT`, (chunk) => segments.add(chunk)).catch((error: unknown) => {
           throw failed('the query failed', error);
         });
-        // The segments, a batch at a time, into growing columns; the ids into a dictionary in order of first sight.
-        const ids = new Map<string, number>();
-        const columns = new Columns(14);
-        const counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN };
-        for (;;) {
-          const rows = await query(`FETCH FORWARD ${batch} FROM ef_segments`);
-          if (rows.length === 0) break;
-          for (const row of rows) {
-            const status = Number(row[0]);
-            const n = Number(row[6]);
-            if (status === 2) counts.refused += n;
-            else if (status === 1) counts.outside += n;
-            else {
-              const profile = String(row[1]);
-              let k = ids.get(profile);
-              if (k === undefined) ids.set(profile, (k = ids.size));
-              columns.push(k, row);
-              counts.kept += n;
-              counts.missing += n - Number(row[12]);
-              const last = Number(row[5]);
-              if (!(last <= counts.last)) counts.last = last;
-            }
-          }
-          request.onProgress?.({ stage: 'read', rows: counts.kept });
-        }
         await query('COMMIT');
         inTransaction = false;
+        const { ids, counts } = segments;
+        const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
         const examples = async () => {
           const rows = await query(
             `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-             FROM ${checked} WHERE reason IS NOT NULL ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+             FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
           );
           // A table row is named by its key: the profile and the date.
@@ -316,7 +305,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
               }),
           );
         };
-        return await engineLoad(request, table, emptyReport(), counts, examples, async () => segmentColumnsOf([...ids.keys()], columns.finish()));
+        return await engineLoad(request, table, emptyReport(), counts, examples, async () => segmentColumnsOf([...ids.keys()], segments.finish()));
       } catch (error) {
         if (inTransaction) await query('ROLLBACK').catch(() => undefined);
         throw error;
@@ -333,26 +322,153 @@ function windowOf(request: WeeklyRequest): [number, number] {
   return [Number.isFinite(window.from) ? window.from : -2147483648, Number.isFinite(window.to) ? window.to : 2147483647];
 }
 
-/** The segment columns (profile number, then the 13 numeric fields of a result row from its third), grown as rows come. */
-class Columns {
-  private data: Float64Array[];
+/** A day number or a setting written into SQL: an integer, checked (never text). */
+function sqlInteger(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`postgres: internal: ${n} is not an integer`);
+  return String(n);
+}
+
+/**
+ * Runs `COPY … TO STDOUT` on a `pg` client and hands each data chunk to
+ * `onData` as it arrives (a `pg` submittable: the client routes the
+ * protocol's messages to it).
+ */
+function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: unknown = null;
+    const submittable = {
+      submit(connection: { query(text: string): void }) {
+        connection.query(text);
+      },
+      handleCopyData(message: { chunk: Uint8Array }) {
+        if (failure) return;
+        try {
+          onData(message.chunk);
+        } catch (error) {
+          failure = error;
+        }
+      },
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleCommandComplete() {},
+      handleEmptyQuery() {},
+      handlePortalSuspended() {},
+      handleError(error: Error) {
+        reject(error);
+      },
+      handleReadyForQuery() {
+        if (failure) reject(failure);
+        else resolve();
+      },
+    };
+    (client as unknown as { query(submittable: unknown): unknown }).query(submittable);
+  });
+}
+
+/**
+ * Reads the segments of `COPY … TO STDOUT` (text format: tab-separated,
+ * one row a line, `\N` for NULL) straight from the bytes: the kept
+ * segments into growing columns, their ids into a dictionary in order of
+ * first sight, and the status groups into the counts.
+ */
+class SegmentReader {
+  readonly ids = new Map<string, number>();
+  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN };
+  /** Per column, blocks of `BLOCK` values: growing never copies what was read. */
+  private blocks: Float64Array[][] = SEGMENT_COLUMNS.map(() => []);
   private size = 0;
-  constructor(private readonly count: number) {
-    this.data = Array.from({ length: count }, () => new Float64Array(1 << 16));
-  }
-  push(profile: number, row: readonly unknown[]): void {
-    if (this.size === this.data[0]!.length) {
-      this.data = this.data.map((c) => {
-        const grown = new Float64Array(c.length * 2);
-        grown.set(c);
-        return grown;
-      });
+  private rest: Uint8Array | null = null;
+  private readonly starts = new Int32Array(16);
+  private readonly ends = new Int32Array(16);
+  private readonly decoder = new TextDecoder();
+
+  /** Takes a chunk of rows (a partial row is kept for the next chunk). */
+  add(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.rest) {
+      bytes = new Uint8Array(this.rest.length + chunk.length);
+      bytes.set(this.rest);
+      bytes.set(chunk, this.rest.length);
+      this.rest = null;
     }
-    const i = this.size++;
-    this.data[0]![i] = profile;
-    for (let c = 1; c < this.count; c++) this.data[c]![i] = Number(row[c + 1]);
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] !== 10) continue;
+      this.row(bytes, start, i);
+      start = i + 1;
+    }
+    if (start < bytes.length) this.rest = bytes.slice(start);
   }
-  finish(): Float64Array[] {
-    return this.data.map((c) => c.slice(0, this.size));
+
+  private row(bytes: Uint8Array, start: number, end: number): void {
+    const { starts, ends } = this;
+    let field = 0;
+    starts[0] = start;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] === 9) {
+        ends[field] = i;
+        starts[++field] = i + 1;
+      }
+    }
+    ends[field] = end;
+    if (field !== 14) throw new Error(`postgres: a segment row has ${field + 1} fields, not 15`);
+    const status = bytes[starts[0]!]! - 48;
+    const n = numberAt(bytes, starts[6]!, ends[6]!);
+    if (status === 2) this.counts.refused += n;
+    else if (status === 1) this.counts.outside += n;
+    else {
+      const id = unescapeText(this.decoder.decode(bytes.subarray(starts[1]!, ends[1]!)));
+      let k = this.ids.get(id);
+      if (k === undefined) this.ids.set(id, (k = this.ids.size));
+      const at = this.size % BLOCK;
+      if (at === 0) for (const column of this.blocks) column.push(new Float64Array(BLOCK));
+      const block = (this.size / BLOCK) | 0;
+      this.size++;
+      this.blocks[0]![block]![at] = k;
+      for (let c = 1; c < SEGMENT_COLUMNS.length; c++) this.blocks[c]![block]![at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
+      this.counts.kept += n;
+      this.counts.missing += n - this.blocks[11]![block]![at]!;
+      const last = this.blocks[4]![block]![at]!;
+      if (!(last <= this.counts.last)) this.counts.last = last;
+    }
   }
+
+  /**
+   * The columns, in `SEGMENT_COLUMNS` order, each of exactly the rows read
+   * (the day and profile columns as 32-bit integers); a column's blocks are
+   * let go as it is built.
+   */
+  finish(): (Float64Array | Int32Array)[] {
+    if (this.rest) throw new Error('postgres: the segments ended in the middle of a row');
+    return this.blocks.map((blocks, c) => {
+      const out = c < 5 ? new Int32Array(this.size) : new Float64Array(this.size);
+      blocks.forEach((block, b) => out.set(block.subarray(0, Math.min(BLOCK, this.size - b * BLOCK)), b * BLOCK));
+      this.blocks[c] = [];
+      return out;
+    });
+  }
+}
+
+/** Segments per block of `SegmentReader`. */
+const BLOCK = 1 << 16;
+
+/** A number written by PostgreSQL: plain digits at once, anything else (`-1.5e+20`, `NaN`, `Infinity`) by `Number`. */
+function numberAt(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start <= 15) {
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = bytes[i]! - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i === end && end > start) return value;
+  }
+  return Number(String.fromCharCode(...bytes.subarray(start, end)));
+}
+
+/** A text-format COPY field as its value: backslash escapes undone. */
+function unescapeText(field: string): string {
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, c: string) => ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' })[c] ?? c);
 }

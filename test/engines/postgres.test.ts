@@ -3,13 +3,14 @@
 // with dirty rows, from text columns and typed ones; both presets.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres } from '../../src/engines/postgres.js';
 import { backtest, DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { csvRecords, DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { csvRecords, DAILY_HEADER, DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -47,7 +48,7 @@ describe.skipIf(skip)('postgres()', () => {
 
   it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {
     const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
-    const got = await loadWeekly(source('dirty', { batchSize: 1000 }), { preset: 'corrected', onError: 'skip' });
+    const got = await loadWeekly(source('dirty'), { preset: 'corrected', onError: 'skip' });
     sameTable(want.weekly, got.weekly, 'PostgreSQL');
     expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
     expect(want.report.skipped).toBe(DIRTY_REFUSED);
@@ -59,6 +60,21 @@ describe.skipIf(skip)('postgres()', () => {
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).file).toBe(`${schema}.dirty (profile_id "", date "2024-03-03")`);
     expect((error as DataError).reason).toBe('profile_id is empty');
+  });
+
+  it('reads back every profile id as it is: tabs, backslashes, line breaks, quotes, non-ASCII', async () => {
+    const ids = ['tab\there', 'back\\slash\\n', 'line\nbreak', 'quote"d', 'ünï😀', '\\N', 'plain'];
+    const records = ids.flatMap((id, k) =>
+      ['2024-03-04', '2024-03-05', '2024-03-12'].map((date, d) => [date, id, String(100 + k), '1', String(10 * (k + d)), '0', '0', '50', '60']),
+    );
+    await loadTextTable(schema, 'ids', records);
+    const file = join(dir, 'ids.csv');
+    const quote = (f: string) => (/[",\n\r]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f);
+    writeFileSync(file, `${DAILY_HEADER}\n${records.map((r) => r.map(quote).join(',')).join('\n')}\n`);
+    const want = await loadWeekly(file, { preset: 'corrected' });
+    const got = await loadWeekly(source('ids'), { preset: 'corrected' });
+    expect([...got.weekly.profileIds].sort()).toEqual([...ids].sort());
+    sameTable(want.weekly, got.weekly, 'PostgreSQL');
   });
 
   it('predicts and backtests from the table as from the files', async () => {
@@ -147,7 +163,7 @@ describe.skipIf(skip)('postgres()', () => {
 
   it('checks its options', () => {
     expect(() => postgres({} as never)).toThrow('postgres: table must be the name of a table or view');
-    expect(() => postgres({ table: 't', batchSize: 0 })).toThrow('postgres: batchSize must be a positive integer, got 0');
+    expect(() => postgres({ table: 't', statementTimeoutMillis: 0 })).toThrow('postgres: statementTimeoutMillis must be a positive integer, got 0');
     expect(() => postgres({ table: 't', columns: { day: 'x' } as never })).toThrow('postgres: columns.day is not a daily column');
   });
 });
