@@ -82,9 +82,15 @@ const STAGES: Record<string, () => Promise<string>> = {
     return bare(`read_parquet('${parquet}')`);
   },
   async postgres() {
-    const { weekly } = await loadWeekly(postgres({ connectionString: url, table }));
+    // When the segments are in (the read event) and when the weekly table is built, beside the whole stage.
+    const t0 = performance.now();
+    let read = 0;
+    const { weekly } = await loadWeekly(postgres({ connectionString: url, table }), {
+      onProgress: (e) => void (e.stage === 'read' && (read = performance.now())),
+    });
+    const built = performance.now();
     trainModels(weekly);
-    return `${weekly.length} weekly rows`;
+    return `${weekly.length} weekly rows; segments in ${((read - t0) / 1000).toFixed(1)} s, weekly table ${((built - t0) / 1000).toFixed(1)} s`;
   },
   async 'bare query postgres'() {
     return withPg(async (query) => {

@@ -6,9 +6,11 @@
  *   a wrong argument or option, named in the message;
  * - `WriteError`: an output that could not be written completely (a folder in
  *   the way, no permission, a full disk); no partial file is left behind;
+ * - `EngineError`: an engine that is not installed, cannot be reached, or
+ *   whose query failed (the server, the table and the engine's reason named);
  * - anything else is a bug.
  * The command line maps them to exit codes 1, 1, 2 (1 when found only after
- * reading), 1 and 70.
+ * reading), 1, 1 and 70.
  */
 
 /**
@@ -141,4 +143,21 @@ export function showValue(value: unknown): string {
 
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * An engine (DuckDB, PostgreSQL) that is not installed, cannot be reached, or
+ * whose query failed. The message names the engine, the server and the
+ * table where they apply, and the engine's own reason; `cause` holds the
+ * engine's error.
+ */
+export class EngineError extends Error {
+  /** `duckdb` or `postgres`. */
+  readonly engine: string;
+
+  constructor(engine: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EngineError';
+    this.engine = engine;
+  }
 }

@@ -47,6 +47,7 @@ export {
   DataError,
   ModelError,
   WriteError,
+  EngineError,
   ArgumentTypeError,
   ArgumentRangeError,
   type DataErrorDetails,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `engagement-forecast` command: the main help, dispatch to the commands
 // (one file each under commands/), and exit codes.
-import { DataError, isArgumentError, ModelError, WriteError } from '../errors.js';
+import { DataError, EngineError, isArgumentError, ModelError, WriteError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { isClosedPipe, UsageError, type CommandContext, type Io } from './flags.js';
@@ -62,7 +62,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof DataError || error instanceof ModelError || error instanceof WriteError || isArgumentError(error)) {
+    if (error instanceof DataError || error instanceof ModelError || error instanceof WriteError || error instanceof EngineError || isArgumentError(error)) {
       io.stderr.write(`engagement-forecast: ${error.message}\n`);
       return 1;
     }

@@ -1,9 +1,13 @@
-import { stat } from 'node:fs/promises';
-import { ArgumentTypeError, DataError } from '../errors.js';
+import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import type { Preset } from '../schema.js';
+import type { WeeklyFrame } from '../frame/weekly-frame.js';
+import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
 import { COUNTS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
@@ -63,7 +67,8 @@ async function loadDuckDb(): Promise<DuckDbModule> {
   try {
     return (await import('@duckdb/node-api')) as unknown as DuckDbModule;
   } catch (error) {
-    throw new Error(
+    throw new EngineError(
+      'duckdb',
       `duckdb(): needs the optional peer dependency @duckdb/node-api (npm install @duckdb/node-api): ${(error as Error).message.split('\n')[0]}`,
       {
         cause: error,
@@ -326,6 +331,10 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           examples,
           segments,
         );
+      } catch (error) {
+        // A refused row, or a table that breaks the layout, is the data's; anything else is DuckDB's (a missing file, a bad setting).
+        if (error instanceof DataError || error instanceof EngineError || isArgumentError(error)) throw error;
+        throw new EngineError('duckdb', `duckdb: ${name}: ${(error as Error).message}`, { cause: error });
       } finally {
         if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
         ownInstance?.closeSync?.();
@@ -344,4 +353,60 @@ async function readRows(result: DuckDbStreamLike, count: number): Promise<(strin
     for (let i = 0; i < chunk.rowCount; i++) rows.push(vectors.map((v) => (v.getItem(i) === null ? null : String(v.getItem(i)))));
   }
   return rows;
+}
+
+/** The weekly table's text columns (`date` is written as a Parquet `DATE`). */
+const WEEKLY_TEXT = new Set(['profile_id', 'year_week']);
+
+/**
+ * Writes the weekly table as a Parquet file through DuckDB: the columns of
+ * `weekly` (the spec's names, as the CSV has them), `profile_id` and
+ * `year_week` as text, `date` as a `DATE`, every other column a `DOUBLE`
+ * (missing: NULL). The file is written beside its final name and renamed
+ * into place only once complete: a failed write leaves no file and rejects
+ * with a `WriteError`. Loads `@duckdb/node-api` (an optional peer dependency).
+ *
+ * @example
+ * import { writeWeeklyParquet } from 'engagement-forecast/duckdb';
+ * await writeWeeklyParquet((await loadWeekly('data/', { preset: 'corrected' })).weekly, 'weekly.parquet');
+ * @throws `WriteError` when the file cannot be written.
+ */
+export async function writeWeeklyParquet(weekly: WeeklyFrame, path: string): Promise<void> {
+  const module = await loadDuckDb();
+  const dir = await mkdtemp(join(tmpdir(), 'ef-parquet-'));
+  const staged = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    // The CSV writer's text (exact numbers, empty for missing), read back by DuckDB with the types given.
+    const csv = join(dir, 'weekly.csv');
+    await writeWeeklyCsv(weekly, csv);
+    const names = weekly.fields(String, String, []).names;
+    const select = names
+      .map((name) => {
+        const column = quoteIdentifier(name);
+        if (WEEKLY_TEXT.has(name)) return `${column}`;
+        if (name === 'date') return `CAST(${column} AS DATE) AS ${column}`;
+        return `CAST(NULLIF(${column}, '') AS DOUBLE) AS ${column}`;
+      })
+      .join(', ');
+    const instance = await module.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'true' });
+    try {
+      const connection = await instance.connect();
+      // COPY's target cannot be a parameter: DuckDB writes into the temporary folder made here, and the file is moved from there.
+      const written = join(dir, 'weekly.parquet');
+      await connection.run(
+        `COPY (SELECT ${select} FROM read_csv($csv, header = true, all_varchar = true)) TO '${written.replaceAll("'", "''")}' (FORMAT parquet)`,
+        { csv },
+      );
+      connection.closeSync?.();
+    } finally {
+      instance.closeSync?.();
+    }
+    await copyFile(join(dir, 'weekly.parquet'), staged);
+    await rename(staged, path);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error instanceof WriteError ? error : new WriteError(path, error);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,4 +1,4 @@
-import { ArgumentTypeError, DataError } from '../errors.js';
+import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
@@ -62,7 +62,9 @@ async function loadPg(): Promise<PgModule> {
     const module = (await import('pg')) as unknown as PgModule & { default?: PgModule };
     return module.default ?? module;
   } catch (error) {
-    throw new Error(`postgres(): needs the optional peer dependency pg (npm install pg): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new EngineError('postgres', `postgres(): needs the optional peer dependency pg (npm install pg): ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
 }
 
@@ -166,7 +168,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       const where = own ? `${own.host}:${own.port}${own.database ? `/${own.database}` : ''}` : 'the pool';
       const failed = (what: string, error: unknown): Error => {
         const e = error as Error & { code?: string };
-        return new Error(`postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
+        return new EngineError('postgres', `postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
       };
       let client: PostgresClientLike;
       let release: () => Promise<void>;
@@ -241,15 +243,19 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
         // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
         // columns (casts) are cheap enough to compute again, and the plan stays parallel.
-        const barrier = DAILY_COLUMNS.some((c) => isText(c)) ? ' OFFSET 0' : '';
-        // Every row with its day number, its numbers, and why it is refused (NULL: kept).
+        const barrier = DAILY_COLUMNS.some((c) => c !== 'profile_id' && isText(c)) ? ' OFFSET 0' : '';
+        // Every row with its day number, its numbers, and why it is refused (NULL: kept); `bad`, the same as a boolean
+        // (never NULL), is what the segments query tests: cheaper than the reason's text.
         const checked = (first: string, last: string, range: string) => `(SELECT *,
               CASE ${checks(first, last, range)
                 .map(([when, reason]) => `WHEN ${when} THEN ${reason}`)
                 .join(' ')} END AS reason,
               CASE ${checks(first, last, range)
                 .map(([when, , column]) => `WHEN ${when} THEN '${column}'`)
-                .join(' ')} END AS bad_column
+                .join(' ')} END AS bad_column,
+              ${checks(first, last, range)
+                .map(([when]) => `(${when})`)
+                .join(' OR ')} AS bad
             FROM (SELECT ${day} AS day, ${id} AS id, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
                     nullif(${number('followers')}, 'NaN'::float8) AS followers_n,
                     ${col('date')}::text AS date_text, ${COUNTS.map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
@@ -268,7 +274,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
             FROM (
               SELECT status, CASE WHEN status = 0 THEN id END COLLATE "C" AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
                      CASE WHEN status = 0 THEN 2 * sunday + (date_part('day', DATE '1970-01-01' + sunday) <= sunday - day)::int END AS seg
-              FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
+              FROM (SELECT CASE WHEN bad THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
                            day + (((3 - day) % 7) + 7) % 7 AS sunday, *
                     FROM ${checked(sqlInteger(request.limits.firstDay), sqlInteger(request.limits.lastDay), "'range'")}) AS rows
             ) AS keyed
@@ -374,8 +380,11 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
 class SegmentReader {
   readonly ids = new Map<string, number>();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN };
-  /** Per column, blocks of `BLOCK` values: growing never copies what was read. */
-  private blocks: Float64Array[][] = SEGMENT_COLUMNS.map(() => []);
+  /**
+   * Per column, blocks of `BLOCK` values: growing never copies what was read.
+   * The profile, day and part columns (the first five) are 32-bit integers.
+   */
+  private blocks: (Float64Array | Int32Array)[][] = SEGMENT_COLUMNS.map(() => []);
   private size = 0;
   private rest: Uint8Array | null = null;
   private readonly starts = new Int32Array(16);
@@ -421,7 +430,7 @@ class SegmentReader {
       let k = this.ids.get(id);
       if (k === undefined) this.ids.set(id, (k = this.ids.size));
       const at = this.size % BLOCK;
-      if (at === 0) for (const column of this.blocks) column.push(new Float64Array(BLOCK));
+      if (at === 0) this.blocks.forEach((column, c) => column.push(c < INTEGER_COLUMNS ? new Int32Array(BLOCK) : new Float64Array(BLOCK)));
       const block = (this.size / BLOCK) | 0;
       this.size++;
       this.blocks[0]![block]![at] = k;
@@ -441,7 +450,7 @@ class SegmentReader {
   finish(): (Float64Array | Int32Array)[] {
     if (this.rest) throw new Error('postgres: the segments ended in the middle of a row');
     return this.blocks.map((blocks, c) => {
-      const out = c < 5 ? new Int32Array(this.size) : new Float64Array(this.size);
+      const out = c < INTEGER_COLUMNS ? new Int32Array(this.size) : new Float64Array(this.size);
       blocks.forEach((block, b) => out.set(block.subarray(0, Math.min(BLOCK, this.size - b * BLOCK)), b * BLOCK));
       this.blocks[c] = [];
       return out;
@@ -451,6 +460,9 @@ class SegmentReader {
 
 /** Segments per block of `SegmentReader`. */
 const BLOCK = 1 << 16;
+
+/** `SEGMENT_COLUMNS`' leading integer columns: profile, sunday, part, firstDay, lastDay. */
+const INTEGER_COLUMNS = 5;
 
 /** A number written by PostgreSQL: plain digits at once, anything else (`-1.5e+20`, `NaN`, `Infinity`) by `Number`. */
 function numberAt(bytes: Uint8Array, start: number, end: number): number {

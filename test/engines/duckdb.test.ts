@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
-import { DataError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
+import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import { DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
@@ -127,6 +127,20 @@ describe.skipIf(skip)('duckdb()', () => {
     const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
     expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
     expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
+    // The same table as Parquet: read back by DuckDB, the same values as the CSV.
+    const written = runCli(dir, 'weekly', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'weekly.parquet'), '--quiet');
+    expect(written.code, written.stderr).toBe(0);
+    const { DuckDBInstance: Reader } = await import('@duckdb/node-api');
+    const reader = await (await Reader.create()).connect();
+    const described = (await reader.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($p)`, { p: join(out, 'weekly.parquet') })).getRows();
+    expect(described.find((r) => r[0] === 'date')?.[1]).toBe('DATE');
+    expect(described.find((r) => r[0] === 'profile_id')?.[1]).toBe('VARCHAR');
+    const fromParquet = await reader.runAndReadAll(`SELECT * FROM read_parquet($p)`, { p: join(out, 'weekly.parquet') });
+    const csvLines = readFileSync(join(out, 'js.csv'), 'utf8').trim().split('\n');
+    expect(fromParquet.columnNames().join(',')).toBe(csvLines[0]);
+    const asCsv = fromParquet.getRows().map((row) => row.map((v) => (v === null ? '' : typeof v === 'number' && Number.isNaN(v) ? '' : String(v))).join(','));
+    expect(asCsv).toEqual(csvLines.slice(1));
+    reader.closeSync();
     const usage = runCli(dir, 'weekly', '--parquet', 'x.parquet', '--out', join(out, 'x.csv'));
     expect([usage.code, usage.stderr.trim()]).toEqual([
       2,
@@ -137,6 +151,13 @@ describe.skipIf(skip)('duckdb()', () => {
       2,
       'engagement-forecast: weekly: with --engine duckdb, give one of --data, --parquet or --table (got --data, --table)',
     ]);
+  });
+
+  it('reports what DuckDB refuses as an EngineError naming the source', async () => {
+    const missing = join(dir, 'nowhere.parquet');
+    const error = await loadWeekly(duckdb({ parquet: missing })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).message).toMatch(new RegExp(`^duckdb: ${missing.replaceAll('.', '\\.')}: .*No files found`));
   });
 
   it('checks its options', () => {

@@ -155,6 +155,12 @@ describe.skipIf(skip)('postgres()', () => {
     const testedJs = runCli(dir, 'backtest', '--data', `${GOLDEN}input`, '--origins', '2', '--json', '--quiet');
     expect([tested.code, testedJs.code], tested.stderr + testedJs.stderr).toEqual([0, 0]);
     expect(JSON.parse(tested.stdout)).toEqual(JSON.parse(testedJs.stdout));
+    // A server that cannot be reached: exit 1 and one line naming it, not a trace.
+    const unreachable = runCli(dir, 'weekly', '--engine', 'postgres', '--url', 'postgres://ef@127.0.0.1:1/db', '--table', 'daily', '--out', join(out, 'x.csv'));
+    expect([unreachable.code, unreachable.stderr.trim()]).toEqual([
+      1,
+      'engagement-forecast: postgres: cannot connect (server 127.0.0.1:1/db, table daily): connect ECONNREFUSED 127.0.0.1:1',
+    ]);
     const usage = runCli(dir, 'weekly', '--engine', 'postgres', '--data', 'x', '--out', join(out, 'x.csv'));
     expect([usage.code, usage.stderr.trim()]).toEqual([2, 'engagement-forecast: weekly: with --engine postgres, the rows are read from --table, not --data']);
     const url = runCli(dir, 'weekly', '--data', 'x', '--url', POSTGRES_URL, '--out', join(out, 'x.csv'));

@@ -1,4 +1,5 @@
 // `engagement-forecast weekly`.
+import { writeWeeklyParquet } from '../../engines/duckdb.js';
 import { writeWeeklyCsv } from '../../io/write-csv.js';
 import {
   COMMON,
@@ -23,12 +24,13 @@ export const weeklyCommand: Command = {
   help: `Usage: engagement-forecast weekly --data PATH... --out weekly.csv [options]
 
 Writes the weekly feature table (steps N1–N8) with the notebook's column names;
-missing values are empty fields.
+missing values are empty fields (CSV) or NULL (Parquet).
 
 ${DATA_OPTIONS}
 ${ENGINE_OPTIONS}
   --preset NAME         notebook (default) or corrected
-  --out FILE            the CSV to write ('-' for stdout)
+  --out FILE            the CSV to write ('-' for stdout), or a .parquet file (written
+                        through DuckDB: the optional peer @duckdb/node-api)
 ${COMMON}`,
   async run(rest, context) {
     const command = 'weekly';
@@ -41,7 +43,8 @@ ${COMMON}`,
     jsonNeedsOut(values, out, command);
     const { weekly, report } = await loadWeeklyFrom(data, preset, context);
     if (out !== '-') ensureDir(out);
-    await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
+    if (out.endsWith('.parquet')) await writeWeeklyParquet(weekly, out);
+    else await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
     const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
     if (values.json) io.stdout.write(`${toJson(summary)}\n`);
     note(
