@@ -1,0 +1,54 @@
+// The reader of PostgreSQL's COPY text output: rows split anywhere across
+// chunks (whose memory the sender reuses), escapes in ids, the status rows.
+import { describe, expect, it } from 'vitest';
+import { SegmentReader } from '../../src/engines/copy-segments.js';
+
+/** One segment row as PostgreSQL writes it: status, id, then the 13 numbers. */
+const row = (status: number, id: string, numbers: readonly (number | string)[]) => `${status}\t${id}\t${numbers.join('\t')}\n`;
+const NUMBERS = [19778, 0, 19773, 19778, 6, 3, 2551, 13413.5, 23346, 146762, 6, 'NaN', 'NaN'];
+const TEXT =
+  row(0, 'plain', NUMBERS) +
+  row(0, 'tab\\there\\\\back\\nline', [19785, 1, 19783, 19785, 3, 1e20, '1.5e+20', 0, 0, 120, 2, 60, 19784]) +
+  row(1, '\\N', [...Array(4).fill('\\N'), 17, ...Array(8).fill(0)]) +
+  row(2, '\\N', [...Array(4).fill('\\N'), 4, ...Array(8).fill(0)]) +
+  row(0, 'plain', [19792, 0, 19786, 19792, 7, 0, 0, 0, 0, 700, 7, 100, 19792]);
+
+function read(chunks: readonly Uint8Array[]): { reader: SegmentReader; columns: (Float64Array | Int32Array)[] } {
+  const reader = new SegmentReader();
+  for (const chunk of chunks) reader.add(chunk);
+  return { reader, columns: reader.finish() };
+}
+
+describe('SegmentReader', () => {
+  it('reads the segments, unescapes ids and counts the status rows', () => {
+    const { reader, columns } = read([Buffer.from(TEXT)]);
+    expect([...reader.ids.keys()]).toEqual(['plain', 'tab\there\\back\nline']);
+    expect(reader.counts).toEqual({ kept: 16, outside: 17, refused: 4, missing: 1, last: 19792 });
+    expect(Array.from(columns[0]!)).toEqual([0, 1, 0]);
+    expect(columns[0]).toBeInstanceOf(Int32Array);
+    expect(Array.from(columns[6]!)).toEqual([3, 1e20, 0]);
+    expect(Array.from(columns[7]!)).toEqual([2551, 1.5e20, 0]);
+    expect(Array.from(columns[8]!)).toEqual([13413.5, 0, 0]);
+    expect(Array.from(columns[12]!)).toEqual([Number.NaN, 60, 100]);
+  });
+
+  it('gives the same columns whatever the chunks, from a buffer the sender reuses', () => {
+    const { columns: whole } = read([Buffer.from(TEXT)]);
+    const bytes = Buffer.from(TEXT);
+    for (const size of [1, 2, 3, 7, 16, 50]) {
+      const reader = new SegmentReader();
+      const reused = Buffer.alloc(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = bytes.copy(reused, 0, at, Math.min(at + size, bytes.length));
+        reader.add(reused.subarray(0, n));
+        reused.fill(0x7a);
+      }
+      expect(reader.finish().map((c) => Array.from(c))).toEqual(whole.map((c) => Array.from(c)));
+    }
+  });
+
+  it('refuses a row of the wrong shape and a stream that stops mid-row', () => {
+    expect(() => read([Buffer.from('0\tp\t1\t2\n')])).toThrow('postgres: a segment row has 4 fields, not 15');
+    expect(() => read([Buffer.from(TEXT.slice(0, -3))])).toThrow('postgres: the segments ended in the middle of a row');
+  });
+});
