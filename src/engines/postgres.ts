@@ -370,4 +370,3 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
     (client as unknown as { query(submittable: unknown): unknown }).query(submittable);
   });
 }
-
