@@ -70,8 +70,9 @@ export const ENGINE_OPTIONS = `  --engine NAME         js (default): the library
   --table NAME          duckdb, postgres: a table or view of daily rows
   --database FILE       duckdb: the DuckDB database file that holds --table
   --memory-limit SIZE   duckdb: DuckDB's memory limit (e.g. 4GB); past it, DuckDB spills to disk
-  --url URL             postgres: the server (postgres://user:password@host:port/database);
-                        without it, the PG* environment variables (PGHOST, PGPORT, PGDATABASE, ...)
+  --url URL             postgres: the server (postgres://user@host:port/database); without it,
+                        the PG* environment variables (PGHOST, PGPORT, PGDATABASE, ...). Give the
+                        password in PGPASSWORD or ~/.pgpass: a flag shows in the process list
   --schema NAME         postgres: the schema of --table (default: the search path)`;
 
 /**
