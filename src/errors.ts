@@ -20,7 +20,7 @@
  * - `bad_file`: a file or folder as a whole (missing, unreadable, no header);
  * - `bad_segment`: segment columns handed to `weeklyFromSegmentColumns`;
  * - `span_limit`: a profile whose records span more weeks than `limits.maxWeeksPerProfile`;
- * - `unforecastable`: a profile whose forecast would not be finite (an overflow).
+ * - `unforecastable`: a profile whose numbers overflow what training can sum or a forecast can compute.
  */
 export type DataErrorCode = 'bad_row' | 'bad_file' | 'bad_segment' | 'span_limit' | 'unforecastable';
 

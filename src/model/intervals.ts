@@ -64,7 +64,9 @@ export function intervalBounds(forecast: number, scale: number, multiplier: numb
 
 /**
  * The `intervals` option of `predict`: coverages strictly between 0 and 1
- * (0.8, 0.95), or percentages (80, 95), as a sorted unique list.
+ * (0.8, 0.95), or percentages from 10 to 100 (80, 95), as a sorted unique
+ * list. A value from 1 to 10 is refused as ambiguous (1.5 is more likely a
+ * slip than a 1.5 % interval, which is written 0.015).
  * @throws {@link ArgumentRangeError}
  */
 export function checkIntervals(value: unknown, where: string): number[] {
@@ -72,9 +74,13 @@ export function checkIntervals(value: unknown, where: string): number[] {
   if (!Array.isArray(value) || value.length === 0)
     throw new ArgumentRangeError(`${where}: intervals must be a non-empty list of coverages such as [0.8, 0.95]`);
   const out = value.map((v) => {
-    const p = typeof v === 'number' && v > 1 && v < 100 ? v / 100 : v;
+    if (typeof v === 'number' && v > 1 && v < 10)
+      throw new ArgumentRangeError(
+        `${where}: interval coverage ${v} is ambiguous: write a coverage between 0 and 1 (0.8) or a percentage from 10 to 100 (80); for ${v} %, write ${v / 100}`,
+      );
+    const p = typeof v === 'number' && v >= 10 && v < 100 ? v / 100 : v;
     if (typeof p !== 'number' || !(p > 0 && p < 1))
-      throw new ArgumentRangeError(`${where}: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(v)}`);
+      throw new ArgumentRangeError(`${where}: each interval coverage must be between 0 and 1 (or 10 and 100 as a percentage), got ${JSON.stringify(v)}`);
     return Math.round(p * 1e6) / 1e6;
   });
   return [...new Set(out)].sort((a, b) => a - b);

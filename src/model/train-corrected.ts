@@ -1,5 +1,5 @@
 import { formatDay } from '../calendar.js';
-import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
+import { ArgumentRangeError, ArgumentTypeError, DataError } from '../errors.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
@@ -98,6 +98,44 @@ export interface CorrectedTrainResult {
 const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
   Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
 
+/** Past this, sums of squares and products in the fit lose integers or overflow: 2^53. */
+const SUMMABLE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Every value training can see (the rows whose Sunday is on or before the
+ * cutoff: fit and calibration), features and targets, is within ±2^53 or
+ * NaN (missing); otherwise a `DataError` names the profile, the week and
+ * the column, instead of a solver's error or a model with infinite
+ * intervals.
+ */
+function checkSummable(
+  weekly: WeeklyFrame,
+  c: ReturnType<typeof candidatesOf>,
+  cutoffDay: number,
+  features: readonly string[],
+  columns: readonly ArrayLike<number>[],
+): void {
+  const named: [string, ArrayLike<number>][] = [
+    ...features.map((f, j): [string, ArrayLike<number>] => [f, columns[j]!]),
+    ...TARGETS.map((t, h): [string, ArrayLike<number>] => [t, c.targets[h]!]),
+  ];
+  for (let k = 0; k < c.rows.length; k++) {
+    if (c.date[k]! > cutoffDay) continue;
+    for (const [name, values] of named) {
+      const v = values[k]!;
+      if (!(Math.abs(v) > SUMMABLE)) continue;
+      const profile = weekly.profileIds[weekly.profile[c.rows[k]!]!]!;
+      throw new DataError(`profile ${JSON.stringify(profile)}, week ending ${formatDay(c.date[k]!)}: ${name} is ${v}, beyond 2^53: training cannot sum it`, {
+        code: 'unforecastable',
+        file: '<weekly>',
+        line: 0,
+        column: name,
+        value: profile,
+      });
+    }
+  }
+}
+
 /** T, `corrected` preset. */
 export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptions): CorrectedTrainResult {
   const { cutoffDay, cutoff, model: spec } = options;
@@ -122,6 +160,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   options.onProgress?.({ stage: 'features', rows: c.rows.length });
   const { columns } = designColumns(weekly, design.features, c.rows);
   const trainUnion = unionOf(train, c.rows.length);
+  checkSummable(weekly, c, cutoffDay, design.features, columns);
   const scaler = StandardScaler.fitColumns(design.features, columns, trainUnion);
   // The intervals' profile scale (13-week pooled average, imputed): taken from the design when it has it, before standardizing.
   const scaleAt = design.features.findIndex((f) => parseFeature(f).column === 'engagement_per_post_13w');

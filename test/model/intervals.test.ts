@@ -65,7 +65,15 @@ describe('checkIntervals', () => {
     expect(checkIntervals([0.95, 80, 0.8, 95], 'x')).toEqual([0.8, 0.95]);
     expect(checkIntervals([97.5], 'x')).toEqual([0.975]);
     expect(checkIntervals([0.1234567], 'x')).toEqual([0.123457]);
-    expect(checkIntervals([1.5], 'x')).toEqual([0.015]);
+    expect(checkIntervals([10, 0.015], 'x')).toEqual([0.015, 0.1]);
+  });
+
+  it('refuses a value between 1 and 10: neither a coverage nor a percentage anyone means (1.5 is not 1.5 %)', () => {
+    for (const bad of [1.5, 5, 9.99]) {
+      expect(() => checkIntervals([bad], 'predict'), String(bad)).toThrow(
+        `predict: interval coverage ${bad} is ambiguous: write a coverage between 0 and 1 (0.8) or a percentage from 10 to 100 (80); for ${bad} %, write ${bad / 100}`,
+      );
+    }
   });
 
   it('refuses what is not a coverage, naming the call and the value', () => {
@@ -73,7 +81,7 @@ describe('checkIntervals', () => {
     expect(() => checkIntervals(0.8, 'predict')).toThrow('predict: intervals must be a non-empty list of coverages such as [0.8, 0.95]');
     for (const bad of [0, 1, 100, -5, '80', '0.5', null]) {
       expect(() => checkIntervals([0.5, bad], 'predict'), String(bad)).toThrow(
-        `predict: each interval coverage must be between 0 and 1 (or 0 and 100 as a percentage), got ${JSON.stringify(bad)}`,
+        `predict: each interval coverage must be between 0 and 1 (or 10 and 100 as a percentage), got ${JSON.stringify(bad)}`,
       );
     }
   });
