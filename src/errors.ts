@@ -78,10 +78,11 @@ export class WriteError extends Error {
   /** The system error code (`EISDIR`, `EACCES`, `ENOSPC`, …) when there is one. */
   readonly code: string | undefined;
 
-  constructor(path: string, cause: unknown) {
+  /** `why` replaces the system's code in the message when there is a plainer way to say it. */
+  constructor(path: string, cause: unknown, why?: string) {
     const code = (cause as NodeJS.ErrnoException | null)?.code;
     const message = cause instanceof Error ? cause.message : showValue(cause);
-    super(`${path}: cannot write the file (${code ?? message}); nothing was written there`, { cause });
+    super(`${path}: cannot write the file (${why ?? code ?? message}); nothing was written there`, { cause });
     this.name = 'WriteError';
     this.path = path;
     this.code = code;

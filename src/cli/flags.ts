@@ -1,5 +1,5 @@
 // What the commands share: parsing and checking flags, writing outputs, the help's common parts.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isArgumentError, WriteError } from '../errors.js';
@@ -22,6 +22,8 @@ export class UsageError extends Error {}
 export const COMMON = `Common options:
   --quiet               no progress bars or notes on stderr
   --json                a machine-readable summary (JSON) on stdout; data goes to --out
+  --mkdir               create the folders of output files that do not exist (without it,
+                        a missing folder is an error: exit 1, nothing written)
   -h, --help            this help`;
 
 export const DATA_OPTIONS = `  --data PATH...        daily CSV files (.csv, .csv.gz) or folders searched for them; repeat --data or list paths after it
@@ -44,7 +46,7 @@ export function parse(command: string, argv: string[], options: ParseArgsConfig[
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { ...options, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } },
+      options: { ...options, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, mkdir: { type: 'boolean' } },
     });
     return { values: values as Values, positionals };
   } catch (error) {
@@ -216,17 +218,24 @@ export function toJson(value: unknown, indent?: number): string {
 }
 
 /** Makes the folder a file goes into; a failure is a `WriteError` naming the file. */
-export function ensureDir(file: string): void {
+export function ensureDir(file: string, values: Values): void {
+  const dir = dirname(file);
+  if (existsSync(dir)) return;
+  // A missing folder is most often a typo: created only when asked (--mkdir).
+  if (values.mkdir !== true) {
+    const error = Object.assign(new Error(`no folder ${dir}`), { code: 'ENOENT' });
+    throw new WriteError(file, error, `the folder ${dir} does not exist; create it, or pass --mkdir`);
+  }
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw new WriteError(file, error);
   }
 }
 
 /** Writes a file through the library's writer: complete, or not at all. */
-export async function writeFileText(path: string, text: string): Promise<void> {
-  ensureDir(path);
+export async function writeFileText(path: string, text: string, values: Values): Promise<void> {
+  ensureDir(path, values);
   await writeText(path, [text]);
 }
 

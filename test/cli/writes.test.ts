@@ -34,6 +34,27 @@ describe('failed writes', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('exit 1 when the output’s folder does not exist, creating nothing; --mkdir creates it', () => {
+    const missing = join(dir, 'no-such-folder', 'deeper');
+    for (const args of [
+      ['predict', '--data', data, '--out', join(missing, 'p.csv')],
+      ['weekly', '--data', data, '--out', join(missing, 'w.csv')],
+      ['train', '--data', data, '--cutoff', '2024-05-01', '--out', join(missing, 'm.json')],
+      ['train', '--data', data, '--cutoff', '2024-05-01', '--out', join(dir, 'm.json'), '--metrics', join(missing, 'metrics.json')],
+    ]) {
+      const r = cli(...args, '--quiet');
+      const file = args[args.length - 1]!;
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toBe(
+        `engagement-forecast: ${file}: cannot write the file (the folder ${missing} does not exist; create it, or pass --mkdir); nothing was written there\n`,
+      );
+      expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    }
+    const made = cli('weekly', '--data', data, '--out', join(missing, 'w.csv'), '--mkdir', '--quiet');
+    expect(made.code, made.stderr).toBe(0);
+    expect(existsSync(join(missing, 'w.csv'))).toBe(true);
+  });
+
   it('exit 1 on a full device (/dev/full), for small and large outputs', () => {
     for (const args of [
       ['predict', '--data', data, '--out', '/dev/full'],

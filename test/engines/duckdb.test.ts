@@ -2,7 +2,7 @@
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,7 @@ describe.skipIf(skip)('duckdb()', () => {
   it('runs behind the command line: weekly and train with --engine duckdb, from files and from a table', async () => {
     requireBuiltCli();
     const out = join(dir, 'cli');
+    mkdirSync(out, { recursive: true });
     const js = runCli(dir, 'weekly', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'js.csv'), '--quiet');
     const dd = runCli(dir, 'weekly', '--engine', 'duckdb', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'duckdb.csv'), '--quiet');
     expect([js.code, dd.code], js.stderr + dd.stderr).toEqual([0, 0]);

@@ -3,7 +3,7 @@
 // with dirty rows, from text columns and typed ones; both presets.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
@@ -144,6 +144,7 @@ describe.skipIf(skip)('postgres()', () => {
   it('runs behind the command line: one command trains from the table', () => {
     requireBuiltCli();
     const out = join(dir, 'cli');
+    mkdirSync(out, { recursive: true });
     const flags = ['--engine', 'postgres', '--url', POSTGRES_URL, '--schema', schema, '--table', 'golden'];
     const train = runCli(dir, 'train', ...flags, '--cutoff', '2024-07-30', '--out', join(out, 'model.json'), '--json', '--quiet');
     const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');

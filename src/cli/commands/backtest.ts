@@ -109,8 +109,8 @@ ${COMMON}`,
       onProgress: bar.callback,
     });
     bar.done();
-    if (out) await writeFileText(out, out.endsWith('.json') ? `${toJson(result, 1)}\n` : backtestCsv(result));
-    if (typeof values.report === 'string') await writeFileText(values.report, renderBacktestReport(result));
+    if (out) await writeFileText(out, out.endsWith('.json') ? `${toJson(result, 1)}\n` : backtestCsv(result), values);
+    if (typeof values.report === 'string') await writeFileText(values.report, renderBacktestReport(result), values);
     if (values.json) io.stdout.write(`${toJson(result)}\n`);
     else io.stdout.write(`${backtestTable(result)}\n`);
     note(

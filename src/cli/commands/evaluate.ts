@@ -56,7 +56,7 @@ ${COMMON}`,
     const cutoff = cutoffFlag ?? model.training?.cutoff ?? DEFAULT_CUTOFF;
     const { weekly } = await loadWeeklyFrom(data, model.preset, context);
     const evaluation = evaluateModel(model, weekly, { cutoff });
-    if (reportPath) await writeFileText(reportPath, renderReport(evaluation));
+    if (reportPath) await writeFileText(reportPath, renderReport(evaluation), values);
     if (values.json) {
       io.stdout.write(
         `${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`,

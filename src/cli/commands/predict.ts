@@ -91,7 +91,7 @@ ${COMMON}`,
     }
     bar.done();
     const target = out === undefined || out === '-' ? io.stdout : out;
-    if (typeof target === 'string') ensureDir(target);
+    if (typeof target === 'string') ensureDir(target, values);
     if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
     else await writePredictionsCsv(predictions, target);
     const count = predictions.length / TARGETS.length;

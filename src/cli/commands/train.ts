@@ -94,8 +94,8 @@ ${COMMON}`,
       skippedRows: report.skipped,
     };
     // The metrics first: a model file is only left behind when everything it reports was written.
-    if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`);
-    ensureDir(out);
+    if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`, values);
+    ensureDir(out, values);
     await saveModel(trained.model, out);
     if (values.json) io.stdout.write(`${toJson(summary)}\n`);
     else {

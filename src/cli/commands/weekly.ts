@@ -42,7 +42,7 @@ ${COMMON}`,
     const preset = presetFlag(values, command);
     jsonNeedsOut(values, out, command);
     const { weekly, report } = await loadWeeklyFrom(data, preset, context);
-    if (out !== '-') ensureDir(out);
+    if (out !== '-') ensureDir(out, values);
     if (out.endsWith('.parquet')) await writeWeeklyParquet(weekly, out);
     else await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
     const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
