@@ -62,6 +62,12 @@ export function intervalBounds(forecast: number, scale: number, multiplier: numb
   return [Math.max(0, forecast - half), forecast + half];
 }
 
+/** How the intervals are calibrated, as model files name it. */
+export const INTERVAL_METHOD = 'split-conformal, |actual - forecast| / profile scale';
+
+/** The weekly column that scales the intervals per profile. */
+export const INTERVAL_SCALE = 'engagement_per_post_13w';
+
 /**
  * The `intervals` option of `predict`: coverages strictly between 0 and 1
  * (0.8, 0.95), or percentages from 10 to 100 (80, 95), as a sorted unique

@@ -8,7 +8,7 @@ import { parseDay } from '../calendar.js';
 import type { Metrics } from './metrics.js';
 import type { ScalerState } from './scaler.js';
 import type { RowCounts } from './selection.js';
-import type { IntervalCalibration } from './intervals.js';
+import { INTERVAL_METHOD, INTERVAL_SCALE, type IntervalCalibration } from './intervals.js';
 import type { ColdStart } from './cold-start.js';
 import type { CorrectedRowCounts } from './corrected-rows.js';
 import type { BuiltinModelKind, CorrectedHead, ModelKind, ModelKindDefinition, ModelSpec } from './kinds/kind.js';
@@ -107,16 +107,17 @@ function finite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** A stored quantile grid of interval scores: n > 0 and 201 finite non-negative quantiles. */
+/** A stored quantile grid of interval scores: n > 0 and 201 finite non-negative quantiles in increasing order. */
 function checkQuantiles(h: unknown, where: string, what: string): void {
   if (
     !isRecord(h) ||
     !(typeof h.n === 'number' && h.n > 0) ||
     !Array.isArray(h.quantiles) ||
     h.quantiles.length !== 201 ||
-    !h.quantiles.every((q) => finite(q) && (q as number) >= 0)
+    !h.quantiles.every((q) => finite(q) && (q as number) >= 0) ||
+    !h.quantiles.every((q, i, all) => i === 0 || (q as number) >= (all[i - 1] as number))
   ) {
-    fail(where, `${what} must hold n > 0 and 201 finite non-negative quantiles`);
+    fail(where, `${what} must hold n > 0 and 201 finite non-negative quantiles in increasing order`);
   }
 }
 
@@ -192,6 +193,9 @@ export function checkHeads(
     const head = models[target];
     if (!isRecord(head)) fail(where, `the model for ${target} is missing`);
     kind.checkHead(head, p, target, failHere);
+    // A log-scale head read as another kind's would give other numbers without a word.
+    if (!kind.logScale && 'factor' in head)
+      fail(where, `${target} has a back-transform factor, which only log-scale kinds' heads have: estimator.kind '${kind.name}' does not match its heads`);
   }
   if (m.inputScaling !== 'none' && m.inputScaling !== 'standard') fail(where, `inputScaling must be 'none' or 'standard'`);
   const scaler = m.scaler as unknown;
@@ -259,10 +263,19 @@ function checkDesign(m: Record<string, unknown>, where: string): void {
       for (const t of TARGETS) checkQuantiles(isRecord(cs.intervals) ? cs.intervals[t] : undefined, where, `coldStart.intervals.${t}`);
     }
   }
+  // The scaler standardizes the features by position: the two lists must agree, in order.
+  const scalerFeatures = isRecord(m.scaler) ? m.scaler.features : undefined;
+  if (
+    scalerFeatures !== undefined &&
+    !(Array.isArray(scalerFeatures) && scalerFeatures.length === features.length && features.every((f, j) => scalerFeatures[j] === f))
+  )
+    fail(where, 'features must be scaler.features, in the same order');
   const iv = m.intervals;
   if (iv !== undefined && iv !== null) {
     if (!isRecord(iv) || !isRecord(iv.horizons) || typeof iv.floor !== 'number' || !(iv.floor > 0))
       fail(where, 'intervals must be a calibration object (or null)');
+    if (iv.scale !== INTERVAL_SCALE) fail(where, `intervals.scale must be '${INTERVAL_SCALE}', got ${JSON.stringify(iv.scale)}`);
+    if (iv.method !== INTERVAL_METHOD) fail(where, `intervals.method must be '${INTERVAL_METHOD}', got ${JSON.stringify(iv.method)}`);
     for (const t of TARGETS) checkQuantiles((iv.horizons as Record<string, unknown>)[t], where, `intervals.horizons.${t}`);
   }
 }

@@ -5,7 +5,7 @@ import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../sc
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { designColumns, parseFeature } from './design.js';
 import { NormalSums } from './estimators.js';
-import { calibrationComplete, scoreQuantiles, type IntervalCalibration } from './intervals.js';
+import { calibrationComplete, INTERVAL_METHOD, INTERVAL_SCALE, scoreQuantiles, type IntervalCalibration } from './intervals.js';
 import { fitColdStart } from './cold-start.js';
 import { regressionMetrics, type Metrics } from './metrics.js';
 import { FORMAT_VERSION_2, withTargetAliases, type EngagementModel } from './model-file.js';
@@ -219,8 +219,8 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
         return scoreQuantiles(scores);
       });
       intervals = {
-        method: 'split-conformal, |actual - forecast| / profile scale',
-        scale: 'engagement_per_post_13w',
+        method: INTERVAL_METHOD,
+        scale: INTERVAL_SCALE,
         floor: INTERVAL_FLOOR,
         from: formatDay(calCut + 7),
         to: formatDay(cutoffDay - HORIZONS[0]!),
