@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { ModelError, validateModel } from '../../src/index.js';
 import { smallCorrectedModel } from '../helpers/corrected.js';
 
+/** A model file's JSON, loosely typed for editing. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- hand edits reach anywhere in the file
+type Json = Record<string, any>;
+
 /** The small corrected model as its file holds it, edited. */
-function edited(edit: (m: Record<string, any>) => void): Record<string, unknown> {
+function edited(edit: (m: Json) => void): Record<string, unknown> {
   const m = JSON.parse(JSON.stringify(smallCorrectedModel()));
   edit(m);
   return m;
@@ -21,7 +25,7 @@ describe('a hand-edited model file', () => {
     ).not.toThrow();
   });
 
-  const cases: [string, (m: Record<string, any>) => void, string][] = [
+  const cases: [string, (m: Json) => void, string][] = [
     [
       'features reordered, not the scaler’s',
       (m) => void ([m.features[0], m.features[1]] = [m.features[1], m.features[0]]),
