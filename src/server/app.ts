@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { ArgumentTypeError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { errorBody, firstInvalidUtf8, HttpError, httpErrorOf } from './http-errors.js';
-import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from './limits.js';
+import { DEFAULT_SERVICE_LIMITS, DEFAULT_SERVICE_TIMEOUTS, type ServiceLimits, type ServiceTimeouts } from './limits.js';
 import { ServiceMetrics } from './metrics.js';
 import { loadModelFrom, ModelSlot, type LoadedModel, type ModelSource } from './model-slot.js';
 import { forecastRoutes } from './routes/forecast.js';
@@ -21,6 +21,8 @@ export interface ServerOptions {
   model?: string;
   /** Request limits; any not given take `DEFAULT_SERVICE_LIMITS`. */
   limits?: Partial<ServiceLimits>;
+  /** How long to wait for a client; any not given take `DEFAULT_SERVICE_TIMEOUTS`. */
+  timeouts?: Partial<ServiceTimeouts>;
   /** Fastify's logger: `false` (the default: quiet), `true` (JSON lines at info), or pino options. One line per request, with its request id. */
   logger?: FastifyServerOptions['logger'];
   /** Called after every reload (by `reload()`, SIGHUP or `watch`), with its outcome. */
@@ -54,6 +56,15 @@ export interface ForecastServer {
   close(): Promise<void>;
 }
 
+function checkTimeouts(timeouts: Partial<ServiceTimeouts> | undefined): ServiceTimeouts {
+  const t = { ...DEFAULT_SERVICE_TIMEOUTS, ...timeouts };
+  for (const key of ['headersMs', 'requestMs', 'keepAliveMs'] as const) {
+    if (!Number.isInteger(t[key]) || t[key] < 1)
+      throw new ArgumentTypeError(`createServer: timeouts.${key} must be a positive integer, got ${JSON.stringify(t[key])}`);
+  }
+  return t;
+}
+
 function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits {
   const l = { ...DEFAULT_SERVICE_LIMITS, ...limits };
   for (const key of ['maxRows', 'maxProfiles', 'bodyLimit'] as const) {
@@ -77,6 +88,7 @@ function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits 
  */
 export async function createServer(options: ServerOptions = {}): Promise<ForecastServer> {
   const limits = checkLimits(options.limits);
+  const timeouts = checkTimeouts(options.timeouts);
   const source: ModelSource = options.model === undefined ? { builtin: true } : { file: options.model };
   const slot = new ModelSlot(await loadModelFrom(source), source);
   const metrics = new ServiceMetrics(options.processMetrics ?? true);
@@ -88,6 +100,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     // One log line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: limits.bodyLimit,
+    // Fastify's and Node's defaults let a stalled client hold a socket forever (no request timeout).
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // Node checks the header and request timeouts on an interval (30 s by default): often enough to keep to them.
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4))),
+    },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     ajv: { customOptions: { allErrors: false, coerceTypes: false, removeAdditional: false } },

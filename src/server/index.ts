@@ -9,6 +9,6 @@
  * @packageDocumentation
  */
 export { createServer, type ServerOptions, type ForecastServer } from './app.js';
-export { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from './limits.js';
+export { DEFAULT_SERVICE_LIMITS, DEFAULT_SERVICE_TIMEOUTS, type ServiceLimits, type ServiceTimeouts } from './limits.js';
 export { serve, type ServeOptions } from './serve.js';
 export type { LoadedModel } from './model-slot.js';

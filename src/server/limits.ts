@@ -12,3 +12,16 @@ export interface ServiceLimits {
 
 /** The default request limits. */
 export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({ maxRows: 20_000, maxProfiles: 1_000, bodyLimit: 4 * 1024 * 1024 });
+
+/** How long the service waits for a client (docs/service.md), in milliseconds. */
+export interface ServiceTimeouts {
+  /** From the connection (or the previous request) to the end of a request's headers (408 and close beyond). Default 10,000. */
+  headersMs: number;
+  /** From the start of a request to the end of its body (408 and close beyond). Default 30,000. */
+  requestMs: number;
+  /** How long a keep-alive socket may stay idle after an answer. Default 5,000. */
+  keepAliveMs: number;
+}
+
+/** The default timeouts: a stalled client holds a socket seconds, not forever. */
+export const DEFAULT_SERVICE_TIMEOUTS: Readonly<ServiceTimeouts> = Object.freeze({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 });

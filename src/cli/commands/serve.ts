@@ -1,5 +1,5 @@
 // `engagement-forecast serve`.
-import { DEFAULT_SERVICE_LIMITS } from '../../server/limits.js';
+import { DEFAULT_SERVICE_LIMITS, DEFAULT_SERVICE_TIMEOUTS } from '../../server/limits.js';
 import { checkModelFlags, parse, UsageError, type Command } from '../flags.js';
 
 export const serveCommand: Command = {
@@ -21,6 +21,9 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
   --max-rows N          most daily rows per request (default ${DEFAULT_SERVICE_LIMITS.maxRows})
   --max-profiles N      most profiles per request (default ${DEFAULT_SERVICE_LIMITS.maxProfiles})
   --body-limit BYTES    largest request body (default ${DEFAULT_SERVICE_LIMITS.bodyLimit})
+  --headers-timeout-ms MS  wait at most this long for a request's headers (default ${DEFAULT_SERVICE_TIMEOUTS.headersMs})
+  --request-timeout-ms MS  wait at most this long for a whole request (default ${DEFAULT_SERVICE_TIMEOUTS.requestMs})
+  --keep-alive-ms MS    close a keep-alive connection idle this long (default ${DEFAULT_SERVICE_TIMEOUTS.keepAliveMs})
   --drain-ms MS         on SIGTERM, how long /readyz reports 503 before closing (default 0)
   --log-level LEVEL     info (default), warn, error, silent
   --quiet               no notes on stderr, and no request logs
@@ -38,6 +41,9 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       'max-rows': { type: 'string' },
       'max-profiles': { type: 'string' },
       'body-limit': { type: 'string' },
+      'headers-timeout-ms': { type: 'string' },
+      'request-timeout-ms': { type: 'string' },
+      'keep-alive-ms': { type: 'string' },
       'drain-ms': { type: 'string' },
       'log-level': { type: 'string' },
     });
@@ -55,6 +61,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
     const level = (values['log-level'] as string | undefined) ?? (context.quiet ? 'silent' : 'info');
     if (!['info', 'warn', 'error', 'silent', 'debug'].includes(level)) throw new UsageError(`${command}: --log-level must be info, warn, error or silent`);
     const limits = { maxRows: int('max-rows', 1), maxProfiles: int('max-profiles', 1), bodyLimit: int('body-limit', 1) };
+    const timeouts = { headersMs: int('headers-timeout-ms', 1), requestMs: int('request-timeout-ms', 1), keepAliveMs: int('keep-alive-ms', 1) };
     const { serve } = await import('../../server/serve.js');
     const model = typeof values.model === 'string' ? values.model : undefined;
     await serve({
@@ -65,6 +72,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       watch: values.watch === true,
       drainDelayMs: int('drain-ms', 0) ?? 0,
       limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+      timeouts: Object.fromEntries(Object.entries(timeouts).filter(([, v]) => v !== undefined)),
       logger: { level },
       note,
       onListening: (address) => note(`listening on ${address}, serving ${model ?? 'the built-in model'}`),
