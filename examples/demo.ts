@@ -21,11 +21,18 @@ console.log(`Model: ${model.description}\n`);
 const byProfile = new Map<string, typeof predictions>();
 for (const p of predictions) byProfile.set(p.profile_id, [...(byProfile.get(p.profile_id) ?? []), p]);
 const fmt = (n: number) => n.toFixed(1).padStart(10);
-console.log(`${'profile'.padEnd(14)} ${'week of'.padEnd(10)} ${'+7d'.padStart(10)} ${'+14d'.padStart(10)} ${'+21d'.padStart(10)} ${'+28d'.padStart(10)}`);
+// The caveat flags a forecast carries (docs/getting-started.md): shown, not hidden.
+const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
+console.log(
+  `${'profile'.padEnd(14)} ${'week of'.padEnd(10)} ${'+7d'.padStart(10)} ${'+14d'.padStart(10)} ${'+21d'.padStart(10)} ${'+28d'.padStart(10)}  flags`,
+);
 for (const [id, rows] of byProfile) {
-  console.log(`${id.slice(0, 12)}…  ${rows[0]!.date} ${rows.map((r) => fmt(r.predicted_engagement)).join(' ')}`);
+  const flags = FLAGS.filter((f) => rows.some((r) => r[f]));
+  console.log(`${id.slice(0, 12)}…  ${rows[0]!.date} ${rows.map((r) => fmt(r.predicted_engagement)).join(' ')}  ${flags.join(' ')}`);
 }
 console.log(`\n${predictions.length} forecasts (engagement per post) for ${byProfile.size} profiles.`);
+const counts = FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
+if (counts.length) console.log(`Flagged: ${counts.map(([f, n]) => `${n} ${f}`).join(', ')} (of ${predictions.length} forecasts).`);
 
 // The notebook preset predicts from each profile's latest week even when it is
 // partial (quirk Q8): here the data ends on Tuesday 31 December, so the latest

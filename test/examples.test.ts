@@ -14,6 +14,8 @@ function example(name: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
+
 describe('examples', () => {
   it('demo.ts forecasts every sample profile with the built-in model, and prints those forecasts', async () => {
     const r = example('demo.ts');
@@ -27,9 +29,14 @@ describe('examples', () => {
     for (let k = 0; k < predictions.length; k += 4) {
       const four = predictions.slice(k, k + 4);
       const line = `${four[0]!.profile_id.slice(0, 12)}…  ${four[0]!.date} ${four.map((p) => p.predicted_engagement.toFixed(1).padStart(10)).join(' ')}`;
-      expect(r.stdout).toContain(`${line}\n`);
+      // Each profile's line shows the flags its forecasts carry.
+      const flags = FLAGS.filter((f) => four.some((p) => p[f])).join(' ');
+      expect(r.stdout).toContain(`${line}  ${flags}\n`);
     }
     expect(r.stdout).toContain(`\n${predictions.length} forecasts (engagement per post) for ${daily.profileIds.length} profiles.`);
+    const flagged = FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`Flagged: ${flagged.map(([f, n]) => `${n} ${f}`).join(', ')} (of ${predictions.length} forecasts).`);
   });
 
   it('train-and-save.ts retrains, prints metrics and saves a model', async () => {

@@ -38,6 +38,8 @@ export interface PresetDefinition {
   readonly coldStart: boolean;
   /** Whether `evaluateModel` (the notebook's T1–T5 test rows) scores its models; else why not. */
   readonly evaluation: true | string;
+  /** One line that goes wherever its metrics are printed or drawn, when they overstate; else null. */
+  readonly metricsCaveat: string | null;
   /** T: trains on a weekly table of this preset, the cutoff checked. */
   train(weekly: WeeklyFrame, options: PresetTrainOptions): TrainResult | CorrectedTrainResult;
   /** The kind of a (validated) model of this preset. */
@@ -50,6 +52,8 @@ export interface PresetDefinition {
 }
 
 const notebook: PresetDefinition = {
+  metricsCaveat:
+    "These are the notebook's own metrics: its monthly-average feature sees the weeks it predicts (quirk Q2), so they overstate its accuracy; `engagement-forecast backtest --notebook` scores it on what was known at each origin.",
   name: 'notebook',
   columns: weeklyColumns('notebook'),
   formatVersion: FORMAT_VERSION,
@@ -70,6 +74,7 @@ const notebook: PresetDefinition = {
 };
 
 const corrected: PresetDefinition = {
+  metricsCaveat: null,
   name: 'corrected',
   columns: weeklyColumns('corrected'),
   formatVersion: FORMAT_VERSION_2,

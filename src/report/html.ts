@@ -1,5 +1,6 @@
 import * as ss from 'simple-statistics';
-import { TARGETS, type TargetName } from '../schema.js';
+import { PRESETS, TARGETS, type Preset, type TargetName } from '../schema.js';
+import { presetOf } from '../model/presets.js';
 import type { BacktestResult } from '../backtest/backtest.js';
 import { backtestSection } from './backtest-html.js';
 import { REPORT_STYLE } from './style.js';
@@ -129,6 +130,7 @@ function fmt(v: number, digits = 2): string {
  * `backtest`, a backtest section follows (see `renderBacktestReport`).
  */
 export function renderReport(evaluation: Evaluation, options: { backtest?: BacktestResult } = {}): string {
+  const caveat = (PRESETS as readonly string[]).includes(evaluation.preset) ? presetOf(evaluation.preset as Preset).metricsCaveat : null;
   const charts = TARGETS.flatMap((t) => chartsFor(evaluation, t));
   const bandBars = TARGETS.map((t) => ({
     target: t.replace('engagement_future_', ''),
@@ -174,7 +176,7 @@ ${REPORT_STYLE}
 <tr><th>model</th><th>MAE</th><th>MSE</th><th>RMSE</th><th>R²</th></tr>
 ${metricsRows}
 </table>
-<p class="note">The baseline is least squares on followers, reach and impressions for the 7-day target, fitted on the weeks up to the cutoff of this data.</p>
+<p class="note">The baseline is least squares on followers, reach and impressions for the 7-day target, fitted on the weeks up to the cutoff of this data.</p>${caveat ? `\n<p class="note" id="caveat"><b>${esc(caveat)}</b></p>` : ''}
 
 <h2>Actual vs predicted, residuals, Q-Q</h2>
 <p class="note">Axes of engagement are log(1 + x) (values span many orders of magnitude; negative predictions sit at 0); residual axes are signed logs. Dashed lines: perfect prediction, zero residual, normal residuals. At most ${MAX_POINTS.toLocaleString('en-US')} points a chart (every k-th test row).</p>

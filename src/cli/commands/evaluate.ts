@@ -3,6 +3,7 @@ import { evaluateModel } from '../../report/evaluate.js';
 import { renderReport } from '../../report/html.js';
 import { DEFAULT_CUTOFF } from '../../schema.js';
 import { metricsTable } from '../tables.js';
+import { presetOf } from '../../model/presets.js';
 import {
   checkModelFlags,
   COMMON,
@@ -62,8 +63,9 @@ ${COMMON}`,
         `${toJson({ cutoff, testRows: evaluation.testRows, metrics: evaluation.metrics, baseline: evaluation.baseline, bands: evaluation.bands, report: reportPath ?? null })}\n`,
       );
     } else {
+      const caveat = presetOf(model.preset).metricsCaveat;
       io.stdout.write(
-        `${metricsTable(evaluation.metrics, evaluation.baseline)}\n${evaluation.testRows} test rows after ${cutoff}${reportPath ? `; report written to ${reportPath}` : ''}\n`,
+        `${metricsTable(evaluation.metrics, evaluation.baseline)}\n${caveat ? `${caveat}\n` : ''}${evaluation.testRows} test rows after ${cutoff}${reportPath ? `; report written to ${reportPath}` : ''}\n`,
       );
     }
     return 0;

@@ -104,7 +104,8 @@ ${COMMON}`,
         'afterTargetDrop' in r
           ? `train rows ${r.train}, test rows ${r.test}`
           : `train rows ${TARGETS.map((t) => r.train[t]).join('/')}, test rows ${TARGETS.map((t) => r.test[t]).join('/')} (7d/14d/21d/28d)`;
-      io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\n${counts}; model written to ${out}\n`);
+      const caveat = presetOf(preset).metricsCaveat;
+      io.stdout.write(`${metricsTable(trained.metrics, trained.baseline)}\n${caveat ? `${caveat}\n` : ''}${counts}; model written to ${out}\n`);
     }
     return 0;
   },
