@@ -83,7 +83,7 @@ const corrected: PresetDefinition = {
   modelOptions: true,
   coldStart: true,
   evaluation:
-    'evaluateModel: scores notebook-preset models on the T1–T5 test rows; score a corrected-preset model with backtest (engagement-forecast backtest)',
+    'evaluateModel: scores notebook-preset models on the weeks after their cutoff; score a corrected-preset model with backtest (engagement-forecast backtest)',
   train(weekly, options) {
     const model = checkModelSpec(options.model, 'trainModels');
     const weeks = options.calibrationWeeks === undefined ? DEFAULT_CALIBRATION_WEEKS : options.calibrationWeeks === false ? 0 : options.calibrationWeeks;

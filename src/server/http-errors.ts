@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { dailyRowSchema } from './schemas.js';
 import { DataError, ModelError, isArgumentError } from '../errors.js';
 
 /*
@@ -27,9 +28,26 @@ export function errorBody(e: HttpError): Record<string, unknown> {
 /** What a Fastify or library error means for the caller. */
 export function httpErrorOf(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
-  const fe = error as FastifyError & { validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] };
+  const fe = error as FastifyError & { validation?: { instancePath: string; keyword?: string; message?: string; params?: Record<string, unknown> }[] };
   if (fe.validation && fe.validation.length > 0) {
     const v = fe.validation[0]!;
+    const absent = v.keyword === 'required' ? (v.params?.missingProperty as string | undefined) : undefined;
+    // A missing field in the user's words (the validator says "must have required property").
+    if (absent !== undefined) {
+      const row = /^\/rows\/(\d+)$/.exec(v.instancePath);
+      if (row)
+        return new HttpError(
+          400,
+          'bad_request',
+          `rows[${row[1]}] has no '${absent}' (each daily row needs ${dailyRowSchema.required.join(', ').replace(/, (\w+)$/, ' and $1')})`,
+          {
+            row: Number(row[1]),
+            field: absent,
+          },
+        );
+      if (v.instancePath === '')
+        return new HttpError(400, 'bad_request', `the body has no '${absent}'${absent === 'rows' ? ': send {"rows": [daily rows]}' : ''}`, { field: absent });
+    }
     const m = /^\/rows\/(\d+)(?:\/([^/]+))?/.exec(v.instancePath);
     const missing = v.params?.missingProperty as string | undefined;
     const field = m?.[2] ?? missing ?? (v.instancePath.split('/').filter(Boolean)[0] || undefined);

@@ -13,7 +13,7 @@ const COUNT = {
 } as const;
 
 /** One daily row, as the library's `DailyRowInput` (numbers, or numeric strings as CSV gives them). */
-const dailyRowSchema = {
+export const dailyRowSchema = {
   type: 'object',
   required: ['date', 'profile_id', 'posts', 'engagement', 'reach', 'impressions'],
   properties: {

@@ -53,6 +53,10 @@ describe('POST /v1/forecast', () => {
     expect([huge.statusCode, huge.json().field]).toEqual([400, 'engagement']);
     const missing = await post({ rows: [{ date: '2024-01-01', profile_id: 'p' }] });
     expect(missing.json()).toMatchObject({ row: 0, field: 'posts' });
+    // In the user's words, not the validator's ("must have required property").
+    expect(missing.json().message).toBe("rows[0] has no 'posts' (each daily row needs date, profile_id, posts, engagement, reach and impressions)");
+    const empty = await post({});
+    expect([empty.statusCode, empty.json().message]).toEqual([400, 'the body has no \'rows\': send {"rows": [daily rows]}']);
     expect((await post({ rows: [{ ...oneProfile[0]!, date: '2024-02-30' }] })).json()).toMatchObject({ row: 0, field: 'date' });
   });
 

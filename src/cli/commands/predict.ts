@@ -32,7 +32,9 @@ export const predictCommand: Command = {
   summary: 'forecasts per profile from recent daily rows',
   help: `Usage: engagement-forecast predict --data PATH... [--model model.json | --builtin] [options]
 
-Forecasts for each profile from its latest week (step P).
+Forecasts for each profile: engagement per post 7, 14, 21 and 28 days after its
+latest week (the notebook preset), or after the input's last complete week
+(corrected), or after the week ending on the last Sunday on or before --as-of.
 
 ${DATA_OPTIONS}
 ${ENGINE_OPTIONS}

@@ -23,7 +23,8 @@ export const weeklyCommand: Command = {
   summary: 'the weekly feature table as CSV',
   help: `Usage: engagement-forecast weekly --data PATH... --out weekly.csv [options]
 
-Writes the weekly feature table (steps N1–N8) with the notebook's column names;
+Writes the weekly feature table (one row per profile and Sunday-ending week,
+with the features and targets) with the notebook's column names;
 missing values are empty fields (CSV) or NULL (Parquet).
 
 ${DATA_OPTIONS}
