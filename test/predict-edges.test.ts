@@ -35,23 +35,20 @@ const day = (date: string, extra: Partial<DailyRowInput> = {}): DailyRowInput =>
 });
 
 describe('predict: infinite and missing features', () => {
-  it('treats a −Infinity feature (followers "-inf") as missing: flagged non_finite_input, the forecast as with 0', () => {
+  it('refuses followers that are a number but not a count ("-inf", -5): the row is a DataError naming the column', () => {
     const model = loadBuiltinModel();
-    const preds = predict(model, [day('2024-03-04', { followers: '-inf' as unknown as number })]);
+    for (const followers of ['-inf', -5, 1e300]) {
+      const call = () => predict(model, [day('2024-03-04', { followers: followers as number })]);
+      expect(call, String(followers)).toThrow(DataError);
+      expect(call, String(followers)).toThrow("<rows>:1 (column 'followers'): followers is not a count from 0 to 2^53");
+    }
+  });
+
+  it('treats an infinite feature (engagement in a week with no post, quirk Q5) as missing: flagged non_finite_input, the forecast as with 0', () => {
+    const model = loadBuiltinModel();
+    const preds = predict(model, [day('2024-03-04', { posts: 0 })]);
     expect(preds.map((p) => [p.non_finite_input, p.imputed])).toEqual(TARGETS.map(() => [true, false]));
-    const x = FEATURES.map((f) =>
-      f === 'engagement'
-        ? 10
-        : f === 'posts'
-          ? 1
-          : f === 'reach'
-            ? 5
-            : f === 'impressions'
-              ? 6
-              : f === 'engagement_per_post' || f === 'monthly_average_engagement_per_post'
-                ? 10
-                : 0,
-    );
+    const x = FEATURES.map((f) => (f === 'followers' ? 100 : f === 'engagement' ? 10 : f === 'reach' ? 5 : f === 'impressions' ? 6 : 0));
     const want = predictFeatures(model, x);
     expect(preds.map((p) => p.predicted_engagement)).toEqual(TARGETS.map((t) => Math.max(0, want[t])));
   });

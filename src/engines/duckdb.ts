@@ -10,6 +10,7 @@ import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
+import { FOLLOWERS_REASON } from '../io/numbers.js';
 import { COUNTS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
 
 /*
@@ -107,6 +108,8 @@ function badRowSql(firstDay: number, lastDay: number, reason: string): { reason:
     [`day < ${firstDay} OR day > ${lastDay}`, `'${reason.replaceAll("'", "''")}'`, "'date'"],
     ["id IS NULL OR id = ''", "'profile_id is empty'", "'profile_id'"],
     ...COUNTS.map((c): [string, string, string] => [`NOT coalesce(${c}_n >= 0 AND isfinite(${c}_n), false)`, `'${c} is not a non-negative number'`, `'${c}'`]),
+    // A followers value that is a number must be a count (not a number at all: missing, NULL here).
+    [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, "'followers'"],
   ];
   return {
     reason: `CASE ${cases.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`,
@@ -304,7 +307,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const examples = async () => {
           const result = await open.stream(
             `SELECT file, bad_column, reason,
-              CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+              CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
             FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
             paramTypes,

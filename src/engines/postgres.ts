@@ -2,6 +2,7 @@ import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
+import { FOLLOWERS_REASON } from '../io/numbers.js';
 import type { Preset } from '../schema.js';
 import { SegmentReader } from './copy-segments.js';
 import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
@@ -239,6 +240,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
             `'${c} is not a non-negative number'`,
             c,
           ]),
+          // A followers value that is a number must be a count (not a number at all: missing, NULL here).
+          [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, 'followers'],
         ];
         // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
         // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
@@ -258,7 +261,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
                 .join(' OR ')} AS bad
             FROM (SELECT ${day} AS day, ${id} AS id, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
                     nullif(${number('followers')}, 'NaN'::float8) AS followers_n,
-                    ${col('date')}::text AS date_text, ${COUNTS.map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
+                    ${col('date')}::text AS date_text, ${[...COUNTS, 'followers' as const].map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
                   FROM ${relation}${barrier}) AS parsed${barrier}) AS ef_checked`;
         // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
         const [from, to] = windowOf(request).map(sqlInteger);
@@ -296,7 +299,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
         const examples = async () => {
           const rows = await query(
-            `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${COUNTS.map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+            `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
              FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
           );

@@ -5,7 +5,7 @@ import { REQUIRED_DAILY_COLUMNS, type CheckedLimits } from '../schema.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
-import { parseDigits, parseLooseNumber } from './numbers.js';
+import { FOLLOWERS_REASON, isFollowersCount, parseDigits, parseLooseNumber } from './numbers.js';
 import { hashBytes } from '../frame/profile-dictionary.js';
 
 const COMMA = 44;
@@ -434,6 +434,8 @@ export class DailyCsvReader {
           while (i < lineEnd && data[i] !== COMMA && data[i] !== CR) i++;
           if (data[i] !== stop) return 0;
           v = parseLooseNumber(data.toString('utf8', s, i));
+          // A number that is not a count (negative, infinite, past 2^53): readRow refuses it, naming the line.
+          if (v === v && !(v >= 0 && v <= Number.MAX_SAFE_INTEGER)) return 0;
         } else if (i === s || i - s > 15 || data[i] !== stop) {
           return 0;
         }
@@ -564,6 +566,11 @@ export class DailyCsvReader {
     if (!(posts >= 0 && engagement >= 0 && reach >= 0 && impressions >= 0)) {
       const name = !(posts >= 0) ? 'posts' : !(engagement >= 0) ? 'engagement' : !(reach >= 0) ? 'reach' : 'impressions';
       this.bad(`${name} is not a non-negative number`, line, name, this.text(data, columns[name]));
+      return;
+    }
+    // Not a number (`undefined`, empty): missing. A number: a count, as the service requires.
+    if (!isFollowersCount(followers)) {
+      this.bad(FOLLOWERS_REASON, line, 'followers', this.text(data, columns.followers));
       return;
     }
     if (Number.isNaN(followers)) this.report.missingFollowers++;

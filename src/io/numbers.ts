@@ -40,3 +40,14 @@ export function looseNumberFromValue(value: unknown): number {
   if (typeof value === 'string') return parseLooseNumber(value);
   return Number.NaN;
 }
+
+/** Why a row whose `followers` is a number but not a count is refused. */
+export const FOLLOWERS_REASON = 'followers is not a count from 0 to 2^53';
+
+/**
+ * Whether a `followers` value may be kept: missing (NaN: not a number, such
+ * as `undefined`), or a count from 0 to 2^53 (the service's rule too).
+ */
+export function isFollowersCount(v: number): boolean {
+  return v !== v || (v >= 0 && v <= Number.MAX_SAFE_INTEGER);
+}

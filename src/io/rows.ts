@@ -5,7 +5,7 @@ import type { DataFrameLike } from '../frame/danfo.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { dateRangeReason, handleBadRow, type ReadSettings } from './collector.js';
-import { looseNumberFromValue } from './numbers.js';
+import { FOLLOWERS_REASON, isFollowersCount, looseNumberFromValue } from './numbers.js';
 
 const ROWS_LABEL = '<rows>';
 
@@ -64,6 +64,10 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     values[k] = v;
   }
   const followers = looseNumberFromValue(r.followers);
+  if (!isFollowersCount(followers)) {
+    rejectRow(index, report, settings, FOLLOWERS_REASON, 'followers', r.followers);
+    return;
+  }
   if (Number.isNaN(followers)) report.missingFollowers++;
   report.rows++;
   collector.add(collector.profiles.internString(String(id)), day, followers, values[0]!, values[1]!, values[2]!, values[3]!);

@@ -31,7 +31,7 @@ export const DAILY_HEADER = 'date,profile_id,followers,posts,engagement,likes,co
 
 /**
  * Rows the reader refuses (bad date, date out of range, empty id, bad
- * counts: 9 of them) and accepts (followers not a number, numbers written
+ * counts, followers that are numbers but not counts: 13 of them) and accepts (followers not a number, numbers written
  * in every way the reader allows, beyond the double range included).
  */
 export const DIRTY_ROWS = [
@@ -44,6 +44,9 @@ export const DIRTY_ROWS = [
   '2024-3-03,p1,10,1,5,4,1,7,8',
   '2024-03-03,p1,10,0x10,5,4,1,7,8',
   '2024-03-03,p1,10,1,5,4,1,7,1e400',
+  '2024-03-08,p2,-inf,1,2,4,1,7,8',
+  '2024-03-08,p2,-5,1,2,4,1,7,8',
+  '2024-03-08,p2,1e300,1,2,4,1,7,8',
   '2024-03-04,p1,undefined,1,5,4,1,7,8',
   '2024-03-04,p1,12,2,1e1,4,1,7,8',
   '2024-03-05,p1,-,0,0,0,0,0,0',
@@ -53,7 +56,7 @@ export const DIRTY_ROWS = [
 ];
 
 /** How many of `DIRTY_ROWS` the reader refuses. */
-export const DIRTY_REFUSED = 9;
+export const DIRTY_REFUSED = 13;
 
 /** Generated daily files with `DIRTY_ROWS` added as `extra.csv`, in `dir`. */
 export async function writeDirtyData(dir: string): Promise<void> {

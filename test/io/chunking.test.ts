@@ -205,7 +205,7 @@ describe('rows and headers worked out by hand', () => {
     const got = readText(
       [
         '2024-03-04,a,007,1e3,0,1,0,2,3', // leading zeros; a count in scientific notation
-        '2024-03-04,b,-5,1,2,1,0,3,4', // negative followers are kept
+        '2024-03-04,b,-5,1,2,1,0,3,4', // followers that are a number but not a count are refused (as the service does)
         '2024-03-04,c,1,1,-2,1,0,1,1',
         '2024-03-04,c,1,1,1,1,0,inf,1',
         '2024-03-04,c,1,1,1,1,0,1,x',
@@ -213,8 +213,9 @@ describe('rows and headers worked out by hand', () => {
         '2024-03-04,"d",1,"2",3,1,0,"4",5', // quoted fields
       ].join('\n') + '\n',
     );
-    expect(got.rows).toEqual(['2024-03-04 a 7 1000 0 2 3', '2024-03-04 b -5 1 2 3 4', '2024-03-04 d 1 2 3 4 5']);
+    expect(got.rows).toEqual(['2024-03-04 a 7 1000 0 2 3', '2024-03-04 d 1 2 3 4 5']);
     expect(got.skipped).toEqual([
+      '3 followers followers is not a count from 0 to 2^53 [-5]',
       '4 engagement engagement is not a non-negative number [-2]',
       '5 reach reach is not a non-negative number [inf]',
       '6 impressions impressions is not a non-negative number [x]',
