@@ -27,4 +27,14 @@ describe('the docs', () => {
     expect(named).toBeGreaterThan(20);
     expect(missing).toEqual([]);
   });
+
+  it('show the overrides danfojs-node needs to install offline, as package.json has them', () => {
+    const text = readFileSync(join(root, 'docs', 'getting-started.md'), 'utf8');
+    const block = /```json\n"overrides": (\{[^`]*\})\n```/.exec(text);
+    expect(block, 'docs/getting-started.md shows an "overrides" block').not.toBeNull();
+    const shown = JSON.parse(block![1]!) as Record<string, string>;
+    const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).overrides as Record<string, string>;
+    expect(Object.keys(shown).sort()).toEqual(['@tensorflow/tfjs-node', 'xlsx']);
+    for (const [name, version] of Object.entries(shown)) expect(ours[name], name).toBe(version);
+  });
 });
