@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { watchFile, unwatchFile } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
@@ -38,6 +39,28 @@ export interface ServerOptions {
   underPressure?: false | { maxEventLoopDelay?: number; maxHeapUsedBytes?: number; maxRssBytes?: number; retryAfter?: number; sampleInterval?: number };
   /** Node's default process metrics in /metrics too (CPU, memory, event loop). Default true. */
   processMetrics?: boolean;
+  /**
+   * A bearer token (at least 16 characters) every request must send
+   * (`Authorization: Bearer <token>`), except `/healthz` and `/readyz`;
+   * compared in constant time, 401 without it. Default: none (anyone who
+   * can reach the port may call). The command line reads it from a file or
+   * the environment, never from a flag.
+   */
+  token?: string;
+  /** Origins allowed to call from a browser (CORS), e.g. `['https://app.example.com']`. Default: none (cross-origin requests off). */
+  corsOrigins?: readonly string[];
+}
+
+/** Routes a probe must reach without the token. */
+const OPEN_ROUTES = new Set(['/healthz', '/readyz']);
+
+/** Whether `header` carries the token, compared in constant time (digests of equal length). */
+function hasToken(header: string | undefined, digest: Buffer): boolean {
+  const m = /^Bearer (.+)$/.exec(header ?? '');
+  const sent = createHash('sha256')
+    .update(m?.[1] ?? '')
+    .digest();
+  return timingSafeEqual(sent, digest) && m !== null;
 }
 
 /** A running (or ready to listen) prediction service. */
@@ -89,6 +112,10 @@ function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits 
 export async function createServer(options: ServerOptions = {}): Promise<ForecastServer> {
   const limits = checkLimits(options.limits);
   const timeouts = checkTimeouts(options.timeouts);
+  if (options.token !== undefined && (typeof options.token !== 'string' || options.token.length < 16))
+    throw new ArgumentTypeError('createServer: token must be at least 16 characters');
+  const tokenDigest = options.token === undefined ? null : createHash('sha256').update(options.token).digest();
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const source: ModelSource = options.model === undefined ? { builtin: true } : { file: options.model };
   const slot = new ModelSlot(await loadModelFrom(source), source);
   const metrics = new ServiceMetrics(options.processMetrics ?? true);
@@ -159,6 +186,32 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
       ...(up.sampleInterval ? { sampleInterval: up.sampleInterval } : {}),
       message: 'the service is under pressure; retry later',
       exposeStatusRoute: false,
+    });
+  }
+
+  // Cross-origin calls, for the origins named only: a preflight is answered here, before the token is asked for.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin === undefined || !corsOrigins.has(origin)) return;
+    void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', '600')
+        .send();
+    }
+  });
+  if (tokenDigest) {
+    app.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/';
+      if (OPEN_ROUTES.has(path) || hasToken(request.headers.authorization, tokenDigest)) return;
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .type('application/json')
+        .send({ error: 'unauthorized', message: 'send the service token: Authorization: Bearer <token>' });
     });
   }
 

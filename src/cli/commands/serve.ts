@@ -1,4 +1,6 @@
 // `engagement-forecast serve`.
+import { readFileSync } from 'node:fs';
+import { ArgumentTypeError } from '../../errors.js';
 import { DEFAULT_SERVICE_LIMITS, DEFAULT_SERVICE_TIMEOUTS } from '../../server/limits.js';
 import { checkModelFlags, parse, UsageError, type Command } from '../flags.js';
 
@@ -24,6 +26,10 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
   --headers-timeout-ms MS  wait at most this long for a request's headers (default ${DEFAULT_SERVICE_TIMEOUTS.headersMs})
   --request-timeout-ms MS  wait at most this long for a whole request (default ${DEFAULT_SERVICE_TIMEOUTS.requestMs})
   --keep-alive-ms MS    close a keep-alive connection idle this long (default ${DEFAULT_SERVICE_TIMEOUTS.keepAliveMs})
+  --token-file PATH     require this bearer token (the file's first line, at least 16 characters)
+                        on every request but /healthz and /readyz; EF_SERVICE_TOKEN does the same
+                        (there is no flag for the token itself: a flag shows in the process list)
+  --cors-origin URL     allow browser calls from this origin (repeatable; default: none)
   --drain-ms MS         on SIGTERM, how long /readyz reports 503 before closing (default 0)
   --log-level LEVEL     info (default), warn, error, silent
   --quiet               no notes on stderr, and no request logs
@@ -44,6 +50,8 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       'headers-timeout-ms': { type: 'string' },
       'request-timeout-ms': { type: 'string' },
       'keep-alive-ms': { type: 'string' },
+      'token-file': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
       'drain-ms': { type: 'string' },
       'log-level': { type: 'string' },
     });
@@ -62,6 +70,8 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
     if (!['info', 'warn', 'error', 'silent', 'debug'].includes(level)) throw new UsageError(`${command}: --log-level must be info, warn, error or silent`);
     const limits = { maxRows: int('max-rows', 1), maxProfiles: int('max-profiles', 1), bodyLimit: int('body-limit', 1) };
     const timeouts = { headersMs: int('headers-timeout-ms', 1), requestMs: int('request-timeout-ms', 1), keepAliveMs: int('keep-alive-ms', 1) };
+    const token = readToken(values['token-file'] as string | undefined, command);
+    const corsOrigins = values['cors-origin'] as string[] | undefined;
     const { serve } = await import('../../server/serve.js');
     const model = typeof values.model === 'string' ? values.model : undefined;
     await serve({
@@ -73,6 +83,8 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       drainDelayMs: int('drain-ms', 0) ?? 0,
       limits: Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
       timeouts: Object.fromEntries(Object.entries(timeouts).filter(([, v]) => v !== undefined)),
+      ...(token !== undefined ? { token } : {}),
+      ...(corsOrigins ? { corsOrigins } : {}),
       logger: { level },
       note,
       onListening: (address) => note(`listening on ${address}, serving ${model ?? 'the built-in model'}`),
@@ -80,3 +92,22 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
     return -1; // running: the process ends on SIGTERM/SIGINT
   },
 };
+
+/** The service token: the first line of `--token-file`, else `EF_SERVICE_TOKEN`, else none. */
+function readToken(file: string | undefined, command: string): string | undefined {
+  if (file === undefined) {
+    const env = process.env.EF_SERVICE_TOKEN;
+    if (env === undefined || env === '') return undefined;
+    if (env.length < 16) throw new ArgumentTypeError(`${command}: EF_SERVICE_TOKEN must be a token of at least 16 characters`);
+    return env;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ArgumentTypeError(`${command}: cannot read the token file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const token = text.split(/\r?\n/)[0]!.trim();
+  if (token.length < 16) throw new ArgumentTypeError(`${command}: the token file ${file} must hold a token of at least 16 characters`);
+  return token;
+}
