@@ -37,13 +37,25 @@ export function applyColdStart(head: FittedHead, x: ArrayLike<number>): number {
   return Math.exp(applyHead(head, x)) * head.factor! - 1;
 }
 
+/** Fewest calibration scores a horizon of the cold-start heads is calibrated from (below: the main model's quantiles). */
+export const MIN_CALIBRATION_SCORES = 20;
+
 /**
  * Fits the cold-start heads on `cold` rows whose 28-day target lies on or
  * before the cutoff, and calibrates them like the main model (a fit on the
  * rows before the calibration windows, scored on the windows); null when a
- * horizon has fewer than 30 rows to fit.
+ * horizon has fewer than 30 rows to fit. With fewer than
+ * `MIN_CALIBRATION_SCORES` scores in a horizon the heads get no intervals of
+ * their own, and `warnings` says so.
  */
-export function fitColdStart(weekly: WeeklyFrame, cold: Rows, cutoffDay: number, calibrationWeeks: number, floor: number): ColdStart | null {
+export function fitColdStart(
+  weekly: WeeklyFrame,
+  cold: Rows,
+  cutoffDay: number,
+  calibrationWeeks: number,
+  floor: number,
+  warnings: string[] = [],
+): ColdStart | null {
   const last = HORIZONS[HORIZONS.length - 1]!;
   const train = HORIZONS.map((_, h) => positions(cold, h, (d) => d + last <= cutoffDay));
   if (train.some((t) => t.length < MIN_ROWS)) return null;
@@ -71,7 +83,15 @@ export function fitColdStart(weekly: WeeklyFrame, cold: Rows, cutoffDay: number,
           return [t, scoreQuantiles(scores)];
         }),
       ) as Record<TargetName, { n: number; quantiles: number[] }>;
-      if (TARGETS.some((t) => intervals![t].n === 0)) intervals = null;
+      const fewest = Math.min(...TARGETS.map((t) => intervals![t].n));
+      if (fewest < MIN_CALIBRATION_SCORES) {
+        // A 95% bound needs 19 scores to be more than the largest one; a handful gives equal 80% and 95% bounds.
+        if (fewest > 0)
+          warnings.push(
+            `no cold-start intervals of their own: ${fewest} calibration scores in a horizon, fewer than ${MIN_CALIBRATION_SCORES}; cold-start forecasts take the main model's interval quantiles, scaled by the forecast`,
+          );
+        intervals = null;
+      }
     }
   }
   return { features: [...COLD_START_FEATURES], scaler: scaler.toJSON(), models, intervals };

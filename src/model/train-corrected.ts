@@ -234,7 +234,7 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   }
 
   options.onProgress?.({ stage: 'cold start', rows: c.cold.rows.length });
-  const coldStart = fitColdStart(weekly, c.cold, cutoffDay, options.calibrationWeeks, INTERVAL_FLOOR);
+  const coldStart = fitColdStart(weekly, c.cold, cutoffDay, options.calibrationWeeks, INTERVAL_FLOOR, warnings);
   if (!coldStart)
     warnings.push("no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model's forecast from imputed inputs");
 

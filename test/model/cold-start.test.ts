@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dailyFromRows, resampleWeekly, TARGETS } from '../../src/index.js';
 import { candidatesOf } from '../../src/model/candidates.js';
-import { applyColdStart, COLD_START_FEATURES, fitColdStart } from '../../src/model/cold-start.js';
+import { applyColdStart, COLD_START_FEATURES, fitColdStart, MIN_CALIBRATION_SCORES } from '../../src/model/cold-start.js';
 import { designColumns } from '../../src/model/design.js';
 import { fitLinearHead } from '../../src/model/estimators.js';
 import { scoreQuantiles } from '../../src/model/intervals.js';
@@ -68,6 +68,27 @@ describe('fitColdStart', () => {
     });
   });
 
+  it('has no calibration of its own below 20 scores a horizon, and says so (2 or 3 scores made the 80% and 95% bounds equal)', () => {
+    const table = weekly();
+    const { cold } = candidatesOf(table);
+    const cutoffDay = dayOf('2024-06-30');
+    const calCut = cutoffDay - 28 - 7;
+    const scores = TARGETS.map(
+      (_, h) =>
+        [...cold.rows.keys()].filter((k) => !Number.isNaN(cold.targets[h]![k]!) && cold.date[k]! > calCut && cold.date[k]! + 7 * (h + 1) <= cutoffDay).length,
+    );
+    expect(Math.min(...scores)).toBeLessThan(MIN_CALIBRATION_SCORES);
+    const warnings: string[] = [];
+    expect(fitColdStart(table, cold, cutoffDay, 1, 1, warnings)!.intervals).toBeNull();
+    expect(warnings).toEqual([
+      `no cold-start intervals of their own: ${Math.min(...scores)} calibration scores in a horizon, fewer than ${MIN_CALIBRATION_SCORES}; cold-start forecasts take the main model's interval quantiles, scaled by the forecast`,
+    ]);
+    // Enough scores: calibrated, no warning.
+    const enough: string[] = [];
+    expect(fitColdStart(table, cold, cutoffDay, 3, 1, enough)!.intervals).not.toBeNull();
+    expect(enough).toEqual([]);
+  });
+
   it('has no intervals without calibration weeks, or with too few rows before them; no heads under 30 train rows a horizon', () => {
     const table = weekly();
     const { cold } = candidatesOf(table);
@@ -89,14 +110,15 @@ describe('fitColdStart', () => {
     const table = weekly();
     const { cold } = candidatesOf(table);
     const cutoffDay = dayOf('2024-06-30');
-    const weeks = 3;
+    const weeks = 6;
     const calCut = cutoffDay - 28 - 7 * weeks;
     const every = (k: number) => TARGETS.every((_, h) => !Number.isNaN(cold.targets[h]![k]!));
     const keys = [...cold.rows.keys()];
     // Rows with all four targets: fitted before the calibration windows, or in them.
     const early = keys.filter((k) => every(k) && cold.date[k]! + 28 <= calCut);
-    const inWindows = keys.filter((k) => every(k) && cold.date[k]! > calCut && cold.date[k]! + 28 <= cutoffDay).slice(0, 12);
-    expect([early.length >= 30, inWindows.length]).toEqual([true, 12]);
+    // 20 in the windows: the fewest scores a horizon is calibrated from.
+    const inWindows = keys.filter((k) => every(k) && cold.date[k]! > calCut && cold.date[k]! + 28 <= cutoffDay).slice(0, MIN_CALIBRATION_SCORES);
+    expect([early.length >= 30, inWindows.length]).toEqual([true, MIN_CALIBRATION_SCORES]);
     // The rows `ks`, the 28-day target of row `no28` (if given) left out.
     const subset = (ks: number[], no28?: number) => {
       const sorted = [...ks].sort((a, b) => a - b);
@@ -106,13 +128,15 @@ describe('fitColdStart', () => {
         targets: cold.targets.map((t, h) => Float64Array.from(sorted, (k) => (h === 3 && k === no28 ? Number.NaN : t[k]!))),
       };
     };
-    // 30 train rows a horizon (18 before the windows, 12 in them): heads; 29: none.
-    const thirty = fitColdStart(table, subset([...early.slice(0, 18), ...inWindows]), cutoffDay, weeks, 1);
+    // 30 train rows a horizon (10 before the windows, 20 in them): heads; 29: none.
+    const thirty = fitColdStart(table, subset([...early.slice(0, 10), ...inWindows]), cutoffDay, weeks, 1);
     expect(thirty).not.toBeNull();
-    expect(fitColdStart(table, subset([...early.slice(0, 17), ...inWindows]), cutoffDay, weeks, 1)).toBeNull();
+    expect(fitColdStart(table, subset([...early.slice(0, 9), ...inWindows]), cutoffDay, weeks, 1)).toBeNull();
     // 30 rows before the windows: intervals; 29, or 29 for the 28-day horizon and 30 for the 7-day one: none.
     expect(fitColdStart(table, subset([...early.slice(0, 30), ...inWindows]), cutoffDay, weeks, 1)!.intervals).not.toBeNull();
     expect(fitColdStart(table, subset([...early.slice(0, 29), ...inWindows]), cutoffDay, weeks, 1)!.intervals).toBeNull();
     expect(fitColdStart(table, subset([...early.slice(0, 30), ...inWindows], early[0]), cutoffDay, weeks, 1)!.intervals).toBeNull();
+    // 19 scores in the windows: none.
+    expect(fitColdStart(table, subset([...early.slice(0, 30), ...inWindows.slice(1)]), cutoffDay, weeks, 1)!.intervals).toBeNull();
   });
 });
