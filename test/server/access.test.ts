@@ -40,6 +40,26 @@ describe('a token', async () => {
     }
   });
 
+  it('never reaches the logs, nor does a row', async () => {
+    const lines: string[] = [];
+    const logged = await createServer({ token, logger: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } });
+    for (const authorization of [`Bearer ${token}`, 'Bearer wrong-token-0123456789']) {
+      await logged.app.inject({
+        method: 'POST',
+        url: '/v1/forecast',
+        headers: { authorization },
+        payload: { rows: [{ ...ROWS[0]!, profile_id: 'secret-profile-x' }] },
+      });
+    }
+    await logged.close();
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line).not.toContain(token);
+      expect(line).not.toContain('wrong-token');
+      expect(line).not.toContain('secret-profile-x');
+    }
+  });
+
   it('is not asked of /healthz and /readyz', async () => {
     expect((await call('GET', '/healthz')).statusCode).toBe(200);
     expect((await call('GET', '/readyz')).statusCode).toBe(200);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type DailyRowInput } from '../../src/index.js';
 import { createServer, type ForecastServer } from '../../src/server/index.js';
-import { firstInvalidUtf8 } from '../../src/server/http-errors.js';
+import { errorBody, firstInvalidUtf8, httpErrorOf } from '../../src/server/http-errors.js';
 import { generateDailyRows } from '../../src/generate.js';
 import { CLI, requireBuiltCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -353,6 +353,17 @@ describe('the service at its edges', () => {
     } finally {
       await busy.close();
     }
+  });
+});
+
+describe('an unexpected error', () => {
+  it('answers 500 with a fixed message: no stack, no path, no message of the bug', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'coef') at /srv/app/node_modules/engagement-forecast/dist/chunk.js:1:2");
+    const e = httpErrorOf(bug);
+    expect(e.statusCode).toBe(500);
+    const body = JSON.stringify(errorBody(e));
+    expect(JSON.parse(body)).toEqual({ error: 'internal_error', message: 'internal error (logged on the server)' });
+    for (const leak of ['/srv', 'node_modules', 'coef', 'at ', String(bug.stack).split('\n')[1]!.trim()]) expect(body).not.toContain(leak);
   });
 });
 
