@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/io/files.js';
 import { loadDaily } from '../../src/index.js';
 import { testTempDir } from '../helpers/tmp.js';
+import { UNPRIVILEGED, unprivilegedCannotRead } from '../helpers/unprivileged.js';
 
 const CSV = 'date,profile_id,followers,posts,engagement,reach,impressions\n2024-01-02,p,1,1,1,1,1\n';
 
@@ -37,20 +38,23 @@ describe('finding the daily files', () => {
     await expect(loadDaily(dir)).rejects.toThrow(`${fifo}: not a regular file`);
   });
 
-  it('says which folder cannot be read, as a DataError (checked as an unprivileged user)', () => {
-    const dir = testTempDir('ef-files-');
-    chmodSync(dir, 0o755);
-    mkdirSync(join(dir, 'data', 'locked'), { recursive: true });
-    writeFileSync(join(dir, 'data', 'a.csv'), CSV);
-    chmodSync(join(dir, 'data'), 0o755);
-    chmodSync(join(dir, 'data', 'locked'), 0o000);
-    const script = `import('${new URL('../../dist/index.js', import.meta.url).pathname}').then((m) => m.loadDaily(${JSON.stringify(join(dir, 'data'))})).then(() => console.log('read'), (e) => console.log(e.name + ': ' + e.message))`;
-    // Root reads any folder: run as 'nobody' when we are root.
-    const asRoot = process.getuid?.() === 0;
-    const r = asRoot
-      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script], { encoding: 'utf8' })
-      : spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    chmodSync(join(dir, 'data', 'locked'), 0o755);
-    expect(r.stdout.trim(), r.stderr).toBe(`DataError: ${join(dir, 'data', 'locked')}: cannot read the folder (EACCES)`);
-  });
+  it.skipIf(unprivilegedCannotRead(new URL('../../dist/index.js', import.meta.url).pathname))(
+    'says which folder cannot be read, as a DataError (checked as an unprivileged user)',
+    () => {
+      const dir = testTempDir('ef-files-');
+      chmodSync(dir, 0o755);
+      mkdirSync(join(dir, 'data', 'locked'), { recursive: true });
+      writeFileSync(join(dir, 'data', 'a.csv'), CSV);
+      chmodSync(join(dir, 'data'), 0o755);
+      chmodSync(join(dir, 'data', 'locked'), 0o000);
+      const script = `import('${new URL('../../dist/index.js', import.meta.url).pathname}').then((m) => m.loadDaily(${JSON.stringify(join(dir, 'data'))})).then(() => console.log('read'), (e) => console.log(e.name + ': ' + e.message))`;
+      // Root reads any folder: run as 'nobody' when we are root.
+      const asRoot = process.getuid?.() === 0;
+      const r = asRoot
+        ? spawnSync('setpriv', [...UNPRIVILEGED, process.execPath, '-e', script], { encoding: 'utf8' })
+        : spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      chmodSync(join(dir, 'data', 'locked'), 0o755);
+      expect(r.stdout.trim(), r.stderr).toBe(`DataError: ${join(dir, 'data', 'locked')}: cannot read the folder (EACCES)`);
+    },
+  );
 });
