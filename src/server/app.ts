@@ -90,7 +90,7 @@ function checkTimeouts(timeouts: Partial<ServiceTimeouts> | undefined): ServiceT
 
 function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits {
   const l = { ...DEFAULT_SERVICE_LIMITS, ...limits };
-  for (const key of ['maxRows', 'maxProfiles', 'bodyLimit'] as const) {
+  for (const key of ['maxRows', 'maxProfiles', 'bodyLimit', 'maxModelBytes'] as const) {
     if (!Number.isInteger(l[key]) || l[key] < 1)
       throw new ArgumentTypeError(`createServer: limits.${key} must be a positive integer, got ${JSON.stringify(l[key])}`);
   }
@@ -117,7 +117,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   const tokenDigest = options.token === undefined ? null : createHash('sha256').update(options.token).digest();
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const source: ModelSource = options.model === undefined ? { builtin: true } : { file: options.model };
-  const slot = new ModelSlot(await loadModelFrom(source), source);
+  const slot = new ModelSlot(await loadModelFrom(source, limits.maxModelBytes), source, limits.maxModelBytes);
   const metrics = new ServiceMetrics(options.processMetrics ?? true);
   metrics.setModel(slot.current);
   let draining = false;

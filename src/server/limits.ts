@@ -8,10 +8,21 @@ export interface ServiceLimits {
   maxProfiles: number;
   /** Largest request body in bytes (413 beyond). Default 4 MiB. */
   bodyLimit: number;
+  /**
+   * Largest model file the service reads, in bytes: parsing one blocks the
+   * event loop, so a larger file is refused (at start, or on reload with the
+   * old model kept). Default 16 MiB (a model is tens of kilobytes).
+   */
+  maxModelBytes: number;
 }
 
 /** The default request limits. */
-export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({ maxRows: 20_000, maxProfiles: 1_000, bodyLimit: 4 * 1024 * 1024 });
+export const DEFAULT_SERVICE_LIMITS: Readonly<ServiceLimits> = Object.freeze({
+  maxRows: 20_000,
+  maxProfiles: 1_000,
+  bodyLimit: 4 * 1024 * 1024,
+  maxModelBytes: 16 * 1024 * 1024,
+});
 
 /** How long the service waits for a client (docs/service.md), in milliseconds. */
 export interface ServiceTimeouts {

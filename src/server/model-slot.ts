@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ModelError } from '../errors.js';
 import { loadBuiltinModel } from '../model/builtin.js';
 import { validateModel, type EngagementModel } from '../model/model-file.js';
@@ -24,13 +24,18 @@ export type ModelSource = { file: string } | { builtin: true };
  * file never replaces a good model.
  * @throws {@link ModelError} naming the file and what is wrong.
  */
-export async function loadModelFrom(source: ModelSource): Promise<LoadedModel> {
+export async function loadModelFrom(source: ModelSource, maxBytes = Number.POSITIVE_INFINITY): Promise<LoadedModel> {
   let text: string;
   let model: EngagementModel;
   if ('file' in source) {
     try {
+      // Parsing blocks the event loop: a file past the limit is refused before it is read.
+      const { size } = await stat(source.file);
+      if (size > maxBytes)
+        throw new ModelError(`${source.file}: the model file is ${size} bytes, more than the service reads (limits.maxModelBytes = ${maxBytes})`);
       text = await readFile(source.file, 'utf8');
     } catch (error) {
+      if (error instanceof ModelError) throw error;
       throw new ModelError(`${source.file}: cannot read the model file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     let value: unknown;
@@ -57,12 +62,13 @@ export class ModelSlot {
   constructor(
     public current: LoadedModel,
     readonly source: ModelSource,
+    readonly maxBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Loads the source again; swaps only when the new model is valid. */
   async reload(): Promise<{ ok: true; model: LoadedModel; changed: boolean } | { ok: false; error: string }> {
     try {
-      const next = await loadModelFrom(this.source);
+      const next = await loadModelFrom(this.source, this.maxBytes);
       const changed = next.sha256 !== this.current.sha256;
       this.current = next;
       return { ok: true, model: next, changed };

@@ -23,6 +23,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
   --max-rows N          most daily rows per request (default ${DEFAULT_SERVICE_LIMITS.maxRows})
   --max-profiles N      most profiles per request (default ${DEFAULT_SERVICE_LIMITS.maxProfiles})
   --body-limit BYTES    largest request body (default ${DEFAULT_SERVICE_LIMITS.bodyLimit})
+  --max-model-bytes N   largest model file read, at start and on reload (default ${DEFAULT_SERVICE_LIMITS.maxModelBytes})
   --headers-timeout-ms MS  wait at most this long for a request's headers (default ${DEFAULT_SERVICE_TIMEOUTS.headersMs})
   --request-timeout-ms MS  wait at most this long for a whole request (default ${DEFAULT_SERVICE_TIMEOUTS.requestMs})
   --keep-alive-ms MS    close a keep-alive connection idle this long (default ${DEFAULT_SERVICE_TIMEOUTS.keepAliveMs})
@@ -47,6 +48,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       'max-rows': { type: 'string' },
       'max-profiles': { type: 'string' },
       'body-limit': { type: 'string' },
+      'max-model-bytes': { type: 'string' },
       'headers-timeout-ms': { type: 'string' },
       'request-timeout-ms': { type: 'string' },
       'keep-alive-ms': { type: 'string' },
@@ -68,7 +70,12 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
     if (port !== undefined && port > 65535) throw new UsageError(`${command}: --port must be at most 65535`);
     const level = (values['log-level'] as string | undefined) ?? (context.quiet ? 'silent' : 'info');
     if (!['info', 'warn', 'error', 'silent', 'debug'].includes(level)) throw new UsageError(`${command}: --log-level must be info, warn, error or silent`);
-    const limits = { maxRows: int('max-rows', 1), maxProfiles: int('max-profiles', 1), bodyLimit: int('body-limit', 1) };
+    const limits = {
+      maxRows: int('max-rows', 1),
+      maxProfiles: int('max-profiles', 1),
+      bodyLimit: int('body-limit', 1),
+      maxModelBytes: int('max-model-bytes', 1),
+    };
     const timeouts = { headersMs: int('headers-timeout-ms', 1), requestMs: int('request-timeout-ms', 1), keepAliveMs: int('keep-alive-ms', 1) };
     const token = readToken(values['token-file'] as string | undefined, command);
     const corsOrigins = values['cors-origin'] as string[] | undefined;
