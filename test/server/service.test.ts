@@ -2,7 +2,7 @@
 // real process (engagement-forecast serve) for reload, shutdown and workers.
 // All traffic stays on 127.0.0.1.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type DailyRowInput } from '../../src/index.js';
@@ -300,6 +300,26 @@ describe('engagement-forecast serve', () => {
     expect(((await answer.json()) as { predictions: unknown[] }).predictions.length).toBeGreaterThan(1000);
     expect(await s.exit).toBe(0);
     expect(s.stderr()).toMatch(/SIGTERM: draining for 2000 ms/);
+  });
+
+  it('runs as docs/service.md’s systemd unit and container start it: node on the installed command, SIGHUP reloads every worker, SIGTERM stops them all', async () => {
+    const doc = readFileSync(new URL('../../docs/service.md', import.meta.url), 'utf8');
+    const exec = /^ExecStart=(.*)$/m.exec(doc)![1]!.split(' ');
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(doc)![1]!) as string[];
+    // The signalled process is node itself, running the package's bin (package.json "bin"), never npx.
+    expect([exec[0], exec[1]!.endsWith('/node_modules/engagement-forecast/dist/cli.js'), exec[2]]).toEqual(['/usr/bin/node', true, 'serve']);
+    expect([cmd[0], cmd[1]!.endsWith('/node_modules/engagement-forecast/dist/cli.js'), cmd[2]]).toEqual(['node', true, 'serve']);
+    expect(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).bin['engagement-forecast']).toBe('./dist/cli.js');
+    // The unit's flags, with the built-in model, this machine's address and a free port.
+    const flags = exec.slice(3);
+    const value = (name: string) => flags[flags.indexOf(name) + 1]!;
+    const s = await startServe(['--builtin', '--workers', value('--workers'), '--drain-ms', '0']);
+    await until(async () => (s.stderr().match(/listening on/g) ?? []).length === Number(value('--workers')));
+    s.child.kill('SIGHUP');
+    await until(async () => (s.stderr().match(/reloaded the model/g) ?? []).length === Number(value('--workers')));
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
   });
 
   it('runs several workers on one port, and stops them all', async () => {
