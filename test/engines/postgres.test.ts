@@ -3,7 +3,7 @@
 // with dirty rows, from text columns and typed ones; both presets.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
@@ -158,6 +158,15 @@ describe.skipIf(skip)('postgres()', () => {
     const testedJs = runCli(dir, 'backtest', '--data', `${GOLDEN}input`, '--origins', '2', '--json', '--quiet');
     expect([tested.code, testedJs.code], tested.stderr + testedJs.stderr).toEqual([0, 0]);
     expect(JSON.parse(tested.stdout)).toEqual(JSON.parse(testedJs.stdout));
+    // The command of docs/engines.md, as a user copies it (their server and table for the docs' placeholders).
+    const documented = /^npx engagement-forecast (train --engine postgres .*)$/m
+      .exec(readFileSync(new URL('../../docs/engines.md', import.meta.url), 'utf8'))![1]!
+      .split(' ');
+    const copied = documented.map((a) =>
+      a.startsWith('postgres://') ? POSTGRES_URL : a === 'model.json' ? join(out, 'documented.json') : a === 'daily' ? 'golden' : a,
+    );
+    const fromDocs = runCli(dir, ...copied, '--schema', schema, '--quiet');
+    expect(fromDocs.code, fromDocs.stderr).toBe(0);
     // A server that cannot be reached: exit 1 and one line naming it, not a trace.
     const unreachable = runCli(dir, 'weekly', '--engine', 'postgres', '--url', 'postgres://ef@127.0.0.1:1/db', '--table', 'daily', '--out', join(out, 'x.csv'));
     expect([unreachable.code, unreachable.stderr.trim()]).toEqual([
