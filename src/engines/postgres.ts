@@ -9,10 +9,12 @@ import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, segmentColumnsOf } 
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
- * summed by segment in the server (one `GROUP BY`), and the segments come
- * back through a cursor, a batch at a time. Table, schema and column names
- * are quoted identifiers; every value is a query parameter. `pg` is an
- * optional peer dependency, loaded on first use.
+ * summed by segment in the server (one `GROUP BY`), and the segments are
+ * streamed back by `COPY … TO STDOUT` and parsed from the bytes. Table,
+ * schema and column names are quoted identifiers; COPY takes no parameters,
+ * so its only values are day numbers checked as integers, and every other
+ * query's values are parameters. `pg` is an optional peer dependency,
+ * loaded on first use.
  */
 
 /** The daily columns' names in the table, where they differ from the library's. */
@@ -127,8 +129,9 @@ function dayFromText(column: string): string {
 /**
  * PostgreSQL as a `WeeklySource`: daily rows in a table or view, checked with
  * the CSV reader's rules and summed by segment in the server; the segments
- * come back through a cursor, `batchSize` at a time, and the weekly table is
- * built from them by `weeklyFromSegmentColumns`. Loads `pg` (an optional
+ * are streamed back by one read-only `COPY … TO STDOUT` (Node never holds a
+ * daily row), and the weekly table is built from them by
+ * `weeklyFromSegmentColumns`. Loads `pg` (an optional
  * peer dependency) on first use.
  *
  * Typed columns are read as they are (`followers` NULL or NaN: missing; a
