@@ -1,30 +1,23 @@
 import { defineConfig } from 'tsup';
 
+/** The library's entries: the main one and the subpath exports (package.json "exports"). */
+const LIBRARY = {
+  index: 'src/index.ts',
+  calendar: 'src/calendar.ts',
+  generate: 'src/generate.ts',
+  server: 'src/server/index.ts',
+  duckdb: 'src/engines/duckdb.ts',
+  postgres: 'src/engines/postgres.ts',
+};
+
 export default defineConfig([
   {
     // The library and its subpath exports (package.json "exports"), ESM, with
     // the command line: the CLI shares the library's chunks instead of
     // carrying a copy of it (its shebang is the first line of src/cli/main.ts).
-    entry: {
-      index: 'src/index.ts',
-      calendar: 'src/calendar.ts',
-      generate: 'src/generate.ts',
-      server: 'src/server/index.ts',
-      duckdb: 'src/engines/duckdb.ts',
-      postgres: 'src/engines/postgres.ts',
-      cli: 'src/cli/main.ts',
-    },
+    entry: { ...LIBRARY, cli: 'src/cli/main.ts' },
     format: ['esm'],
-    dts: {
-      entry: {
-        index: 'src/index.ts',
-        calendar: 'src/calendar.ts',
-        generate: 'src/generate.ts',
-        server: 'src/server/index.ts',
-        duckdb: 'src/engines/duckdb.ts',
-        postgres: 'src/engines/postgres.ts',
-      },
-    },
+    dts: { entry: LIBRARY },
     sourcemap: true,
     clean: true,
     shims: true,
@@ -32,14 +25,7 @@ export default defineConfig([
   },
   {
     // The same in CommonJS (no CLI: the command is ESM).
-    entry: {
-      index: 'src/index.ts',
-      calendar: 'src/calendar.ts',
-      generate: 'src/generate.ts',
-      server: 'src/server/index.ts',
-      duckdb: 'src/engines/duckdb.ts',
-      postgres: 'src/engines/postgres.ts',
-    },
+    entry: LIBRARY,
     format: ['cjs'],
     // Shared chunks, as in the ESM build: each entry does not carry its own copy of the library.
     splitting: true,

@@ -1,7 +1,6 @@
 // DuckDB as a source: the weekly table computed where the data lives equals
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
 import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -77,20 +76,9 @@ describe.skipIf(skip)('duckdb()', () => {
   });
 
   it('loads @duckdb/node-api only when a source is read: never from the main entry, nor when a source is made', () => {
-    const root = new URL('../..', import.meta.url).pathname;
     // The native engine shows in the process's memory map once loaded (Linux).
-    const script = `
-      import { readFileSync } from 'node:fs';
-      const loaded = () => /duckdb[^\\n]*\\.node/.test(readFileSync('/proc/self/maps', 'utf8'));
-      const { loadWeekly } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
-      const { duckdb } = await import(${JSON.stringify(join(root, 'dist', 'duckdb.js'))});
-      const source = duckdb({ files: ${JSON.stringify(`${GOLDEN}input`)} });
-      const before = loaded();
-      await loadWeekly(source);
-      console.log(JSON.stringify([before, loaded()]));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([false, true]);
+    const loaded = String.raw`/duckdb[^\n]*\.node/.test(readFileSync('/proc/self/maps', 'utf8'))`;
+    expect(loadedBeforeAndAfter('duckdb', loaded, `engine.duckdb({ files: ${JSON.stringify(`${GOLDEN}input`)} })`)).toEqual([false, true]);
   });
 
   it('runs behind the command line: weekly and train with --engine duckdb, from files and from a table', async () => {

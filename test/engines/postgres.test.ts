@@ -1,7 +1,6 @@
 // PostgreSQL as a source: the weekly table computed in a real server equals
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from text columns and typed ones; both presets.
-import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres } from '../../src/engines/postgres.js';
 import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { csvRecords, DAILY_HEADER, DIRTY_REFUSED, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { csvRecords, DAILY_HEADER, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -125,20 +124,8 @@ describe.skipIf(skip)('postgres()', () => {
   });
 
   it('loads pg only when a source is read', () => {
-    const root = new URL('../..', import.meta.url).pathname;
-    const script = `
-      import { createRequire } from 'node:module';
-      const require = createRequire(${JSON.stringify(join(root, 'package.json'))});
-      const loaded = () => Object.keys(require.cache).some((k) => k.includes('/node_modules/pg/'));
-      const { loadWeekly } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
-      const { postgres } = await import(${JSON.stringify(join(root, 'dist', 'postgres.js'))});
-      const source = postgres({ connectionString: ${JSON.stringify(POSTGRES_URL)}, schema: ${JSON.stringify(schema)}, table: 'golden' });
-      const before = loaded();
-      await loadWeekly(source);
-      console.log(JSON.stringify([before, loaded()]));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([false, true]);
+    const source = `engine.postgres({ connectionString: ${JSON.stringify(POSTGRES_URL)}, schema: ${JSON.stringify(schema)}, table: 'golden' })`;
+    expect(loadedBeforeAndAfter('postgres', "Object.keys(require.cache).some((k) => k.includes('/node_modules/pg/'))", source)).toEqual([false, true]);
   });
 
   it('runs behind the command line: one command trains from the table', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -81,4 +82,28 @@ export function csvRecords(dir: string): string[][] {
     }
   }
   return out;
+}
+
+/**
+ * Whether an engine's package was loaded before and after reading a source,
+ * in a fresh process that imports the built main entry and the engine's
+ * subpath: `loaded` is an expression that tells (the process's memory map,
+ * or the module cache), `source` makes the source from the subpath's export.
+ */
+export function loadedBeforeAndAfter(subpath: string, loaded: string, source: string): [boolean, boolean] {
+  const root = new URL('../..', import.meta.url).pathname;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    const require = createRequire(${JSON.stringify(join(root, 'package.json'))});
+    const loaded = () => ${loaded};
+    const { loadWeekly } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+    const engine = await import(${JSON.stringify(join(root, 'dist', `${subpath}.js`))});
+    const source = ${source};
+    const before = loaded();
+    await loadWeekly(source);
+    console.log(JSON.stringify([before, loaded()]));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as [boolean, boolean];
 }
