@@ -17,14 +17,13 @@
 // Node's (the server's memory is its own).
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { VERSION, loadWeekly, trainModels } from 'engagement-forecast';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { postgres } from 'engagement-forecast/postgres';
-import { generateDaily } from 'engagement-forecast/generate';
+import { benchData, benchDataDir, peakRss, ROWS_PER_PROFILE } from './common.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,27 +36,14 @@ const { values } = parseArgs({
 });
 const rowsWanted = Number(values.rows);
 const seed = Number(values.seed);
-const profiles = Math.max(1, Math.round(rowsWanted / 182));
+const profiles = Math.max(1, Math.round(rowsWanted / ROWS_PER_PROFILE));
 const root = new URL('..', import.meta.url).pathname;
-const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-2023-01-01-2024-12-31`);
+const dataDir = benchDataDir(profiles, seed);
 const parquet = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}.parquet`);
 const threads = values.threads ? Number(values.threads) : undefined;
 const url = process.env.EF_POSTGRES_URL ?? '';
 if (values.engine === 'postgres' && !url) throw new Error('--engine postgres: set EF_POSTGRES_URL (scripts/postgres-cluster.sh starts a throwaway server)');
 const table = `bench_daily_${profiles}_${seed}`;
-
-/** Peak RSS, sampled every 5 ms by a thread of its own (it also sees synchronous stages). */
-function peakSampler(): () => number {
-  const peak = new Float64Array(new SharedArrayBuffer(8));
-  const sampler = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     const peak = new Float64Array(workerData);
-     setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak[0]) peak[0] = r; }, 5);`,
-    { eval: true, workerData: peak.buffer },
-  );
-  sampler.unref();
-  return () => peak[0]! / 1048576;
-}
 
 const STAGES: Record<string, () => Promise<string>> = {
   async js() {
@@ -154,22 +140,14 @@ async function withPg(work: (query: (text: string, values?: unknown[]) => Promis
 }
 
 if (values.stage) {
-  const peak = peakSampler();
+  const peak = peakRss();
   const t0 = performance.now();
   const what = await STAGES[values.stage]!();
-  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak(), what }));
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak[0]! / 1048576, what }));
   process.exit(0);
 }
 
-if (!existsSync(join(dataDir, '.complete.json'))) {
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  console.error(`generating ${profiles} profiles into ${dataDir}`);
-  const g = await generateDaily({ profiles, from: '2023-01-01', to: '2024-12-31', seed }, dataDir);
-  // The same marker `npm run bench` writes, so that either reuses the other's data.
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(join(dataDir, '.complete.json'), JSON.stringify({ profiles, from: '2023-01-01', to: '2024-12-31', seed, rows: g.rows, bytes: g.bytes }));
-}
+await benchData(profiles, seed);
 const csvBytes = readdirSync(dataDir, { recursive: true })
   .map((f) => join(dataDir, String(f)))
   .filter((f) => /\.csv(\.gz)?$/.test(f))

@@ -5,40 +5,21 @@
 // model (intervals calibrated, as trainModels does by default), on the same
 // cached data (the data of `npm run bench`), alternated in one run so the
 // ratio holds on a noisy machine. Prints wall seconds and peak RSS per run.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { VERSION, loadWeekly, predict, trainModels, type DailyRowInput, type EngagementModel, type Preset } from 'engagement-forecast';
+import { loadWeekly, predict, trainModels, type DailyRowInput, type EngagementModel, type Preset } from 'engagement-forecast';
 import { generateDailyRows } from 'engagement-forecast/generate';
-import { generateDaily } from 'engagement-forecast/generate';
+import { benchData, peakRss, ROWS_PER_PROFILE } from './common.js';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '3.3e7' }, seed: { type: 'string', default: '1' }, rounds: { type: 'string', default: '2' } },
 });
-const profiles = Math.max(1, Math.round(Number(values.rows) / 182));
+const profiles = Math.max(1, Math.round(Number(values.rows) / ROWS_PER_PROFILE));
 const seed = Number(values.seed);
-const from = '2023-01-01';
-const to = '2024-12-31';
-const root = new URL('..', import.meta.url).pathname;
-const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-${from}-${to}`);
-const marker = join(dataDir, '.complete.json');
-if (!existsSync(marker)) {
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  console.error(`generating ${profiles} profiles into ${dataDir}`);
-  const g = await generateDaily({ profiles, from, to, seed, onProgress: (e) => e.rows! % 61 === 0 && console.error(`  day ${e.rows}/731`) }, dataDir);
-  writeFileSync(marker, JSON.stringify({ profiles, from, to, seed, rows: g.rows, bytes: g.bytes }));
-}
-const data = JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; bytes: number };
+const data = await benchData(profiles, seed);
+const dataDir = data.dir;
 
-const peak = new Float64Array(new SharedArrayBuffer(8));
-new Worker(
-  `const { workerData } = require('node:worker_threads'); const peak = new Float64Array(workerData);
-   setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak[0]) peak[0] = r; }, 5);`,
-  { eval: true, workerData: peak.buffer },
-).unref();
+const peak = peakRss();
 
 let corrected: EngagementModel | null = null;
 async function flow(preset: Preset): Promise<{ seconds: number; peakMB: number; weekly: number }> {

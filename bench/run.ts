@@ -7,13 +7,12 @@
 // records it in docs/benchmarks.md with the scaling table over every size
 // recorded there. Runs against the built package (dist/), with --expose-gc
 // so that the heap of one flow is collected before the next.
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { VERSION, loadDaily, loadWeekly, predict, predictFiles, resampleWeekly, trainModels, type DailyRowInput } from 'engagement-forecast';
-import { generateDaily } from 'engagement-forecast/generate';
+import { loadDaily, loadWeekly, predict, predictFiles, resampleWeekly, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { benchData, peakRss, ROWS_PER_PROFILE } from './common.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,24 +30,10 @@ if (values.help) {
 const rowsWanted = Number(values.rows);
 const seed = Number(values.seed);
 if (!(rowsWanted >= 1000)) throw new Error(`--rows must be a number of at least 1000, got ${values.rows}`);
-const ROWS_PER_PROFILE = 182; // the generator's mean over two years (docs/data-model.md)
 const profiles = Math.max(1, Math.round(rowsWanted / ROWS_PER_PROFILE));
-const from = '2023-01-01';
-const to = '2024-12-31';
 const root = new URL('..', import.meta.url).pathname;
-// Keyed by the generator's parameters and the library version (the generator may change between versions).
-const dataDir = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}-${from}-${to}`);
 
-// Peak RSS, sampled every 5 ms by a thread of its own (so it also sees the
-// synchronous stages that keep the main thread busy).
-const peak = new Float64Array(new SharedArrayBuffer(8));
-const sampler = new Worker(
-  `const { workerData } = require('node:worker_threads');
-   const peak = new Float64Array(workerData);
-   setInterval(() => { const r = process.memoryUsage.rss(); if (r > peak[0]) peak[0] = r; }, 5);`,
-  { eval: true, workerData: peak.buffer },
-);
-sampler.unref();
+const peak = peakRss();
 
 interface StageResult {
   stage: string;
@@ -72,17 +57,8 @@ async function stage<T>(name: string, work: () => T | Promise<T>, rows: (out: T)
 }
 
 // 1. Data.
-const marker = join(dataDir, '.complete.json');
-if (!existsSync(marker)) {
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  console.error(`generating ${profiles} profiles, ${from} … ${to}, seed ${seed} into ${dataDir}`);
-  const t = performance.now();
-  const days = 731;
-  const g = await generateDaily({ profiles, from, to, seed, onProgress: (e) => e.rows! % 61 === 0 && console.error(`  day ${e.rows}/${days}`) }, dataDir);
-  writeFileSync(marker, JSON.stringify({ profiles, from, to, seed, rows: g.rows, bytes: g.bytes, seconds: (performance.now() - t) / 1000 }));
-}
-const data = JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; bytes: number };
+const data = await benchData(profiles, seed);
+const dataDir = data.dir;
 console.error(`data: ${data.rows} rows, ${(data.bytes / 1e9).toFixed(2)} GB in ${dataDir}`);
 
 // 2. The training flow: files → weekly table → four models + metrics.
