@@ -217,6 +217,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
             });
           return found[0];
         };
+        // Every daily column is there, with a type this source reads, before anything else runs.
+        for (const column of DAILY_COLUMNS) typeOf(column);
         const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
         const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
         if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
@@ -232,7 +234,6 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
                 ELSE pg_temp.ef_number(${col(column)}) END`
             : `${col(column)}::float8`;
         const id = `${col('profile_id')}::text`;
-        typeOf('followers');
         const checks = (first: string, last: string, range: string): [string, string, string][] => [
           ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
           [`day < ${first} OR day > ${last}`, range, 'date'],
