@@ -4,7 +4,7 @@
 //
 //   npm run demo            (or: npx tsx examples/demo.ts [folder-or-file])
 import { fileURLToPath } from 'node:url';
-import { loadBuiltinModel, loadDaily, predict } from 'engagement-forecast';
+import { loadBuiltinModel, loadDaily, predict, PREDICTION_FLAGS } from 'engagement-forecast';
 
 const source = process.argv[2] ?? fileURLToPath(new URL('./data/', import.meta.url));
 const daily = await loadDaily(source);
@@ -21,17 +21,16 @@ console.log(`Model: ${model.description}\n`);
 const byProfile = new Map<string, typeof predictions>();
 for (const p of predictions) byProfile.set(p.profile_id, [...(byProfile.get(p.profile_id) ?? []), p]);
 const fmt = (n: number) => n.toFixed(1).padStart(10);
-// The caveat flags a forecast carries (docs/getting-started.md): shown, not hidden.
-const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
+// The caveat flags each profile's forecasts carry (PREDICTION_FLAGS, docs/getting-started.md): shown, not hidden.
 console.log(
   `${'profile'.padEnd(14)} ${'week of'.padEnd(10)} ${'+7d'.padStart(10)} ${'+14d'.padStart(10)} ${'+21d'.padStart(10)} ${'+28d'.padStart(10)}  flags`,
 );
 for (const [id, rows] of byProfile) {
-  const flags = FLAGS.filter((f) => rows.some((r) => r[f]));
+  const flags = PREDICTION_FLAGS.filter((f) => rows.some((r) => r[f]));
   console.log(`${id.slice(0, 12)}…  ${rows[0]!.date} ${rows.map((r) => fmt(r.predicted_engagement)).join(' ')}  ${flags.join(' ')}`);
 }
 console.log(`\n${predictions.length} forecasts (engagement per post) for ${byProfile.size} profiles.`);
-const counts = FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
+const counts = PREDICTION_FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
 if (counts.length) console.log(`Flagged: ${counts.map(([f, n]) => `${n} ${f}`).join(', ')} (of ${predictions.length} forecasts).`);
 
 // The notebook preset predicts from each profile's latest week even when it is

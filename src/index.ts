@@ -30,6 +30,7 @@ export {
   DEFAULT_CUTOFF,
   DEFAULT_LIMITS,
   PRESETS,
+  PREDICTION_FLAGS,
   type Preset,
   type CountColumn,
   type Horizon,

@@ -160,6 +160,9 @@ export interface Prediction {
   [bound: `lo_${string}` | `hi_${string}`]: number;
 }
 
+/** The caveat flags every `Prediction` carries, in the order CSV output and the service's schema list them. */
+export const PREDICTION_FLAGS = Object.freeze(['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const);
+
 /** Progress of long work, for `onProgress` callbacks. */
 export interface ProgressEvent {
   stage: string;

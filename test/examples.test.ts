@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDaily } from '../src/generate.js';
-import { TARGETS, loadBuiltinModel, loadDaily, loadWeekly, predict, trainModels } from '../src/index.js';
+import { PREDICTION_FLAGS, TARGETS, loadBuiltinModel, loadDaily, loadWeekly, predict, trainModels } from '../src/index.js';
 import { testTempDir } from './helpers/tmp.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,8 +13,6 @@ function example(name: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `examples/${name}`, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
 
 describe('examples', () => {
   it('demo.ts forecasts every sample profile with the built-in model, and prints those forecasts', async () => {
@@ -30,11 +28,11 @@ describe('examples', () => {
       const four = predictions.slice(k, k + 4);
       const line = `${four[0]!.profile_id.slice(0, 12)}…  ${four[0]!.date} ${four.map((p) => p.predicted_engagement.toFixed(1).padStart(10)).join(' ')}`;
       // Each profile's line shows the flags its forecasts carry.
-      const flags = FLAGS.filter((f) => four.some((p) => p[f])).join(' ');
+      const flags = PREDICTION_FLAGS.filter((f) => four.some((p) => p[f])).join(' ');
       expect(r.stdout).toContain(`${line}  ${flags}\n`);
     }
     expect(r.stdout).toContain(`\n${predictions.length} forecasts (engagement per post) for ${daily.profileIds.length} profiles.`);
-    const flagged = FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
+    const flagged = PREDICTION_FLAGS.map((f) => [f, predictions.filter((p) => p[f]).length] as const).filter(([, n]) => n > 0);
     expect(flagged.length).toBeGreaterThan(0);
     expect(r.stdout).toContain(`Flagged: ${flagged.map(([f, n]) => `${n} ${f}`).join(', ')} (of ${predictions.length} forecasts).`);
   });

@@ -1,5 +1,5 @@
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import type { Prediction } from '../schema.js';
+import { PREDICTION_FLAGS, type Prediction } from '../schema.js';
 import { writeText } from './text-writer.js';
 
 /** A number as a CSV field: empty for missing, `inf` for infinity (as pandas writes them). */
@@ -38,7 +38,7 @@ export async function writeWeeklyCsv(weekly: WeeklyFrame, out: string | NodeJS.W
 }
 
 /** The caveat columns of a prediction, in CSV order. */
-const FLAGS = ['partial_week', 'no_recent_posts', 'clipped', 'imputed', 'cold_start', 'non_finite_input'] as const;
+const FLAGS = PREDICTION_FLAGS;
 
 /**
  * Writes predictions as CSV: `profile_id,date,future_period,predicted_engagement,prediction_date`,

@@ -4,6 +4,8 @@
  * document at /openapi.json. One place for the API's shape.
  */
 
+import { PREDICTION_FLAGS } from '../schema.js';
+
 /** Counts above 2^53 cannot be summed exactly in float64; larger values are refused at the door. */
 const COUNT = {
   anyOf: [
@@ -51,19 +53,7 @@ export const forecastBodySchema = {
 
 const predictionSchema = {
   type: 'object',
-  required: [
-    'profile_id',
-    'date',
-    'future_period',
-    'predicted_engagement',
-    'prediction_date',
-    'partial_week',
-    'no_recent_posts',
-    'clipped',
-    'imputed',
-    'cold_start',
-    'non_finite_input',
-  ],
+  required: ['profile_id', 'date', 'future_period', 'predicted_engagement', 'prediction_date', ...PREDICTION_FLAGS],
   properties: {
     profile_id: { type: 'string' },
     date: { type: 'string', description: 'the origin week’s Sunday' },
