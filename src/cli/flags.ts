@@ -93,6 +93,12 @@ export async function loadWeeklyFrom<P extends Preset>(
   return loaded;
 }
 
+/** A load's rows that repeat a profile's day, in words ('' when none): summed with the first, and said. */
+export function repeatedDays(report: LoadReport): string {
+  const n = report.duplicateRows ?? 0;
+  return n ? `; ${n} ${n === 1 ? 'row repeats' : 'rows repeat'} a profile's day (summed into its week)` : '';
+}
+
 /** The flags of `ENGINE_OPTIONS`. */
 export const engineOptions = {
   engine: { type: 'string' },

@@ -34,6 +34,8 @@ export interface EngineCounts {
   missing: number;
   /** The last day of a kept row (NaN when none). */
   last: number;
+  /** Kept rows whose (profile, day) had a kept row already. */
+  duplicates: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export function engineLoad<P extends Preset>(
     }
     report.rows = counts.kept;
     report.missingFollowers = counts.missing;
+    report.duplicateRows = counts.duplicates;
     if (request.window) report.outsideWindow = counts.outside;
     const lastDay = Number.isNaN(counts.last) ? Number.NEGATIVE_INFINITY : counts.last;
     const columns = await segments();

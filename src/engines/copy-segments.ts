@@ -1,4 +1,5 @@
 import { SEGMENT_COLUMNS } from '../features/segments.js';
+import { daysIn } from '../features/weekly-sums.js';
 
 /*
  * The segments as PostgreSQL's `COPY … TO STDOUT` writes them (text format),
@@ -13,7 +14,7 @@ import { SEGMENT_COLUMNS } from '../features/segments.js';
  */
 export class SegmentReader {
   readonly ids = new Map<string, number>();
-  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN };
+  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
   /**
    * Per column, blocks of `BLOCK` values: growing never copies what was read.
    * The profile, day and part columns (the first five) are 32-bit integers.
@@ -55,7 +56,7 @@ export class SegmentReader {
       }
     }
     ends[field] = end;
-    if (field !== 14) throw new Error(`postgres: a segment row has ${field + 1} fields, not 15`);
+    if (field !== 15) throw new Error(`postgres: a segment row has ${field + 1} fields, not 16`);
     const status = bytes[starts[0]!]! - 48;
     const n = numberAt(bytes, starts[6]!, ends[6]!);
     if (status === 2) this.counts.refused += n;
@@ -72,6 +73,8 @@ export class SegmentReader {
       for (let c = 1; c < SEGMENT_COLUMNS.length; c++) this.blocks[c]![block]![at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
       this.counts.kept += n;
       this.counts.missing += n - this.blocks[11]![block]![at]!;
+      // The segment's days with a record, as bits: its rows past one a day are repeats of a (profile, day).
+      this.counts.duplicates += n - daysIn(numberAt(bytes, starts[15]!, ends[15]!));
       const last = this.blocks[4]![block]![at]!;
       if (!(last <= this.counts.last)) this.counts.last = last;
     }

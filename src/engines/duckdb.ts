@@ -285,7 +285,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
                  sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
                  coalesce(sum(followers_n), 0)::DOUBLE AS followers_sum, count(followers_n)::DOUBLE AS followers_count,
                  coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE) AS followers_last,
-                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE) AS followers_day
+                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE) AS followers_day,
+                 bit_or(1 << (sunday - day)) AS days
           FROM keyed
           GROUP BY status, id, sunday, CASE WHEN status = 0 THEN month(DATE '1970-01-01' + sunday) <> month(DATE '1970-01-01' + day) END`,
           values,
@@ -298,11 +299,12 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
               coalesce(sum(n) FILTER (WHERE status = 2), 0)::DOUBLE,
               coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
               coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE),
-              count(*) FILTER (WHERE status = 0)::DOUBLE
+              count(*) FILTER (WHERE status = 0)::DOUBLE,
+              coalesce(sum(n - bit_count(days)) FILTER (WHERE status = 0), 0)::DOUBLE
             FROM ef_segments`),
-          6,
+          7,
         );
-        const [kept, outside, refused, missing, last, segmentCount] = counts.map((c) => c[0]!);
+        const [kept, outside, refused, missing, last, segmentCount, duplicates] = counts.map((c) => c[0]!);
         const open = connection;
         const examples = async () => {
           const result = await open.stream(
@@ -330,7 +332,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           request,
           name,
           report,
-          { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last! },
+          { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! },
           examples,
           segments,
         );

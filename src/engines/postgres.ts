@@ -272,12 +272,13 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         // Grouped by three keys: the status, the id (compared byte for byte: no collation is needed to group) and the
         // segment (its Sunday times 2, plus 1 for the days of the month before the Sunday's); NULL for statuses 1 and 2.
         const segmentsSql = `SELECT status, id, seg >> 1 AS sunday, seg & 1 AS part, first_day, last_day, n, posts, engagement, reach, impressions,
-              followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day
+              followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day, days
           FROM (
             SELECT status, id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
                    sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
                    coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
-                   max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair
+                   max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair,
+                   bit_or(1 << ((seg >> 1) - day)) AS days
             FROM (
               SELECT status, CASE WHEN status = 0 THEN id END COLLATE "C" AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
                      CASE WHEN status = 0 THEN 2 * sunday + (date_part('day', DATE '1970-01-01' + sunday) <= sunday - day)::int END AS seg

@@ -74,6 +74,7 @@ export function dailyFrameSource(daily: DailyFrame): SyncWeeklySource {
         files: [...daily.report.files],
         skippedExamples: [...daily.report.skippedExamples],
         rows: daily.length - table.outside,
+        duplicateRows: table.duplicates,
       };
       if (request.window) report.outsideWindow = table.outside;
       return { weekly, report, lastDay };

@@ -239,6 +239,6 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
       });
     }
   }
-  const data: SegmentData = { size: n, cells, state, outside: 0 };
+  const data: SegmentData = { size: n, cells, state, outside: 0, duplicates: 0 };
   return weeklyFromSegments([{ data }], ids, preset, maxWeeksPerProfile, undefined, options.through);
 }

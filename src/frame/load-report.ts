@@ -22,6 +22,13 @@ export interface LoadReport {
    * Absent when no window was asked for.
    */
   outsideWindow?: number;
+  /**
+   * Rows whose (date, profile_id) had a row already: kept, and summed with
+   * it into the day's week (N3: pandas' resample sums them too). Counted
+   * where rows are summed (`loadWeekly`, on every source); absent from
+   * `loadDaily`'s report, whose frame keeps every row as read.
+   */
+  duplicateRows?: number;
 }
 
 /** How many skipped rows a report keeps as examples. */

@@ -41,7 +41,9 @@ export function csvSource(source: DailySource, options: CsvSourceOptions = {}): 
       let lastDay = Number.NEGATIVE_INFINITY;
       for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
       const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
-      const weekly = weeklyFromSegments(parts, profileIds, request.preset, request.limits.maxWeeksPerProfile, onProgress, through);
+      const counts = { duplicateRows: 0 };
+      const weekly = weeklyFromSegments(parts, profileIds, request.preset, request.limits.maxWeeksPerProfile, onProgress, through, counts);
+      report.duplicateRows = counts.duplicateRows;
       return { weekly, report, lastDay };
     },
   };

@@ -116,6 +116,18 @@ describe('the CLI as a Unix tool', () => {
     expect(JSON.parse(asJson.stdout)).toHaveLength(240);
   });
 
+  it("says how many rows repeat a profile's day, on stderr and in --json", () => {
+    const repeated = join(dir, 'repeated.csv');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
+    writeFileSync(repeated, [header, '2024-03-04,a,10,1,5,4,1,7,8', '2024-03-04,a,10,1,6,4,1,7,8', '2024-03-05,a,10,1,5,4,1,7,8', ''].join('\n'));
+    const w = cli('weekly', '--data', repeated, '--out', join(dir, 'repeated-weekly.csv'), '--json');
+    expect(w.code, w.stderr).toBe(0);
+    expect(JSON.parse(w.stdout)).toMatchObject({ dailyRows: 3, duplicateRows: 1 });
+    expect(w.stderr).toMatch(/\(from 3 daily rows\); 1 row repeats a profile's day \(summed into its week\)\n$/);
+    const clean = cli('weekly', '--data', data, '--out', join(dir, 'clean-weekly.csv'), '--json', '--quiet');
+    expect(JSON.parse(clean.stdout).duplicateRows).toBe(0);
+  });
+
   it('evaluates at the model cutoff by default, and prints metrics without --report', () => {
     const j = cli('evaluate', '--data', data, '--model', model, '--json', '--quiet');
     expect(j.code, j.stderr).toBe(0);

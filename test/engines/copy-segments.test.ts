@@ -3,15 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { SegmentReader } from '../../src/engines/copy-segments.js';
 
-/** One segment row as PostgreSQL writes it: status, id, then the 13 numbers. */
+/** One segment row as PostgreSQL writes it: status, id, then the 13 numbers and the days as bits. */
 const row = (status: number, id: string, numbers: readonly (number | string)[]) => `${status}\t${id}\t${numbers.join('\t')}\n`;
-const NUMBERS = [19778, 0, 19773, 19778, 6, 3, 2551, 13413.5, 23346, 146762, 6, 'NaN', 'NaN'];
+const NUMBERS = [19778, 0, 19773, 19778, 6, 3, 2551, 13413.5, 23346, 146762, 6, 'NaN', 'NaN', 0b111111];
 const TEXT =
   row(0, 'plain', NUMBERS) +
-  row(0, 'tab\\there\\\\back\\nline', [19785, 1, 19783, 19785, 3, 1e20, '1.5e+20', 0, 0, 120, 2, 60, 19784]) +
-  row(1, '\\N', [...Array(4).fill('\\N'), 17, ...Array(8).fill(0)]) +
-  row(2, '\\N', [...Array(4).fill('\\N'), 4, ...Array(8).fill(0)]) +
-  row(0, 'plain', [19792, 0, 19786, 19792, 7, 0, 0, 0, 0, 700, 7, 100, 19792]);
+  row(0, 'tab\\there\\\\back\\nline', [19785, 1, 19783, 19785, 3, 1e20, '1.5e+20', 0, 0, 120, 2, 60, 19784, 0b101]) + // 3 rows on 2 days: 1 repeat
+  row(1, '\\N', [...Array(4).fill('\\N'), 17, ...Array(8).fill(0), '\\N']) +
+  row(2, '\\N', [...Array(4).fill('\\N'), 4, ...Array(8).fill(0), '\\N']) +
+  row(0, 'plain', [19792, 0, 19786, 19792, 7, 0, 0, 0, 0, 700, 7, 100, 19792, 0b1111111]);
 
 function read(chunks: readonly Uint8Array[]): { reader: SegmentReader; columns: (Float64Array | Int32Array)[] } {
   const reader = new SegmentReader();
@@ -23,7 +23,7 @@ describe('SegmentReader', () => {
   it('reads the segments, unescapes ids and counts the status rows', () => {
     const { reader, columns } = read([Buffer.from(TEXT)]);
     expect([...reader.ids.keys()]).toEqual(['plain', 'tab\there\\back\nline']);
-    expect(reader.counts).toEqual({ kept: 16, outside: 17, refused: 4, missing: 1, last: 19792 });
+    expect(reader.counts).toEqual({ kept: 16, outside: 17, refused: 4, missing: 1, last: 19792, duplicates: 1 });
     expect(Array.from(columns[0]!)).toEqual([0, 1, 0]);
     expect(columns[0]).toBeInstanceOf(Int32Array);
     expect(Array.from(columns[6]!)).toEqual([3, 1e20, 0]);
@@ -48,7 +48,7 @@ describe('SegmentReader', () => {
   });
 
   it('refuses a row of the wrong shape and a stream that stops mid-row', () => {
-    expect(() => read([Buffer.from('0\tp\t1\t2\n')])).toThrow('postgres: a segment row has 4 fields, not 15');
+    expect(() => read([Buffer.from('0\tp\t1\t2\n')])).toThrow('postgres: a segment row has 4 fields, not 16');
     expect(() => read([Buffer.from(TEXT.slice(0, -3))])).toThrow('postgres: the segments ended in the middle of a row');
   });
 });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
 import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { DIRTY_DUPLICATES, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -31,7 +31,13 @@ describe.skipIf(skip)('duckdb()', () => {
       const want = await loadWeekly(`${GOLDEN}input`, { preset });
       const got = await loadWeekly(duckdb({ files: `${GOLDEN}input` }), { preset });
       sameTable(want.weekly, got.weekly, 'DuckDB');
-      expect(got.report).toMatchObject({ rows: want.report.rows, skipped: 0, missingFollowers: want.report.missingFollowers, files: want.report.files });
+      expect(got.report).toMatchObject({
+        rows: want.report.rows,
+        skipped: 0,
+        missingFollowers: want.report.missingFollowers,
+        duplicateRows: want.report.duplicateRows,
+        files: want.report.files,
+      });
     }
   });
 
@@ -39,8 +45,13 @@ describe.skipIf(skip)('duckdb()', () => {
     const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
     const got = await loadWeekly(duckdb({ files: dirty, threads: 2 }), { preset: 'corrected', onError: 'skip' });
     sameTable(want.weekly, got.weekly, 'DuckDB');
-    expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
-    expect(want.report.skipped).toBe(DIRTY_REFUSED);
+    expect([got.report.rows, got.report.skipped, got.report.missingFollowers, got.report.duplicateRows]).toEqual([
+      want.report.rows,
+      want.report.skipped,
+      want.report.missingFollowers,
+      want.report.duplicateRows,
+    ]);
+    expect([want.report.skipped, want.report.duplicateRows]).toEqual([DIRTY_REFUSED, DIRTY_DUPLICATES]);
     expect(got.report.skippedExamples.map((e) => [e.column, e.reason])).toEqual(
       expect.arrayContaining(want.report.skippedExamples.map((e) => [e.column, e.reason])),
     );

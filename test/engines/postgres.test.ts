@@ -9,7 +9,7 @@ import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres } from '../../src/engines/postgres.js';
 import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { csvRecords, DAILY_HEADER, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
+import { csvRecords, DAILY_HEADER, DIRTY_DUPLICATES, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -40,7 +40,12 @@ describe.skipIf(skip)('postgres()', () => {
       for (const from of [source('golden'), source('typed', { columns: { date: 'day', profile_id: 'account' } })]) {
         const got = await loadWeekly(from, { preset });
         sameTable(want.weekly, got.weekly, 'PostgreSQL');
-        expect(got.report).toMatchObject({ rows: want.report.rows, skipped: 0, missingFollowers: want.report.missingFollowers });
+        expect(got.report).toMatchObject({
+          rows: want.report.rows,
+          skipped: 0,
+          missingFollowers: want.report.missingFollowers,
+          duplicateRows: want.report.duplicateRows,
+        });
       }
     }
   });
@@ -49,8 +54,13 @@ describe.skipIf(skip)('postgres()', () => {
     const want = await loadWeekly(dirty, { preset: 'corrected', onError: 'skip' });
     const got = await loadWeekly(source('dirty'), { preset: 'corrected', onError: 'skip' });
     sameTable(want.weekly, got.weekly, 'PostgreSQL');
-    expect([got.report.rows, got.report.skipped, got.report.missingFollowers]).toEqual([want.report.rows, want.report.skipped, want.report.missingFollowers]);
-    expect(want.report.skipped).toBe(DIRTY_REFUSED);
+    expect([got.report.rows, got.report.skipped, got.report.missingFollowers, got.report.duplicateRows]).toEqual([
+      want.report.rows,
+      want.report.skipped,
+      want.report.missingFollowers,
+      want.report.duplicateRows,
+    ]);
+    expect([want.report.skipped, want.report.duplicateRows]).toEqual([DIRTY_REFUSED, DIRTY_DUPLICATES]);
     expect(got.report.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort()).toEqual(
       want.report.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort(),
     );

@@ -33,7 +33,7 @@ export const DAILY_HEADER = 'date,profile_id,followers,posts,engagement,likes,co
 /**
  * Rows the reader refuses (bad date, date out of range, empty id, bad
  * counts, followers that are numbers but not counts: 13 of them) and accepts (followers not a number, numbers written
- * in every way the reader allows, beyond the double range included).
+ * in every way the reader allows, beyond the double range included, two rows repeating a (profile, day)).
  */
 export const DIRTY_ROWS = [
   '2024-02-30,p1,10,1,5,4,1,7,8',
@@ -54,10 +54,14 @@ export const DIRTY_ROWS = [
   '2024-03-05,p2, 7 ,1,2.5,4,1,7,8',
   '2024-03-06,p2,+8,.5,5.,4,1,1e-400,1E+2',
   '2024-03-07,p2,1234567890123456789,0012,1.25e2,4,1,7,8',
+  '2024-03-05,p2,9,1,2,4,1,7,8',
 ];
 
 /** How many of `DIRTY_ROWS` the reader refuses. */
 export const DIRTY_REFUSED = 13;
+
+/** How many of `DIRTY_ROWS` the reader keeps repeat a (profile, day) kept before them (p1 on 03-04, p2 on 03-05). */
+export const DIRTY_DUPLICATES = 2;
 
 /** Generated daily files with `DIRTY_ROWS` added as `extra.csv`, in `dir`. */
 export async function writeDirtyData(dir: string): Promise<void> {

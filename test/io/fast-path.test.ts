@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDay } from '../../src/calendar.js';
 import { generateDaily, type GenerateResult } from '../../src/generate.js';
-import { DataError, WEEKLY_COLUMNS, loadDaily, loadWeekly, resampleWeekly, type ProgressEvent } from '../../src/index.js';
+import { DataError, WEEKLY_COLUMNS, dailyFrameSource, loadDaily, loadWeekly, resampleWeekly, type DailyRowInput, type ProgressEvent } from '../../src/index.js';
 import { readSettings } from '../../src/io/collector.js';
 import { discoverFiles, totalSize } from '../../src/io/files.js';
 import { readInWorkers, threadPlan, type Spawn } from '../../src/io/threads.js';
@@ -151,6 +152,44 @@ describe('skipping bad rows across files and threads', () => {
         ).toEqual(expected);
       }
     }
+  });
+});
+
+describe('rows of a (profile, day) read twice', () => {
+  it('are summed and counted in duplicateRows, within a file and across files, on one thread and two, from rows and from a frame', async () => {
+    const dir = testTempDir('ef-repeat-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n';
+    // a.csv repeats p1's 2024-03-04; b.csv repeats it again, p2's Sunday twice, and p3's 2024-02-28 (the
+    // week of Sunday 2024-03-03, in its part of February) from a.csv; p3's 03-01 and 03-02 are distinct days.
+    const a = [
+      '2024-03-04,p1,10,1,5,4,1,7,8',
+      '2024-03-04,p1,10,2,6,4,1,7,8',
+      '2024-03-05,p1,10,1,5,4,1,7,8',
+      '2024-02-28,p3,1,1,1,1,1,1,1',
+      '2024-03-01,p3,1,1,1,1,1,1,1',
+    ];
+    const b = [
+      '2024-03-04,p1,11,1,7,4,1,7,8',
+      '2024-03-06,p1,10,1,5,4,1,7,8',
+      '2024-03-31,p2,5,1,2,1,1,1,1',
+      '2024-03-31,p2,5,1,3,1,1,1,1',
+      '2024-02-28,p3,1,1,1,1,1,1,1',
+      '2024-03-02,p3,1,1,1,1,1,1,1',
+    ];
+    writeFileSync(join(dir, 'a.csv'), header + a.join('\n') + '\n');
+    writeFileSync(join(dir, 'b.csv'), header + b.join('\n') + '\n');
+    for (const workers of [1, 2]) {
+      const { weekly, report } = await loadWeekly(dir, { workers });
+      expect([report.rows, report.duplicateRows], `${workers} threads`).toEqual([11, 4]);
+      // Summed, not dropped: p1's week of 2024-03-10 holds all four of its rows.
+      const i = weekly.rowAt(weekly.profileIds.indexOf('p1'), parseDay('2024-03-10'));
+      expect([weekly.dailyRows[i], weekly.stored('engagement')[i]]).toEqual([5, 28]);
+    }
+    const daily = await loadDaily(dir);
+    expect(daily.report.duplicateRows).toBeUndefined(); // the frame keeps every row as read
+    expect((await loadWeekly(daily.toRecords() as unknown as DailyRowInput[])).report.duplicateRows).toBe(4);
+    expect((await loadWeekly(dailyFrameSource(daily))).report.duplicateRows).toBe(4);
+    expect((await loadWeekly(daily.toRecords().slice(0, 5) as unknown as DailyRowInput[])).report.duplicateRows).toBe(1);
   });
 });
 

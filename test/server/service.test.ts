@@ -106,6 +106,26 @@ describe('POST /v1/forecast', () => {
   });
 });
 
+describe('one rule for a value, in the library and the service', () => {
+  const oneRow = (extra: Partial<DailyRowInput>) => oneProfile.map((r, i) => (i === 5 ? { ...r, ...extra } : r));
+  it('refuses followers that are a number but not a count, in both', async () => {
+    for (const followers of [-5, 1e300, 2 ** 53 + 2]) {
+      const rowsWith = oneRow({ followers });
+      expect(() => predict(server.model.model, rowsWith), String(followers)).toThrow(/followers is not a count from 0 to 2\^53/);
+      expect((await post({ rows: rowsWith })).json(), String(followers)).toMatchObject({ row: 5, field: 'followers' });
+    }
+  });
+
+  it('keeps fractional posts (pandas reads them too), in both, with the same forecasts', async () => {
+    for (const posts of [0.5, 2.25, 5e-324]) {
+      const rowsWith = oneRow({ posts });
+      const r = await post({ rows: rowsWith, asOf: '2024-10-15' });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().predictions, String(posts)).toEqual(predict(server.model.model, rowsWith, { asOf: '2024-10-15' }));
+    }
+  });
+});
+
 describe('the other endpoints', () => {
   it('GET /v1/model says what is loaded', async () => {
     const m = (await server.app.inject('/v1/model')).json();

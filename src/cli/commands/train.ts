@@ -20,6 +20,7 @@ import {
   modelFlag,
   parse,
   presetFlag,
+  repeatedDays,
   required,
   toJson,
   UsageError,
@@ -75,7 +76,7 @@ ${COMMON}`,
     const { weekly, report } = await loadWeeklyFrom(data, preset, context);
     const bar = new ProgressBar(io.stderr, context.quiet);
     note(
-      `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}; ${weekly.length} weekly rows`,
+      `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}${repeatedDays(report)}; ${weekly.length} weekly rows`,
     );
     const trained = trainModels(weekly, {
       cutoff,
@@ -92,6 +93,7 @@ ${COMMON}`,
       baseline: trained.baseline,
       warnings: trained.warnings,
       skippedRows: report.skipped,
+      duplicateRows: report.duplicateRows ?? 0,
     };
     // The metrics first: a model file is only left behind when everything it reports was written.
     if (typeof values.metrics === 'string') await writeFileText(values.metrics, `${toJson(summary, 1)}\n`, values);

@@ -13,6 +13,7 @@ import {
   jsonNeedsOut,
   parse,
   presetFlag,
+  repeatedDays,
   required,
   toJson,
   type Command,
@@ -46,10 +47,17 @@ ${COMMON}`,
     if (out !== '-') ensureDir(out, values);
     if (out.endsWith('.parquet')) await writeWeeklyParquet(weekly, out);
     else await writeWeeklyCsv(weekly, out === '-' ? io.stdout : out);
-    const summary = { out, weeklyRows: weekly.length, profiles: weekly.profileIds.length, dailyRows: report.rows, skippedRows: report.skipped };
+    const summary = {
+      out,
+      weeklyRows: weekly.length,
+      profiles: weekly.profileIds.length,
+      dailyRows: report.rows,
+      skippedRows: report.skipped,
+      duplicateRows: report.duplicateRows ?? 0,
+    };
     if (values.json) io.stdout.write(`${toJson(summary)}\n`);
     note(
-      `wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})`,
+      `wrote ${weekly.length} weekly rows of ${weekly.profileIds.length} profiles to ${out === '-' ? 'stdout' : out} (from ${report.rows} daily rows${report.skipped ? `, ${report.skipped} skipped` : ''})${repeatedDays(report)}`,
     );
     return 0;
   },
