@@ -19,7 +19,7 @@
  * - `bad_row`: a row (or request row) that cannot be read;
  * - `bad_file`: a file or folder as a whole (missing, unreadable, no header);
  * - `bad_segment`: segment columns handed to `weeklyFromSegmentColumns`;
- * - `span_limit`: a profile whose records span more weeks than `limits.maxWeeksPerProfile`;
+ * - `span_limit`: a profile whose records span more weeks than `limits.maxWeeksPerProfile` (line 0), or one of its rows outside the weeks it keeps (a bad row: line > 0, or a table's key);
  * - `unforecastable`: a profile whose numbers overflow what training can sum or a forecast can compute.
  */
 export type DataErrorCode = 'bad_row' | 'bad_file' | 'bad_segment' | 'span_limit' | 'unforecastable';

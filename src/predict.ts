@@ -4,12 +4,12 @@ import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
 import { DailyFrame } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
-import { dailyFrameSource } from './features/resample.js';
+import { dailyFrameSource, spanLimitsOfDaily } from './features/resample.js';
 import { compareCodePoints } from './features/week-labels.js';
 import { isWeeklySource, type WeeklySource } from './features/source.js';
 import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
-import { dailyFromRows, type LoadOptions } from './io/load-daily.js';
+import { dailyFromRows, throwRowPastSpan, type LoadOptions } from './io/load-daily.js';
 import type { LoadReport } from './frame/load-report.js';
 import { historyAt } from './features/windows.js';
 import { designColumns } from './model/design.js';
@@ -141,9 +141,24 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     try {
       load = source.weekly({ ...request, ...(through !== undefined ? { through } : {}) });
     } catch (error) {
+      if (!(error instanceof DataError && error.code === 'span_limit')) throw error;
+      // Records that span too many weeks: the first row past the limit, named (rows at hand only).
+      const pastSpan = (): void => {
+        if (!Array.isArray(input) && !isDataFrameLike(input)) return;
+        const span = spanLimitsOfDaily(daily, request.limits.maxWeeksPerProfile, window);
+        if (span) throwRowPastSpan(input, request.limits, span);
+      };
+      if (asOf === undefined) {
+        pastSpan();
+        throw error;
+      }
       // A span that only asOf made too long is a bad asOf, not bad records: say so (a RangeError, 400 over HTTP).
-      if (!(error instanceof DataError && error.code === 'span_limit' && asOf !== undefined)) throw error;
-      source.weekly(request); // the records alone: throws when they themselves span too many weeks
+      try {
+        source.weekly(request); // the records alone: throws when they themselves span too many weeks
+      } catch (records) {
+        if (records instanceof DataError && records.code === 'span_limit') pastSpan();
+        throw records;
+      }
       throw new ArgumentRangeError(
         `predict: asOf ${options.asOf} lies more than limits.maxWeeksPerProfile = ${request.limits.maxWeeksPerProfile} weeks after the first record of profile '${error.value}'`,
       );

@@ -73,7 +73,10 @@ describe('predict (P)', () => {
         { date: '1990-01-01', ...row },
         { date: '2099-12-31', ...row },
       ]),
-    ).toThrow(/the profile's records span 5740 weeks \(1990-01-01 … 2099-12-31\), more than limits\.maxWeeksPerProfile = 1100: "p"/);
+    ).toThrow(
+      // The row past the limit, by its number: of two rows as far apart, the later one (the earliest weeks are kept on a tie).
+      /^<rows>:2 \(column 'date'\): the date lies outside the 1100 weeks that hold most of the records of profile "p" \(1990-01-01 … 2011-01-30; limits\.maxWeeksPerProfile\): "2099-12-31"$/,
+    );
     // Within configured limits, the same rows are read.
     const wide = predict(
       loadBuiltinModel(),

@@ -1,8 +1,11 @@
-import { formatDay, sundayOnOrBefore } from '../calendar.js';
-import type { DataError } from '../errors.js';
+import { formatDay, sundayOf, sundayOnOrBefore } from '../calendar.js';
+import { DataError } from '../errors.js';
 import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
 import type { WeeklyLoad, WeeklyRequest } from '../features/source.js';
-import type { LoadReport } from '../frame/load-report.js';
+import { compareCodePoints } from '../features/week-labels.js';
+import { daysIn } from '../features/weekly-sums.js';
+import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
+import { spanLimitOf, spanReason } from '../frame/span-limit.js';
 import type { Preset } from '../schema.js';
 
 /*
@@ -38,10 +41,19 @@ export interface EngineCounts {
   duplicates: number;
 }
 
+/** The segments an engine summed, and per segment its days with a record as bits (bit d: d days before the Sunday). */
+export interface EngineSegments {
+  columns: SegmentColumns;
+  days: ArrayLike<number>;
+}
+
 /**
  * The weekly load of a SQL source: the report from the counts (the refused
  * rows' first examples, or the first of them thrown under `onError:
- * 'throw'`), and the table from the segment columns.
+ * 'throw'`), and the table from the segment columns. A profile whose
+ * records span more weeks than the limit has its rows outside the weeks
+ * holding most of them refused, as the CSV reader refuses them (see
+ * `spanLimits`), each named by its key (`nameRow`).
  */
 export function engineLoad<P extends Preset>(
   request: WeeklyRequest<P>,
@@ -49,7 +61,8 @@ export function engineLoad<P extends Preset>(
   report: LoadReport,
   counts: EngineCounts,
   examples: () => Promise<DataError[]>,
-  segments: () => Promise<SegmentColumns>,
+  segments: () => Promise<EngineSegments>,
+  nameRow: (id: string, date: string) => string,
 ): Promise<WeeklyLoad<P>> {
   return (async () => {
     if (counts.refused > 0) {
@@ -58,12 +71,20 @@ export function engineLoad<P extends Preset>(
       report.skipped = counts.refused;
       report.skippedExamples = errors;
     }
+    const loaded = await segments();
+    const past = refusePastSpan(loaded, request.limits.maxWeeksPerProfile, counts, nameRow);
+    let columns = loaded.columns;
+    if (past) {
+      if (request.onError === 'throw') throw past.errors[0]!;
+      report.skipped += past.rows;
+      report.skippedExamples = [...report.skippedExamples, ...past.errors].slice(0, MAX_SKIPPED_EXAMPLES);
+      columns = past.columns;
+    }
     report.rows = counts.kept;
     report.missingFollowers = counts.missing;
     report.duplicateRows = counts.duplicates;
     if (request.window) report.outsideWindow = counts.outside;
     const lastDay = Number.isNaN(counts.last) ? Number.NEGATIVE_INFINITY : counts.last;
-    const columns = await segments();
     const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
     request.onProgress?.({ stage: 'read', rows: report.rows });
     const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = request.limits;
@@ -75,6 +96,74 @@ export function engineLoad<P extends Preset>(
     });
     return { weekly, report, lastDay };
   })();
+}
+
+/**
+ * The segments of profiles past the span limit that lie outside the weeks
+ * each keeps, dropped: their rows leave the counts (kept, missing followers,
+ * repeated days, the last day) and are refused, one example per day in key
+ * order (profile, then day). Null when every profile is within the limit.
+ */
+function refusePastSpan(
+  { columns, days }: EngineSegments,
+  maxWeeks: number,
+  counts: EngineCounts,
+  nameRow: (id: string, date: string) => string,
+): { columns: SegmentColumns; rows: number; errors: DataError[] } | null {
+  const { profileIds, profile, sunday, firstDay, lastDay, rows, followersCount } = columns;
+  const n = profile.length;
+  const minDay = new Float64Array(profileIds.length).fill(Number.POSITIVE_INFINITY);
+  const maxDay = new Float64Array(profileIds.length).fill(Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    minDay[profile[i]!] = Math.min(minDay[profile[i]!]!, firstDay[i]!);
+    maxDay[profile[i]!] = Math.max(maxDay[profile[i]!]!, lastDay[i]!);
+  }
+  const perWeek = new Map<number, Map<number, number>>();
+  profileIds.forEach((_, k) => {
+    if (maxDay[k]! >= minDay[k]! && (sundayOf(maxDay[k]!) - sundayOf(minDay[k]!)) / 7 + 1 > maxWeeks) perWeek.set(k, new Map());
+  });
+  if (perWeek.size === 0) return null;
+  for (let i = 0; i < n; i++) {
+    const weeks = perWeek.get(profile[i]!);
+    if (weeks) weeks.set(sunday[i]!, (weeks.get(sunday[i]!) ?? 0) + rows[i]!);
+  }
+  const limit = spanLimitOf(new Map([...perWeek].map(([k, weeks]) => [profileIds[k]!, weeks])), maxWeeks);
+  const window = new Map(limit.ids.map((id, j) => [id, [limit.from[j]!, limit.to[j]!] as const]));
+  const keep: number[] = [];
+  const refused: { id: string; day: number; reason: string }[] = [];
+  let refusedRows = 0;
+  counts.last = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const id = profileIds[profile[i]!]!;
+    const kept = window.get(id);
+    if (!kept || (sunday[i]! >= kept[0] && sunday[i]! <= kept[1])) {
+      keep.push(i);
+      if (!(lastDay[i]! <= counts.last)) counts.last = lastDay[i]!;
+      continue;
+    }
+    const r = rows[i]!;
+    const distinct = daysIn(days[i]!);
+    refusedRows += r;
+    counts.kept -= r;
+    counts.missing -= r - followersCount[i]!;
+    counts.duplicates -= r - distinct;
+    const reason = spanReason(id, maxWeeks, kept[0], kept[1]);
+    for (let d = 6; d >= 0; d--) if ((days[i]! >> d) & 1) refused.push({ id, day: sunday[i]! - d, reason });
+  }
+  refused.sort((a, b) => compareCodePoints(a.id, b.id) || a.day - b.day);
+  const errors = refused
+    .slice(0, MAX_SKIPPED_EXAMPLES)
+    .map(
+      ({ id, day, reason }) => new DataError(reason, { code: 'span_limit', file: nameRow(id, formatDay(day)), line: 0, column: 'date', value: formatDay(day) }),
+    );
+  const out = { profileIds } as Record<string, unknown>;
+  for (const column of SEGMENT_COLUMNS) out[column] = keep.map((i) => columns[column][i]!);
+  return { columns: out as unknown as SegmentColumns, rows: refusedRows, errors };
+}
+
+/** A table's row named by its key, the profile and the date (as the table holds them; `null` when NULL). */
+export function rowByKey(table: string, profile: unknown, date: unknown): string {
+  return `${table} (profile_id ${JSON.stringify(profile ?? null)}, date ${JSON.stringify(date ?? null)})`;
 }
 
 /** Segment columns from the profile dictionary and the numeric columns in `SEGMENT_COLUMNS` order. */

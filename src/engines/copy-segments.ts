@@ -16,10 +16,11 @@ export class SegmentReader {
   readonly ids = new Map<string, number>();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
   /**
-   * Per column, blocks of `BLOCK` values: growing never copies what was read.
-   * The profile, day and part columns (the first five) are 32-bit integers.
+   * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits),
+   * blocks of `BLOCK` values: growing never copies what was read. The
+   * profile, day and part columns (the first five) are 32-bit integers.
    */
-  private blocks: (Float64Array | Int32Array)[][] = SEGMENT_COLUMNS.map(() => []);
+  private blocks: (Float64Array | Int32Array)[][] = [...SEGMENT_COLUMNS, 'days'].map(() => []);
   private size = 0;
   private rest: Uint8Array | null = null;
   private readonly starts = new Int32Array(16);
@@ -70,18 +71,18 @@ export class SegmentReader {
       const block = (this.size / BLOCK) | 0;
       this.size++;
       this.blocks[0]![block]![at] = k;
-      for (let c = 1; c < SEGMENT_COLUMNS.length; c++) this.blocks[c]![block]![at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
+      for (let c = 1; c < this.blocks.length; c++) this.blocks[c]![block]![at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
       this.counts.kept += n;
       this.counts.missing += n - this.blocks[11]![block]![at]!;
       // The segment's days with a record, as bits: its rows past one a day are repeats of a (profile, day).
-      this.counts.duplicates += n - daysIn(numberAt(bytes, starts[15]!, ends[15]!));
+      this.counts.duplicates += n - daysIn(this.blocks[SEGMENT_COLUMNS.length]![block]![at]!);
       const last = this.blocks[4]![block]![at]!;
       if (!(last <= this.counts.last)) this.counts.last = last;
     }
   }
 
   /**
-   * The columns, in `SEGMENT_COLUMNS` order, each of exactly the rows read
+   * The columns, in `SEGMENT_COLUMNS` order then the days, each of exactly the rows read
    * (the day and profile columns as 32-bit integers); a column's blocks are
    * let go as it is built.
    */

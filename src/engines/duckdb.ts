@@ -11,7 +11,7 @@ import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import { COUNTS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
+import { COUNTS, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -324,9 +324,10 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
             SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
           const profileIds = await readStrings(await open.stream('SELECT id FROM ef_ids ORDER BY k'));
           const result = await open.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
-              followers_sum, followers_count, followers_last, followers_day
+              followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
             FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
-          return segmentColumnsOf(profileIds, await readColumns(result, SEGMENT_COLUMNS.length, segmentCount));
+          const columns = await readColumns(result, SEGMENT_COLUMNS.length + 1, segmentCount);
+          return { columns: segmentColumnsOf(profileIds, columns), days: columns[SEGMENT_COLUMNS.length]! };
         };
         return await engineLoad(
           request,
@@ -335,6 +336,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! },
           examples,
           segments,
+          (id, date) => rowByKey(name, id, date),
         );
       } catch (error) {
         // A refused row, or a table that breaks the layout, is the data's; anything else is DuckDB's (a missing file, a bad setting).

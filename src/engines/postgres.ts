@@ -5,7 +5,8 @@ import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
 import type { Preset } from '../schema.js';
 import { SegmentReader } from './copy-segments.js';
-import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, segmentColumnsOf } from './common.js';
+import { SEGMENT_COLUMNS } from '../features/segments.js';
+import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
@@ -312,14 +313,25 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           return rows.map(
             ([profile, date, column, reason, value]) =>
               new DataError(String(reason), {
-                file: `${table} (profile_id ${JSON.stringify(profile ?? null)}, date ${JSON.stringify(date ?? null)})`,
+                file: rowByKey(table, profile, date),
                 line: 0,
                 column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
                 value: value === null ? '' : String(value),
               }),
           );
         };
-        return await engineLoad(request, table, emptyReport(), counts, examples, async () => segmentColumnsOf([...ids.keys()], segments.finish()));
+        return await engineLoad(
+          request,
+          table,
+          emptyReport(),
+          counts,
+          examples,
+          async () => {
+            const columns = segments.finish();
+            return { columns: segmentColumnsOf([...ids.keys()], columns), days: columns[SEGMENT_COLUMNS.length]! };
+          },
+          (id, date) => rowByKey(table, id, date),
+        );
       } catch (error) {
         if (inTransaction) await query('ROLLBACK').catch(() => undefined);
         throw error;

@@ -4,7 +4,8 @@ import { DailyFrame } from '../frame/daily-frame.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { checkLimits, checkPreset, type InputLimits, type Preset } from '../schema.js';
 import type { SyncWeeklySource, WeeklyLoad, WeeklyRequest } from './source.js';
-import { lastDayOfSegments, SegmentTable, weeklyFromSegments, type DayWindow } from './weekly-sums.js';
+import { lastDayOfSegments, SegmentTable, spanLimits, weeklyFromSegments, type DayWindow } from './weekly-sums.js';
+import type { SpanLimit } from '../frame/span-limit.js';
 
 /** Options of `resampleWeekly`. */
 export interface ResampleOptions<P extends Preset = Preset> {
@@ -51,6 +52,11 @@ export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame,
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'resampleWeekly');
   const through = options.through === undefined ? undefined : sundayOf(parseDayStrict(options.through, 'resampleWeekly: through'));
   return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile, undefined, through);
+}
+
+/** The span limit of a frame's rows (of `window`'s days): see `spanLimits`. */
+export function spanLimitsOfDaily(daily: DailyFrame, maxWeeks: number, window?: DayWindow): SpanLimit | null {
+  return spanLimits([{ data: segmentsOfDaily(daily, window) }], daily.profileIds, maxWeeks);
 }
 
 /**

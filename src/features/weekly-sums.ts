@@ -3,6 +3,7 @@ import { DataError } from '../errors.js';
 import { grown, readAhead } from '../frame/arrays.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import { ProfileInterner } from '../frame/profile-dictionary.js';
+import { SpanCheck, spanLimitOf, type SpanLimit } from '../frame/span-limit.js';
 import { SundayCalendar } from '../frame/sunday-calendar.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import type { Preset, ProgressCallback } from '../schema.js';
@@ -121,11 +122,19 @@ export class SegmentTable implements RowCollector, SegmentData {
   duplicates = 0;
   private readonly from: number;
   private readonly to: number;
+  /** Whether readers must ask `refusal` about each good row (a span limit is set). */
+  readonly refuses: boolean;
+  private readonly span: SpanCheck | null;
 
-  /** @param window only rows of these days are summed; the others are counted in `outside`. */
-  constructor(expectedEntries = 64, window: DayWindow = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }) {
+  /**
+   * @param window only rows of these days are summed; the others are counted in `outside`.
+   * @param span rows of these profiles outside these days are refused (see `refusal`).
+   */
+  constructor(expectedEntries = 64, window: DayWindow = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }, span?: SpanLimit) {
     this.from = window.from;
     this.to = window.to;
+    this.span = span ? new SpanCheck(span, this.profiles) : null;
+    this.refuses = this.span !== null;
     let capacity = 16;
     while (capacity < expectedEntries) capacity *= 2;
     this.cells = new Float64Array(capacity * CELL.stride);
@@ -133,6 +142,11 @@ export class SegmentTable implements RowCollector, SegmentData {
     this.mask = capacity * 2 - 1;
     this.state = new Int32Array(0);
     this.growProfiles(16);
+  }
+
+  /** Why a good row of this profile and day is refused (outside the weeks the span limit keeps), or null. */
+  refusal(profile: number, day: number): string | null {
+    return this.span ? this.span.refusal(profile, day) : null;
   }
 
   /** The segment code of a day: its week's Sunday * 2, plus 1 when the day lies in the month before the Sunday's. */
@@ -261,6 +275,54 @@ export class SegmentTable implements RowCollector, SegmentData {
       this.table[slot] = e + 1;
     }
   }
+}
+
+/** Each of the `p` profiles' first and last day with a record, over all parts (`NO_DAY_MIN`/`NO_DAY_MAX` when none). */
+function dayRanges(parts: readonly SegmentPart[], p: number): { minDay: Int32Array; maxDay: Int32Array } {
+  const minDay = new Int32Array(p).fill(NO_DAY_MIN);
+  const maxDay = new Int32Array(p).fill(NO_DAY_MAX);
+  for (const { data, profileMap } of parts) {
+    const state = data.state;
+    const slots = Math.min(state.length / STATE.stride, profileMap ? profileMap.length : p);
+    for (let local = 0; local < slots; local++) {
+      const first = state[local * STATE.stride + STATE.minDay]!;
+      const last = state[local * STATE.stride + STATE.maxDay]!;
+      if (first > last) continue;
+      const g = profileMap ? profileMap[local]! : local;
+      if (first < minDay[g]!) minDay[g] = first;
+      if (last > maxDay[g]!) maxDay[g] = last;
+    }
+  }
+  return { minDay, maxDay };
+}
+
+/**
+ * The profiles whose records span more than `maxWeeks` weeks, and for each
+ * the `maxWeeks` weeks that hold most of its rows (the earliest such run when
+ * two hold as many): the rows outside them are the ones past the limit, such
+ * as one row with a mistyped year. Null when every profile is within it.
+ * Computed from the segments alone, so one thread or several agree.
+ */
+export function spanLimits(parts: readonly SegmentPart[], profileIds: readonly string[], maxWeeks: number): SpanLimit | null {
+  const p = profileIds.length;
+  const { minDay, maxDay } = dayRanges(parts, p);
+  // Rows per week of each profile past the limit.
+  const weeks = new Map<number, Map<number, number>>();
+  for (let g = 0; g < p; g++) {
+    if (minDay[g]! <= maxDay[g]! && (sundayOf(maxDay[g]!) - sundayOf(minDay[g]!)) / 7 + 1 > maxWeeks) weeks.set(g, new Map());
+  }
+  if (weeks.size === 0) return null;
+  for (const { data, profileMap } of parts) {
+    for (let e = 0; e < data.size; e++) {
+      const at = e * CELL.stride;
+      const local = data.cells[at + CELL.profile]!;
+      const counts = weeks.get(profileMap ? profileMap[local]! : local);
+      if (!counts) continue;
+      const sunday = (data.cells[at + CELL.code]! | 0) >> 1;
+      counts.set(sunday, (counts.get(sunday) ?? 0) + data.cells[at + CELL.rows]!);
+    }
+  }
+  return spanLimitOf(new Map([...weeks].map(([g, counts]) => [profileIds[g]!, counts])), maxWeeks);
 }
 
 /** The latest day with a record in a segment table (−Infinity when none). */
@@ -394,20 +456,7 @@ export function weeklyFromSegments<P extends Preset>(
   counts?: { duplicateRows: number },
 ): WeeklyFrame<P> {
   const p = profileIds.length;
-  const minDay = new Int32Array(p).fill(NO_DAY_MIN);
-  const maxDay = new Int32Array(p).fill(NO_DAY_MAX);
-  for (const { data, profileMap } of parts) {
-    const state = data.state;
-    const slots = Math.min(state.length / STATE.stride, profileMap ? profileMap.length : p);
-    for (let local = 0; local < slots; local++) {
-      const first = state[local * STATE.stride + STATE.minDay]!;
-      const last = state[local * STATE.stride + STATE.maxDay]!;
-      if (first > last) continue;
-      const g = profileMap ? profileMap[local]! : local;
-      if (first < minDay[g]!) minDay[g] = first;
-      if (last > maxDay[g]!) maxDay[g] = last;
-    }
-  }
+  const { minDay, maxDay } = dayRanges(parts, p);
 
   // Profiles with rows, in code-point order of their ids (N4).
   const seen: number[] = [];

@@ -3,6 +3,7 @@ import { formatDay } from '../calendar.js';
 import { CountColumn, Growable, countKindOf, newCountArray, type CountArray } from './arrays.js';
 import { emptyReport, type LoadReport } from './load-report.js';
 import { ProfileInterner } from './profile-dictionary.js';
+import { SpanCheck, type SpanLimit } from './span-limit.js';
 
 /** Where parsed daily rows go: a columnar frame, or weekly sums built while reading. */
 export interface RowCollector {
@@ -10,6 +11,10 @@ export interface RowCollector {
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void;
   /** Optional: reads (changes nothing) what adding rows of these profiles will touch, before a batch of them is added; see `ProfileInterner.prefetch`. */
   prefetch?(profiles: Int32Array, count: number, from?: number): void;
+  /** Whether readers must ask `refusal` about each good row before adding it. */
+  readonly refuses?: boolean;
+  /** Why a good row of this profile and day is refused (a bad row, code `span_limit`), or null to add it. */
+  refusal?(profile: number, day: number): string | null;
 }
 
 /** The latest day among a daily frame's rows (−Infinity when it has none). */
@@ -135,6 +140,21 @@ export class DailyFrame implements DailyColumns {
 /** Collects parsed rows into growing columns, then makes a `DailyFrame`. */
 export class DailyFrameBuilder implements RowCollector {
   readonly profiles = new ProfileInterner();
+  /** Whether readers must ask `refusal` about each good row (a span limit is set). */
+  readonly refuses: boolean;
+  private readonly span: SpanCheck | null;
+
+  /** @param span rows of these profiles outside these days are refused (see `refusal`). */
+  constructor(span?: SpanLimit) {
+    this.span = span ? new SpanCheck(span, this.profiles) : null;
+    this.refuses = this.span !== null;
+  }
+
+  /** Why a good row of this profile and day is refused (outside the weeks the span limit keeps), or null. */
+  refusal(profile: number, day: number): string | null {
+    return this.span ? this.span.refusal(profile, day) : null;
+  }
+
   private readonly profile = new Growable(Int32Array);
   private readonly day = new Growable(Int32Array);
   private readonly followers = new Growable(Float64Array);

@@ -1,6 +1,7 @@
 import { sundayOnOrBefore } from '../calendar.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
-import { lastDayOfSegments, weeklyFromSegments } from '../features/weekly-sums.js';
+import { lastDayOfSegments, spanLimits, weeklyFromSegments } from '../features/weekly-sums.js';
+import { isDataFrameLike } from '../frame/danfo.js';
 import type { Preset } from '../schema.js';
 import { pathsOf, type DailySource } from './daily-source.js';
 import { ingestSegments } from './ingest.js';
@@ -12,6 +13,11 @@ export interface CsvSourceOptions {
    * files hold at least 16 MB, else the calling thread alone.
    */
   workers?: number;
+}
+
+/** Whether a source can be read twice: files, an array of rows, a DataFrame (not a one-shot iterator). */
+function readAgain(source: DailySource): boolean {
+  return pathsOf(source) !== null || Array.isArray(source) || isDataFrameLike(source);
 }
 
 /**
@@ -29,15 +35,16 @@ export function csvSource(source: DailySource, options: CsvSourceOptions = {}): 
     async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       const { onProgress } = request;
       const settings = { onError: request.onError, limits: request.limits };
-      const { parts, profileIds, report } = await ingestSegments(
-        source,
-        {
-          ...(options.workers !== undefined ? { workers: options.workers } : {}),
-          ...(onProgress ? { onProgress } : {}),
-          ...(request.window ? { window: request.window } : {}),
-        },
-        settings,
-      );
+      const ingestOptions = {
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(onProgress ? { onProgress } : {}),
+        ...(request.window ? { window: request.window } : {}),
+      };
+      let { parts, profileIds, report } = await ingestSegments(source, ingestOptions, settings);
+      // A profile whose records span more weeks than the limit (a mistyped year): read again, refusing its rows
+      // outside the weeks that hold most of them, each named by file and line (or row) as any bad row is.
+      const span = readAgain(source) ? spanLimits(parts, profileIds, request.limits.maxWeeksPerProfile) : null;
+      if (span) ({ parts, profileIds, report } = await ingestSegments(source, { ...ingestOptions, span }, settings));
       let lastDay = Number.NEGATIVE_INFINITY;
       for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
       const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;

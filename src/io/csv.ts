@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { daysFromCivil, isValidCivil, parseDay } from '../calendar.js';
-import { DataError } from '../errors.js';
+import { daysFromCivil, formatDay, isValidCivil, parseDay } from '../calendar.js';
+import { DataError, type DataErrorCode } from '../errors.js';
 import { REQUIRED_DAILY_COLUMNS, type CheckedLimits } from '../schema.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
@@ -476,12 +476,21 @@ export class DailyCsvReader {
     interner.prefetch(this.batchHashes, count);
     for (let j = 0; j < count; j++) profiles[j] = interner.internHashed(data, ints[4 * j + 1]!, ints[4 * j + 2]!, this.batchHashes[j]!);
     collector.prefetch?.(profiles, count);
+    const refuses = collector.refuses === true;
     for (let j = 0; j < count; j++) {
       if (profiles[j]! < 0) {
         // A new id that is not valid UTF-8: a bad row after all, as readRow would find it.
         this.report.rows--;
         if (values[5 * j] !== values[5 * j]) this.report.missingFollowers--;
         this.bad('profile_id is not valid UTF-8', ints[4 * j + 3]!, 'profile_id', data.toString('utf8', ints[4 * j + 1]!, ints[4 * j + 2]!));
+        continue;
+      }
+      const why = refuses ? collector.refusal!(profiles[j]!, ints[4 * j]!) : null;
+      if (why !== null) {
+        // Refused by the collector (a row past the span limit): a bad row after all, as readRow would find it.
+        this.report.rows--;
+        if (values[5 * j] !== values[5 * j]) this.report.missingFollowers--;
+        this.bad(why, ints[4 * j + 3]!, 'date', formatDay(ints[4 * j]!), 'span_limit');
         continue;
       }
       collector.add(profiles[j]!, ints[4 * j]!, values[5 * j]!, values[5 * j + 1]!, values[5 * j + 2]!, values[5 * j + 3]!, values[5 * j + 4]!);
@@ -517,9 +526,9 @@ export class DailyCsvReader {
     return day;
   }
 
-  private bad(reason: string, line: number, column: string | undefined, value: string | undefined): void {
+  private bad(reason: string, line: number, column: string | undefined, value: string | undefined, code?: DataErrorCode): void {
     handleBadRow(
-      new DataError(reason, { file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }),
+      new DataError(reason, { ...(code ? { code } : {}), file: this.file, line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) }),
       this.settings.onError,
       this.report,
     );
@@ -571,6 +580,11 @@ export class DailyCsvReader {
     // Not a number (`undefined`, empty): missing. A number: a count, as the service requires.
     if (!isFollowersCount(followers)) {
       this.bad(FOLLOWERS_REASON, line, 'followers', this.text(data, columns.followers));
+      return;
+    }
+    const why = this.collector.refuses ? this.collector.refusal!(profile, day) : null;
+    if (why !== null) {
+      this.bad(why, line, 'date', this.text(data, columns.date), 'span_limit');
       return;
     }
     if (Number.isNaN(followers)) this.report.missingFollowers++;

@@ -1,4 +1,5 @@
 import type { DayWindow, SegmentPart } from '../features/weekly-sums.js';
+import type { SpanLimit } from '../frame/span-limit.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { InputLimits, OnError, ProgressCallback } from '../schema.js';
 
@@ -18,6 +19,8 @@ export interface IngestOptions {
    * `report.outsideWindow` (and not in `report.rows`). Used by `predictFiles`.
    */
   window?: DayWindow;
+  /** @internal Rows of these profiles outside these days are refused (see `spanLimits`). */
+  span?: SpanLimit;
 }
 
 /** Segment sums of all the rows, per reading thread, with a shared profile dictionary. */

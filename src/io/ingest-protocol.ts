@@ -1,4 +1,5 @@
 import type { DayWindow, SegmentData } from '../features/weekly-sums.js';
+import type { SpanLimit } from '../frame/span-limit.js';
 import type { DailyColumns } from '../frame/daily-frame.js';
 import { DataError, type DataErrorCode } from '../errors.js';
 import type { LoadReport } from '../frame/load-report.js';
@@ -42,6 +43,8 @@ export interface WorkerInit {
   mode: 'segments' | 'daily';
   /** Segments mode: only rows of these days are summed (see `SegmentTable`). */
   window?: DayWindow;
+  /** Segments mode: rows of these profiles outside these days are refused (see `SegmentTable`). */
+  span?: SpanLimit;
 }
 
 /** Main thread → worker. */

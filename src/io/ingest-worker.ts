@@ -9,8 +9,8 @@ import { readCsvFile } from './files.js';
 import { errorToData, type FromWorker, type ToWorker, type WorkerInit } from './ingest-protocol.js';
 
 const port = parentPort!;
-const { settings, expectedEntries, mode, window } = workerData as WorkerInit;
-const table = new SegmentTable(mode === 'segments' ? expectedEntries : 16, window);
+const { settings, expectedEntries, mode, window, span } = workerData as WorkerInit;
+const table = new SegmentTable(mode === 'segments' ? expectedEntries : 16, window, span);
 const report = emptyReport();
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 

@@ -19,10 +19,10 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
   const settings = checked ?? readSettings(options, 'loadWeekly');
   const workers = checkWorkers(options.workers, 'loadWeekly');
   const paths = pathsOf(source);
-  const { window } = options;
+  const { window, span } = options;
   let result: IngestResult;
   if (!paths) {
-    const table = new SegmentTable(64, window);
+    const table = new SegmentTable(64, window, span);
     const report = await collectDaily(source, table, options, settings);
     result = { parts: [{ data: table }], profileIds: table.profiles.ids, report };
   } else {
@@ -30,7 +30,7 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
     const bytes = await totalSize(files);
     const plan = threadPlan(files, bytes, workers);
     if (!plan) {
-      const table = new SegmentTable(expectedEntries(bytes), window);
+      const table = new SegmentTable(expectedEntries(bytes), window, span);
       const report = emptyReport();
       await readCsvFiles(files, table, report, settings, options.onProgress);
       result = { parts: [{ data: table }], profileIds: table.profiles.ids, report };
@@ -44,6 +44,7 @@ export async function ingestSegments(source: DailySource, options: IngestOptions
         onProgress: options.onProgress,
         mode: 'segments',
         window,
+        span,
       });
       result = merge(results, files);
     }

@@ -1,7 +1,8 @@
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
-import type { DailyRowInput } from '../schema.js';
+import type { CheckedLimits, DailyRowInput } from '../schema.js';
+import type { SpanLimit } from '../frame/span-limit.js';
 import { readSettings } from './collector.js';
 import { emptyReport } from '../frame/load-report.js';
 import { rowsOfDataFrame } from './rows.js';
@@ -29,6 +30,14 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
   const builder = new DailyFrameBuilder();
   const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
   return builder.finish(report);
+}
+
+/**
+ * @internal Reads rows again with a span limit: throws the `DataError` of the
+ * first row past it (`<rows>:N`, code `span_limit`); returns when none is.
+ */
+export function throwRowPastSpan(rows: readonly unknown[] | DataFrameLike, limits: CheckedLimits, span: SpanLimit): void {
+  collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, new DailyFrameBuilder(span), emptyReport(), { onError: 'throw', limits });
 }
 
 /**

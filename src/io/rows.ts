@@ -68,9 +68,19 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     rejectRow(index, report, settings, FOLLOWERS_REASON, 'followers', r.followers);
     return;
   }
+  const profile = collector.profiles.internString(String(id));
+  const why = collector.refuses ? collector.refusal!(profile, day) : null;
+  if (why !== null) {
+    handleBadRow(
+      new DataError(why, { code: 'span_limit', file: ROWS_LABEL, line: index + 1, column: 'date', value: showValue(dateValue) }),
+      settings.onError,
+      report,
+    );
+    return;
+  }
   if (Number.isNaN(followers)) report.missingFollowers++;
   report.rows++;
-  collector.add(collector.profiles.internString(String(id)), day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
+  collector.add(profile, day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
 }
 
 /** The rows of a danfo `DataFrame` as objects keyed by column name (one at a time). */

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DataError } from '../errors.js';
 import type { DayWindow, SegmentPart } from '../features/weekly-sums.js';
+import type { SpanLimit } from '../frame/span-limit.js';
 import { concatDailyParts, DailyFrameBuilder, type DailyFrame, type DailyPart } from '../frame/daily-frame.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { checkWorkers, type ProgressCallback } from '../schema.js';
@@ -105,11 +106,13 @@ export interface WorkerReadPlan {
   mode: WorkerInit['mode'];
   /** Segment mode: only rows of these days are summed. */
   window?: DayWindow | undefined;
+  /** Segment mode: rows of these profiles outside these days are refused. */
+  span?: SpanLimit | undefined;
 }
 
 /** Reads files on several threads, handed out one at a time (see `WorkerReadPlan`). */
 export function readInWorkers(plan: WorkerReadPlan): Promise<{ results: WorkerResult[]; dailyParts: DailyPart[] }> {
-  const { files, totalBytes, threads, spawn, settings, onProgress, mode, window } = plan;
+  const { files, totalBytes, threads, spawn, settings, onProgress, mode, window, span } = plan;
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const results: WorkerResult[] = [];
@@ -141,7 +144,13 @@ export function readInWorkers(plan: WorkerReadPlan): Promise<{ results: WorkerRe
       worker.postMessage(message);
     };
     for (let t = 0; t < threads; t++) {
-      const worker = spawn({ settings, expectedEntries: expectedEntries(totalBytes / threads), mode, ...(window ? { window } : {}) });
+      const worker = spawn({
+        settings,
+        expectedEntries: expectedEntries(totalBytes / threads),
+        mode,
+        ...(window ? { window } : {}),
+        ...(span ? { span } : {}),
+      });
       workers.push(worker);
       let delivered = false;
       worker.on('error', fail);

@@ -70,8 +70,9 @@ export function httpErrorOf(error: FastifyError | Error): HttpError {
   }
   if (fe.statusCode === 400 && /JSON/i.test(fe.message)) return new HttpError(400, 'bad_json', `the body is not valid JSON: ${fe.message}`);
   if (error instanceof DataError) {
-    if (error.code === 'unforecastable' || error.code === 'span_limit') {
-      // A profile the model cannot answer for: a forecast that would not be finite, or records spanning too many weeks.
+    if (error.code === 'unforecastable' || (error.code === 'span_limit' && error.line === 0)) {
+      // A profile the model cannot answer for: a forecast that would not be finite, or records spanning too many weeks
+      // (a row past the span limit, named by its index, is a bad row: 400).
       return new HttpError(422, 'unforecastable', `profile ${JSON.stringify(error.value ?? '')}: ${error.reason}`, { profile: error.value ?? '' });
     }
     const where: { row?: number; field?: string } = {};

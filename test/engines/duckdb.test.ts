@@ -1,14 +1,23 @@
 // DuckDB as a source: the weekly table computed where the data lives equals
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
 import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { DIRTY_DUPLICATES, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
+import {
+  DAILY_HEADER,
+  DIRTY_DUPLICATES,
+  DIRTY_REFUSED,
+  expectSpanRefused,
+  loadedBeforeAndAfter,
+  sameTable,
+  SPAN_ROWS,
+  writeDirtyData,
+} from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -24,7 +33,11 @@ const skip = skipUnless(available, '@duckdb/node-api (an optional peer dependenc
 describe.skipIf(skip)('duckdb()', () => {
   const dir = tempDir('ef-duckdb-');
   const dirty = join(dir, 'dirty');
-  beforeAll(() => writeDirtyData(dirty));
+  const span = join(dir, 'span.csv');
+  beforeAll(async () => {
+    await writeDirtyData(dirty);
+    writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
+  });
 
   it('gives the CSV path’s weekly table on the parity fixture, both presets', async () => {
     for (const preset of ['notebook', 'corrected'] as const) {
@@ -39,6 +52,10 @@ describe.skipIf(skip)('duckdb()', () => {
         files: want.report.files,
       });
     }
+  });
+
+  it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {
+    await expectSpanRefused(duckdb({ files: span }), span, 'DuckDB');
   });
 
   it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {

@@ -9,7 +9,17 @@ import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres } from '../../src/engines/postgres.js';
 import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { csvRecords, DAILY_HEADER, DIRTY_DUPLICATES, DIRTY_REFUSED, loadedBeforeAndAfter, sameTable, writeDirtyData } from '../helpers/engines.js';
+import {
+  csvRecords,
+  DAILY_HEADER,
+  DIRTY_DUPLICATES,
+  DIRTY_REFUSED,
+  expectSpanRefused,
+  loadedBeforeAndAfter,
+  sameTable,
+  SPAN_ROWS,
+  writeDirtyData,
+} from '../helpers/engines.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -19,6 +29,7 @@ const skip = skipPostgres();
 describe.skipIf(skip)('postgres()', () => {
   const dir = tempDir('ef-postgres-');
   const dirty = join(dir, 'dirty');
+  const span = join(dir, 'span', 'span.csv');
   const schema = testSchema('ef test');
   const q = (name: string) => `"${schema.replaceAll('"', '""')}"."${name}"`;
   const source = (table: string, more: Partial<Parameters<typeof postgres>[0]> = {}) => postgres({ connectionString: POSTGRES_URL, schema, table, ...more });
@@ -26,6 +37,9 @@ describe.skipIf(skip)('postgres()', () => {
     await writeDirtyData(dirty);
     await loadTextTable(schema, 'golden', csvRecords(`${GOLDEN}input`));
     await loadTextTable(schema, 'dirty', csvRecords(dirty));
+    mkdirSync(join(dir, 'span'));
+    writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
+    await loadTextTable(schema, 'span', csvRecords(join(dir, 'span')));
     // The same rows in typed columns, under other names ('undefined' followers: NULL).
     const c = await connect();
     await c.query(`CREATE TABLE ${q('typed')} AS SELECT date::date AS day, profile_id AS account,
@@ -48,6 +62,10 @@ describe.skipIf(skip)('postgres()', () => {
         });
       }
     }
+  });
+
+  it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {
+    await expectSpanRefused(source('span'), span, 'PostgreSQL');
   });
 
   it('refuses and counts the rows the CSV reader refuses, and agrees on the rest (dirty generated data)', async () => {

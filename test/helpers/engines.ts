@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { generateDaily } from '../../src/generate.js';
-import type { WeeklyFrame } from '../../src/index.js';
+import { DataError, loadWeekly, type LoadReport, type WeeklyFrame, type WeeklySource } from '../../src/index.js';
 
 /*
  * What the engine tests share: the cell-for-cell comparison with the JS
@@ -32,7 +32,7 @@ export const DAILY_HEADER = 'date,profile_id,followers,posts,engagement,likes,co
 
 /**
  * Rows the reader refuses (bad date, date out of range, empty id, bad
- * counts, followers that are numbers but not counts: 13 of them) and accepts (followers not a number, numbers written
+ * counts, followers that are numbers but not counts, a mistyped year past the span limit: 14 of them) and accepts (followers not a number, numbers written
  * in every way the reader allows, beyond the double range included, two rows repeating a (profile, day)).
  */
 export const DIRTY_ROWS = [
@@ -55,13 +55,47 @@ export const DIRTY_ROWS = [
   '2024-03-06,p2,+8,.5,5.,4,1,1e-400,1E+2',
   '2024-03-07,p2,1234567890123456789,0012,1.25e2,4,1,7,8',
   '2024-03-05,p2,9,1,2,4,1,7,8',
+  '2065-03-04,p1,10,1,5,4,1,7,8',
 ];
 
-/** How many of `DIRTY_ROWS` the reader refuses. */
-export const DIRTY_REFUSED = 13;
+/** How many of `DIRTY_ROWS` the reader refuses (the last one for the span limit: p1's other rows lie in 2024). */
+export const DIRTY_REFUSED = 14;
 
 /** How many of `DIRTY_ROWS` the reader keeps repeat a (profile, day) kept before them (p1 on 03-04, p2 on 03-05). */
 export const DIRTY_DUPLICATES = 2;
+
+/** Daily rows of two profiles, one with a mistyped year (2065 for 2024): good rows all, but that one lies past the span limit. */
+export const SPAN_ROWS = [
+  ...Array.from({ length: 30 }, (_, k) => `2024-01-${String(k + 1).padStart(2, '0')},a,${k === 3 ? 'undefined' : 10},1,${k},4,1,7,8`),
+  '2065-03-04,a,undefined,1,5,4,1,7,8',
+  '2024-01-09,b,3,1,5,4,1,7,8',
+  '2024-01-09,b,3,1,6,4,1,7,8',
+];
+
+/**
+ * How an engine refuses `SPAN_ROWS`' mistyped row: thrown with its key,
+ * or skipped with the JS path's counts and weekly table.
+ */
+export async function expectSpanRefused(source: WeeklySource, csv: string, engine: string): Promise<void> {
+  const error = await loadWeekly(source).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DataError);
+  const { code, column, value, file, reason } = error as DataError;
+  expect({ code, column, value, reason }).toEqual({
+    code: 'span_limit',
+    column: 'date',
+    value: '2065-03-04',
+    reason: 'the date lies outside the 1100 weeks that hold most of the records of profile "a" (2024-01-01 … 2045-01-29; limits.maxWeeksPerProfile)',
+  });
+  expect(file).toMatch(/ \(profile_id "a", date "2065-03-04"\)$/);
+  const want = await loadWeekly(csv, { onError: 'skip', preset: 'corrected' });
+  const got = await loadWeekly(source, { onError: 'skip', preset: 'corrected' });
+  sameTable(want.weekly, got.weekly, engine);
+  const counts = (r: LoadReport) => [r.rows, r.skipped, r.missingFollowers, r.duplicateRows];
+  expect(counts(got.report)).toEqual(counts(want.report));
+  expect(counts(want.report)).toEqual([32, 1, 1, 1]);
+  expect(got.report.skippedExamples.map((e) => e.message)).toEqual([(error as DataError).message]);
+  expect(got.lastDay).toBe(want.lastDay);
+}
 
 /** Generated daily files with `DIRTY_ROWS` added as `extra.csv`, in `dir`. */
 export async function writeDirtyData(dir: string): Promise<void> {

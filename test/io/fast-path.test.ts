@@ -193,6 +193,56 @@ describe('rows of a (profile, day) read twice', () => {
   });
 });
 
+describe('a row past the span limit (a mistyped year)', () => {
+  it('is a bad row named by file and line: thrown, or skipped and counted, on one thread and two, and from rows', async () => {
+    const dir = testTempDir('ef-span-');
+    const clean = testTempDir('ef-span-clean-');
+    const header = 'date,profile_id,followers,posts,engagement,likes,comments,reach,impressions';
+    const days = (from: string, n: number, id: string) =>
+      Array.from({ length: n }, (_, k) => `${new Date(Date.parse(from) + k * 86400000).toISOString().slice(0, 10)},${id},10,1,${k},4,1,7,8`);
+    const a = days('2024-01-01', 30, 'a');
+    const b = [...days('2024-01-31', 20, 'a'), ...days('2024-02-01', 5, 'c')];
+    // b.csv line 13: 'a' in 2042 instead of 2024; its other 49 rows lie in 8 weeks.
+    const typo = '2042-02-11,a,10,1,99,4,1,7,8';
+    const withTypo = [...b.slice(0, 11), typo, ...b.slice(11)];
+    writeFileSync(join(dir, 'a.csv'), [header, ...a, ''].join('\n'));
+    writeFileSync(join(dir, 'b.csv'), [header, ...withTypo, ''].join('\n'));
+    writeFileSync(join(clean, 'a.csv'), [header, ...a, ''].join('\n'));
+    writeFileSync(join(clean, 'b.csv'), [header, ...b, ''].join('\n'));
+    const limits = { maxWeeksPerProfile: 10 };
+    const reason = 'the date lies outside the 10 weeks that hold most of the records of profile "a" (2024-01-01 … 2024-03-10; limits.maxWeeksPerProfile)';
+    const want = await loadWeekly(clean, { limits, workers: 1 });
+    for (const workers of [1, 2]) {
+      const error = await loadWeekly(dir, { limits, workers }).catch((e: unknown) => e);
+      expect(error, `${workers} threads`).toBeInstanceOf(DataError);
+      const { file, line, column, code, value } = error as DataError;
+      expect({ file: relative(dir, file), line, column, code, value, reason: (error as DataError).reason }).toEqual({
+        file: 'b.csv',
+        line: 13,
+        column: 'date',
+        code: 'span_limit',
+        value: '2042-02-11',
+        reason,
+      });
+      const { weekly, report } = await loadWeekly(dir, { limits, workers, onError: 'skip' });
+      expect([report.rows, report.skipped], `${workers} threads`).toEqual([55, 1]);
+      expect(report.skippedExamples.map((e) => `${relative(dir, e.file)}:${e.line} ${e.code}`)).toEqual(['b.csv:13 span_limit']);
+      sameTable(want.weekly, weekly);
+    }
+    // Rows passed as objects: the row's number.
+    const rows = [...a, ...withTypo].map((line) => {
+      const [date, profile_id, followers, posts, engagement, , , reach, impressions] = line.split(',');
+      return { date: date!, profile_id: profile_id!, followers, posts, engagement, reach, impressions } as DailyRowInput;
+    });
+    await expect(loadWeekly(rows, { limits })).rejects.toThrow(`<rows>:42 (column 'date'): ${reason}: "2042-02-11"`);
+    expect((await loadWeekly(rows, { limits, onError: 'skip' })).report.skipped).toBe(1);
+    // A one-shot iterator cannot be read again: the profile is named.
+    await expect(loadWeekly(rows.values(), { limits })).rejects.toThrow(
+      /the profile's records span \d+ weeks .* more than limits\.maxWeeksPerProfile = 10: "a"/,
+    );
+  });
+});
+
 describe('the first bad row, on any number of threads', () => {
   it('is the first in file order, whichever thread meets a bad row first', async () => {
     const dir = testTempDir('ef-order-');

@@ -483,6 +483,16 @@ describe('asOf far after the rows', () => {
     expect(r.json()).toMatchObject({ error: 'bad_request' });
     expect(r.json().message).toMatch(/^predict: asOf 2099-12-31 lies more than limits.maxWeeksPerProfile = 1100 weeks after the first record of profile /);
   });
+
+  it('a row with a mistyped year is a 400 naming that row, with asOf or without', async () => {
+    const typo = [...oneProfile.slice(0, 7), { ...oneProfile[7]!, date: '2084-02-03' }, ...oneProfile.slice(8)];
+    for (const asOf of [undefined, '2084-12-31']) {
+      const r = await post({ rows: typo, ...(asOf ? { asOf } : {}) });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json()).toMatchObject({ error: 'bad_row', row: 7, field: 'date' });
+      expect(r.json().message).toMatch(/^rows\[7\]\.date: the date lies outside the 1100 weeks that hold most of the records of profile .*: "2084-02-03"$/);
+    }
+  });
 });
 
 describe('profiles without a forecast', () => {
