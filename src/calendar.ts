@@ -106,11 +106,22 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
  * Parses `YYYY-MM-DD` into a day number; returns NaN when the text is not such a date.
  */
 export function parseDay(text: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.NaN;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  return isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : Number.NaN;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digitsAt(text, 0, 4);
+  const m = digitsAt(text, 5, 7);
+  const d = digitsAt(text, 8, 10);
+  return y >= 0 && m >= 0 && d >= 0 && isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : Number.NaN;
+}
+
+/** The ASCII digits of `text[start, end)` as a number, −1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Like `parseDay`, but throws a TypeError naming `what` when the text is not a date. */

@@ -4,12 +4,13 @@ import { ArgumentRangeError, ArgumentTypeError, DataError } from './errors.js';
 import { DailyFrame } from './frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
-import { dailyFrameSource, spanLimitsOfDaily } from './features/resample.js';
+import { dailyFrameSource } from './features/resample.js';
 import { compareCodePoints } from './features/week-labels.js';
 import { isWeeklySource, type WeeklySource } from './features/source.js';
 import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
-import { dailyFromRows, throwRowPastSpan, type LoadOptions } from './io/load-daily.js';
+import type { LoadOptions } from './io/load-daily.js';
+import { rowsWeeklySource, type RowsWeeklySource } from './io/rows-source.js';
 import type { LoadReport } from './frame/load-report.js';
 import { historyAt } from './features/windows.js';
 import { designColumns } from './model/design.js';
@@ -126,44 +127,24 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     checkSamePreset(model.preset, input.preset, 'predict');
     weekly = input;
   } else {
-    const daily =
-      input instanceof DailyFrame
-        ? input
-        : Array.isArray(input) || isDataFrameLike(input)
-          ? dailyFromRows(input, options.limits ? { limits: options.limits } : {})
-          : null;
-    if (!daily) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
+    // Row objects are checked and summed in one pass (no daily frame in between); a frame is summed as it is.
+    const source = input instanceof DailyFrame ? dailyFrameSource(input) : Array.isArray(input) || isDataFrameLike(input) ? rowsWeeklySource(input) : null;
+    if (!source) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
     const through = originRequest(model, asOf);
-    const source = dailyFrameSource(daily);
     const request = { preset: model.preset, onError: 'throw' as const, limits: checkLimits(options.limits, 'predict'), ...(window ? { window } : {}) };
     let load: ReturnType<typeof source.weekly>;
     try {
       load = source.weekly({ ...request, ...(through !== undefined ? { through } : {}) });
     } catch (error) {
-      if (!(error instanceof DataError && error.code === 'span_limit')) throw error;
-      // Records that span too many weeks: the first row past the limit, named (rows at hand only).
-      const pastSpan = (): void => {
-        if (!Array.isArray(input) && !isDataFrameLike(input)) return;
-        const span = spanLimitsOfDaily(daily, request.limits.maxWeeksPerProfile, window);
-        if (span) throwRowPastSpan(input, request.limits, span);
-      };
-      if (asOf === undefined) {
-        pastSpan();
-        throw error;
-      }
       // A span that only asOf made too long is a bad asOf, not bad records: say so (a RangeError, 400 over HTTP).
-      try {
-        source.weekly(request); // the records alone: throws when they themselves span too many weeks
-      } catch (records) {
-        if (records instanceof DataError && records.code === 'span_limit') pastSpan();
-        throw records;
-      }
+      if (!(error instanceof DataError && error.code === 'span_limit' && asOf !== undefined)) throw error;
+      source.weekly(request); // the records alone: throws when they themselves span too many weeks
       throw new ArgumentRangeError(
         `predict: asOf ${options.asOf} lies more than limits.maxWeeksPerProfile = ${request.limits.maxWeeksPerProfile} weeks after the first record of profile '${error.value}'`,
       );
     }
-    inputIds = daily.profileIds;
+    inputIds = input instanceof DailyFrame ? input.profileIds : (source as RowsWeeklySource).profileIds;
     // With asOf, the caller vouches for the days up to it: the origin week is complete.
     lastDay = asOf ?? load.lastDay;
     origin = originDay(model, asOf, lastDay);

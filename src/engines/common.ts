@@ -1,7 +1,7 @@
-import { formatDay, sundayOf, sundayOnOrBefore } from '../calendar.js';
+import { formatDay, sundayOf } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
-import type { WeeklyLoad, WeeklyRequest } from '../features/source.js';
+import { throughOf, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
@@ -85,7 +85,7 @@ export function engineLoad<P extends Preset>(
     report.duplicateRows = counts.duplicates;
     if (request.window) report.outsideWindow = counts.outside;
     const lastDay = Number.isNaN(counts.last) ? Number.NEGATIVE_INFINITY : counts.last;
-    const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
+    const through = throughOf(request, lastDay);
     request.onProgress?.({ stage: 'read', rows: report.rows });
     const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = request.limits;
     const weekly = weeklyFromSegmentColumns(columns, {

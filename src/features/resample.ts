@@ -1,11 +1,10 @@
-import { parseDayStrict, sundayOf, sundayOnOrBefore } from '../calendar.js';
+import { parseDayStrict, sundayOf } from '../calendar.js';
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame } from '../frame/daily-frame.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { checkLimits, checkPreset, type InputLimits, type Preset } from '../schema.js';
-import type { SyncWeeklySource, WeeklyLoad, WeeklyRequest } from './source.js';
-import { lastDayOfSegments, SegmentTable, spanLimits, weeklyFromSegments, type DayWindow } from './weekly-sums.js';
-import type { SpanLimit } from '../frame/span-limit.js';
+import { throughOf, type SyncWeeklySource, type WeeklyLoad, type WeeklyRequest } from './source.js';
+import { lastDayOfSegments, SegmentTable, weeklyFromSegments, type DayWindow } from './weekly-sums.js';
 
 /** Options of `resampleWeekly`. */
 export interface ResampleOptions<P extends Preset = Preset> {
@@ -54,11 +53,6 @@ export function resampleWeekly<P extends Preset = 'notebook'>(daily: DailyFrame,
   return weeklyFromSegments([{ data: segmentsOfDaily(daily) }], daily.profileIds, preset, maxWeeksPerProfile, undefined, through);
 }
 
-/** The span limit of a frame's rows (of `window`'s days): see `spanLimits`. */
-export function spanLimitsOfDaily(daily: DailyFrame, maxWeeks: number, window?: DayWindow): SpanLimit | null {
-  return spanLimits([{ data: segmentsOfDaily(daily, window) }], daily.profileIds, maxWeeks);
-}
-
 /**
  * A `DailyFrame` as a `WeeklySource`: its rows (those of the request's
  * window) summed by segment on the calling thread. What `predict` and the
@@ -73,7 +67,7 @@ export function dailyFrameSource(daily: DailyFrame): SyncWeeklySource {
     weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> {
       const table = segmentsOfDaily(daily, request.window);
       const lastDay = lastDayOfSegments(table);
-      const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
+      const through = throughOf(request, lastDay);
       const weekly = weeklyFromSegments([{ data: table }], daily.profileIds, request.preset, request.limits.maxWeeksPerProfile, request.onProgress, through);
       const report = {
         ...daily.report,

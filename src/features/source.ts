@@ -1,3 +1,4 @@
+import { sundayOnOrBefore } from '../calendar.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import type { CheckedLimits, OnError, Preset, ProgressCallback } from '../schema.js';
@@ -60,6 +61,12 @@ export interface WeeklySource {
 /** A source that answers at once (rows already in memory). */
 export interface SyncWeeklySource extends WeeklySource {
   weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P>;
+}
+
+/** The Sunday a request's `through` names, once the last day read (−Infinity when none) is known. */
+export function throughOf(request: Pick<WeeklyRequest, 'through'>, lastDay: number): number | undefined {
+  if (request.through !== 'last-day') return request.through;
+  return lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined;
 }
 
 /** Whether a value is a `WeeklySource` (an object with a `weekly` method and a name). */

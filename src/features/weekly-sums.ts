@@ -116,6 +116,8 @@ export class SegmentTable implements RowCollector, SegmentData {
   private mask: number;
   private cacheDay = Number.NaN;
   private cacheCode = 0;
+  private cacheSunday = Number.NaN;
+  private cacheDayOfMonth = 0;
   private readonly civil = new Int32Array(3);
 
   outside = 0;
@@ -153,8 +155,12 @@ export class SegmentTable implements RowCollector, SegmentData {
   codeOf(day: number): number {
     if (day === this.cacheDay) return this.cacheCode;
     const sunday = sundayOf(day);
-    civilFromDays(sunday, this.civil);
-    const code = sunday * 2 + (sunday - day >= this.civil[2]! ? 1 : 0);
+    // One profile's rows come day after day: the week's Sunday is mostly the one before.
+    if (sunday !== this.cacheSunday) {
+      this.cacheSunday = sunday;
+      this.cacheDayOfMonth = civilFromDays(sunday, this.civil)[2]!;
+    }
+    const code = sunday * 2 + (sunday - day >= this.cacheDayOfMonth ? 1 : 0);
     this.cacheDay = day;
     this.cacheCode = code;
     return code;

@@ -31,7 +31,7 @@ export function grown<T extends NumericArray>(array: T, length: number, fill = 0
 export class Growable<T extends Int32Array | Float64Array> {
   data: T;
   length = 0;
-  constructor(make: new (n: number) => T, capacity = 1024) {
+  constructor(make: new (n: number) => T, capacity = 64) {
     this.data = new make(capacity);
   }
   push(value: number): void {
@@ -68,9 +68,13 @@ export function newCountArray(kind: number, length: number): CountArray {
  * exactly at a quarter to an eighth of the memory of doubles when counts are small.
  */
 export class CountColumn {
-  data: CountArray = new Uint8Array(1024);
+  data: CountArray;
   length = 0;
   private kind = 0;
+
+  constructor(capacity = 64) {
+    this.data = new Uint8Array(capacity);
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) this.data = grown(this.data, this.data.length * 2);

@@ -3,7 +3,6 @@ import { formatDay } from '../calendar.js';
 import { CountColumn, Growable, countKindOf, newCountArray, type CountArray } from './arrays.js';
 import { emptyReport, type LoadReport } from './load-report.js';
 import { ProfileInterner } from './profile-dictionary.js';
-import { SpanCheck, type SpanLimit } from './span-limit.js';
 
 /** Where parsed daily rows go: a columnar frame, or weekly sums built while reading. */
 export interface RowCollector {
@@ -140,28 +139,26 @@ export class DailyFrame implements DailyColumns {
 /** Collects parsed rows into growing columns, then makes a `DailyFrame`. */
 export class DailyFrameBuilder implements RowCollector {
   readonly profiles = new ProfileInterner();
-  /** Whether readers must ask `refusal` about each good row (a span limit is set). */
-  readonly refuses: boolean;
-  private readonly span: SpanCheck | null;
 
-  /** @param span rows of these profiles outside these days are refused (see `refusal`). */
-  constructor(span?: SpanLimit) {
-    this.span = span ? new SpanCheck(span, this.profiles) : null;
-    this.refuses = this.span !== null;
+  /** @param capacity rows to make room for at first (the columns grow past it). */
+  constructor(capacity = 64) {
+    const room = Math.max(1, capacity);
+    this.profile = new Growable(Int32Array, room);
+    this.day = new Growable(Int32Array, room);
+    this.followers = new Growable(Float64Array, room);
+    this.posts = new CountColumn(room);
+    this.engagement = new CountColumn(room);
+    this.reach = new CountColumn(room);
+    this.impressions = new CountColumn(room);
   }
 
-  /** Why a good row of this profile and day is refused (outside the weeks the span limit keeps), or null. */
-  refusal(profile: number, day: number): string | null {
-    return this.span ? this.span.refusal(profile, day) : null;
-  }
-
-  private readonly profile = new Growable(Int32Array);
-  private readonly day = new Growable(Int32Array);
-  private readonly followers = new Growable(Float64Array);
-  private readonly posts = new CountColumn();
-  private readonly engagement = new CountColumn();
-  private readonly reach = new CountColumn();
-  private readonly impressions = new CountColumn();
+  private readonly profile: Growable<Int32Array>;
+  private readonly day: Growable<Int32Array>;
+  private readonly followers: Growable<Float64Array>;
+  private readonly posts: CountColumn;
+  private readonly engagement: CountColumn;
+  private readonly reach: CountColumn;
+  private readonly impressions: CountColumn;
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
     this.profile.push(profile);

@@ -38,15 +38,18 @@ const SLOT = 4;
 export class ProfileInterner {
   /** The ids, in first-seen order; the index is the profile number. */
   readonly ids: string[] = [];
-  private arena: Uint8Array = new Uint8Array(1 << 16);
+  // Small at first (a request's few ids), doubled as ids come: a reader of files outgrows them within its first rows.
+  private arena: Uint8Array = new Uint8Array(256);
   private arenaView: DataView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   /**
    * Per slot (hash, profile + 1, where its bytes start in the arena, their
    * length): a probe reads one cache line, then the arena; profile + 1 = 0 is empty.
    */
-  private table: Int32Array = new Int32Array(SLOT * 2048);
-  private mask = 2047;
+  private table: Int32Array = new Int32Array(SLOT * 16);
+  private mask = 15;
+  /** String ids seen by `internString`, and their numbers: row objects repeat their ids row after row. */
+  private readonly strings = new Map<string, number>();
   private lastBytes: Uint8Array | null = null;
   private lastView: DataView = new DataView(new ArrayBuffer(0));
 
@@ -98,10 +101,19 @@ export class ProfileInterner {
     readAhead.sink += sink;
   }
 
+  /** Whether `internString` has seen this id (and so it was checked). */
+  hasString(id: string): boolean {
+    return this.strings.has(id);
+  }
+
   /** The profile number of a string id. */
   internString(id: string): number {
+    const known = this.strings.get(id);
+    if (known !== undefined) return known;
     const bytes = Buffer.from(id, 'utf8');
-    return this.intern(bytes, 0, bytes.length);
+    const p = this.intern(bytes, 0, bytes.length);
+    this.strings.set(id, p);
+    return p;
   }
 
   /**

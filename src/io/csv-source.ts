@@ -1,5 +1,4 @@
-import { sundayOnOrBefore } from '../calendar.js';
-import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import { throughOf, type WeeklyLoad, type WeeklyRequest, type WeeklySource } from '../features/source.js';
 import { lastDayOfSegments, spanLimits, weeklyFromSegments } from '../features/weekly-sums.js';
 import { isDataFrameLike } from '../frame/danfo.js';
 import type { Preset } from '../schema.js';
@@ -47,7 +46,7 @@ export function csvSource(source: DailySource, options: CsvSourceOptions = {}): 
       if (span) ({ parts, profileIds, report } = await ingestSegments(source, { ...ingestOptions, span }, settings));
       let lastDay = Number.NEGATIVE_INFINITY;
       for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
-      const through = request.through === 'last-day' ? (lastDay > Number.NEGATIVE_INFINITY ? sundayOnOrBefore(lastDay) : undefined) : request.through;
+      const through = throughOf(request, lastDay);
       const counts = { duplicateRows: 0 };
       const weekly = weeklyFromSegments(parts, profileIds, request.preset, request.limits.maxWeeksPerProfile, onProgress, through, counts);
       report.duplicateRows = counts.duplicateRows;

@@ -1,8 +1,7 @@
 import { ArgumentTypeError } from '../errors.js';
 import { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
-import type { CheckedLimits, DailyRowInput } from '../schema.js';
-import type { SpanLimit } from '../frame/span-limit.js';
+import type { DailyRowInput } from '../schema.js';
 import { readSettings } from './collector.js';
 import { emptyReport } from '../frame/load-report.js';
 import { rowsOfDataFrame } from './rows.js';
@@ -33,14 +32,6 @@ export async function loadDaily(source: DailySource, options: LoadOptions = {}):
 }
 
 /**
- * @internal Reads rows again with a span limit: throws the `DataError` of the
- * first row past it (`<rows>:N`, code `span_limit`); returns when none is.
- */
-export function throwRowPastSpan(rows: readonly unknown[] | DataFrameLike, limits: CheckedLimits, span: SpanLimit): void {
-  collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, new DailyFrameBuilder(span), emptyReport(), { onError: 'throw', limits });
-}
-
-/**
  * The synchronous twin of `loadDaily` for rows already in memory (an API
  * request's body, or a danfo.js `DataFrame`): validates each row and builds
  * a `DailyFrame`.
@@ -48,7 +39,7 @@ export function throwRowPastSpan(rows: readonly unknown[] | DataFrameLike, limit
  */
 export function dailyFromRows(rows: Iterable<DailyRowInput> | DataFrameLike, options: Pick<LoadOptions, 'onError' | 'limits'> = {}): DailyFrame {
   const settings = readSettings(options, 'dailyFromRows');
-  const builder = new DailyFrameBuilder();
+  const builder = new DailyFrameBuilder(Array.isArray(rows) ? rows.length : undefined);
   const report = emptyReport();
   if (isDataFrameLike(rows)) {
     collectRows(rowsOfDataFrame(rows), builder, report, settings);

@@ -49,7 +49,7 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     rejectRow(index, report, settings, 'profile_id must be a non-empty string', 'profile_id', id);
     return;
   }
-  if (typeof id === 'string' && LONE_SURROGATE.test(id)) {
+  if (typeof id === 'string' && !collector.profiles.hasString(id) && LONE_SURROGATE.test(id)) {
     // A lone surrogate would be written as U+FFFD, merging distinct ids.
     rejectRow(index, report, settings, 'profile_id is not well-formed Unicode (a lone surrogate)', 'profile_id', id);
     return;

@@ -98,6 +98,41 @@ export interface DesignColumns {
   imputed: Uint8Array;
 }
 
+/** How `designColumns` reads a list of features, worked out once per list. */
+interface DesignPlan {
+  parsed: { column: string; log: boolean }[];
+  /**
+   * Imputed in place, longest per-post window first: a fallback chain is a suffix of the next
+   * longer one's, so "the first present value of the chain" equals "the value, else the already
+   * imputed next column" — no copy of any column is needed (millions of rows in training).
+   */
+  order: number[];
+  /** A column another feature falls back to, but not itself on the chain order, is copied. */
+  copied: boolean[];
+  imputations: Imputation[];
+}
+
+/** Plans by feature list (its names joined): a model's list comes back call after call (one forecast costs microseconds). */
+const plans = new Map<string, DesignPlan>();
+
+function planOf(features: readonly string[]): DesignPlan {
+  const key = features.join('\n');
+  let plan = plans.get(key);
+  if (plan) return plan;
+  const parsed = features.map(parseFeature);
+  const order = parsed.map((_, j) => j).sort((a, b) => PER_POST.indexOf(parsed[b]!.column) - PER_POST.indexOf(parsed[a]!.column));
+  const shared = new Set(parsed.flatMap((f) => imputationOf(f.column).fallbacks));
+  plan = {
+    parsed,
+    order,
+    copied: parsed.map(({ column }) => shared.has(column) && PER_POST.indexOf(column) < 0),
+    imputations: parsed.map(({ column }) => imputationOf(column)),
+  };
+  if (plans.size >= 256) plans.clear(); // bounded: designs are few, but a caller may make many
+  plans.set(key, plan);
+  return plan;
+}
+
 /**
  * A design's features at `rows` of a weekly table: one column per feature,
  * missing values imputed as `imputationOf` says, log transforms applied.
@@ -114,19 +149,13 @@ export function designColumns(weekly: WeeklyFrame, features: readonly string[], 
     return c;
   };
   const imputed = new Uint8Array(rows.length);
-  const parsed = features.map(parseFeature);
-  // Imputed in place, longest per-post window first: a fallback chain is a suffix of the next
-  // longer one's, so "the first present value of the chain" equals "the value, else the already
-  // imputed next column" — no copy of any column is needed (millions of rows in training).
-  const order = parsed.map((_, j) => j).sort((a, b) => PER_POST.indexOf(parsed[b]!.column) - PER_POST.indexOf(parsed[a]!.column));
-  const shared = new Set(parsed.flatMap((f) => imputationOf(f.column).fallbacks));
+  const { parsed, order, copied, imputations } = planOf(features);
   const columns: Float64Array[] = new Array(features.length);
   for (const j of order) {
     const { column } = parsed[j]!;
-    // A column another feature falls back to, but not itself on the chain order, is copied.
     const own = get(column);
-    const values = shared.has(column) && PER_POST.indexOf(column) < 0 ? Float64Array.from(own) : own;
-    const { fallbacks, value } = imputationOf(column);
+    const values = copied[j] ? Float64Array.from(own) : own;
+    const { fallbacks, value } = imputations[j]!;
     for (let k = 0; k < values.length; k++) {
       if (values[k] === values[k]) continue;
       let v = Number.NaN;

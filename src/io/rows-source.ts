@@ -1,0 +1,56 @@
+import { throughOf, type SyncWeeklySource, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
+import { lastDayOfSegments, SegmentTable, spanLimits, weeklyFromSegments } from '../features/weekly-sums.js';
+import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
+import { emptyReport } from '../frame/load-report.js';
+import type { SpanLimit } from '../frame/span-limit.js';
+import type { Preset } from '../schema.js';
+import { collectRows } from './daily-source.js';
+import { rowsOfDataFrame } from './rows.js';
+
+/** A weekly source over row objects, and every profile id its last load saw (those outside the window too). */
+export interface RowsWeeklySource extends SyncWeeklySource {
+  readonly profileIds: readonly string[];
+}
+
+/**
+ * @internal Row objects (an array, or a danfo `DataFrame`) as a synchronous
+ * `WeeklySource`: each row checked as `dailyFromRows` checks it and summed by
+ * segment in the same pass, with no daily frame in between (what `predict`
+ * reads a request's rows with). A profile past the span limit is read again
+ * with the rule, as the CSV source does, so the row past it is named.
+ */
+export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike): RowsWeeklySource {
+  let profileIds: readonly string[] = [];
+  const sum = <P extends Preset>(request: WeeklyRequest<P>, span?: SpanLimit): WeeklyLoad<P> => {
+    const table = new SegmentTable(64, request.window, span);
+    const report = emptyReport();
+    collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, { onError: request.onError, limits: request.limits });
+    profileIds = table.profiles.ids;
+    if (!span) {
+      const past = spanLimits([{ data: table }], profileIds, request.limits.maxWeeksPerProfile);
+      if (past) return sum(request, past);
+    }
+    const lastDay = lastDayOfSegments(table);
+    const counts = { duplicateRows: 0 };
+    const weekly = weeklyFromSegments(
+      [{ data: table }],
+      profileIds,
+      request.preset,
+      request.limits.maxWeeksPerProfile,
+      request.onProgress,
+      throughOf(request, lastDay),
+      counts,
+    );
+    report.rows -= table.outside;
+    if (request.window) report.outsideWindow = table.outside;
+    report.duplicateRows = counts.duplicateRows;
+    return { weekly, report, lastDay };
+  };
+  return {
+    name: '<rows>',
+    get profileIds() {
+      return profileIds;
+    },
+    weekly: (request) => sum(request),
+  };
+}
