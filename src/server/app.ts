@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { errorBody, firstInvalidUtf8, HttpError, httpErrorOf } from './http-errors.js';
 import { DEFAULT_SERVICE_LIMITS, DEFAULT_SERVICE_TIMEOUTS, type ServiceLimits, type ServiceTimeouts } from './limits.js';
 import { ServiceMetrics } from './metrics.js';
+import { workerMetrics } from './cluster-metrics.js';
 import { loadModelFrom, ModelSlot, type LoadedModel, type ModelSource } from './model-slot.js';
 import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   token?: string;
   /** Origins allowed to call from a browser (CORS), e.g. `['https://app.example.com']`. Default: none (cross-origin requests off). */
   corsOrigins?: readonly string[];
+  /** @internal In a worker of `serve --workers N`: `/metrics` answers for every worker (asks the primary). */
+  clusterMetrics?: boolean;
 }
 
 /** Routes a probe must reach without the token. */
@@ -119,6 +122,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   const source: ModelSource = options.model === undefined ? { builtin: true } : { file: options.model };
   const slot = new ModelSlot(await loadModelFrom(source, limits.maxModelBytes), source, limits.maxModelBytes);
   const metrics = new ServiceMetrics(options.processMetrics ?? true);
+  if (options.clusterMetrics) metrics.cluster = workerMetrics(metrics.registry);
   metrics.setModel(slot.current);
   let draining = false;
 

@@ -30,11 +30,25 @@ export class ServiceMetrics {
     help: 'The loaded model (value 1): its content hash, preset and kind',
     labelNames: ['id', 'sha256', 'preset', 'kind', 'source'] as const,
     registers: [this.registry],
+    // Across workers (see `clusterMetrics`): 1 per model served, not one per worker serving it.
+    aggregator: 'max',
   });
 
   constructor(defaults: boolean) {
     if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'ef_' });
   }
+
+  /**
+   * The text `/metrics` answers: this registry's, or with `cluster`, every
+   * worker's aggregated (counters and histograms summed, the model info per
+   * model): a scrape answered by any worker counts the requests all answered.
+   */
+  text(): Promise<string> {
+    return this.cluster ? this.cluster() : this.registry.metrics();
+  }
+
+  /** Set in a cluster's worker: asks the primary for every worker's metrics, aggregated. */
+  cluster: (() => Promise<string>) | null = null;
 
   /** Points the model info metric at the loaded model. */
   setModel(m: LoadedModel): void {

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { ArgumentRangeError } from '../errors.js';
 import { createServer, type ServerOptions } from './app.js';
+import { answerMetricsRequests } from './cluster-metrics.js';
 
 /** Options of `serve`: the server's, and where and how many. */
 export interface ServeOptions extends ServerOptions {
@@ -28,6 +29,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
   if (workers > 1 && cluster.isPrimary) {
     let stopping = false;
+    answerMetricsRequests();
     for (let i = 0; i < workers; i++) cluster.fork();
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) {
@@ -54,6 +56,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   // One note per reload, whatever started it (SIGHUP or the file watch).
   const server = await createServer({
     ...options,
+    // A worker's /metrics answers for every worker.
+    ...(cluster.isWorker && workers > 1 ? { clusterMetrics: true } : {}),
     onReload: (r) => {
       note(r.ok ? `reloaded the model: ${r.id}` : `model reload failed, still serving ${r.id}: ${r.error}`);
       options.onReload?.(r);

@@ -2,6 +2,7 @@
 // real process (engagement-forecast serve) for reload, shutdown and workers.
 // All traffic stays on 127.0.0.1.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -346,6 +347,31 @@ describe('engagement-forecast serve', () => {
     const s = await startServe(['--builtin', '--workers', '2']);
     await until(async () => (s.stderr().match(/listening on/g) ?? []).length === 2);
     for (let i = 0; i < 6; i++) expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
+  });
+
+  it('counts every worker in /metrics: N requests are N, whichever worker answered each and the scrape', async () => {
+    const s = await startServe(['--builtin', '--workers', '2']);
+    await until(async () => (s.stderr().match(/listening on/g) ?? []).length === 2);
+    // A new connection per request: the cluster hands connections to the workers in turn.
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpGet(`${s.url}${path}`, { agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+    for (let i = 0; i < 20; i++) {
+      const r = await get('/v1/model');
+      expect(r.status).toBe(200);
+    }
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const text = (await get('/metrics')).body;
+      const count = /^ef_http_requests_total\{method="GET",route="\/v1\/model",status="200"\} (\d+)$/m.exec(text);
+      expect(count?.[1], text.slice(0, 400)).toBe('20');
+    }
     s.child.kill('SIGTERM');
     expect(await s.exit).toBe(0);
   });

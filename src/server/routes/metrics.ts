@@ -5,7 +5,7 @@ import type { RouteContext } from './context.js';
 export const metricsRoutes: FastifyPluginAsync<RouteContext> = async (app, { metrics }) => {
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     void reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
+    return metrics.text();
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };
