@@ -9,6 +9,7 @@ import { compareCodePoints } from './features/week-labels.js';
 import { isWeeklySource, type WeeklySource } from './features/source.js';
 import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
+import type { RowCheck } from './io/daily-source.js';
 import type { LoadOptions } from './io/load-daily.js';
 import { rowsWeeklySource, type RowsWeeklySource } from './io/rows-source.js';
 import type { LoadReport } from './frame/load-report.js';
@@ -113,7 +114,7 @@ export interface SkippedProfile {
 }
 
 /** Step P1–P4: the weekly table of the input and each profile's origin row. */
-function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions): Origins {
+function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions, check?: RowCheck): Origins {
   const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'predict: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predict: asOf');
   let weekly: WeeklyFrame;
@@ -128,7 +129,8 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
     weekly = input;
   } else {
     // Row objects are checked and summed in one pass (no daily frame in between); a frame is summed as it is.
-    const source = input instanceof DailyFrame ? dailyFrameSource(input) : Array.isArray(input) || isDataFrameLike(input) ? rowsWeeklySource(input) : null;
+    const source =
+      input instanceof DailyFrame ? dailyFrameSource(input) : Array.isArray(input) || isDataFrameLike(input) ? rowsWeeklySource(input, check) : null;
     if (!source) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
     const through = originRequest(model, asOf);
@@ -267,8 +269,22 @@ export function predictWithSkipped(
   input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
   options: PredictOptions = {},
 ): { predictions: Prediction[]; skipped: SkippedProfile[] } {
+  return predictRows(model, input, options);
+}
+
+/**
+ * @internal `predictWithSkipped`, with `check` given each row object first,
+ * in the same pass that reads it (it throws to refuse the row): what the
+ * service calls, with its schema's checks.
+ */
+export function predictRows(
+  model: EngagementModel,
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
+  options: PredictOptions,
+  check?: RowCheck,
+): { predictions: Prediction[]; skipped: SkippedProfile[] } {
   const coverages = coveragesFor(model, options, 'predict');
-  const { weekly, profiles, rows, lastDay, skipped } = originsOf(model, input, options);
+  const { weekly, profiles, rows, lastDay, skipped } = originsOf(model, input, options, check);
   return { predictions: forecastRows(model, weekly, profiles, rows, lastDay, coverages), skipped };
 }
 

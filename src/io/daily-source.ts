@@ -73,7 +73,17 @@ export async function collectDaily(source: DailySource, collector: RowCollector,
   throw new ArgumentTypeError('loadDaily: source must be a path, an array of paths, an array of row objects or an (async) iterable of rows');
 }
 
-export function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, settings: ReadSettings): void {
+/** A caller's own check of a row object before the reader's (it throws to refuse the row). */
+export type RowCheck = (row: unknown, index: number) => void;
+
+export function collectRows(rows: Iterable<unknown>, collector: RowCollector, report: LoadReport, settings: ReadSettings, check?: RowCheck): void {
   let i = 0;
+  if (check) {
+    for (const row of rows) {
+      check(row, i);
+      addRowObject(row, i++, collector, report, settings);
+    }
+    return;
+  }
   for (const row of rows) addRowObject(row, i++, collector, report, settings);
 }

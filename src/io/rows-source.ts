@@ -4,7 +4,7 @@ import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import { emptyReport } from '../frame/load-report.js';
 import type { SpanLimit } from '../frame/span-limit.js';
 import type { Preset } from '../schema.js';
-import { collectRows } from './daily-source.js';
+import { collectRows, type RowCheck } from './daily-source.js';
 import { rowsOfDataFrame } from './rows.js';
 
 /** A weekly source over row objects, and every profile id its last load saw (those outside the window too). */
@@ -18,13 +18,14 @@ export interface RowsWeeklySource extends SyncWeeklySource {
  * segment in the same pass, with no daily frame in between (what `predict`
  * reads a request's rows with). A profile past the span limit is read again
  * with the rule, as the CSV source does, so the row past it is named.
+ * `check` sees each row first, in the same pass (the service's schema).
  */
-export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike): RowsWeeklySource {
+export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike, check?: RowCheck): RowsWeeklySource {
   let profileIds: readonly string[] = [];
   const sum = <P extends Preset>(request: WeeklyRequest<P>, span?: SpanLimit): WeeklyLoad<P> => {
     const table = new SegmentTable(64, request.window, span);
     const report = emptyReport();
-    collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, { onError: request.onError, limits: request.limits });
+    collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, { onError: request.onError, limits: request.limits }, check);
     profileIds = table.profiles.ids;
     if (!span) {
       const past = spanLimits([{ data: table }], profileIds, request.limits.maxWeeksPerProfile);

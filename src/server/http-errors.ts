@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import type { SchemaError } from './body-check.js';
 import { dailyRowSchema } from './schemas.js';
 import { DataError, ModelError, isArgumentError } from '../errors.js';
 
@@ -25,38 +26,40 @@ export function errorBody(e: HttpError): Record<string, unknown> {
   return { error: e.code, message: e.message, ...e.where };
 }
 
+/** A schema error (the first of a failed validation) as the caller reads it: which row and field, and why. */
+export function schemaHttpError(v: SchemaError): HttpError {
+  const absent = v.keyword === 'required' ? (v.params?.missingProperty as string | undefined) : undefined;
+  // A missing field in the user's words (the validator says "must have required property").
+  if (absent !== undefined) {
+    const row = /^\/rows\/(\d+)$/.exec(v.instancePath);
+    if (row)
+      return new HttpError(
+        400,
+        'bad_request',
+        `rows[${row[1]}] has no '${absent}' (each daily row needs ${dailyRowSchema.required.join(', ').replace(/, (\w+)$/, ' and $1')})`,
+        {
+          row: Number(row[1]),
+          field: absent,
+        },
+      );
+    if (v.instancePath === '')
+      return new HttpError(400, 'bad_request', `the body has no '${absent}'${absent === 'rows' ? ': send {"rows": [daily rows]}' : ''}`, { field: absent });
+  }
+  const m = /^\/rows\/(\d+)(?:\/([^/]+))?/.exec(v.instancePath);
+  const missing = v.params?.missingProperty as string | undefined;
+  const field = m?.[2] ?? missing ?? (v.instancePath.split('/').filter(Boolean)[0] || undefined);
+  const where: { row?: number; field?: string } = {};
+  if (m) where.row = Number(m[1]);
+  if (field) where.field = field;
+  const place = m ? `rows[${m[1]}]${field ? `.${field}` : ''}` : v.instancePath ? v.instancePath.slice(1).replace(/\//g, '.') : field ? field : 'body';
+  return new HttpError(400, 'bad_request', `${place} ${v.message ?? 'is invalid'}`, where);
+}
+
 /** What a Fastify or library error means for the caller. */
 export function httpErrorOf(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
-  const fe = error as FastifyError & { validation?: { instancePath: string; keyword?: string; message?: string; params?: Record<string, unknown> }[] };
-  if (fe.validation && fe.validation.length > 0) {
-    const v = fe.validation[0]!;
-    const absent = v.keyword === 'required' ? (v.params?.missingProperty as string | undefined) : undefined;
-    // A missing field in the user's words (the validator says "must have required property").
-    if (absent !== undefined) {
-      const row = /^\/rows\/(\d+)$/.exec(v.instancePath);
-      if (row)
-        return new HttpError(
-          400,
-          'bad_request',
-          `rows[${row[1]}] has no '${absent}' (each daily row needs ${dailyRowSchema.required.join(', ').replace(/, (\w+)$/, ' and $1')})`,
-          {
-            row: Number(row[1]),
-            field: absent,
-          },
-        );
-      if (v.instancePath === '')
-        return new HttpError(400, 'bad_request', `the body has no '${absent}'${absent === 'rows' ? ': send {"rows": [daily rows]}' : ''}`, { field: absent });
-    }
-    const m = /^\/rows\/(\d+)(?:\/([^/]+))?/.exec(v.instancePath);
-    const missing = v.params?.missingProperty as string | undefined;
-    const field = m?.[2] ?? missing ?? (v.instancePath.split('/').filter(Boolean)[0] || undefined);
-    const where: { row?: number; field?: string } = {};
-    if (m) where.row = Number(m[1]);
-    if (field) where.field = field;
-    const place = m ? `rows[${m[1]}]${field ? `.${field}` : ''}` : v.instancePath ? v.instancePath.slice(1).replace(/\//g, '.') : field ? field : 'body';
-    return new HttpError(400, 'bad_request', `${place} ${v.message ?? 'is invalid'}`, where);
-  }
+  const fe = error as FastifyError & { validation?: SchemaError[] };
+  if (fe.validation && fe.validation.length > 0) return schemaHttpError(fe.validation[0]!);
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'unsupported_media_type', 'send the request body as application/json');

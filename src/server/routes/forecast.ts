@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { predictWithSkipped } from '../../predict.js';
+import { predictRows } from '../../predict.js';
+import { checkBodyShape, checkRowShape, type SchemaError } from '../body-check.js';
 import type { DailyRowInput } from '../../schema.js';
-import { HttpError } from '../http-errors.js';
+import { HttpError, schemaHttpError } from '../http-errors.js';
 import { errorSchema, forecastBodySchema, forecastResponseSchema } from '../schemas.js';
 import type { RouteContext } from './context.js';
 
@@ -10,20 +11,44 @@ export const forecastRoutes: FastifyPluginAsync<RouteContext> = async (app, { sl
   const errors = { 400: errorSchema, 413: errorSchema, 415: errorSchema, 422: errorSchema };
   app.post<{ Body: { rows: DailyRowInput[]; asOf?: string; intervals?: number[]; profiles?: string[] } }>(
     '/v1/forecast',
-    { schema: { summary: 'Forecasts for the profiles of the rows sent', body: forecastBodySchema, response: { 200: forecastResponseSchema, ...errors } } },
+    {
+      schema: { summary: 'Forecasts for the profiles of the rows sent', body: forecastBodySchema, response: { 200: forecastResponseSchema, ...errors } },
+      // The schema describes the body (OpenAPI); it is checked by hand, the rows in the pass that reads them (body-check.ts).
+      validatorCompiler: () => {
+        const validate = (body: unknown): boolean => {
+          const error = checkBodyShape(body);
+          validate.errors = error ? [error] : null;
+          return error === null;
+        };
+        validate.errors = null as SchemaError[] | null;
+        return validate;
+      },
+    },
     async (request) => {
       const { rows, asOf, intervals, profiles } = request.body;
       if (rows.length > limits.maxRows) throw new HttpError(413, 'too_many_rows', `${rows.length} rows in one request; the limit is ${limits.maxRows}`);
       const ids = new Set<string>();
-      for (const r of rows) ids.add(r.profile_id);
-      if (ids.size > limits.maxProfiles)
-        throw new HttpError(413, 'too_many_profiles', `${ids.size} profiles in one request; the limit is ${limits.maxProfiles}`);
+      // Each row: the schema's checks, then the library's, in one pass; and the profiles counted on the way.
+      const check = (row: unknown, index: number): void => {
+        const error = checkRowShape(row, index);
+        if (error) throw schemaHttpError(error);
+        ids.add((row as DailyRowInput).profile_id);
+        if (ids.size > limits.maxProfiles) {
+          for (const r of rows) if (typeof r?.profile_id === 'string') ids.add(r.profile_id);
+          throw new HttpError(413, 'too_many_profiles', `${ids.size} profiles in one request; the limit is ${limits.maxProfiles}`);
+        }
+      };
       const loaded = slot.current; // one model for the whole answer, even if a reload swaps it meanwhile
-      const { predictions, skipped } = predictWithSkipped(loaded.model, rows, {
-        ...(asOf ? { asOf } : {}),
-        ...(intervals ? { intervals } : {}),
-        ...(profiles ? { profiles } : {}),
-      });
+      const { predictions, skipped } = predictRows(
+        loaded.model,
+        rows,
+        {
+          ...(asOf ? { asOf } : {}),
+          ...(intervals ? { intervals } : {}),
+          ...(profiles ? { profiles } : {}),
+        },
+        check,
+      );
       metrics.forecasts.inc(predictions.length);
       metrics.profiles.inc(predictions.length / 4);
       return { model: { id: loaded.id, preset: loaded.model.preset, version: loaded.model.library.version }, predictions, skipped };

@@ -1,0 +1,125 @@
+import { dailyRowSchema, forecastBodySchema } from './schemas.js';
+
+/*
+ * The forecast body checked against its JSON schema (schemas.ts) by hand, in
+ * one pass with the library's reading of the rows: the top-level fields
+ * before the handler, each row as the library reads it. The errors are the
+ * ones Fastify's validator (Ajv, `allErrors: false`) gives for the same body
+ * — the same keyword order, messages and paths — so the answers stay the
+ * same (a test compares them on every kind of fault). The schema itself
+ * still describes the API in the OpenAPI document.
+ */
+
+/** One validation error, as Ajv reports it. */
+export interface SchemaError {
+  instancePath: string;
+  /** The keyword's place in the schema, as `#/keyword` (not used in answers). */
+  schemaPath: string;
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+const DATE = new RegExp(dailyRowSchema.properties.date.pattern);
+const COUNT_MAX = dailyRowSchema.properties.posts.anyOf[0].maximum;
+const COUNT_TEXT_MAX = dailyRowSchema.properties.posts.anyOf[1].maxLength;
+const ID_MAX = dailyRowSchema.properties.profile_id.maxLength;
+const { intervals: INTERVALS, profiles: PROFILES } = forecastBodySchema.properties;
+const BODY_KEYS = new Set(Object.keys(forecastBodySchema.properties));
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const error = (instancePath: string, keyword: string, message: string, params: Record<string, unknown> = {}): SchemaError => ({
+  instancePath,
+  schemaPath: `#/${keyword}`,
+  keyword,
+  message,
+  params,
+});
+const typeError = (path: string, type: string) => error(path, 'type', `must be ${type}`, { type });
+
+/** A string of `minLength` … `maxLength` characters (maxLength first, as Ajv checks it). */
+function checkString(v: unknown, path: string, minLength: number, maxLength: number): SchemaError | null {
+  if (typeof v !== 'string') return typeError(path, 'string');
+  // Ajv counts characters as code points.
+  const length = v.length > maxLength || v.length < minLength ? [...v].length : v.length;
+  if (length > maxLength) return error(path, 'maxLength', `must NOT have more than ${maxLength} characters`, { limit: maxLength });
+  if (length < minLength) return error(path, 'minLength', `must NOT have fewer than ${minLength} characters`, { limit: minLength });
+  return null;
+}
+
+/** A daily count: a number from 0 to 2^53, or a string of at most 40 characters (`null` too for followers). */
+function checkCount(v: unknown, path: string, nullable: boolean): SchemaError | null {
+  if (typeof v === 'number') {
+    if (v > COUNT_MAX) return error(path, 'maximum', `must be <= ${COUNT_MAX}`, { comparison: '<=', limit: COUNT_MAX });
+    if (v < 0) return error(path, 'minimum', 'must be >= 0', { comparison: '>=', limit: 0 });
+    return null;
+  }
+  if (typeof v === 'string' && [...v].length <= COUNT_TEXT_MAX) return null;
+  if (nullable && v === null) return null;
+  // anyOf: the first alternative's error comes first.
+  return typeError(path, 'number');
+}
+
+/** The schema's checks of one daily row (`rows[index]`): null when it passes. */
+export function checkRowShape(row: unknown, index: number): SchemaError | null {
+  const path = `/rows/${index}`;
+  if (!isObject(row)) return typeError(path, 'object');
+  for (const key of dailyRowSchema.required) {
+    if (row[key] === undefined) return error(path, 'required', `must have required property '${key}'`, { missingProperty: key });
+  }
+  const date = row.date;
+  if (typeof date !== 'string') return typeError(`${path}/date`, 'string');
+  if (!DATE.test(date)) return error(`${path}/date`, 'pattern', `must match pattern "${dailyRowSchema.properties.date.pattern}"`, { pattern: DATE.source });
+  const id = checkString(row.profile_id, `${path}/profile_id`, 1, ID_MAX);
+  if (id) return id;
+  if (row.followers !== undefined) {
+    const followers = checkCount(row.followers, `${path}/followers`, true);
+    if (followers) return followers;
+  }
+  for (const key of ['posts', 'engagement', 'reach', 'impressions'] as const) {
+    const count = checkCount(row[key], `${path}/${key}`, false);
+    if (count) return count;
+  }
+  return null;
+}
+
+/** The schema's checks of the body but its rows' items (see `checkRowShape`): null when it passes. */
+export function checkBodyShape(body: unknown): SchemaError | null {
+  if (!isObject(body)) return typeError('', 'object');
+  if (body.rows === undefined) return error('', 'required', "must have required property 'rows'", { missingProperty: 'rows' });
+  for (const key of Object.keys(body)) {
+    if (!BODY_KEYS.has(key)) return error('', 'additionalProperties', 'must NOT have additional properties', { additionalProperty: key });
+  }
+  if (!Array.isArray(body.rows)) return typeError('/rows', 'array');
+  if (body.asOf !== undefined) {
+    if (typeof body.asOf !== 'string') return typeError('/asOf', 'string');
+    if (!DATE.test(body.asOf)) return error('/asOf', 'pattern', `must match pattern "${dailyRowSchema.properties.date.pattern}"`, { pattern: DATE.source });
+  }
+  if (body.intervals !== undefined) {
+    const v = body.intervals;
+    if (!Array.isArray(v)) return typeError('/intervals', 'array');
+    if (v.length > INTERVALS.maxItems)
+      return error('/intervals', 'maxItems', `must NOT have more than ${INTERVALS.maxItems} items`, { limit: INTERVALS.maxItems });
+    if (v.length < INTERVALS.minItems)
+      return error('/intervals', 'minItems', `must NOT have fewer than ${INTERVALS.minItems} items`, { limit: INTERVALS.minItems });
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const at = `/intervals/${i}`;
+      if (typeof x !== 'number') return typeError(at, 'number');
+      const { exclusiveMaximum: max, exclusiveMinimum: min } = INTERVALS.items;
+      if (!(x < max)) return error(at, 'exclusiveMaximum', `must be < ${max}`, { comparison: '<', limit: max });
+      if (!(x > min)) return error(at, 'exclusiveMinimum', `must be > ${min}`, { comparison: '>', limit: min });
+    }
+  }
+  if (body.profiles !== undefined) {
+    const v = body.profiles;
+    if (!Array.isArray(v)) return typeError('/profiles', 'array');
+    if (v.length < PROFILES.minItems)
+      return error('/profiles', 'minItems', `must NOT have fewer than ${PROFILES.minItems} items`, { limit: PROFILES.minItems });
+    for (let i = 0; i < v.length; i++) {
+      const e = checkString(v[i], `/profiles/${i}`, PROFILES.items.minLength, PROFILES.items.maxLength);
+      if (e) return e;
+    }
+  }
+  return null;
+}
