@@ -1,24 +1,25 @@
-// npm run bench:serve -- [--duration 10] [--connections 10] [--no-write]
+// npm run bench:serve -- [--duration 10] [--connections 32] [--no-write]
 //
 // Loads `engagement-forecast serve` with autocannon on 127.0.0.1, beside a
 // bare node:http server that only parses the same JSON body and answers, in
 // the same run (so the ratio means something on a noisy machine). Bodies:
 // one profile with 120 daily rows, and 100 profiles in one request, from
-// generated data; served with the built-in model and with a corrected model
-// (log-linear, intervals asked for). Each load is bounded in time and stops
-// by itself. Prints req/s, p50/p99 latency and errors, and records them in
-// docs/benchmarks.md.
+// generated data; served with the built-in model, with a corrected model
+// (log-linear, intervals asked for), and with that one on two workers. Each
+// load is bounded in time and stops by itself. Prints req/s, p50/p99
+// latency and errors, and the latency of one profile's `predict` in this
+// process, and records them in docs/benchmarks.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { dailyFromRows, saveModel, trainModels, type DailyRowInput } from 'engagement-forecast';
+import { dailyFromRows, predict, saveModel, trainModels, type DailyRowInput } from 'engagement-forecast';
 import { generateDailyRows } from 'engagement-forecast/generate';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, 'no-write': { type: 'boolean', default: false } },
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, 'no-write': { type: 'boolean', default: false } },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -37,7 +38,21 @@ const bodies = {
   '100 profiles, 12,000 daily rows': JSON.stringify({ rows: busy.slice(0, 100).flat() }),
 };
 const corrected = join(work, 'corrected.json');
-await saveModel(trainModels(dailyFromRows(rows), { preset: 'corrected', cutoff: '2024-09-30' }).model, corrected);
+const correctedModel = trainModels(dailyFromRows(rows), { preset: 'corrected', cutoff: '2024-09-30' }).model;
+await saveModel(correctedModel, corrected);
+
+// One profile's predict in this process (corrected, intervals 80 and 95): the part of a request that is ours alone.
+const PREDICT_CALLS = 20_000;
+for (let i = 0; i < 2000; i++) predict(correctedModel, busy[0]!, { intervals: [0.8, 0.95] });
+const micros: number[] = [];
+for (let i = 0; i < PREDICT_CALLS; i++) {
+  const t0 = process.hrtime.bigint();
+  predict(correctedModel, busy[0]!, { intervals: [0.8, 0.95] });
+  micros.push(Number(process.hrtime.bigint() - t0) / 1000);
+}
+micros.sort((a, b) => a - b);
+const predictLine = `One profile's \`predict\` (120 daily rows, corrected, intervals 80 and 95), in process, ${PREDICT_CALLS.toLocaleString('en')} calls after 2,000 warm-up: p50 ${micros[PREDICT_CALLS >> 1]!.toFixed(1)} µs, p99 ${micros[Math.floor(PREDICT_CALLS * 0.99)]!.toFixed(1)} µs.`;
+console.error(predictLine);
 
 const BARE = `
 const http = require('node:http');
@@ -83,6 +98,12 @@ const targets = [
     path: '/v1/forecast',
     extra: { intervals: [0.8, 0.95] },
   },
+  {
+    name: 'the same, --workers 2',
+    args: [cli, 'serve', '--model', corrected, '--port', '0', '--log-level', 'silent', '--workers', '2'],
+    path: '/v1/forecast',
+    extra: { intervals: [0.8, 0.95] },
+  },
   { name: 'bare node:http (parse JSON, answer)', args: ['-e', BARE], path: '/', extra: {} },
 ];
 const lines = ['| server | body | req/s | p50 ms | p99 ms | errors | non-2xx | requests |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
@@ -102,9 +123,10 @@ for (const t of targets) {
   await new Promise((r) => child.on('exit', r));
 }
 const bare = rps['bare node:http (parse JSON, answer)']!;
+const one = rps['serve --model corrected.json, intervals 80,95']!;
 const ratios = Object.keys(bodies).map(
   (label) =>
-    `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(rps['serve --model corrected.json, intervals 80,95']![label]! / bare[label]!).toFixed(2)}`,
+    `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(one[label]! / bare[label]!).toFixed(2)}; two workers ${(rps['the same, --workers 2']![label]! / one[label]!).toFixed(2)} × one`,
 );
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const command = `npm run bench:serve -- --duration ${duration} --connections ${connections}`;
@@ -113,7 +135,9 @@ const text = [
   '',
   ...lines,
   '',
-  `Throughput as a share of the bare server's on the same body: ${ratios.join('; ')}.`,
+  `Throughput as a share of the bare server's on the same body (and two workers' as a multiple of one's): ${ratios.join('; ')}.`,
+  '',
+  predictLine,
 ].join('\n');
 console.log(`\n${text}\n`);
 if (!values['no-write']) {

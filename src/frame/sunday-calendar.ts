@@ -3,15 +3,16 @@ import { civilFromDays, isoWeek, weekNumberU } from '../calendar.js';
 /**
  * Calendar facts of every Sunday in a range, computed once and looked up by
  * `(sunday - first) / 7`, so loops over weekly rows do no date arithmetic.
+ * The week numbers are computed the first time they are asked for (a
+ * forecast of one profile needs neither).
  */
 export class SundayCalendar {
   readonly year: Int32Array;
   readonly month: Int32Array;
   /** `year * 12 + month - 1`. */
   readonly monthIndex: Int32Array;
-  readonly isoWeek: Int32Array;
-  /** `%U` week number (1–53 for a Sunday). */
-  readonly weekU: Int32Array;
+  private iso: Int32Array | null = null;
+  private u: Int32Array | null = null;
 
   constructor(
     readonly first: number,
@@ -21,17 +22,28 @@ export class SundayCalendar {
     this.year = new Int32Array(n);
     this.month = new Int32Array(n);
     this.monthIndex = new Int32Array(n);
-    this.isoWeek = new Int32Array(n);
-    this.weekU = new Int32Array(n);
     const ymd = new Int32Array(3);
     for (let k = 0; k < n; k++) {
-      const sunday = first + 7 * k;
-      civilFromDays(sunday, ymd);
+      civilFromDays(first + 7 * k, ymd);
       this.year[k] = ymd[0]!;
       this.month[k] = ymd[1]!;
       this.monthIndex[k] = ymd[0]! * 12 + ymd[1]! - 1;
-      this.isoWeek[k] = isoWeek(sunday);
-      this.weekU[k] = weekNumberU(sunday);
     }
+  }
+
+  /** ISO 8601 week number of each Sunday. */
+  get isoWeek(): Int32Array {
+    return (this.iso ??= this.perSunday(isoWeek));
+  }
+
+  /** `%U` week number (1–53 for a Sunday). */
+  get weekU(): Int32Array {
+    return (this.u ??= this.perSunday(weekNumberU));
+  }
+
+  private perSunday(f: (day: number) => number): Int32Array {
+    const out = new Int32Array(this.year.length);
+    for (let k = 0; k < out.length; k++) out[k] = f(this.first + 7 * k);
+    return out;
   }
 }

@@ -29,7 +29,8 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
   }
   const r = row as Record<string, unknown>;
   for (const column of REQUIRED_DAILY_COLUMNS) {
-    if (!(column in r) && column !== 'followers') {
+    // A present field is mostly not undefined: `in` only for those that are.
+    if (r[column] === undefined && !(column in r) && column !== 'followers') {
       rejectRow(index, report, settings, `missing required field '${column}'`, column);
       return;
     }
@@ -54,14 +55,27 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     rejectRow(index, report, settings, 'profile_id is not well-formed Unicode (a lone surrogate)', 'profile_id', id);
     return;
   }
-  const values = [0, 0, 0, 0];
-  for (let k = 0; k < COUNTS.length; k++) {
-    const v = looseNumberFromValue(r[COUNTS[k]!]);
-    if (!(v >= 0) || !Number.isFinite(v)) {
-      rejectRow(index, report, settings, `${COUNTS[k]} is not a non-negative number`, COUNTS[k], r[COUNTS[k]!]);
-      return;
-    }
-    values[k] = v;
+  const posts = looseNumberFromValue(r.posts);
+  const engagement = looseNumberFromValue(r.engagement);
+  const reach = looseNumberFromValue(r.reach);
+  const impressions = looseNumberFromValue(r.impressions);
+  if (!(
+    posts < Infinity &&
+    engagement < Infinity &&
+    reach < Infinity &&
+    impressions < Infinity &&
+    posts >= 0 &&
+    engagement >= 0 &&
+    reach >= 0 &&
+    impressions >= 0
+  )) {
+    // The first count, in the reader's order, that is not a finite non-negative number.
+    const column = COUNTS.find((c) => {
+      const v = looseNumberFromValue(r[c]);
+      return !(v >= 0) || !Number.isFinite(v);
+    })!;
+    rejectRow(index, report, settings, `${column} is not a non-negative number`, column, r[column]);
+    return;
   }
   const followers = looseNumberFromValue(r.followers);
   if (!isFollowersCount(followers)) {
@@ -80,7 +94,7 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
   }
   if (Number.isNaN(followers)) report.missingFollowers++;
   report.rows++;
-  collector.add(profile, day, followers, values[0]!, values[1]!, values[2]!, values[3]!);
+  collector.add(profile, day, followers, posts, engagement, reach, impressions);
 }
 
 /** The rows of a danfo `DataFrame` as objects keyed by column name (one at a time). */
