@@ -50,6 +50,8 @@ export class ProfileInterner {
   private mask = 15;
   /** String ids seen by `internString`, and their numbers: row objects repeat their ids row after row. */
   private readonly strings = new Map<string, number>();
+  private lastString: string | null = null;
+  private lastStringNumber = -1;
   private lastBytes: Uint8Array | null = null;
   private lastView: DataView = new DataView(new ArrayBuffer(0));
 
@@ -108,11 +110,19 @@ export class ProfileInterner {
 
   /** The profile number of a string id. */
   internString(id: string): number {
+    // Row objects mostly come a profile at a time: the last id first (a compare, not a hash of a fresh string).
+    if (id === this.lastString) return this.lastStringNumber;
     const known = this.strings.get(id);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastString = id;
+      this.lastStringNumber = known;
+      return known;
+    }
     const bytes = Buffer.from(id, 'utf8');
     const p = this.intern(bytes, 0, bytes.length);
     this.strings.set(id, p);
+    this.lastString = id;
+    this.lastStringNumber = p;
     return p;
   }
 
