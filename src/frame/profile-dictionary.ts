@@ -105,7 +105,7 @@ export class ProfileInterner {
 
   /** Whether `internString` has seen this id (and so it was checked). */
   hasString(id: string): boolean {
-    return this.strings.has(id);
+    return id === this.lastString || this.strings.has(id);
   }
 
   /** The profile number of a string id. */
