@@ -64,6 +64,13 @@ export const DIRTY_REFUSED = 14;
 /** How many of `DIRTY_ROWS` the reader keeps repeat a (profile, day) kept before them (p1 on 03-04, p2 on 03-05). */
 export const DIRTY_DUPLICATES = 2;
 
+/** The counts of a load of the dirty data, the JS path's (`want`) and an engine's: the same, and the JS path's as `DIRTY_ROWS` says. */
+export function expectDirtyCounts(want: LoadReport, got: LoadReport): void {
+  const counts = (r: LoadReport) => [r.rows, r.skipped, r.missingFollowers, r.duplicateRows];
+  expect(counts(got)).toEqual(counts(want));
+  expect([want.skipped, want.duplicateRows]).toEqual([DIRTY_REFUSED, DIRTY_DUPLICATES]);
+}
+
 /** Daily rows of two profiles, one with a mistyped year (2065 for 2024): good rows all, but that one lies past the span limit. */
 export const SPAN_ROWS = [
   ...Array.from({ length: 30 }, (_, k) => `2024-01-${String(k + 1).padStart(2, '0')},a,${k === 3 ? 'undefined' : 10},1,${k},4,1,7,8`),
