@@ -28,14 +28,24 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     return;
   }
   const r = row as Record<string, unknown>;
-  for (const column of REQUIRED_DAILY_COLUMNS) {
-    // A present field is mostly not undefined: `in` only for those that are.
-    if (r[column] === undefined && !(column in r) && column !== 'followers') {
+  // Each field read by name (a keyed read in a loop over names is a slow dictionary lookup per row).
+  const dateValue = r.date;
+  const id = r.profile_id;
+  if (
+    dateValue === undefined ||
+    id === undefined ||
+    r.posts === undefined ||
+    r.engagement === undefined ||
+    r.reach === undefined ||
+    r.impressions === undefined
+  ) {
+    // A field given as undefined is there (`in`), as before: only a missing one is refused here.
+    const column = REQUIRED_DAILY_COLUMNS.find((c) => c !== 'followers' && !(c in r));
+    if (column !== undefined) {
       rejectRow(index, report, settings, `missing required field '${column}'`, column);
       return;
     }
   }
-  const dateValue = r.date;
   const day = dateValue instanceof Date ? Math.floor(dateValue.getTime() / 86400000) : typeof dateValue === 'string' ? parseDay(dateValue) : Number.NaN;
   if (Number.isNaN(day)) {
     rejectRow(index, report, settings, 'not a date written YYYY-MM-DD', 'date', dateValue);
@@ -45,7 +55,6 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     rejectRow(index, report, settings, dateRangeReason(settings.limits), 'date', dateValue);
     return;
   }
-  const id = r.profile_id;
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
     rejectRow(index, report, settings, 'profile_id must be a non-empty string', 'profile_id', id);
     return;

@@ -40,58 +40,63 @@ function isDateShape(s: string): boolean {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const error = (instancePath: string, keyword: string, message: string, params: Record<string, unknown> = {}): SchemaError => ({
-  instancePath,
-  schemaPath: `#/${keyword}`,
-  keyword,
-  message,
-  params,
-});
-const typeError = (path: string, type: string) => error(path, 'type', `must be ${type}`, { type });
+
+/** An error without its place: a row's fields are checked first, and a path is made only for a fault. */
+type Fault = Omit<SchemaError, 'instancePath' | 'schemaPath'>;
+const fault = (keyword: string, message: string, params: Record<string, unknown> = {}): Fault => ({ keyword, message, params });
+const typeFault = (type: string): Fault => fault('type', `must be ${type}`, { type });
+const at = (instancePath: string, f: Fault): SchemaError => ({ instancePath, schemaPath: `#/${f.keyword}`, ...f });
+const error = (instancePath: string, keyword: string, message: string, params: Record<string, unknown> = {}): SchemaError =>
+  at(instancePath, fault(keyword, message, params));
+const typeError = (path: string, type: string): SchemaError => at(path, typeFault(type));
+
+/**
+ * Ajv's length of a string, code points, where it matters for `min` … `max`: a
+ * string of n UTF-16 units has n/2 to n code points, so n in [2 min, max] is within.
+ */
+const lengthOf = (v: string, min: number, max: number): number => (v.length <= max && v.length >= 2 * min ? v.length : [...v].length);
 
 /** A string of `minLength` … `maxLength` characters (maxLength first, as Ajv checks it). */
-function checkString(v: unknown, path: string, minLength: number, maxLength: number): SchemaError | null {
-  if (typeof v !== 'string') return typeError(path, 'string');
-  // Ajv counts characters as code points.
-  const length = v.length > maxLength || v.length < minLength ? [...v].length : v.length;
-  if (length > maxLength) return error(path, 'maxLength', `must NOT have more than ${maxLength} characters`, { limit: maxLength });
-  if (length < minLength) return error(path, 'minLength', `must NOT have fewer than ${minLength} characters`, { limit: minLength });
+function stringFault(v: unknown, minLength: number, maxLength: number): Fault | null {
+  if (typeof v !== 'string') return typeFault('string');
+  const length = lengthOf(v, minLength, maxLength);
+  if (length > maxLength) return fault('maxLength', `must NOT have more than ${maxLength} characters`, { limit: maxLength });
+  if (length < minLength) return fault('minLength', `must NOT have fewer than ${minLength} characters`, { limit: minLength });
   return null;
 }
 
 /** A daily count: a number from 0 to 2^53, or a string of at most 40 characters (`null` too for followers). */
-function checkCount(v: unknown, path: string, nullable: boolean): SchemaError | null {
+function countFault(v: unknown, nullable: boolean): Fault | null {
   if (typeof v === 'number') {
-    if (v > COUNT_MAX) return error(path, 'maximum', `must be <= ${COUNT_MAX}`, { comparison: '<=', limit: COUNT_MAX });
-    if (v < 0) return error(path, 'minimum', 'must be >= 0', { comparison: '>=', limit: 0 });
+    if (v > COUNT_MAX) return fault('maximum', `must be <= ${COUNT_MAX}`, { comparison: '<=', limit: COUNT_MAX });
+    if (v < 0) return fault('minimum', 'must be >= 0', { comparison: '>=', limit: 0 });
     return null;
   }
-  if (typeof v === 'string' && [...v].length <= COUNT_TEXT_MAX) return null;
+  if (typeof v === 'string' && lengthOf(v, 0, COUNT_TEXT_MAX) <= COUNT_TEXT_MAX) return null;
   if (nullable && v === null) return null;
   // anyOf: the first alternative's error comes first.
-  return typeError(path, 'number');
+  return typeFault('number');
 }
 
 /** The schema's checks of one daily row (`rows[index]`): null when it passes. */
 export function checkRowShape(row: unknown, index: number): SchemaError | null {
-  const path = `/rows/${index}`;
-  if (!isObject(row)) return typeError(path, 'object');
-  for (const key of dailyRowSchema.required) {
-    if (row[key] === undefined) return error(path, 'required', `must have required property '${key}'`, { missingProperty: key });
+  if (!isObject(row)) return typeError(`/rows/${index}`, 'object');
+  // Fields read by name, not in a loop over names (a keyed read is a dictionary lookup per row).
+  const { date, profile_id: id, followers, posts, engagement, reach, impressions } = row;
+  if (date === undefined || id === undefined || posts === undefined || engagement === undefined || reach === undefined || impressions === undefined) {
+    const key = dailyRowSchema.required.find((k) => row[k] === undefined)!;
+    return error(`/rows/${index}`, 'required', `must have required property '${key}'`, { missingProperty: key });
   }
-  const date = row.date;
-  if (typeof date !== 'string') return typeError(`${path}/date`, 'string');
-  if (!isDateShape(date)) return error(`${path}/date`, 'pattern', `must match pattern "${dailyRowSchema.properties.date.pattern}"`, { pattern: DATE.source });
-  const id = checkString(row.profile_id, `${path}/profile_id`, 1, ID_MAX);
-  if (id) return id;
-  if (row.followers !== undefined) {
-    const followers = checkCount(row.followers, `${path}/followers`, true);
-    if (followers) return followers;
-  }
-  for (const key of ['posts', 'engagement', 'reach', 'impressions'] as const) {
-    const count = checkCount(row[key], `${path}/${key}`, false);
-    if (count) return count;
-  }
+  if (typeof date !== 'string') return typeError(`/rows/${index}/date`, 'string');
+  if (!isDateShape(date))
+    return error(`/rows/${index}/date`, 'pattern', `must match pattern "${dailyRowSchema.properties.date.pattern}"`, { pattern: DATE.source });
+  let f = stringFault(id, 1, ID_MAX);
+  if (f) return at(`/rows/${index}/profile_id`, f);
+  if (followers !== undefined && (f = countFault(followers, true))) return at(`/rows/${index}/followers`, f);
+  if ((f = countFault(posts, false))) return at(`/rows/${index}/posts`, f);
+  if ((f = countFault(engagement, false))) return at(`/rows/${index}/engagement`, f);
+  if ((f = countFault(reach, false))) return at(`/rows/${index}/reach`, f);
+  if ((f = countFault(impressions, false))) return at(`/rows/${index}/impressions`, f);
   return null;
 }
 
@@ -129,8 +134,8 @@ export function checkBodyShape(body: unknown): SchemaError | null {
     if (v.length < PROFILES.minItems)
       return error('/profiles', 'minItems', `must NOT have fewer than ${PROFILES.minItems} items`, { limit: PROFILES.minItems });
     for (let i = 0; i < v.length; i++) {
-      const e = checkString(v[i], `/profiles/${i}`, PROFILES.items.minLength, PROFILES.items.maxLength);
-      if (e) return e;
+      const f = stringFault(v[i], PROFILES.items.minLength, PROFILES.items.maxLength);
+      if (f) return at(`/profiles/${i}`, f);
     }
   }
   return null;
