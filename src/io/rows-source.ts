@@ -23,7 +23,8 @@ export interface RowsWeeklySource extends SyncWeeklySource {
 export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike, check?: RowCheck): RowsWeeklySource {
   let profileIds: readonly string[] = [];
   const sum = <P extends Preset>(request: WeeklyRequest<P>, span?: SpanLimit): WeeklyLoad<P> => {
-    const table = new SegmentTable(64, request.window, span);
+    // About one segment per 6 rows of a profile seen most days: sized for the request, grown past it.
+    const table = new SegmentTable(Array.isArray(rows) ? rows.length / 6 : 64, request.window, span);
     const report = emptyReport();
     collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, { onError: request.onError, limits: request.limits }, check);
     profileIds = table.profiles.ids;

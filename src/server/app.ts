@@ -194,19 +194,22 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   }
 
   // Cross-origin calls, for the origins named only: a preflight is answered here, before the token is asked for.
-  app.addHook('onRequest', async (request, reply) => {
-    const origin = request.headers.origin;
-    if (origin === undefined || !corsOrigins.has(origin)) return;
-    void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
-    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-      return reply
-        .code(204)
-        .header('access-control-allow-methods', 'GET, POST')
-        .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-max-age', '600')
-        .send();
-    }
-  });
+  // (A hook only when origins are named: a hook on every request costs.)
+  if (corsOrigins.size > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin;
+      if (origin === undefined || !corsOrigins.has(origin)) return;
+      void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+        return reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, POST')
+          .header('access-control-allow-headers', 'authorization, content-type')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    });
+  }
   if (tokenDigest) {
     app.addHook('onRequest', async (request, reply) => {
       const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/';
@@ -219,7 +222,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     });
   }
 
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
@@ -227,6 +231,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
       { method: request.method, url: request.url, route, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 },
       'request',
     );
+    done();
   });
   app.setErrorHandler((error, request, reply) => {
     const e = httpErrorOf(error as Error);
