@@ -6,7 +6,7 @@ import { designColumns } from './design.js';
 import type { ModelKindDefinition } from './kinds/kind.js';
 import { modelKind } from './kinds/registry.js';
 import { FORMAT_VERSION, FORMAT_VERSION_2, type EngagementModel } from './model-file.js';
-import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, trainCorrected, type CorrectedTrainResult } from './train-corrected.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, trainCorrected, withAim, type CorrectedTrainResult } from './train-corrected.js';
 import { trainNotebook } from './train-notebook.js';
 import type { PresetTrainOptions, TrainResult } from './train-options.js';
 
@@ -67,6 +67,8 @@ const notebook: PresetDefinition = {
     if (m !== undefined && m !== 'linear' && !(typeof m === 'object' && m?.kind === 'linear' && m.features === undefined)) {
       throw new ArgumentRangeError(`trainModels: the notebook preset fits its own least squares only; use preset 'corrected' for model ${JSON.stringify(m)}`);
     }
+    if (options.aim !== undefined)
+      throw new ArgumentRangeError("trainModels: aim is a corrected-preset option (the notebook's least squares aims at the mean)");
     return trainNotebook(weekly, options);
   },
   kindOf: () => modelKind('linear'),
@@ -85,7 +87,7 @@ const corrected: PresetDefinition = {
   evaluation:
     'evaluateModel: scores notebook-preset models on the weeks after their cutoff; score a corrected-preset model with backtest (engagement-forecast backtest)',
   train(weekly, options) {
-    const model = checkModelSpec(options.model, 'trainModels');
+    const model = withAim(checkModelSpec(options.model, 'trainModels'), options.aim, 'trainModels');
     const weeks = options.calibrationWeeks === undefined ? DEFAULT_CALIBRATION_WEEKS : options.calibrationWeeks === false ? 0 : options.calibrationWeeks;
     if (!Number.isInteger(weeks) || weeks < 0)
       throw new ArgumentTypeError(`trainModels: calibrationWeeks must be a non-negative integer or false, got ${JSON.stringify(options.calibrationWeeks)}`);

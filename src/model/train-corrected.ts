@@ -58,6 +58,21 @@ export function checkModelSpec(value: unknown, where: string): ModelSpec {
   return out;
 }
 
+/**
+ * A model spec with `aim` applied (see `TrainOptions.aim`): `'mean'` maps a
+ * log-scale kind back by the smearing factor; a spec whose own `correction`
+ * says otherwise is an error, not overruled.
+ */
+export function withAim(spec: ModelSpec, aim: unknown, where: string): ModelSpec {
+  if (aim === undefined) return spec;
+  if (aim !== 'median' && aim !== 'mean') throw new ArgumentTypeError(`${where}: aim must be 'median' or 'mean', got ${JSON.stringify(aim)}`);
+  if (!findModelKind(spec.kind)?.logScale) return spec;
+  const correction = aim === 'mean' ? 'smearing' : 'absolute';
+  if (spec.correction !== undefined && spec.correction !== correction)
+    throw new ArgumentTypeError(`${where}: aim '${aim}' maps a ${spec.kind} model back by '${correction}', but model.correction is '${spec.correction}'`);
+  return { ...spec, correction };
+}
+
 /** Forecasts of a head at candidate positions (before clipping). */
 function forecastAt(kind: ModelKindDefinition, head: CorrectedHead, x: readonly Float64Array[], rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);

@@ -18,6 +18,17 @@ export interface TrainOptions {
    */
   model?: ModelKind | ModelSpec;
   /**
+   * `corrected` preset: what the forecasts aim at. `'median'` (default):
+   * each profile's forecast as close as it can be (the backtests' WAPE),
+   * biased low in the mean where a few viral weeks pull the mean far above
+   * the median. `'mean'`: forecasts whose sums come close to the totals
+   * (for summing over profiles or weeks): the log-scale models
+   * (`log-linear`, `mlp`) map back with Duan's smearing factor (`correction:
+   * 'smearing'`); the other kinds aim at the mean already. See
+   * docs/forecast-quality.md.
+   */
+  aim?: 'median' | 'mean';
+  /**
    * `corrected` preset: calibrate prediction intervals on this many weekly
    * origins before the cutoff (default 8); `false` for none.
    */

@@ -36,6 +36,15 @@ describe('engagement-forecast with the corrected preset', () => {
     );
   });
 
+  it('trains forecasts that aim at the mean with --mean (the smearing back-transform)', async () => {
+    const meanModel = join(dir, 'mean.json');
+    const t = cli('train', '--data', data, '--preset', 'corrected', '--mean', '--cutoff', '2024-08-31', '--out', meanModel, '--quiet');
+    expect(t.code, t.stderr).toBe(0);
+    expect((await loadModel(meanModel)).estimator).toEqual({ kind: 'log-linear', correction: 'smearing' });
+    const notebook = cli('train', '--data', data, '--mean', '--out', join(dir, 'x.json'));
+    expect([notebook.code, notebook.stderr]).toEqual([2, expect.stringMatching(/train: --model, --calibration-weeks and --mean need --preset corrected/)]);
+  });
+
   it("predicts as of a day with intervals: the library's forecasts, as CSV", async () => {
     const p = cli('predict', '--data', data, '--model', model, '--as-of', '2024-10-02', '--intervals', '80,95', '--out', join(dir, 'p.csv'), '--quiet');
     expect(p.code, p.stderr).toBe(0);

@@ -199,6 +199,37 @@ describe('the log-scale back-transform', () => {
   });
 });
 
+describe('aim: the median (default) or the mean', () => {
+  it("'mean' maps the log-scale kinds back by the smearing factor, and leaves the others as they are", () => {
+    const weekly = resampleWeekly(dailyFromRows(upTo('2024-08-31')), { preset: 'corrected' });
+    const options = { cutoff: '2024-07-15', calibrationWeeks: 4 } as const;
+    const mean = trainModels(weekly, { ...options, aim: 'mean' });
+    const smearing = trainModels(weekly, { ...options, model: { kind: 'log-linear', correction: 'smearing' } });
+    const median = trainModels(weekly, options);
+    expect(mean.model.estimator).toEqual({ kind: 'log-linear', correction: 'smearing' });
+    expect(mean.model.models).toEqual(smearing.model.models);
+    // Duan's factor, a mean of e^residual, is above the weighted median of the same ratios here: forecasts aimed at the mean are higher.
+    const sum = (m: typeof mean) => predict(m.model, upTo('2024-08-31')).reduce((total, p) => total + p.predicted_engagement, 0);
+    expect(sum(mean)).toBeGreaterThan(sum(median));
+    expect(trainModels(weekly, { ...options, model: 'ridge', aim: 'mean' }).model.models).toEqual(
+      trainModels(weekly, { ...options, model: 'ridge' }).model.models,
+    );
+  });
+
+  it('is refused where it cannot hold: against an explicit back-transform, for the notebook preset, or another word', () => {
+    const weekly = resampleWeekly(dailyFromRows(upTo('2024-08-31')), { preset: 'corrected' });
+    expect(() => trainModels(weekly, { cutoff: '2024-07-15', aim: 'mean', model: { kind: 'log-linear', correction: 'absolute' } })).toThrow(
+      "trainModels: aim 'mean' maps a log-linear model back by 'smearing', but model.correction is 'absolute'",
+    );
+    expect(() => trainModels(weekly, { cutoff: '2024-07-15', aim: 'average' as never })).toThrow(
+      "trainModels: aim must be 'median' or 'mean', got \"average\"",
+    );
+    expect(() => trainModels(dailyFromRows(upTo('2024-08-31')), { cutoff: '2024-07-15', aim: 'mean' })).toThrow(
+      'trainModels: aim is a corrected-preset option',
+    );
+  });
+});
+
 describe('intervals', () => {
   it('take the conformal quantile of the scores and never go below 0', () => {
     const scores = Float64Array.from({ length: 999 }, (_, k) => k + 1); // 1 … 999

@@ -5,7 +5,7 @@ import { trainModels } from '../../model/train.js';
 import { DEFAULT_CUTOFF, TARGETS } from '../../schema.js';
 import { formatBytes, ProgressBar } from '../progress.js';
 import { metricsTable } from '../tables.js';
-import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL } from '../../model/train-corrected.js';
+import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, DEFAULT_CORRECTED_MODEL, withAim } from '../../model/train-corrected.js';
 import {
   COMMON,
   DATA_OPTIONS,
@@ -47,6 +47,9 @@ ${ENGINE_OPTIONS}
                         (default ${DEFAULT_CORRECTED_MODEL.kind}; docs/models.md)
   --calibration-weeks N corrected only: interval calibration origins before the
                         cutoff (default ${DEFAULT_CALIBRATION_WEEKS}; 0 for no intervals)
+  --mean                corrected only: forecasts that sum to the totals (aim at
+                        the mean; default: the median, best per profile;
+                        docs/forecast-quality.md)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
 ${COMMON}`,
@@ -60,6 +63,7 @@ ${COMMON}`,
       preset: { type: 'string' },
       model: { type: 'string' },
       'calibration-weeks': { type: 'string' },
+      mean: { type: 'boolean' },
       out: { type: 'string' },
       metrics: { type: 'string' },
     });
@@ -68,9 +72,10 @@ ${COMMON}`,
     const out = required(values, 'out', command);
     const cutoff = dateFlag(values, 'cutoff', command) ?? DEFAULT_CUTOFF;
     const preset = presetFlag(values, command);
-    if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined))
-      throw new UsageError(`${command}: --model and --calibration-weeks need --preset corrected`);
-    const modelSpec = values.model === undefined ? undefined : flag(() => checkModelSpec(modelFlag(values.model as string), command));
+    if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined || values.mean !== undefined))
+      throw new UsageError(`${command}: --model, --calibration-weeks and --mean need --preset corrected`);
+    const aim = values.mean ? ('mean' as const) : undefined;
+    const modelSpec = values.model === undefined ? undefined : flag(() => withAim(checkModelSpec(modelFlag(values.model as string), command), aim, command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
     const { weekly, report } = await loadWeeklyFrom(data, preset, context);
@@ -82,6 +87,7 @@ ${COMMON}`,
       cutoff,
       onProgress: bar.callback,
       ...(modelSpec ? { model: modelSpec } : {}),
+      ...(aim ? { aim } : {}),
       ...(weeksFlag !== undefined ? { calibrationWeeks: Number(weeksFlag) } : {}),
     });
     bar.done();
