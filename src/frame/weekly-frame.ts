@@ -55,6 +55,9 @@ export type ColumnRegistry = readonly ColumnDefinition[];
  * `columnAt(name, rows)`, which is how training and prediction read the
  * features for millions of weeks without holding 30 full columns.
  */
+/** Each registry's definitions by name, made once (a registry is a preset's fixed list; a forecast builds a table per request). */
+const byNameOf = new WeakMap<ColumnRegistry, ReadonlyMap<string, ColumnDefinition>>();
+
 export class WeeklyFrame<P extends Preset = Preset> {
   private readonly cache = new Map<string, Float64Array | Int32Array>();
   private readonly byName: ReadonlyMap<string, ColumnDefinition>;
@@ -73,7 +76,9 @@ export class WeeklyFrame<P extends Preset = Preset> {
     /** @internal The preset's column definitions. */
     readonly registry: ColumnRegistry,
   ) {
-    this.byName = new Map(registry.map((d) => [d.name, d]));
+    let byName = byNameOf.get(registry);
+    if (!byName) byNameOf.set(registry, (byName = new Map(registry.map((d) => [d.name, d]))));
+    this.byName = byName;
   }
 
   /** Number of weekly rows. */
