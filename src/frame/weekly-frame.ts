@@ -44,6 +44,9 @@ export interface ColumnDefinition {
 /** The column definitions of one preset, in output order. */
 export type ColumnRegistry = readonly ColumnDefinition[];
 
+/** Each registry's definitions by name, made once (a registry is a preset's fixed list; a forecast builds a table per request). */
+const byNameOf = new WeakMap<ColumnRegistry, ReadonlyMap<string, ColumnDefinition>>();
+
 /**
  * The weekly table (N1–N8) as columns. Rows are sorted by profile id, then
  * week; profile `k`'s rows are `offsets[k]` … `offsets[k + 1] - 1`, its id is
@@ -55,9 +58,6 @@ export type ColumnRegistry = readonly ColumnDefinition[];
  * `columnAt(name, rows)`, which is how training and prediction read the
  * features for millions of weeks without holding 30 full columns.
  */
-/** Each registry's definitions by name, made once (a registry is a preset's fixed list; a forecast builds a table per request). */
-const byNameOf = new WeakMap<ColumnRegistry, ReadonlyMap<string, ColumnDefinition>>();
-
 export class WeeklyFrame<P extends Preset = Preset> {
   private readonly cache = new Map<string, Float64Array | Int32Array>();
   private readonly byName: ReadonlyMap<string, ColumnDefinition>;
