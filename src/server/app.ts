@@ -57,6 +57,9 @@ export interface ServerOptions {
 /** Routes a probe must reach without the token. */
 const OPEN_ROUTES = new Set(['/healthz', '/readyz']);
 
+/** What the plain parse gives for text that is not JSON (then parsed the guarded way, for its error). */
+const parseFailed = Symbol('not JSON');
+
 /** Whether `header` carries the token, compared in constant time (digests of equal length). */
 function hasToken(header: string | undefined, digest: Buffer): boolean {
   const m = /^Bearer (.+)$/.exec(header ?? '');
@@ -156,6 +159,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     if (bad >= 0)
       return done(new HttpError(400, 'bad_json', `the body is not valid UTF-8 (byte ${bad} starts no UTF-8 character); send text as UTF-8`), undefined);
     const text = bytes.toString('utf8');
+    // A prototype key ("__proto__", or "constructor" holding "prototype") is spelled with "proto" or with an escape:
+    // text with neither is parsed as it is, without the guarded parser's two scans of the body (a fifth of the time
+    // of a large body); anything else, or text that does not parse, goes the guarded way (its errors, its BOM rule).
+    if (text.indexOf('proto') < 0 && text.indexOf('\\u') < 0) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = parseFailed;
+      }
+      if (value !== parseFailed) return done(null, value);
+    }
     parseJson(request, text, (error, value) => {
       if (!error) return done(null, value);
       // Plain JSON that the parser refused: a prototype key.

@@ -471,6 +471,20 @@ describe('request bodies the JSON parser would change', () => {
       message: 'the body has a "__proto__" (or "constructor": { "prototype" }) key, which is refused: rename the key',
     });
     expect((await post('{"rows": [}')).json().error).toBe('bad_json');
+    // Spelled with escapes, nested in a row, or as constructor.prototype: the same answer.
+    for (const body of [
+      '{"rows": [], "\\u005f_proto__": {"x": 1}}',
+      '{"rows": [{"__proto__": {}}]}',
+      '{"rows": [], "constructor": {"prototype": {"x": 1}}}',
+      '{"rows": [], "constructor": {"\\u0070rototype": {"x": 1}}}',
+    ]) {
+      const answer = await post(body);
+      expect([answer.statusCode, answer.json().message], body).toEqual([400, r.json().message]);
+    }
+    // A body whose text holds neither "proto" nor an escape is parsed as it is, and answered.
+    expect((await post(JSON.stringify({ rows: oneProfile }))).statusCode).toBe(200);
+    const bom = await post(`\uFEFF${JSON.stringify({ rows: oneProfile })}`);
+    expect(bom.statusCode, bom.body).toBe(200);
   });
 });
 
