@@ -1,11 +1,11 @@
-import { formatDay, sundayOf } from '../calendar.js';
+import { formatDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
 import { throughOf, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
-import { spanLimitOf, spanReason } from '../frame/span-limit.js';
+import { spanLimitOfSegments, spanReason } from '../frame/span-limit.js';
 import type { Preset } from '../schema.js';
 
 /*
@@ -118,16 +118,10 @@ function refusePastSpan(
     minDay[profile[i]!] = Math.min(minDay[profile[i]!]!, firstDay[i]!);
     maxDay[profile[i]!] = Math.max(maxDay[profile[i]!]!, lastDay[i]!);
   }
-  const perWeek = new Map<number, Map<number, number>>();
-  profileIds.forEach((_, k) => {
-    if (maxDay[k]! >= minDay[k]! && (sundayOf(maxDay[k]!) - sundayOf(minDay[k]!)) / 7 + 1 > maxWeeks) perWeek.set(k, new Map());
+  const limit = spanLimitOfSegments(profileIds, minDay, maxDay, maxWeeks, (visit) => {
+    for (let i = 0; i < n; i++) visit(profile[i]!, sunday[i]!, rows[i]!);
   });
-  if (perWeek.size === 0) return null;
-  for (let i = 0; i < n; i++) {
-    const weeks = perWeek.get(profile[i]!);
-    if (weeks) weeks.set(sunday[i]!, (weeks.get(sunday[i]!) ?? 0) + rows[i]!);
-  }
-  const limit = spanLimitOf(new Map([...perWeek].map(([k, weeks]) => [profileIds[k]!, weeks])), maxWeeks);
+  if (!limit) return null;
   const window = new Map(limit.ids.map((id, j) => [id, [limit.from[j]!, limit.to[j]!] as const]));
   const keep: number[] = [];
   const refused: { id: string; day: number; reason: string }[] = [];

@@ -3,7 +3,7 @@ import { DataError } from '../errors.js';
 import { grown, readAhead } from '../frame/arrays.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import { ProfileInterner } from '../frame/profile-dictionary.js';
-import { SpanCheck, spanLimitOf, type SpanLimit } from '../frame/span-limit.js';
+import { SpanCheck, spanLimitOfSegments, type SpanLimit } from '../frame/span-limit.js';
 import { SundayCalendar } from '../frame/sunday-calendar.js';
 import { WeeklyFrame } from '../frame/weekly-frame.js';
 import type { Preset, ProgressCallback } from '../schema.js';
@@ -310,25 +310,16 @@ function dayRanges(parts: readonly SegmentPart[], p: number): { minDay: Int32Arr
  * Computed from the segments alone, so one thread or several agree.
  */
 export function spanLimits(parts: readonly SegmentPart[], profileIds: readonly string[], maxWeeks: number): SpanLimit | null {
-  const p = profileIds.length;
-  const { minDay, maxDay } = dayRanges(parts, p);
-  // Rows per week of each profile past the limit.
-  const weeks = new Map<number, Map<number, number>>();
-  for (let g = 0; g < p; g++) {
-    if (minDay[g]! <= maxDay[g]! && (sundayOf(maxDay[g]!) - sundayOf(minDay[g]!)) / 7 + 1 > maxWeeks) weeks.set(g, new Map());
-  }
-  if (weeks.size === 0) return null;
-  for (const { data, profileMap } of parts) {
-    for (let e = 0; e < data.size; e++) {
-      const at = e * CELL.stride;
-      const local = data.cells[at + CELL.profile]!;
-      const counts = weeks.get(profileMap ? profileMap[local]! : local);
-      if (!counts) continue;
-      const sunday = (data.cells[at + CELL.code]! | 0) >> 1;
-      counts.set(sunday, (counts.get(sunday) ?? 0) + data.cells[at + CELL.rows]!);
+  const { minDay, maxDay } = dayRanges(parts, profileIds.length);
+  return spanLimitOfSegments(profileIds, minDay, maxDay, maxWeeks, (visit) => {
+    for (const { data, profileMap } of parts) {
+      for (let e = 0; e < data.size; e++) {
+        const at = e * CELL.stride;
+        const local = data.cells[at + CELL.profile]!;
+        visit(profileMap ? profileMap[local]! : local, (data.cells[at + CELL.code]! | 0) >> 1, data.cells[at + CELL.rows]!);
+      }
     }
-  }
-  return spanLimitOf(new Map([...weeks].map(([g, counts]) => [profileIds[g]!, counts])), maxWeeks);
+  });
 }
 
 /** The latest day with a record in a segment table (−Infinity when none). */

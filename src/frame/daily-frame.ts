@@ -139,6 +139,13 @@ export class DailyFrame implements DailyColumns {
 /** Collects parsed rows into growing columns, then makes a `DailyFrame`. */
 export class DailyFrameBuilder implements RowCollector {
   readonly profiles = new ProfileInterner();
+  private readonly profile: Growable<Int32Array>;
+  private readonly day: Growable<Int32Array>;
+  private readonly followers: Growable<Float64Array>;
+  private readonly posts: CountColumn;
+  private readonly engagement: CountColumn;
+  private readonly reach: CountColumn;
+  private readonly impressions: CountColumn;
 
   /** @param capacity rows to make room for at first (the columns grow past it). */
   constructor(capacity = 64) {
@@ -151,14 +158,6 @@ export class DailyFrameBuilder implements RowCollector {
     this.reach = new CountColumn(room);
     this.impressions = new CountColumn(room);
   }
-
-  private readonly profile: Growable<Int32Array>;
-  private readonly day: Growable<Int32Array>;
-  private readonly followers: Growable<Float64Array>;
-  private readonly posts: CountColumn;
-  private readonly engagement: CountColumn;
-  private readonly reach: CountColumn;
-  private readonly impressions: CountColumn;
 
   add(profile: number, day: number, followers: number, posts: number, engagement: number, reach: number, impressions: number): void {
     this.profile.push(profile);

@@ -1,4 +1,4 @@
-import { formatDay } from '../calendar.js';
+import { formatDay, sundayOf } from '../calendar.js';
 import type { ProfileInterner } from './profile-dictionary.js';
 
 /**
@@ -17,11 +17,38 @@ export interface SpanLimit {
 }
 
 /**
+ * The span limit of a source's rows, or null when every profile is within
+ * `maxWeeks` weeks: from each profile's first and last day (`minDay[k]` >
+ * `maxDay[k]` for a profile with none), and its rows per week, which
+ * `segments` hands to `visit` (profile, the week's Sunday, rows) — only
+ * those of the profiles past the limit are kept. What every source decides
+ * with: the reader's segment tables and the engines' segment columns.
+ */
+export function spanLimitOfSegments(
+  ids: readonly string[],
+  minDay: ArrayLike<number>,
+  maxDay: ArrayLike<number>,
+  maxWeeks: number,
+  segments: (visit: (profile: number, sunday: number, rows: number) => void) => void,
+): SpanLimit | null {
+  const perWeek = new Map<number, Map<number, number>>();
+  for (let k = 0; k < ids.length; k++) {
+    if (minDay[k]! <= maxDay[k]! && (sundayOf(maxDay[k]!) - sundayOf(minDay[k]!)) / 7 + 1 > maxWeeks) perWeek.set(k, new Map());
+  }
+  if (perWeek.size === 0) return null;
+  segments((profile, sunday, rows) => {
+    const weeks = perWeek.get(profile);
+    if (weeks) weeks.set(sunday, (weeks.get(sunday) ?? 0) + rows);
+  });
+  return spanLimitOf(new Map([...perWeek].map(([k, weeks]) => [ids[k]!, weeks])), maxWeeks);
+}
+
+/**
  * The span limit of profiles past it, from each one's rows per week (by the
  * week's Sunday): the `maxWeeks` weeks holding most of its rows, the earliest
  * such run on a tie.
  */
-export function spanLimitOf(rowsPerWeek: ReadonlyMap<string, ReadonlyMap<number, number>>, maxWeeks: number): SpanLimit {
+function spanLimitOf(rowsPerWeek: ReadonlyMap<string, ReadonlyMap<number, number>>, maxWeeks: number): SpanLimit {
   const limit: SpanLimit = { weeks: maxWeeks, ids: [], from: [], to: [] };
   for (const [id, counts] of rowsPerWeek) {
     const sundays = [...counts.keys()].sort((a, b) => a - b);

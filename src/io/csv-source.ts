@@ -1,9 +1,10 @@
 import { throughOf, type WeeklyLoad, type WeeklyRequest, type WeeklySource } from '../features/source.js';
 import { lastDayOfSegments, spanLimits, weeklyFromSegments } from '../features/weekly-sums.js';
-import { isDataFrameLike } from '../frame/danfo.js';
+import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import type { Preset } from '../schema.js';
 import { pathsOf, type DailySource } from './daily-source.js';
 import { ingestSegments } from './ingest.js';
+import { rowsWeeklySource } from './rows-source.js';
 
 /** Options of `csvSource`. */
 export interface CsvSourceOptions {
@@ -12,11 +13,6 @@ export interface CsvSourceOptions {
    * files hold at least 16 MB, else the calling thread alone.
    */
   workers?: number;
-}
-
-/** Whether a source can be read twice: files, an array of rows, a DataFrame (not a one-shot iterator). */
-function readAgain(source: DailySource): boolean {
-  return pathsOf(source) !== null || Array.isArray(source) || isDataFrameLike(source);
 }
 
 /**
@@ -29,6 +25,8 @@ function readAgain(source: DailySource): boolean {
  */
 export function csvSource(source: DailySource, options: CsvSourceOptions = {}): WeeklySource {
   const paths = pathsOf(source);
+  // Rows already in memory (an array, a DataFrame): checked and summed on this thread, as `predict` reads them.
+  if (!paths && (Array.isArray(source) || isDataFrameLike(source))) return rowsWeeklySource(source as readonly unknown[] | DataFrameLike);
   return {
     name: paths ? paths.join(', ') : '<rows>',
     async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
@@ -40,9 +38,10 @@ export function csvSource(source: DailySource, options: CsvSourceOptions = {}): 
         ...(request.window ? { window: request.window } : {}),
       };
       let { parts, profileIds, report } = await ingestSegments(source, ingestOptions, settings);
-      // A profile whose records span more weeks than the limit (a mistyped year): read again, refusing its rows
-      // outside the weeks that hold most of them, each named by file and line (or row) as any bad row is.
-      const span = readAgain(source) ? spanLimits(parts, profileIds, request.limits.maxWeeksPerProfile) : null;
+      // A profile whose records span more weeks than the limit (a mistyped year): files are read again, refusing its
+      // rows outside the weeks that hold most of them, each named by file and line as any bad row is. (A one-shot
+      // iterator of rows cannot be read again: the table's own check names the profile.)
+      const span = paths ? spanLimits(parts, profileIds, request.limits.maxWeeksPerProfile) : null;
       if (span) ({ parts, profileIds, report } = await ingestSegments(source, { ...ingestOptions, span }, settings));
       let lastDay = Number.NEGATIVE_INFINITY;
       for (const { data } of parts) lastDay = Math.max(lastDay, lastDayOfSegments(data));
