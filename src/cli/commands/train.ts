@@ -75,6 +75,7 @@ ${COMMON}`,
     if (!presetOf(preset).modelOptions && (values.model !== undefined || values['calibration-weeks'] !== undefined || values.mean !== undefined))
       throw new UsageError(`${command}: --model, --calibration-weeks and --mean need --preset corrected`);
     const aim = values.mean ? ('mean' as const) : undefined;
+    // --mean against --model's own back-transform is a usage error before the data is read (trainModels checks it again).
     const modelSpec = values.model === undefined ? undefined : flag(() => withAim(checkModelSpec(modelFlag(values.model as string), command), aim, command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
