@@ -1,6 +1,6 @@
 import { formatDay } from '../calendar.js';
 import { DataError } from '../errors.js';
-import { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
+import { weeklyFromHeldSegments, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
 import { throughOf, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
@@ -71,15 +71,8 @@ export function engineLoad<P extends Preset>(
       report.skipped = counts.refused;
       report.skippedExamples = errors;
     }
-    const loaded = await segments();
-    const past = refusePastSpan(loaded, request.limits.maxWeeksPerProfile, counts, nameRow);
-    let columns = loaded.columns;
-    if (past) {
-      if (request.onError === 'throw') throw past.errors[0]!;
-      report.skipped += past.rows;
-      report.skippedExamples = [...report.skippedExamples, ...past.errors].slice(0, MAX_SKIPPED_EXAMPLES);
-      columns = past.columns;
-    }
+    // The segments are held by `held` alone, which the table's builder empties once it has summed them.
+    const held = spanChecked(await segments(), request, report, counts, nameRow);
     report.rows = counts.kept;
     report.missingFollowers = counts.missing;
     report.duplicateRows = counts.duplicates;
@@ -88,7 +81,7 @@ export function engineLoad<P extends Preset>(
     const through = throughOf(request, lastDay);
     request.onProgress?.({ stage: 'read', rows: report.rows });
     const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = request.limits;
-    const weekly = weeklyFromSegmentColumns(columns, {
+    const weekly = weeklyFromHeldSegments(held, {
       preset: request.preset,
       limits: { from: formatDay(firstDay), to: formatDay(limitDay), maxWeeksPerProfile },
       ...(through !== undefined ? { through } : {}),
@@ -96,6 +89,30 @@ export function engineLoad<P extends Preset>(
     });
     return { weekly, report, lastDay };
   })();
+}
+
+/**
+ * The segment columns to build the table from, moved out of `loaded` into a
+ * holder of their own: those of profiles past the span limit dropped, and
+ * their rows refused (thrown under `onError: 'throw'`, else counted in the
+ * report).
+ */
+function spanChecked(
+  loaded: EngineSegments,
+  request: WeeklyRequest,
+  report: LoadReport,
+  counts: EngineCounts,
+  nameRow: (id: string, date: string) => string,
+): { columns: SegmentColumns | null } {
+  const past = refusePastSpan(loaded, request.limits.maxWeeksPerProfile, counts, nameRow);
+  const held = { columns: past ? past.columns : loaded.columns };
+  // The caller's frame may keep the object it awaited after it is done with it: emptied, it holds no column.
+  Object.assign(loaded as unknown as Record<keyof EngineSegments, null>, { columns: null, days: null });
+  if (!past) return held;
+  if (request.onError === 'throw') throw past.errors[0]!;
+  report.skipped += past.rows;
+  report.skippedExamples = [...report.skippedExamples, ...past.errors].slice(0, MAX_SKIPPED_EXAMPLES);
+  return held;
 }
 
 /**

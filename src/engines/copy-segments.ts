@@ -16,11 +16,14 @@ export class SegmentReader {
   readonly ids = new Map<string, number>();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
   /**
-   * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits),
-   * blocks of `BLOCK` values: growing never copies what was read. The
-   * profile, day and part columns (the first five) are 32-bit integers.
+   * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
+   * array that grows in place, `BLOCK` values at a time: neither growing nor
+   * `finish` copies what was read, so the segments take their own size once
+   * (blocks copied into columns at the end had held them twice until the
+   * blocks were collected). The profile, day and part columns (the first
+   * five) are 32-bit integers.
    */
-  private blocks: (Float64Array | Int32Array)[][] = [...SEGMENT_COLUMNS, 'days'].map(() => []);
+  private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
   private size = 0;
   private rest: Uint8Array | null = null;
   private readonly starts = new Int32Array(16);
@@ -66,36 +69,90 @@ export class SegmentReader {
       const id = unescapeText(this.decoder.decode(bytes.subarray(starts[1]!, ends[1]!)));
       let k = this.ids.get(id);
       if (k === undefined) this.ids.set(id, (k = this.ids.size));
-      const at = this.size % BLOCK;
-      if (at === 0) this.blocks.forEach((column, c) => column.push(c < INTEGER_COLUMNS ? new Int32Array(BLOCK) : new Float64Array(BLOCK)));
-      const block = (this.size / BLOCK) | 0;
-      this.size++;
-      this.blocks[0]![block]![at] = k;
-      for (let c = 1; c < this.blocks.length; c++) this.blocks[c]![block]![at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
+      const at = this.size++;
+      const { columns } = this;
+      if (at === columns[0]!.capacity) for (const column of columns) column.grow();
+      columns[0]!.values[at] = k;
+      for (let c = 1; c < columns.length; c++) columns[c]!.values[at] = numberAt(bytes, starts[c + 1]!, ends[c + 1]!);
       this.counts.kept += n;
-      this.counts.missing += n - this.blocks[11]![block]![at]!;
+      this.counts.missing += n - columns[11]!.values[at]!;
       // The segment's days with a record, as bits: its rows past one a day are repeats of a (profile, day).
-      this.counts.duplicates += n - daysIn(this.blocks[SEGMENT_COLUMNS.length]![block]![at]!);
-      const last = this.blocks[4]![block]![at]!;
+      this.counts.duplicates += n - daysIn(columns[SEGMENT_COLUMNS.length]!.values[at]!);
+      const last = columns[4]!.values[at]!;
       if (!(last <= this.counts.last)) this.counts.last = last;
     }
   }
 
   /**
    * The columns, in `SEGMENT_COLUMNS` order then the days, each of exactly the rows read
-   * (the day and profile columns as 32-bit integers); a column's blocks are
-   * let go as it is built.
+   * (the day and profile columns as 32-bit integers).
    */
   finish(): (Float64Array | Int32Array)[] {
     if (this.rest) throw new Error('postgres: the segments ended in the middle of a row');
-    return this.blocks.map((blocks, c) => {
-      const out = c < INTEGER_COLUMNS ? new Int32Array(this.size) : new Float64Array(this.size);
-      blocks.forEach((block, b) => out.set(block.subarray(0, Math.min(BLOCK, this.size - b * BLOCK)), b * BLOCK));
-      this.blocks[c] = [];
-      return out;
-    });
+    return this.columns.map((column) => column.take(this.size));
   }
 }
+
+/**
+ * A column of numbers that grows by `BLOCK` values in place: a resizable
+ * `ArrayBuffer` reserves the address space and is given memory as it grows,
+ * so nothing is copied. Where resizable buffers are missing, it doubles a
+ * plain array instead.
+ */
+export class GrowingColumn {
+  private buffer: ArrayBuffer;
+  values: Int32Array | Float64Array;
+  capacity = 0;
+  private readonly bytes: number;
+
+  /** `resizable`: whether to grow a resizable buffer (where there are such) or double a plain one. */
+  constructor(
+    private readonly integer: boolean,
+    private readonly resizable = RESIZABLE,
+  ) {
+    this.bytes = integer ? 4 : 8;
+    this.buffer = resizable ? new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(0, { maxByteLength: MAX_BYTES }) : new ArrayBuffer(0);
+    this.values = this.view(this.buffer);
+  }
+
+  private view(buffer: ArrayBuffer, length?: number): Int32Array | Float64Array {
+    return this.integer ? new Int32Array(buffer, 0, length) : new Float64Array(buffer, 0, length);
+  }
+
+  /** Room for `BLOCK` more values. */
+  grow(): void {
+    const capacity = this.capacity + BLOCK;
+    if (capacity * this.bytes > MAX_BYTES) throw new Error(`postgres: more than ${MAX_BYTES / this.bytes} segments`);
+    if (this.resizable) {
+      (this.buffer as ArrayBuffer & { resize(bytes: number): void }).resize(capacity * this.bytes);
+      // A view made without a length follows the buffer's.
+    } else if (capacity * this.bytes > this.buffer.byteLength) {
+      const bigger = new ArrayBuffer(Math.min(MAX_BYTES, Math.max(capacity, 2 * this.capacity) * this.bytes));
+      new Uint8Array(bigger).set(new Uint8Array(this.buffer));
+      this.buffer = bigger;
+      this.values = this.view(bigger);
+    }
+    this.capacity = capacity;
+  }
+
+  /** The first `size` values, as a view of fixed length; the column is let go. */
+  take(size: number): Int32Array | Float64Array {
+    const out = this.view(this.buffer, size);
+    this.buffer = new ArrayBuffer(0);
+    this.values = this.view(this.buffer);
+    this.capacity = 0;
+    return out;
+  }
+}
+
+/** `ArrayBuffer`'s constructor with the options of a resizable buffer (ES2024). */
+type ResizableArrayBufferConstructor = new (bytes: number, options: { maxByteLength: number }) => ArrayBuffer;
+
+/** Whether `ArrayBuffer`s can be made resizable here (Node 20 has them). */
+const RESIZABLE = typeof (ArrayBuffer.prototype as { resize?: unknown }).resize === 'function';
+
+/** The most bytes a segment column may take (the largest resizable buffer V8 makes here): 536 million segments. */
+const MAX_BYTES = 2 ** 32;
 
 /** Segments per block of `SegmentReader`. */
 const BLOCK = 1 << 16;

@@ -111,9 +111,29 @@ const isCount = (v: number): boolean => Number.isFinite(v) && v >= 0;
  * @throws `TypeError` when a column is missing or of another length.
  */
 export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns: SegmentColumns, options: SegmentTableOptions<P> = {}): WeeklyFrame<P> {
+  return weeklyFromHeldSegments({ columns }, options);
+}
+
+/**
+ * `weeklyFromSegmentColumns` of the columns `held` holds, which it lets go
+ * (`held.columns` becomes null) once they are summed into its own cells: a
+ * caller that keeps no other reference lets the collector take them while
+ * the table is built (an engine's segments are as large as the table).
+ */
+export function weeklyFromHeldSegments<P extends Preset = 'notebook'>(
+  held: { columns: SegmentColumns | null },
+  options: SegmentTableOptions<P> = {},
+): WeeklyFrame<P> {
   const preset = checkPreset(options.preset, 'weeklyFromSegmentColumns') as P;
   const { maxWeeksPerProfile } = checkLimits(options.limits, 'weeklyFromSegmentColumns');
   const file = options.source ?? '<segments>';
+  const { ids, data } = segmentDataOf(held, file);
+  return weeklyFromSegments([{ data }], ids, preset, maxWeeksPerProfile, undefined, options.through);
+}
+
+/** The checked cells of the held segment columns (see `weeklyFromSegmentColumns`); `held.columns` is let go. */
+function segmentDataOf(held: { columns: SegmentColumns | null }, file: string): { ids: readonly string[]; data: SegmentData } {
+  const columns = held.columns!;
   if (columns === null || typeof columns !== 'object' || !Array.isArray(columns.profileIds))
     throw new ArgumentTypeError('weeklyFromSegmentColumns: columns.profileIds must be an array of profile ids');
   const n = columns.profile?.length;
@@ -239,6 +259,6 @@ export function weeklyFromSegmentColumns<P extends Preset = 'notebook'>(columns:
       });
     }
   }
-  const data: SegmentData = { size: n, cells, state, outside: 0, duplicates: 0 };
-  return weeklyFromSegments([{ data }], ids, preset, maxWeeksPerProfile, undefined, options.through);
+  held.columns = null;
+  return { ids, data: { size: n, cells, state, outside: 0, duplicates: 0 } };
 }

@@ -1,7 +1,7 @@
 // The reader of PostgreSQL's COPY text output: rows split anywhere across
 // chunks (whose memory the sender reuses), escapes in ids, the status rows.
 import { describe, expect, it } from 'vitest';
-import { SegmentReader } from '../../src/engines/copy-segments.js';
+import { GrowingColumn, SegmentReader } from '../../src/engines/copy-segments.js';
 
 /** One segment row as PostgreSQL writes it: status, id, then the 13 numbers and the days as bits. */
 const row = (status: number, id: string, numbers: readonly (number | string)[]) => `${status}\t${id}\t${numbers.join('\t')}\n`;
@@ -51,4 +51,40 @@ describe('SegmentReader', () => {
     expect(() => read([Buffer.from('0\tp\t1\t2\n')])).toThrow('postgres: a segment row has 4 fields, not 16');
     expect(() => read([Buffer.from(TEXT.slice(0, -3))])).toThrow('postgres: the segments ended in the middle of a row');
   });
+
+  it('keeps every segment of a stream longer than a growth step, each column exactly as long as the rows read', () => {
+    const n = 3 * 65536 + 5;
+    let text = '';
+    for (let i = 0; i < n; i++) text += row(0, `p${i % 1000}`, [19778 + 7 * (i % 50), i % 2, 19773, 19778, 1, i, i + 0.5, 0, 0, 7, 1, i * 3, 19778, 1]);
+    const { reader, columns } = read([Buffer.from(text)]);
+    expect(reader.counts.kept).toBe(n);
+    for (const column of columns) expect(column.length).toBe(n);
+    for (const i of [0, 65535, 65536, 65537, 131072, n - 1]) {
+      expect(columns[0]![i]).toBe(i % 1000);
+      expect(columns[2]![i]).toBe(i % 2);
+      expect(columns[6]![i]).toBe(i);
+      expect(columns[7]![i]).toBe(i + 0.5);
+      expect(columns[12]![i]).toBe(i * 3);
+    }
+  });
+});
+
+describe('GrowingColumn', () => {
+  for (const resizable of [true, false])
+    it(`grows without losing a value (${resizable ? 'a resizable buffer' : 'a plain buffer doubled'})`, () => {
+      for (const integer of [true, false]) {
+        const column = new GrowingColumn(integer, resizable);
+        const n = 200_000;
+        for (let i = 0; i < n; i++) {
+          if (i === column.capacity) column.grow();
+          column.values[i] = integer ? i - 100_000 : i / 4;
+        }
+        const out = column.take(n);
+        expect(out).toBeInstanceOf(integer ? Int32Array : Float64Array);
+        expect(out.length).toBe(n);
+        let wrong = 0;
+        for (let i = 0; i < n; i++) if (out[i] !== (integer ? i - 100_000 : i / 4)) wrong++;
+        expect(wrong).toBe(0);
+      }
+    });
 });

@@ -2,6 +2,7 @@
 // goes through, checked against the CSV path and against bad segments.
 import { describe, expect, it } from 'vitest';
 import { DataError, loadDaily, loadWeekly, weeklyFromSegmentColumns, type SegmentColumns, type WeeklyFrame } from '../../src/index.js';
+import { weeklyFromHeldSegments } from '../../src/features/segments.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { expectWeeklyMatchesCsv } from '../helpers/weekly-match.js';
 import { segmentsByHand } from '../helpers/segments.js';
@@ -65,6 +66,14 @@ describe('weeklyFromSegmentColumns', () => {
     lastFollowers: [101, 52, Number.NaN],
     lastFollowersDay: [19876, 19873, Number.NaN],
   };
+
+  it('lets go of held columns once summed, and gives the same table', async () => {
+    const segments = segmentsByHand(await loadDaily(`${GOLDEN}input`));
+    const held: { columns: SegmentColumns | null } = { columns: segments };
+    const weekly = weeklyFromHeldSegments(held, { preset: 'corrected' });
+    expect(held.columns).toBeNull();
+    sameTable(weeklyFromSegmentColumns(segments, { preset: 'corrected' }), weekly);
+  });
 
   it('builds a small table: sorted ids, every week, the sums of both parts and the last followers of the latest day', () => {
     const weekly = weeklyFromSegmentColumns(base, { preset: 'corrected' });
