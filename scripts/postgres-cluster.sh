@@ -4,8 +4,9 @@
 # refuses root). Source it: it defines pg_cluster_start and pg_cluster_stop.
 #
 #   . scripts/postgres-cluster.sh
-#   pg_cluster_start          # exports EF_POSTGRES_URL (and PG_CLUSTER_DIR)
-#   trap pg_cluster_stop EXIT # stops the server and removes the folder
+#   pg_cluster_start [SHARDS] # exports EF_POSTGRES_URL (and PG_CLUSTER_DIR); with SHARDS,
+#                             # that many more servers: EF_POSTGRES_SHARD_URLS
+#   trap pg_cluster_stop EXIT # stops the servers and removes their folders
 #
 # Needs PostgreSQL's server binaries (Debian: apt-get install postgresql).
 
@@ -26,35 +27,65 @@ pg_cluster_as_owner() {
   fi
 }
 
-pg_cluster_start() {
-  local bin port
+# Starts one server in a new temporary folder and prints "PORT DIR".
+pg_server_start() {
+  local bin port dir
   bin=$(pg_cluster_bin) || {
     echo "postgres-cluster: no PostgreSQL server binaries (apt-get install postgresql)" >&2
     return 1
   }
-  PG_CLUSTER_DIR=$(mktemp -d /tmp/ef-postgres.XXXXXX)
-  export PG_CLUSTER_DIR
-  [ "$(id -u)" = 0 ] && chown postgres "$PG_CLUSTER_DIR"
+  dir=$(mktemp -d /tmp/ef-postgres.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
   # A free port: ask the kernel for one, then let the server take it.
   port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  pg_cluster_as_owner "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -U ef -A trust -E UTF8 --locale=C.UTF-8 >"$PG_CLUSTER_DIR/initdb.log" 2>&1 || {
-    cat "$PG_CLUSTER_DIR/initdb.log" >&2
+  pg_cluster_as_owner "$bin/initdb" -D "$dir/data" -U ef -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || {
+    cat "$dir/initdb.log" >&2
+    rm -rf "$dir"
     return 1
   }
-  pg_cluster_as_owner "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -l "$PG_CLUSTER_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_CLUSTER_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  pg_cluster_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null || {
-    cat "$PG_CLUSTER_DIR/server.log" >&2
+    cat "$dir/server.log" >&2
+    rm -rf "$dir"
     return 1
   }
-  export EF_POSTGRES_URL="postgres://ef@127.0.0.1:$port/postgres"
-  echo "postgres-cluster: PostgreSQL on 127.0.0.1:$port ($PG_CLUSTER_DIR)" >&2
+  echo "$port $dir"
+}
+
+# Stops the server of a folder and removes the folder.
+pg_server_stop() {
+  [ -n "${1:-}" ] && [ -d "$1" ] || return 0
+  local bin
+  bin=$(pg_cluster_bin) && pg_cluster_as_owner "$bin/pg_ctl" -D "$1/data" -m immediate -w stop >/dev/null 2>&1
+  rm -rf "$1"
+}
+
+# The main server: EF_POSTGRES_URL. With a count, that many shard servers too,
+# for the sharded tests (a coordinator on the main server reaches them by
+# postgres_fdw): EF_POSTGRES_SHARD_URLS, comma-separated.
+pg_cluster_start() {
+  local started urls="" i
+  started=$(pg_server_start) || return 1
+  PG_CLUSTER_DIR=${started#* }
+  export PG_CLUSTER_DIR
+  export EF_POSTGRES_URL="postgres://ef@127.0.0.1:${started%% *}/postgres"
+  echo "postgres-cluster: PostgreSQL on 127.0.0.1:${started%% *} ($PG_CLUSTER_DIR)" >&2
+  PG_SHARD_DIRS=""
+  for ((i = 0; i < ${1:-0}; i++)); do
+    started=$(pg_server_start) || return 1
+    PG_SHARD_DIRS="$PG_SHARD_DIRS ${started#* }"
+    urls="$urls${urls:+,}postgres://ef@127.0.0.1:${started%% *}/postgres"
+    echo "postgres-cluster: shard $((i + 1)) on 127.0.0.1:${started%% *}" >&2
+  done
+  export PG_SHARD_DIRS
+  [ -z "$urls" ] || export EF_POSTGRES_SHARD_URLS="$urls"
 }
 
 pg_cluster_stop() {
-  [ -n "${PG_CLUSTER_DIR:-}" ] && [ -d "$PG_CLUSTER_DIR" ] || return 0
-  local bin
-  bin=$(pg_cluster_bin) && pg_cluster_as_owner "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -m immediate -w stop >/dev/null 2>&1
-  rm -rf "$PG_CLUSTER_DIR"
+  local dir
+  for dir in ${PG_SHARD_DIRS:-}; do pg_server_stop "$dir"; done
+  PG_SHARD_DIRS=
+  pg_server_stop "${PG_CLUSTER_DIR:-}"
   PG_CLUSTER_DIR=
 }

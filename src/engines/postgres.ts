@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
 import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
@@ -198,15 +199,20 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       try {
         // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
         const described = await query(
-          `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod)
-           FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+          // Whether the column's collation is deterministic (a column that was read as JSON: PostgreSQL 11 has no such field).
+          `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce((to_jsonb(c) ->> 'collisdeterministic')::boolean, true)
+           FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation c ON c.oid = a.attcollation
            WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
           [relation],
         ).catch((error: unknown) => {
           throw failed('cannot read the table', error);
         });
         if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
-        const types = new Map(described.map(([name, type, shown]) => [String(name), [String(type), String(shown)] as const]));
+        const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
+        const partitioned = kind[0]?.[0] === 'p';
+        const types = new Map(
+          described.map(([name, type, shown, deterministic]) => [String(name), [String(type), String(shown), deterministic !== false] as const]),
+        );
         const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
           const found = types.get(names[column]);
           if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
@@ -222,6 +228,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         for (const column of DAILY_COLUMNS) typeOf(column);
         const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
         const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
+        // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
+        const profileCollation = types.get(names.profile_id)![2] ? '' : ' COLLATE "C"';
         if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
         const dateType = typeOf('date');
         const day = isText('date')
@@ -239,9 +247,10 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
           [`day < ${first} OR day > ${last}`, range, 'date'],
           ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
-          // NaN is larger than every number in PostgreSQL: it is named to be refused.
+          // NaN is larger than every number in PostgreSQL (so not below Infinity). No coalesce, nullif or IS [NOT] TRUE in
+          // what the rows are grouped by: postgres_fdw (15) does not send them to a shard, and the grouping would stay here.
           ...COUNTS.map((c): [string, string, string] => [
-            `NOT coalesce(${c}_n >= 0 AND ${c}_n < 'Infinity'::float8 AND ${c}_n <> 'NaN'::float8, false)`,
+            `(${c}_n IS NULL OR NOT (${c}_n >= 0 AND ${c}_n < 'Infinity'::float8))`,
             `'${c} is not a non-negative number'`,
             c,
           ]),
@@ -264,35 +273,49 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
               ${checks(first, last, range)
                 .map(([when]) => `(${when})`)
                 .join(' OR ')} AS bad
-            FROM (SELECT ${day} AS day, ${id} AS id, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
-                    nullif(${number('followers')}, 'NaN'::float8) AS followers_n,
+            FROM (SELECT ${day} AS day, ${id} AS id, ${col('profile_id')}${profileCollation} AS ef_key, ${COUNTS.map((c) => `${number(c)} AS ${c}_n`).join(', ')},
+                    CASE WHEN ${number('followers')} = 'NaN'::float8 THEN NULL ELSE ${number('followers')} END AS followers_n,
                     ${col('date')}::text AS date_text, ${[...COUNTS, 'followers' as const].map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
                   FROM ${relation}${barrier}) AS parsed${barrier}) AS ef_checked`;
         // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
         const [from, to] = windowOf(request).map(sqlInteger);
-        // Grouped by three keys: the status, the id (compared byte for byte: no collation is needed to group) and the
-        // segment (its Sunday times 2, plus 1 for the days of the month before the Sunday's); NULL for statuses 1 and 2.
+        // The first day of every month from the limits' first day to the week after their last, for the month part.
+        const months = sqlIntegerArray(monthStarts(request.limits.firstDay, request.limits.lastDay + 6));
+        // Grouped by three keys: the status, the profile column as it is (the key a table is partitioned on, so that the
+        // grouping of each partition can be done where it lies: on a shard, by postgres_fdw) and the segment (its Sunday
+        // times 2, plus 1 for the days of the month before the Sunday's, found among the month starts by width_bucket:
+        // integer arithmetic, which postgres_fdw sends, where date_part is not); the segment NULL outside the window. The
+        // keys and the sums are kept cheap to compute (the segment does not repeat the checks; the days' bits do not repeat
+        // the segment): postgres_fdw's planner weighs their cost, and past about twice this it groups on the coordinator.
         const segmentsSql = `SELECT status, id, seg >> 1 AS sunday, seg & 1 AS part, first_day, last_day, n, posts, engagement, reach, impressions,
               followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day, days
           FROM (
-            SELECT status, id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
+            SELECT status, ef_key::text AS id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
                    sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
                    coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
                    max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair,
-                   bit_or(1 << ((seg >> 1) - day)) AS days
+                   bit_or(1 << ((((3 - day) % 7) + 7) % 7)) AS days
             FROM (
-              SELECT status, CASE WHEN status = 0 THEN id END COLLATE "C" AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
-                     CASE WHEN status = 0 THEN 2 * sunday + (date_part('day', DATE '1970-01-01' + sunday) <= sunday - day)::int END AS seg
+              SELECT status, ef_key, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+                     CASE WHEN day BETWEEN ${from} AND ${to} THEN 2 * sunday + (day < (${months})[width_bucket(sunday, ${months})])::int END AS seg
               FROM (SELECT CASE WHEN bad THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
                            day + (((3 - day) % 7) + 7) % 7 AS sunday, *
                     FROM ${checked(sqlInteger(request.limits.firstDay), sqlInteger(request.limits.lastDay), "'range'")}) AS rows
             ) AS keyed
-            GROUP BY status, id, seg
+            GROUP BY status, ef_key, seg
           ) AS grouped`;
         await query('BEGIN READ ONLY');
         inTransaction = true;
         // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
         await query('SET LOCAL extra_float_digits = 3');
+        // A table partitioned on the profile (foreign partitions on shards, or local ones) is grouped partition by partition.
+        await query('SET LOCAL enable_partitionwise_aggregate = on');
+        if (partitioned) {
+          // PostgreSQL 15 cannot tell how few groups the checked keys make: it prices a shard's GROUP BY as if it kept every
+          // row, and its expressions above the coordinator's own grouping, which then wins. Priced at nothing (for this
+          // query, in this transaction), the expressions no longer decide it, and each partition is grouped where it lies.
+          await query('SET LOCAL cpu_operator_cost = 0');
+        }
         if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
         // One pass, streamed: the segments of the rows kept (status 0), one group each for the good rows outside the window (1) and the refused rows (2).
         const segments = new SegmentReader();
@@ -303,10 +326,14 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         inTransaction = false;
         const { ids, counts } = segments;
         const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
+        // The first refused rows by key, then (rows of the same key) by what is wrong and their values: the same examples
+        // whatever order the server reads the rows in.
         const examples = async () => {
           const rows = await query(
             `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-             FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+             FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL
+             ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST, ${['bad_column', 'reason', 'date_text', ...[...COUNTS, 'followers'].map((c) => `${c}_text`)].map((c) => `${c} COLLATE "C"`).join(', ')}
+             LIMIT ${MAX_SKIPPED_EXAMPLES}`,
             values,
           );
           // A table row is named by its key: the profile and the date.
@@ -346,6 +373,22 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
 function windowOf(request: WeeklyRequest): [number, number] {
   const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
   return [Number.isFinite(window.from) ? window.from : -2147483648, Number.isFinite(window.to) ? window.to : 2147483647];
+}
+
+/** The day numbers of the first days of the months from the month of `from` to the month after that of `to`. */
+function monthStarts(from: number, to: number): number[] {
+  const starts: number[] = [];
+  const [first, firstMonth] = civilFromDays(from);
+  for (let year = first!, month = firstMonth!; ; month === 12 ? ((month = 1), year++) : month++) {
+    const start = daysFromCivil(year, month, 1);
+    starts.push(start);
+    if (start > to) return starts;
+  }
+}
+
+/** Integers as a SQL array literal, each checked. */
+function sqlIntegerArray(values: readonly number[]): string {
+  return `'{${values.map(sqlInteger).join(',')}}'::int[]`;
 }
 
 /** A day number or a setting written into SQL: an integer, checked (never text). */
