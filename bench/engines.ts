@@ -1,4 +1,4 @@
-// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N] [--engine duckdb|postgres]
+// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N] [--engine duckdb|postgres|postgres-sharded]
 //
 // The weekly table and the four models through each engine, on the same
 // daily files (generated, or reused from .bench-cache/ as `npm run bench`
@@ -18,6 +18,13 @@
 // drop the sums), and `loadWeekly(postgres({ table }))` with the four
 // models, the weekly table's time reported apart; the RSS is Node's (the
 // server's memory is its own).
+// With `--engine postgres-sharded` (shard servers named by
+// EF_POSTGRES_SHARD_URLS too: `pg_cluster_start 2`): the same table, and
+// its rows hash-partitioned on the profile into foreign partitions on the
+// shards (postgres_fdw; the copy through the coordinator timed apart), read
+// through the coordinator beside the one server's table; and the source's
+// own query with the grouping left to the coordinator (partitionwise
+// grouping off, every row pulled from the shards), as the reference.
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -45,11 +52,16 @@ const dataDir = benchDataDir(profiles, seed);
 const parquet = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}.parquet`);
 const threads = values.threads ? Number(values.threads) : undefined;
 const url = process.env.EF_POSTGRES_URL ?? '';
-if (values.engine === 'postgres' && !url) throw new Error('--engine postgres: set EF_POSTGRES_URL (scripts/postgres-cluster.sh starts a throwaway server)');
+const shardUrls = (process.env.EF_POSTGRES_SHARD_URLS ?? '').split(',').filter((u) => u !== '');
+if (values.engine === 'postgres-sharded' && shardUrls.length < 2) throw new Error('--engine postgres-sharded: set EF_POSTGRES_SHARD_URLS (pg_cluster_start 2)');
+if (values.engine!.startsWith('postgres') && !url)
+  throw new Error('--engine postgres: set EF_POSTGRES_URL (scripts/postgres-cluster.sh starts a throwaway server)');
 const table = `bench_daily_${profiles}_${seed}`;
 
 /** The seconds to the weekly table, where a stage reports it apart from the training. */
 let weeklySeconds: number | undefined;
+/** The sharded query's time with every row pulled to the coordinator, over its time grouped on the shards. */
+let pulledRatio: number | undefined;
 
 const STAGES: Record<string, () => Promise<string>> = {
   async js() {
@@ -107,6 +119,78 @@ const STAGES: Record<string, () => Promise<string>> = {
           SELECT profile_id, date_trunc('week', date) AS week, count(*), sum(followers), sum(posts), sum(engagement), sum(reach), sum(impressions)
           FROM ${table} GROUP BY 1, 2) AS t`);
       return `${rows[0]!.count} weekly rows`;
+    });
+  },
+  async 'shard postgres'() {
+    // The loaded table's rows, hash-partitioned on the profile into a foreign partition per shard.
+    const { default: pg } = await import('pg');
+    const typed = 'date date, profile_id text, followers bigint, posts bigint, engagement float8, reach float8, impressions float8';
+    for (const shard of shardUrls) {
+      const c = new pg.Client({ connectionString: shard });
+      await c.connect();
+      await c.query(`DROP TABLE IF EXISTS ${table}_part; CREATE TABLE ${table}_part (${typed})`);
+      await c.end();
+    }
+    return withPg(async (query) => {
+      await query('CREATE EXTENSION IF NOT EXISTS postgres_fdw');
+      await query(`DROP TABLE IF EXISTS ${table}_sharded`);
+      await query(`CREATE TABLE ${table}_sharded (${typed}) PARTITION BY HASH (profile_id)`);
+      for (const [i, shard] of shardUrls.entries()) {
+        const { hostname, port, username, pathname } = new URL(shard);
+        await query(`DROP SERVER IF EXISTS bench_shard_${i} CASCADE`);
+        await query(`CREATE SERVER bench_shard_${i} FOREIGN DATA WRAPPER postgres_fdw
+          OPTIONS (host '${hostname}', port '${port}', dbname '${pathname.slice(1)}', async_capable 'true', batch_size '1000')`);
+        await query(`CREATE USER MAPPING FOR CURRENT_USER SERVER bench_shard_${i} OPTIONS (user '${username}')`);
+        await query(`CREATE FOREIGN TABLE ${table}_sharded_${i} PARTITION OF ${table}_sharded
+          FOR VALUES WITH (MODULUS ${shardUrls.length}, REMAINDER ${i}) SERVER bench_shard_${i} OPTIONS (table_name '${table}_part')`);
+      }
+      await query(`INSERT INTO ${table}_sharded SELECT date, profile_id, followers, posts, engagement, reach, impressions FROM ${table}`);
+      await query(`ANALYZE ${table}_sharded`);
+      return `${shardUrls.length} shards`;
+    });
+  },
+  async 'postgres sharded'() {
+    const { weekly } = await loadWeekly(postgres({ connectionString: url, table: `${table}_sharded` }));
+    trainModels(weekly);
+    return `${weekly.length} weekly rows`;
+  },
+  async 'query sharded'() {
+    // The source's query on the sharded table (captured from a read whose COPY is not run), streamed here as the source
+    // sets it (each partition grouped on its shard), then with the grouping left to the coordinator (every row pulled).
+    const { default: pg } = await import('pg');
+    const sent: string[] = [];
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const seen = {
+      async connect() {
+        const client = await pool.connect();
+        const query = client.query.bind(client) as (config: unknown) => Promise<unknown>;
+        return Object.assign(Object.create(client) as typeof client, {
+          query(config: { text?: string; submit?: (connection: { query(text: string): void }) => void }) {
+            if (typeof config.submit === 'function') {
+              const submit = config.submit.bind(config);
+              // Captured, not run: the statement is the point.
+              config.submit = (connection) => submit({ query: (text: string) => (sent.push(text), connection.query('SELECT 1 WHERE false')) });
+            }
+            return query(config);
+          },
+          release: (error?: Error | boolean) => client.release(error),
+        });
+      },
+    };
+    await loadWeekly(postgres({ pool: seen as never, table: `${table}_sharded` })).catch(() => undefined);
+    await pool.end();
+    const copy = sent.find((t) => t.startsWith('COPY ('))!;
+    return withPg(async (_query, client) => {
+      const seconds: number[] = [];
+      for (const partitionwise of ['on', 'off']) {
+        await client.query(`SET enable_partitionwise_aggregate = ${partitionwise}`);
+        await client.query('SET cpu_operator_cost = 0');
+        const t = performance.now();
+        await copyOut(client, copy, () => undefined);
+        seconds.push((performance.now() - t) / 1000);
+      }
+      pulledRatio = seconds[1]! / seconds[0]!;
+      return `the query grouped on the shards ${seconds[0]!.toFixed(2)} s, every row pulled to the coordinator ${seconds[1]!.toFixed(2)} s`;
     });
   },
   async 'load postgres'() {
@@ -186,7 +270,7 @@ if (values.stage) {
   const peak = peakRss();
   const t0 = performance.now();
   const what = await STAGES[values.stage]!();
-  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak[0]! / 1048576, what, weeklySeconds }));
+  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak[0]! / 1048576, what, weeklySeconds, pulledRatio }));
   process.exit(0);
 }
 
@@ -196,11 +280,13 @@ const csvBytes = readdirSync(dataDir, { recursive: true })
   .filter((f) => /\.csv(\.gz)?$/.test(f))
   .reduce((n, f) => n + statSync(f).size, 0);
 
-const results: Record<string, { seconds: number; peakMB: number; what: string; weeklySeconds?: number }> = {};
+const results: Record<string, { seconds: number; peakMB: number; what: string; weeklySeconds?: number; pulledRatio?: number }> = {};
 const stages =
-  values.engine === 'postgres'
-    ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres']
-    : ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet'];
+  values.engine === 'postgres-sharded'
+    ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
+    : values.engine === 'postgres'
+      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres']
+      : ['js', 'bare query csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet'];
 for (const stage of stages) {
   const r = spawnSync(
     process.execPath,
@@ -234,7 +320,12 @@ console.log(
 );
 console.log('| stage | wall s | peak RSS MB | what |\n| --- | ---: | ---: | --- |');
 for (const [stage, r] of Object.entries(results)) console.log(`| ${stage} | ${r.seconds.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.what} |`);
-if (values.engine === 'postgres') {
+if (values.engine === 'postgres-sharded') {
+  console.log(`\nThrough the coordinator / one server's table: ${ratio('postgres sharded', 'postgres')} × the time.`);
+  console.log(
+    `The source's query with every row pulled to the coordinator / grouped on the shards: ${results['query sharded']!.pulledRatio!.toFixed(2)} × the time.`,
+  );
+} else if (values.engine === 'postgres') {
   console.log(`\nPostgreSQL / the JS fast path: ${ratio('postgres', 'js')} × the time, ${rss('postgres', 'js')} × Node's peak RSS.`);
   const weekly = results.postgres!.weeklySeconds!;
   const per = (stage: string) => (weekly / results[stage]!.seconds).toFixed(2);
