@@ -327,6 +327,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
               followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
             FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
           const columns = await readColumns(result, SEGMENT_COLUMNS.length + 1, segmentCount);
+          // DuckDB's copy of the segments is let go before the table is built from Node's.
+          await open.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
           return { columns: segmentColumnsOf(profileIds, columns), days: columns[SEGMENT_COLUMNS.length]! };
         };
         return await engineLoad(

@@ -88,6 +88,28 @@ describe.skipIf(skip)('duckdb()', () => {
     expect(predictions).toEqual(predict(model, daily, { asOf: '2024-09-29', intervals: [0.8] }));
   });
 
+  it('drops its copy of the segments once read, before the table is built (DuckDB gives their memory back)', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, all_varchar = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` });
+    // Asked when the segments are in (the read event): the connection runs it before the source's own last statement.
+    let held: Promise<number> | undefined;
+    const { weekly } = await loadWeekly(duckdb({ connection: c, table: 'daily' }), {
+      onProgress: (e) => {
+        if (e.stage === 'read')
+          held = c
+            .runAndReadAll(`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name IN ('ef_segments', 'ef_ids')`)
+            .then((r) => Number(r.getRows()[0]![0]));
+      },
+    });
+    expect(weekly.length).toBeGreaterThan(0);
+    expect(held).toBeDefined();
+    expect(await held).toBe(0);
+    c.closeSync();
+    instance.closeSync();
+  });
+
   it('loads @duckdb/node-api only when a source is read: never from the main entry, nor when a source is made', () => {
     // The native engine shows in the process's memory map once loaded (Linux).
     const loaded = String.raw`/duckdb[^\n]*\.node/.test(readFileSync('/proc/self/maps', 'utf8'))`;
