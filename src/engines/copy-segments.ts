@@ -1,4 +1,5 @@
 import { SEGMENT_COLUMNS } from '../features/segments.js';
+import type { DailyFrameBuilder } from '../frame/daily-frame.js';
 import { daysIn } from '../features/weekly-sums.js';
 
 /*
@@ -90,6 +91,72 @@ export class SegmentReader {
   finish(): (Float64Array | Int32Array)[] {
     if (this.rest) throw new Error('postgres: the segments ended in the middle of a row');
     return this.columns.map((column) => column.take(this.size));
+  }
+}
+
+/**
+ * Reads the daily rows of `COPY … TO STDOUT` (text format: status, id, day,
+ * followers, posts, engagement, reach, impressions) into a frame builder:
+ * the kept rows (status 0) as rows, the others counted (1: good rows outside
+ * what was asked for, 2: refused rows).
+ */
+export class DailyRowReader {
+  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0 };
+  private rest: Uint8Array | null = null;
+  private readonly starts = new Int32Array(8);
+  private readonly ends = new Int32Array(8);
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly builder: DailyFrameBuilder) {}
+
+  /** Takes a chunk of rows (a partial row is kept for the next chunk). */
+  add(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.rest) {
+      bytes = new Uint8Array(this.rest.length + chunk.length);
+      bytes.set(this.rest);
+      bytes.set(chunk, this.rest.length);
+      this.rest = null;
+    }
+    let start = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] !== 10) continue;
+      this.row(bytes, start, i);
+      start = i + 1;
+    }
+    // A copy: a Buffer's slice is a view of memory its owner may reuse.
+    if (start < bytes.length) this.rest = Uint8Array.prototype.slice.call(bytes, start);
+  }
+
+  /** Checks that the stream ended at the end of a row. */
+  finish(): void {
+    if (this.rest) throw new Error('postgres: the rows ended in the middle of a row');
+  }
+
+  private row(bytes: Uint8Array, start: number, end: number): void {
+    const { starts, ends } = this;
+    let field = 0;
+    starts[0] = start;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] === 9) {
+        ends[field] = i;
+        starts[++field] = i + 1;
+      }
+    }
+    ends[field] = end;
+    if (field !== 7) throw new Error(`postgres: a daily row has ${field + 1} fields, not 8`);
+    const status = bytes[starts[0]!]! - 48;
+    if (status === 2) this.counts.refused++;
+    else if (status === 1) this.counts.outside++;
+    else {
+      const id = unescapeText(this.decoder.decode(bytes.subarray(starts[1]!, ends[1]!)));
+      const at = (f: number) => numberAt(bytes, starts[f]!, ends[f]!);
+      // NULL followers (\N): missing, as NaN.
+      const followers = ends[3]! - starts[3]! === 2 && bytes[starts[3]!] === 92 ? Number.NaN : at(3);
+      if (followers !== followers) this.counts.missing++;
+      this.counts.kept++;
+      this.builder.add(this.builder.profiles.internString(id), at(2), followers, at(4), at(5), at(6), at(7));
+    }
   }
 }
 

@@ -45,8 +45,9 @@ export interface DuckDbSourceOptions {
 
 /** The part of `@duckdb/node-api`'s `DuckDBConnection` this source uses. */
 export interface DuckDbConnectionLike {
-  run(sql: string, values?: Record<string, unknown>, types?: Record<string, unknown>): Promise<unknown>;
-  stream(sql: string, values?: Record<string, unknown>, types?: Record<string, unknown>): Promise<DuckDbStreamLike>;
+  // Values and types as objects: a `@duckdb/node-api` connection (its values an array or a record) is one.
+  run(sql: string, values?: object, types?: object): Promise<unknown>;
+  stream(sql: string, values?: object, types?: object): Promise<DuckDbStreamLike>;
 }
 
 /** The part of `@duckdb/node-api`'s streaming result this source reads: chunks, a column vector at a time. */

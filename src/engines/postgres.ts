@@ -1,11 +1,12 @@
 import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
-import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import type { DailyRequest, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import type { Preset } from '../schema.js';
-import { SegmentReader } from './copy-segments.js';
+import type { CheckedLimits, Preset } from '../schema.js';
+import { DailyRowReader, SegmentReader } from './copy-segments.js';
+import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
 import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
 
@@ -48,6 +49,20 @@ export interface PostgresClientLike {
 /** The part of a `pg.Pool` this source uses. */
 export interface PostgresPoolLike {
   connect(): Promise<PostgresClientLike & { release(error?: Error | boolean): void }>;
+}
+
+/** What every read of a PostgreSQL source shares, once the table's columns are checked. */
+interface Session {
+  /** The table's rows, checked with the limits, as a subquery: day, id, ef_key, the numbers (`*_n`), reason, bad. */
+  rows: string;
+  /** A statement with parameters; rows as arrays. */
+  query(text: string, values?: unknown[]): Promise<unknown[][]>;
+  /** Streams `sql` by COPY in a read-only transaction, after the settings given. */
+  stream(sql: string, onData: (chunk: Uint8Array) => void, settings?: readonly string[]): Promise<void>;
+  /** The first refused rows, named by key. */
+  examples(): Promise<DataError[]>;
+  /** Whether the table is partitioned. */
+  partitioned: boolean;
 }
 
 interface PgModule {
@@ -163,107 +178,109 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
   }
   const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
   const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
-  return {
-    name: table,
-    async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
-      const pg = options.pool ? null : await loadPg();
-      const config: Record<string, unknown> = { connectionTimeoutMillis: options.connectTimeoutMillis ?? 10_000, keepAlive: true };
-      if (options.connectionString !== undefined) config.connectionString = options.connectionString;
-      if (options.statementTimeoutMillis !== undefined) config.statement_timeout = options.statementTimeoutMillis;
-      const own = pg ? new pg.Client(config) : null;
-      const where = own ? `${own.host}:${own.port}${own.database ? `/${own.database}` : ''}` : 'the pool';
-      const failed = (what: string, error: unknown): Error => {
-        const e = error as Error & { code?: string };
-        return new EngineError('postgres', `postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
-      };
-      let client: PostgresClientLike;
-      let release: () => Promise<void>;
-      try {
-        if (own) {
-          // A server that goes away mid-query is reported by the query; without a listener it would crash the process.
-          own.on('error', () => undefined);
-          await own.connect();
-          client = own;
-          release = () => own.end().catch(() => undefined);
-        } else {
-          const taken = await options.pool!.connect();
-          client = taken;
-          release = async () => taken.release();
-        }
-      } catch (error) {
-        await own?.end().catch(() => undefined);
-        throw failed('cannot connect', error);
+  /**
+   * Connects, checks the table's columns, and runs `work` with what every read shares: the checked rows' SQL, the
+   * examples of refused rows, and a read-only transaction to stream in. The connection is given back after.
+   */
+  const session = async <T>(limits: CheckedLimits, work: (s: Session) => Promise<T>): Promise<T> => {
+    const pg = options.pool ? null : await loadPg();
+    const config: Record<string, unknown> = { connectionTimeoutMillis: options.connectTimeoutMillis ?? 10_000, keepAlive: true };
+    if (options.connectionString !== undefined) config.connectionString = options.connectionString;
+    if (options.statementTimeoutMillis !== undefined) config.statement_timeout = options.statementTimeoutMillis;
+    const own = pg ? new pg.Client(config) : null;
+    const where = own ? `${own.host}:${own.port}${own.database ? `/${own.database}` : ''}` : 'the pool';
+    const failed = (what: string, error: unknown): Error => {
+      const e = error as Error & { code?: string };
+      return new EngineError('postgres', `postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
+    };
+    let client: PostgresClientLike;
+    let release: () => Promise<void>;
+    try {
+      if (own) {
+        // A server that goes away mid-query is reported by the query; without a listener it would crash the process.
+        own.on('error', () => undefined);
+        await own.connect();
+        client = own;
+        release = () => own.end().catch(() => undefined);
+      } else {
+        const taken = await options.pool!.connect();
+        client = taken;
+        release = async () => taken.release();
       }
-      const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
-      let inTransaction = false;
-      try {
-        // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
-        const described = await query(
-          // Whether the column's collation is deterministic (a column that was read as JSON: PostgreSQL 11 has no such field).
-          `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce((to_jsonb(c) ->> 'collisdeterministic')::boolean, true)
+    } catch (error) {
+      await own?.end().catch(() => undefined);
+      throw failed('cannot connect', error);
+    }
+    const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
+    let inTransaction = false;
+    try {
+      // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
+      const described = await query(
+        // Whether the column's collation is deterministic (a column that was read as JSON: PostgreSQL 11 has no such field).
+        `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce((to_jsonb(c) ->> 'collisdeterministic')::boolean, true)
            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation c ON c.oid = a.attcollation
            WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
-          [relation],
-        ).catch((error: unknown) => {
-          throw failed('cannot read the table', error);
-        });
-        if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
-        const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
-        const partitioned = kind[0]?.[0] === 'p';
-        const types = new Map(
-          described.map(([name, type, shown, deterministic]) => [String(name), [String(type), String(shown), deterministic !== false] as const]),
-        );
-        const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
-          const found = types.get(names[column]);
-          if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
-          if (!ALLOWED[column].includes(found[0]))
-            throw new DataError(`column '${names[column]}' (the daily ${column}) has type ${found[1]}; expected one of ${ALLOWED[column].join(', ')}`, {
-              file: table,
-              line: 0,
-              column: names[column],
-            });
-          return found[0];
-        };
-        // Every daily column is there, with a type this source reads, before anything else runs.
-        for (const column of DAILY_COLUMNS) typeOf(column);
-        const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
-        const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
-        // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
-        const profileCollation = types.get(names.profile_id)![2] ? '' : ' COLLATE "C"';
-        if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
-        const dateType = typeOf('date');
-        const day = isText('date')
-          ? dayFromText(col('date'))
-          : `CASE WHEN isfinite(${col('date')}) THEN (${dateType === 'timestamptz' ? `(${col('date')} AT TIME ZONE 'UTC')::date` : `${col('date')}::date`} - DATE '1970-01-01') END`;
-        const number = (column: (typeof DAILY_COLUMNS)[number]) =>
-          isText(column)
-            ? // Plain digits, then decimals whose exponent and length keep them inside the double range, in SQL; the rest in the function.
-              `CASE WHEN ${col(column)} ~ '^\\d{1,15}$' THEN ${col(column)}::float8
+        [relation],
+      ).catch((error: unknown) => {
+        throw failed('cannot read the table', error);
+      });
+      if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
+      const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
+      const partitioned = kind[0]?.[0] === 'p';
+      const types = new Map(
+        described.map(([name, type, shown, deterministic]) => [String(name), [String(type), String(shown), deterministic !== false] as const]),
+      );
+      const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
+        const found = types.get(names[column]);
+        if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
+        if (!ALLOWED[column].includes(found[0]))
+          throw new DataError(`column '${names[column]}' (the daily ${column}) has type ${found[1]}; expected one of ${ALLOWED[column].join(', ')}`, {
+            file: table,
+            line: 0,
+            column: names[column],
+          });
+        return found[0];
+      };
+      // Every daily column is there, with a type this source reads, before anything else runs.
+      for (const column of DAILY_COLUMNS) typeOf(column);
+      const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
+      const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
+      // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
+      const profileCollation = types.get(names.profile_id)![2] ? '' : ' COLLATE "C"';
+      if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
+      const dateType = typeOf('date');
+      const day = isText('date')
+        ? dayFromText(col('date'))
+        : `CASE WHEN isfinite(${col('date')}) THEN (${dateType === 'timestamptz' ? `(${col('date')} AT TIME ZONE 'UTC')::date` : `${col('date')}::date`} - DATE '1970-01-01') END`;
+      const number = (column: (typeof DAILY_COLUMNS)[number]) =>
+        isText(column)
+          ? // Plain digits, then decimals whose exponent and length keep them inside the double range, in SQL; the rest in the function.
+            `CASE WHEN ${col(column)} ~ '^\\d{1,15}$' THEN ${col(column)}::float8
                 WHEN ${col(column)} ~ '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,2})?$' AND length(${col(column)}) <= 200 THEN ${col(column)}::float8
                 ELSE pg_temp.ef_number(${col(column)}) END`
-            : `${col(column)}::float8`;
-        const id = `${col('profile_id')}::text`;
-        const checks = (first: string, last: string, range: string): [string, string, string][] => [
-          ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
-          [`day < ${first} OR day > ${last}`, range, 'date'],
-          ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
-          // NaN is larger than every number in PostgreSQL (so not below Infinity). No coalesce, nullif or IS [NOT] TRUE in
-          // what the rows are grouped by: postgres_fdw (15) does not send them to a shard, and the grouping would stay here.
-          ...COUNTS.map((c): [string, string, string] => [
-            `(${c}_n IS NULL OR NOT (${c}_n >= 0 AND ${c}_n < 'Infinity'::float8))`,
-            `'${c} is not a non-negative number'`,
-            c,
-          ]),
-          // A followers value that is a number must be a count (not a number at all: missing, NULL here).
-          [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, 'followers'],
-        ];
-        // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
-        // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
-        // columns (casts) are cheap enough to compute again, and the plan stays parallel.
-        const barrier = DAILY_COLUMNS.some((c) => c !== 'profile_id' && isText(c)) ? ' OFFSET 0' : '';
-        // Every row with its day number, its numbers, and why it is refused (NULL: kept); `bad`, the same as a boolean
-        // (never NULL), is what the segments query tests: cheaper than the reason's text.
-        const checked = (first: string, last: string, range: string) => `(SELECT *,
+          : `${col(column)}::float8`;
+      const id = `${col('profile_id')}::text`;
+      const checks = (first: string, last: string, range: string): [string, string, string][] => [
+        ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
+        [`day < ${first} OR day > ${last}`, range, 'date'],
+        ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
+        // NaN is larger than every number in PostgreSQL (so not below Infinity). No coalesce, nullif or IS [NOT] TRUE in
+        // what the rows are grouped by: postgres_fdw (15) does not send them to a shard, and the grouping would stay here.
+        ...COUNTS.map((c): [string, string, string] => [
+          `(${c}_n IS NULL OR NOT (${c}_n >= 0 AND ${c}_n < 'Infinity'::float8))`,
+          `'${c} is not a non-negative number'`,
+          c,
+        ]),
+        // A followers value that is a number must be a count (not a number at all: missing, NULL here).
+        [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, 'followers'],
+      ];
+      // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
+      // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
+      // columns (casts) are cheap enough to compute again, and the plan stays parallel.
+      const barrier = DAILY_COLUMNS.some((c) => c !== 'profile_id' && isText(c)) ? ' OFFSET 0' : '';
+      // Every row with its day number, its numbers, and why it is refused (NULL: kept); `bad`, the same as a boolean
+      // (never NULL), is what the segments query tests: cheaper than the reason's text.
+      const checked = (first: string, last: string, range: string) => `(SELECT *,
               CASE ${checks(first, last, range)
                 .map(([when, reason]) => `WHEN ${when} THEN ${reason}`)
                 .join(' ')} END AS reason,
@@ -277,6 +294,55 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
                     CASE WHEN ${number('followers')} = 'NaN'::float8 THEN NULL ELSE ${number('followers')} END AS followers_n,
                     ${col('date')}::text AS date_text, ${[...COUNTS, 'followers' as const].map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
                   FROM ${relation}${barrier}) AS parsed${barrier}) AS ef_checked`;
+      const values = [limits.firstDay, limits.lastDay, dateRangeReason(limits)];
+      // The first refused rows by key, then (rows of the same key) by what is wrong and their values: the same examples
+      // whatever order the server reads the rows in.
+      const examples = async () => {
+        const rows = await query(
+          `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+             FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL
+             ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST, ${['bad_column', 'reason', 'date_text', ...[...COUNTS, 'followers'].map((c) => `${c}_text`)].map((c) => `${c} COLLATE "C"`).join(', ')}
+             LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+          values,
+        );
+        // A table row is named by its key: the profile and the date.
+        return rows.map(
+          ([profile, date, column, reason, value]) =>
+            new DataError(String(reason), {
+              file: rowByKey(table, profile, date),
+              line: 0,
+              column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
+              value: value === null ? '' : String(value),
+            }),
+        );
+      };
+      // A read-only transaction with the statement's settings, in which `sql` is streamed by COPY.
+      const stream = async (sql: string, onData: (chunk: Uint8Array) => void, settings: readonly string[] = []) => {
+        await query('BEGIN READ ONLY');
+        inTransaction = true;
+        // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
+        await query('SET LOCAL extra_float_digits = 3');
+        for (const setting of settings) await query(setting);
+        if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
+        await copyOut(client, `COPY (${sql}) TO STDOUT`, onData).catch((error: unknown) => {
+          throw failed('the query failed', error);
+        });
+        await query('COMMIT');
+        inTransaction = false;
+      };
+      const rows = checked(sqlInteger(limits.firstDay), sqlInteger(limits.lastDay), "'range'");
+      return await work({ rows, query, stream, examples, partitioned });
+    } catch (error) {
+      if (inTransaction) await query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await release();
+    }
+  };
+  return {
+    name: table,
+    weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
+      return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
         // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
         const [from, to] = windowOf(request).map(sqlInteger);
         // The first day of every month from the limits' first day to the week after their last, for the month part.
@@ -300,53 +366,21 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
                      CASE WHEN day BETWEEN ${from} AND ${to} THEN 2 * sunday + (day < (${months})[width_bucket(sunday, ${months})])::int END AS seg
               FROM (SELECT CASE WHEN bad THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
                            day + (((3 - day) % 7) + 7) % 7 AS sunday, *
-                    FROM ${checked(sqlInteger(request.limits.firstDay), sqlInteger(request.limits.lastDay), "'range'")}) AS rows
+                    FROM ${rows}) AS rows
             ) AS keyed
             GROUP BY status, ef_key, seg
           ) AS grouped`;
-        await query('BEGIN READ ONLY');
-        inTransaction = true;
-        // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
-        await query('SET LOCAL extra_float_digits = 3');
-        // A table partitioned on the profile (foreign partitions on shards, or local ones) is grouped partition by partition.
-        await query('SET LOCAL enable_partitionwise_aggregate = on');
-        if (partitioned) {
-          // PostgreSQL 15 cannot tell how few groups the checked keys make: it prices a shard's GROUP BY as if it kept every
-          // row, and its expressions above the coordinator's own grouping, which then wins. Priced at nothing (for this
-          // query, in this transaction), the expressions no longer decide it, and each partition is grouped where it lies.
-          await query('SET LOCAL cpu_operator_cost = 0');
-        }
-        if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
-        // One pass, streamed: the segments of the rows kept (status 0), one group each for the good rows outside the window (1) and the refused rows (2).
+        // One pass, streamed: the segments of the rows kept (status 0), one group per profile for the good rows outside
+        // the window (1) and the refused rows (2). A table partitioned on the profile (foreign partitions on shards, or
+        // local ones) is grouped partition by partition.
         const segments = new SegmentReader();
-        await copyOut(client, `COPY (${segmentsSql}) TO STDOUT`, (chunk) => segments.add(chunk)).catch((error: unknown) => {
-          throw failed('the query failed', error);
-        });
-        await query('COMMIT');
-        inTransaction = false;
+        const settings = ['SET LOCAL enable_partitionwise_aggregate = on'];
+        // PostgreSQL 15 cannot tell how few groups the checked keys make: it prices a shard's GROUP BY as if it kept every
+        // row, and its expressions above the coordinator's own grouping, which then wins. Priced at nothing (for this
+        // query, in this transaction), the expressions no longer decide it, and each partition is grouped where it lies.
+        if (partitioned) settings.push('SET LOCAL cpu_operator_cost = 0');
+        await stream(segmentsSql, (chunk) => segments.add(chunk), settings);
         const { ids, counts } = segments;
-        const values = [request.limits.firstDay, request.limits.lastDay, dateRangeReason(request.limits)];
-        // The first refused rows by key, then (rows of the same key) by what is wrong and their values: the same examples
-        // whatever order the server reads the rows in.
-        const examples = async () => {
-          const rows = await query(
-            `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-             FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL
-             ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST, ${['bad_column', 'reason', 'date_text', ...[...COUNTS, 'followers'].map((c) => `${c}_text`)].map((c) => `${c} COLLATE "C"`).join(', ')}
-             LIMIT ${MAX_SKIPPED_EXAMPLES}`,
-            values,
-          );
-          // A table row is named by its key: the profile and the date.
-          return rows.map(
-            ([profile, date, column, reason, value]) =>
-              new DataError(String(reason), {
-                file: rowByKey(table, profile, date),
-                line: 0,
-                column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
-                value: value === null ? '' : String(value),
-              }),
-          );
-        };
         return await engineLoad(
           request,
           table,
@@ -359,12 +393,44 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           },
           (id, date) => rowByKey(table, id, date),
         );
-      } catch (error) {
-        if (inTransaction) await query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        await release();
-      }
+      });
+    },
+    daily(request: DailyRequest): Promise<DailyFrame> {
+      return session(request.limits, async ({ rows, query, stream, examples }) => {
+        // The profiles asked for, as parameters into a table of the session's own (COPY takes none), made before the
+        // read-only transaction and dropped after.
+        if (request.profiles) {
+          await query(`DROP TABLE IF EXISTS pg_temp.ef_profiles; CREATE TEMP TABLE ef_profiles (id text PRIMARY KEY)`);
+          await query(`INSERT INTO pg_temp.ef_profiles SELECT DISTINCT unnest($1::text[])`, [request.profiles]);
+        }
+        const wanted = [
+          request.since !== undefined ? `day >= ${sqlInteger(request.since)}` : '',
+          request.profiles ? 'id IN (SELECT id FROM pg_temp.ef_profiles)' : '',
+        ].filter(Boolean);
+        // Every row: those kept (status 0) with their values, the others only counted (1: good but not asked for, 2: refused).
+        const sql = `SELECT status, ${['id', 'day', 'followers_n', ...COUNTS.map((c) => `${c}_n`)].map((c) => `CASE WHEN status = 0 THEN ${c} END`).join(', ')}
+          FROM (SELECT CASE WHEN bad THEN 2 ${wanted.length ? `WHEN ${wanted.join(' AND ')} THEN 0 ELSE 1` : 'ELSE 0'} END AS status, * FROM ${rows}) AS r`;
+        const builder = new DailyFrameBuilder();
+        const reader = new DailyRowReader(builder);
+        try {
+          await stream(sql, (chunk) => reader.add(chunk));
+        } finally {
+          if (request.profiles) await query('DROP TABLE IF EXISTS pg_temp.ef_profiles').catch(() => undefined);
+        }
+        reader.finish();
+        const { counts } = reader;
+        const report = emptyReport();
+        if (counts.refused > 0) {
+          const errors = await examples();
+          if (request.onError === 'throw') throw errors[0]!;
+          report.skipped = counts.refused;
+          report.skippedExamples = errors;
+        }
+        report.rows = counts.kept;
+        report.missingFollowers = counts.missing;
+        if (wanted.length) report.outsideWindow = counts.outside;
+        return builder.finish(report);
+      });
     },
   };
 }

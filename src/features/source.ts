@@ -1,4 +1,5 @@
 import { sundayOnOrBefore } from '../calendar.js';
+import type { DailyFrame } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import type { CheckedLimits, OnError, Preset, ProgressCallback } from '../schema.js';
@@ -56,6 +57,20 @@ export interface WeeklySource {
   readonly name: string;
   /** The weekly table of the rows this source holds, as the request says. */
   weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> | Promise<WeeklyLoad<P>>;
+  /** The daily rows this source holds, checked, as `loadDaily` asks for them (optional: the SQL engines have it). */
+  daily?(request: DailyRequest): Promise<DailyFrame>;
+}
+
+/** What `loadDaily` asks a source for (every field checked by the caller). */
+export interface DailyRequest {
+  /** What to do with a row that cannot be read. */
+  onError: OnError;
+  /** Input limits, checked. */
+  limits: CheckedLimits;
+  /** Only rows on or after this day (a day number); good rows before it are counted in `report.outsideWindow`. */
+  since?: number;
+  /** Only these profiles' rows; good rows of others are counted in `report.outsideWindow`. */
+  profiles?: readonly string[];
 }
 
 /** A source that answers at once (rows already in memory). */

@@ -3,6 +3,7 @@ import type { RowCollector } from '../frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import { emptyReport, type LoadReport } from '../frame/load-report.js';
 import type { DailyRowInput, InputLimits, OnError, ProgressCallback } from '../schema.js';
+import type { WeeklySource } from '../features/source.js';
 import type { ReadSettings } from './collector.js';
 import { addRowObject, rowsOfDataFrame } from './rows.js';
 
@@ -17,7 +18,8 @@ import { addRowObject, rowsOfDataFrame } from './rows.js';
  * (searched recursively), paths, row objects, an async iterable of rows, or a
  * danfo.js `DataFrame` with the daily columns.
  */
-export type DailySource = string | DataFrameLike | readonly string[] | readonly DailyRowInput[] | Iterable<DailyRowInput> | AsyncIterable<DailyRowInput>;
+export type DailySource =
+  string | DataFrameLike | readonly string[] | readonly DailyRowInput[] | Iterable<DailyRowInput> | AsyncIterable<DailyRowInput> | WeeklySource;
 
 /** Options of `loadDaily`. */
 export interface LoadOptions {
@@ -32,6 +34,18 @@ export interface LoadOptions {
   onProgress?: ProgressCallback;
   /** Input limits (the accepted date range, the longest record); see `InputLimits`. */
   limits?: Partial<InputLimits>;
+  /**
+   * Only rows on or after this day (`YYYY-MM-DD`); the good rows before it
+   * are counted in `report.outsideWindow`. With a SQL engine's source, the
+   * engine leaves them out.
+   */
+  since?: string;
+  /**
+   * Only these profiles' rows; the good rows of others are counted in
+   * `report.outsideWindow`. With a SQL engine's source, the engine leaves
+   * them out.
+   */
+  profiles?: readonly string[];
   /**
    * Reading threads for files. Default: one per core (at most one per file)
    * when the files hold at least 16 MB, else the calling thread alone. The

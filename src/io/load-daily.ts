@@ -1,4 +1,6 @@
+import { parseDayStrict } from '../calendar.js';
 import { ArgumentTypeError } from '../errors.js';
+import { isWeeklySource } from '../features/source.js';
 import { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { isDataFrameLike, type DataFrameLike } from '../frame/danfo.js';
 import type { DailyRowInput } from '../schema.js';
@@ -24,11 +26,42 @@ export type { DailySource, LoadOptions } from './daily-source.js';
  * @throws {@link DataError} on the first unreadable row (default), a missing file or folder, or a missing required column.
  */
 export async function loadDaily(source: DailySource, options: LoadOptions = {}): Promise<DailyFrame> {
+  const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'loadDaily: since');
+  const profiles = checkProfiles(options.profiles);
+  if (isWeeklySource(source)) {
+    if (typeof source.daily !== 'function')
+      throw new ArgumentTypeError(`loadDaily: the source ${source.name} reads weekly tables only (it has no daily method)`);
+    const { onError, limits } = readSettings(options, 'loadDaily');
+    return source.daily({ onError, limits, ...(since !== undefined ? { since } : {}), ...(profiles ? { profiles } : {}) });
+  }
   const paths = pathsOf(source);
-  if (paths) return ingestDaily(paths, options);
-  const builder = new DailyFrameBuilder();
-  const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
-  return builder.finish(report);
+  let frame: DailyFrame;
+  if (paths) frame = await ingestDaily(paths, options);
+  else {
+    const builder = new DailyFrameBuilder();
+    const report = await collectDaily(source, builder, options, readSettings(options, 'loadDaily'));
+    frame = builder.finish(report);
+  }
+  return since === undefined && !profiles ? frame : keepAskedRows(frame, since, profiles);
+}
+
+/** The profiles option, checked: an array of non-empty strings. */
+function checkProfiles(profiles: unknown): readonly string[] | undefined {
+  if (profiles === undefined) return undefined;
+  if (!Array.isArray(profiles) || !profiles.every((p) => typeof p === 'string' && p !== ''))
+    throw new ArgumentTypeError('loadDaily: profiles must be an array of profile ids (non-empty strings)');
+  return profiles as string[];
+}
+
+/** The rows of the day `since` or later and of the profiles named; the others counted as outside the window. */
+function keepAskedRows(frame: DailyFrame, since: number | undefined, profiles: readonly string[] | undefined): DailyFrame {
+  const wanted = profiles ? new Set(profiles) : null;
+  const keepProfile = frame.profileIds.map((id) => !wanted || wanted.has(id));
+  const kept = frame.filterRows((i) => keepProfile[frame.profile[i]!]! && (since === undefined || frame.day[i]! >= since));
+  let missing = 0;
+  for (let i = 0; i < kept.length; i++) if (kept.followers[i] !== kept.followers[i]) missing++;
+  Object.assign(kept.report, { missingFollowers: missing, outsideWindow: frame.length - kept.length });
+  return kept;
 }
 
 /**

@@ -12,7 +12,9 @@ import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
   csvRecords,
   DAILY_HEADER,
+  DIRTY_REFUSED,
   expectDirtyCounts,
+  expectSameDaily,
   expectSpanRefused,
   loadedBeforeAndAfter,
   sameTable,
@@ -95,6 +97,27 @@ describe.skipIf(skip)('postgres()', () => {
     const got = await loadWeekly(source('ids'), { preset: 'corrected' });
     expect([...got.weekly.profileIds].sort()).toEqual([...ids].sort());
     sameTable(want.weekly, got.weekly, 'PostgreSQL');
+  });
+
+  it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {
+    const all = await expectSameDaily(`${GOLDEN}input`, source('golden'));
+    expect(all.length).toBeGreaterThan(1000);
+    const profiles = all.profileIds.slice(0, 3);
+    const some = await expectSameDaily(`${GOLDEN}input`, source('golden'), { since: '2024-06-01', profiles });
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.report.outsideWindow).toBe(all.length - some.length);
+    await expectSameDaily(`${GOLDEN}input`, source('typed', { columns: { date: 'day', profile_id: 'account' } }), { since: '2024-06-01' });
+    const dirtyRows = await expectSameDaily(dirty, source('dirty'), { onError: 'skip' });
+    // All but the row past the span limit, which only a weekly table refuses.
+    expect(dirtyRows.report.skipped).toBe(DIRTY_REFUSED - 1);
+    const error = await loadDaily(source('dirty')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).file).toMatch(/dirty \(profile_id /);
+    // The session's table of profiles is gone after the read.
+    const c = await connect();
+    const left = await c.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname = 'ef_profiles'`);
+    await c.end();
+    expect(left.rows[0]!.n).toBe(0);
   });
 
   it('predicts and backtests from the table as from the files', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { generateDaily } from '../../src/generate.js';
-import { DataError, loadWeekly, type LoadReport, type WeeklyFrame, type WeeklySource } from '../../src/index.js';
+import { DataError, loadDaily, loadWeekly, type DailyFrame, type LoadReport, type WeeklyFrame, type WeeklySource } from '../../src/index.js';
 
 /*
  * What the engine tests share: the cell-for-cell comparison with the JS
@@ -151,4 +151,25 @@ export function loadedBeforeAndAfter(subpath: string, loaded: string, source: st
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as [boolean, boolean];
+}
+
+/**
+ * `loadDaily` of an engine's source against the JS path's on the same rows,
+ * with the same options: the same rows (the engine's come in its own order,
+ * so both are sorted), the same counts, and the same refused rows' reasons.
+ */
+export async function expectSameDaily(files: string, source: WeeklySource, options: Parameters<typeof loadDaily>[1] = {}): Promise<DailyFrame> {
+  const want = await loadDaily(files, options);
+  const got = await loadDaily(source, options);
+  const sorted = (f: DailyFrame) =>
+    f
+      .toRecords()
+      .map((r) => JSON.stringify(r))
+      .sort();
+  expect(sorted(got)).toEqual(sorted(want));
+  const counts = (r: LoadReport) => [r.rows, r.skipped, r.missingFollowers, r.outsideWindow];
+  expect(counts(got.report)).toEqual(counts(want.report));
+  const reasons = (r: LoadReport) => r.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort();
+  expect(reasons(got.report)).toEqual(reasons(want.report));
+  return got;
 }

@@ -122,6 +122,35 @@ describe('loadDaily from CSV', () => {
     expect((await caught(loadDaily(writeCsv(dir, 'blank.csv', '')))).message).toMatch(/empty/);
   });
 
+  it('keeps only the rows asked for (since a day, some profiles), counting the others as outside the window', async () => {
+    const dir = testTempDir('ef-since-');
+    const rows = [
+      '2024-01-01,a,10,1,5,0,0,50,60',
+      '2024-02-01,a,undefined,1,6,0,0,50,60',
+      '2024-02-01,b,30,2,7,0,0,50,60',
+      '2024-02-02,c,undefined,1,8,0,0,50,60',
+    ];
+    writeFileSync(join(dir, 'd.csv'), `date,profile_id,followers,posts,engagement,likes,comments,reach,impressions\n${rows.join('\n')}\n`);
+    const all = await loadDaily(dir);
+    expect(all.report.outsideWindow).toBeUndefined();
+    const since = await loadDaily(dir, { since: '2024-02-01' });
+    expect(since.toRecords().map((r) => [r.profile_id, r.date])).toEqual([
+      ['a', '2024-02-01'],
+      ['b', '2024-02-01'],
+      ['c', '2024-02-02'],
+    ]);
+    expect(since.report).toMatchObject({ rows: 3, missingFollowers: 2, outsideWindow: 1 });
+    const some = await loadDaily(dir, { since: '2024-02-01', profiles: ['a', 'b'] });
+    expect(some.toRecords().map((r) => [r.profile_id, r.date])).toEqual([
+      ['a', '2024-02-01'],
+      ['b', '2024-02-01'],
+    ]);
+    expect(some.report).toMatchObject({ rows: 2, missingFollowers: 1, outsideWindow: 2 });
+    await expect(loadDaily(dir, { since: '2024-02-30' })).rejects.toThrow(/since/);
+    await expect(loadDaily(dir, { profiles: 'a' as never })).rejects.toThrow(/profiles must be an array/);
+    await expect(loadDaily({ name: 'w', weekly: () => ({}) } as never)).rejects.toThrow(/reads weekly tables only/);
+  });
+
   it("skips and reports bad rows with onError: 'skip', keeping the good ones", async () => {
     const dir = tempDir();
     const text = `${HEADER}\n2024-03-05,p,1,1,1,1,0,1,1\n2024-03-06,p,1,x,1,1,0,1,1\n\n2024-13-01,p,1,1,1,1,0,1,1\n2024-03-07,p,1,1,1,1,0,1,1\n`;
