@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import type { WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
-import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
-import type { Preset } from '../schema.js';
+import type { DailyRequest, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
+import type { CheckedLimits, Preset } from '../schema.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
@@ -197,67 +198,64 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     options.table !== undefined
       ? `${options.database ?? 'duckdb'}:${options.schema ? `${options.schema}.` : ''}${options.table}`
       : list((options.files ?? options.parquet)!).join(', ');
-  return {
-    name,
-    async weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
-      const report = emptyReport();
-      const values: Record<string, unknown> = {};
-      const paramTypes: Record<string, unknown> = {};
-      let ownInstance: { closeSync?(): void } | null = null;
-      let connection = options.connection;
-      const module = connection ? null : await loadDuckDb();
-      let relation: string;
-      // The source's name is a value like the paths: a parameter, never spliced into the SQL.
-      let fileColumn = '$source';
-      if (options.files !== undefined) {
-        const files = await discoverFiles(list(options.files));
-        report.files = files;
-        for (const f of files) report.bytes += (await stat(f)).size;
-        relation = 'read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true)';
-        fileColumn = 'filename';
-      } else if (options.parquet !== undefined) {
-        relation = 'read_parquet($paths, union_by_name = true)';
-      } else {
-        relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table!)}`;
+  /**
+   * Opens DuckDB on the source (or takes the connection given), checks the columns, and runs `work` with what every
+   * read shares: the checked rows' SQL and its parameters, and the examples of refused rows. Closes what it opened.
+   */
+  const session = async <T>(limits: CheckedLimits, work: (s: DuckDbSession) => Promise<T>): Promise<T> => {
+    const report = emptyReport();
+    const values: Record<string, unknown> = {};
+    const paramTypes: Record<string, unknown> = {};
+    let ownInstance: { closeSync?(): void } | null = null;
+    let connection = options.connection;
+    const module = connection ? null : await loadDuckDb();
+    let relation: string;
+    // The source's name is a value like the paths: a parameter, never spliced into the SQL.
+    let fileColumn = '$source';
+    if (options.files !== undefined) {
+      const files = await discoverFiles(list(options.files));
+      report.files = files;
+      for (const f of files) report.bytes += (await stat(f)).size;
+      relation = 'read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true)';
+      fileColumn = 'filename';
+    } else if (options.parquet !== undefined) {
+      relation = 'read_parquet($paths, union_by_name = true)';
+    } else {
+      relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table!)}`;
+    }
+    try {
+      if (!connection) {
+        const config: Record<string, string> = {};
+        if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+        if (options.threads) config.threads = String(options.threads);
+        if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+        if (options.database) config.access_mode = 'READ_ONLY';
+        // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
+        config.preserve_insertion_order = 'false';
+        const instance = await module!.DuckDBInstance.create(options.database ?? ':memory:', config);
+        ownInstance = instance;
+        connection = await instance.connect();
       }
-      try {
-        if (!connection) {
-          const config: Record<string, string> = {};
-          if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-          if (options.threads) config.threads = String(options.threads);
-          if (options.tempDirectory) config.temp_directory = options.tempDirectory;
-          if (options.database) config.access_mode = 'READ_ONLY';
-          // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
-          config.preserve_insertion_order = 'false';
-          const instance = await module!.DuckDBInstance.create(options.database ?? ':memory:', config);
-          ownInstance = instance;
-          connection = await instance.connect();
-        }
-        if (options.files !== undefined || options.parquet !== undefined) {
-          // Files are read in a DuckDB of this source's own (a connection comes with a table).
-          values.paths = module!.listValue(options.files !== undefined ? report.files : list(options.parquet!));
-          paramTypes.paths = module!.LIST(module!.VARCHAR);
-        }
-        const { firstDay, lastDay } = request.limits;
-        const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
-        const from = Number.isFinite(window.from) ? window.from : -2147483648;
-        const to = Number.isFinite(window.to) ? window.to : 2147483647;
-        const bad = badRowSql(firstDay, lastDay, dateRangeReason(request.limits));
-        const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
-        // Typed columns (Parquet, tables) are read as they are; text columns by the reader's rules.
-        const typeOf = await columnTypes(connection, relation, values, paramTypes);
-        if (fileColumn === '$source') values.source = name; // after DESCRIBE, which does not use it
-        const numeric = (column: string) => NUMERIC_TYPE.test(typeOf.get(column) ?? '');
-        const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`));
-        const followersNumber = numeric('followers')
-          ? `CASE WHEN isnan(CAST(followers_raw AS DOUBLE)) THEN NULL ELSE CAST(followers_raw AS DOUBLE) END`
-          : looseNumber('followers_text');
-        const dayOf = /^(DATE|TIMESTAMP)/.test(typeOf.get('date') ?? '')
-          ? `CAST(CAST(date_raw AS DATE) - DATE '1970-01-01' AS INTEGER)`
-          : dayNumber('date_text');
-        // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept); a
-        // subquery of both queries below (the paths stay parameters), read as it is scanned.
-        const checked = `(WITH src AS (
+      if (options.files !== undefined || options.parquet !== undefined) {
+        // Files are read in a DuckDB of this source's own (a connection comes with a table).
+        values.paths = module!.listValue(options.files !== undefined ? report.files : list(options.parquet!));
+        paramTypes.paths = module!.LIST(module!.VARCHAR);
+      }
+      const { firstDay, lastDay } = limits;
+      const bad = badRowSql(firstDay, lastDay, dateRangeReason(limits));
+      const text = (column: string) => `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
+      // Typed columns (Parquet, tables) are read as they are; text columns by the reader's rules.
+      const typeOf = await columnTypes(connection, relation, values, paramTypes);
+      if (fileColumn === '$source') values.source = name; // after DESCRIBE, which does not use it
+      const numeric = (column: string) => NUMERIC_TYPE.test(typeOf.get(column) ?? '');
+      const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`));
+      const followersNumber = numeric('followers')
+        ? `CASE WHEN isnan(CAST(followers_raw AS DOUBLE)) THEN NULL ELSE CAST(followers_raw AS DOUBLE) END`
+        : looseNumber('followers_text');
+      const dayOf = /^(DATE|TIMESTAMP)/.test(typeOf.get('date') ?? '') ? `CAST(CAST(date_raw AS DATE) - DATE '1970-01-01' AS INTEGER)` : dayNumber('date_text');
+      // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept); a
+      // subquery of both queries below (the paths stay parameters), read as it is scanned.
+      const checked = `(WITH src AS (
             SELECT ${text('date')} AS date_text, ${text('profile_id')} AS id, ${COUNTS.map((c) => `${text(c)} AS ${c}_text`).join(', ')},
                    ${text('followers')} AS followers_text, ${fileColumn} AS file,
                    ${['date', 'followers', ...COUNTS].map((c) => `${quoteIdentifier(c)} AS ${c}_raw`).join(', ')}
@@ -268,6 +266,37 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
             FROM src
           )
           SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed) AS ef_checked`;
+      const open = connection;
+      const examples = async () => {
+        const result = await open.stream(
+          `SELECT file, bad_column, reason,
+              CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+            FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+          values,
+          paramTypes,
+        );
+        return (await readRows(result, 4)).map(
+          ([file, column, reason, value]) => new DataError(reason ?? '', { file: file ?? name, line: 0, column: column ?? '', value: value ?? '' }),
+        );
+      };
+      return await work({ connection: open, checked, values, paramTypes, examples, report, module });
+    } catch (error) {
+      // A refused row, or a table that breaks the layout, is the data's; anything else is DuckDB's (a missing file, a bad setting).
+      if (error instanceof DataError || error instanceof EngineError || isArgumentError(error)) throw error;
+      throw new EngineError('duckdb', `duckdb: ${name}: ${(error as Error).message}`, { cause: error });
+    } finally {
+      if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
+      ownInstance?.closeSync?.();
+    }
+  };
+  return {
+    name,
+    weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
+      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
+        const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+        const from = Number.isFinite(window.from) ? window.from : -2147483648;
+        const to = Number.isFinite(window.to) ? window.to : 2147483647;
+        const open = connection;
         // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
         await connection.run(
           `CREATE OR REPLACE TEMP TABLE ef_segments AS
@@ -306,19 +335,6 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           7,
         );
         const [kept, outside, refused, missing, last, segmentCount, duplicates] = counts.map((c) => c[0]!);
-        const open = connection;
-        const examples = async () => {
-          const result = await open.stream(
-            `SELECT file, bad_column, reason,
-              CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-            FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
-            values,
-            paramTypes,
-          );
-          return (await readRows(result, 4)).map(
-            ([file, column, reason, value]) => new DataError(reason ?? '', { file: file ?? name, line: 0, column: column ?? '', value: value ?? '' }),
-          );
-        };
         const segments = async () => {
           // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
           await open.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
@@ -341,16 +357,82 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           segments,
           (id, date) => rowByKey(name, id, date),
         );
-      } catch (error) {
-        // A refused row, or a table that breaks the layout, is the data's; anything else is DuckDB's (a missing file, a bad setting).
-        if (error instanceof DataError || error instanceof EngineError || isArgumentError(error)) throw error;
-        throw new EngineError('duckdb', `duckdb: ${name}: ${(error as Error).message}`, { cause: error });
-      } finally {
-        if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
-        ownInstance?.closeSync?.();
-      }
+      });
+    },
+    daily(request: DailyRequest): Promise<DailyFrame> {
+      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report, module }) => {
+        const wanted: string[] = [];
+        if (request.since !== undefined) wanted.push(`day >= ${Math.trunc(request.since)}`);
+        if (request.profiles) {
+          // The ids as a parameter (a list of VARCHAR), never spliced into the SQL.
+          const duck = module ?? (await loadDuckDb());
+          values.profiles = duck.listValue([...request.profiles]);
+          paramTypes.profiles = duck.LIST(duck.VARCHAR);
+          wanted.push('list_contains($profiles, id)');
+        }
+        // Every row: those kept (status 0) with their values, the others only counted (1: good but not asked for, 2: refused).
+        const result = await connection.stream(
+          `SELECT status::DOUBLE, CASE WHEN status = 0 THEN id END, coalesce(CASE WHEN status = 0 THEN day END, 0)::DOUBLE,
+              ${['followers_n', ...COUNTS.map((c) => `${c}_n`)].map((c) => `coalesce(CASE WHEN status = 0 THEN ${c} END, 'NaN'::DOUBLE)`).join(', ')}
+            FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 ${wanted.length ? `WHEN ${wanted.join(' AND ')} THEN 0 ELSE 1` : 'ELSE 0'} END AS status, * FROM ${checked})`,
+          values,
+          paramTypes,
+        );
+        const builder = new DailyFrameBuilder();
+        const counts = [0, 0, 0];
+        let missing = 0;
+        for (;;) {
+          const chunk = await result.fetchChunk();
+          if (!chunk || chunk.rowCount === 0) break;
+          const [status, day, followers, posts, engagement, reach, impressions] = [0, 2, 3, 4, 5, 6, 7].map((c) =>
+            numbersOf(chunk.getColumnVector(c), chunk.rowCount),
+          );
+          const ids = chunk.getColumnVector(1) as { getItem(i: number): string | null };
+          for (let i = 0; i < chunk.rowCount; i++) {
+            counts[status![i]!]!++;
+            if (status![i] !== 0) continue;
+            if (followers![i] !== followers![i]) missing++;
+            builder.add(builder.profiles.internString(ids.getItem(i)!), day![i]!, followers![i]!, posts![i]!, engagement![i]!, reach![i]!, impressions![i]!);
+          }
+        }
+        if (counts[2]! > 0) {
+          const errors = await examples();
+          if (request.onError === 'throw') throw errors[0]!;
+          report.skipped = counts[2]!;
+          report.skippedExamples = errors;
+        }
+        report.rows = counts[0]!;
+        report.missingFollowers = missing;
+        if (wanted.length) report.outsideWindow = counts[1]!;
+        return builder.finish(report);
+      });
     },
   };
+}
+
+/** A DOUBLE result column of a chunk, whole where the binding exposes it. */
+function numbersOf(vector: unknown, n: number): Float64Array {
+  const v = vector as { items?: unknown; getItem(i: number): number | null };
+  if (v.items instanceof Float64Array) return v.items.subarray(0, n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = v.getItem(i) ?? Number.NaN;
+  return out;
+}
+
+/** What every read of a DuckDB source shares, once the columns are checked. */
+interface DuckDbSession {
+  connection: DuckDbConnectionLike;
+  /** The rows, checked, as a subquery: day, id, file, the numbers (`*_n`), reason, bad_column. */
+  checked: string;
+  /** The parameters of `checked` (the paths, the source's name) and their types; more may be added. */
+  values: Record<string, unknown>;
+  paramTypes: Record<string, unknown>;
+  /** The first refused rows. */
+  examples(): Promise<DataError[]>;
+  /** The report so far (files and bytes read). */
+  report: LoadReport;
+  /** `@duckdb/node-api`, where this source loaded it. */
+  module: DuckDbModule | null;
 }
 
 /** Reads every row of a small result as text (examples of refused rows). */

@@ -8,7 +8,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb } from '../../src/engines/duckdb.js';
 import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
-import { DAILY_HEADER, expectDirtyCounts, expectSpanRefused, loadedBeforeAndAfter, sameTable, SPAN_ROWS, writeDirtyData } from '../helpers/engines.js';
+import {
+  DAILY_HEADER,
+  DIRTY_REFUSED,
+  expectDirtyCounts,
+  expectSameDaily,
+  expectSpanRefused,
+  loadedBeforeAndAfter,
+  sameTable,
+  SPAN_ROWS,
+  writeDirtyData,
+} from '../helpers/engines.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { skipUnless } from '../helpers/skip.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -59,6 +69,21 @@ describe.skipIf(skip)('duckdb()', () => {
     );
     // Stopping at a bad row: a DataError naming the file, the column and the value.
     const error = await loadWeekly(duckdb({ files: dirty })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).file).toBe(join(dirty, 'extra.csv'));
+  });
+
+  it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {
+    const all = await expectSameDaily(`${GOLDEN}input`, duckdb({ files: `${GOLDEN}input` }));
+    expect(all.length).toBeGreaterThan(1000);
+    const profiles = all.profileIds.slice(0, 3);
+    const some = await expectSameDaily(`${GOLDEN}input`, duckdb({ files: `${GOLDEN}input` }), { since: '2024-06-01', profiles });
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.report.outsideWindow).toBe(all.length - some.length);
+    const dirtyRows = await expectSameDaily(dirty, duckdb({ files: dirty }), { onError: 'skip' });
+    // All but the row past the span limit, which only a weekly table refuses.
+    expect(dirtyRows.report.skipped).toBe(DIRTY_REFUSED - 1);
+    const error = await loadDaily(duckdb({ files: dirty })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).file).toBe(join(dirty, 'extra.csv'));
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/calendar.js';
 import { postgres, type PostgresPoolLike } from '../../src/engines/postgres.js';
-import { loadWeekly, trainModels } from '../../src/index.js';
+import { loadDaily, loadWeekly, trainModels } from '../../src/index.js';
 import { parseLooseNumber } from '../../src/io/numbers.js';
 import { csvRecords, DAILY_HEADER, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { connect, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
@@ -123,6 +123,20 @@ describe.skipIf(skip)('postgres() through a coordinator of shards (postgres_fdw)
       skippedExamples: report.skippedExamples.map((e) => ({ ...e, message: e.message.replace(table, 'T'), file: e.file.replace(table, 'T') })),
     });
     expect(named(sharded.report, `${schema}.dirty `)).toEqual(named(single.report, `${schema}.dirty_single `));
+    // The daily rows too, since a day.
+    const rows = async (table: string) => {
+      const frame = await loadDaily(source(table), { onError: 'skip', since: '2024-03-01' });
+      return {
+        records: frame
+          .toRecords()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+        report: named(frame.report, `${schema}.${table} `),
+      };
+    };
+    const [one, through] = await Promise.all([rows('dirty_single'), rows('dirty')]);
+    expect(one.records.length).toBeGreaterThan(0);
+    expect(through).toEqual(one);
   });
 
   it('groups each partition on its shard: the plan of the query it runs sends every GROUP BY', async () => {
