@@ -23,6 +23,26 @@ export interface GenerateOptions {
    * profile's long-run average is the best forecast.
    */
   dynamics?: boolean | Partial<Dynamics>;
+  /**
+   * Called with the generator's own state behind each row it makes (the
+   * truth a forecast can be measured against, as in the quality scripts'
+   * oracle); drawing nothing, it leaves the rows as they are without it.
+   */
+  onTruth?: (truth: GeneratedTruth) => void;
+}
+
+/** The state behind one generated row: what the row's numbers were drawn from. */
+export interface GeneratedTruth {
+  date: string;
+  profile_id: string;
+  /** The audience before rounding (the row's `followers` is it rounded, or `undefined`). */
+  followers: number;
+  /** The day's engagement rate: engagement per post is `followers × engagementRate` times noise (median 1), and now and then a viral post. */
+  engagementRate: number;
+  /** The audience's expected growth factor per day. */
+  growth: number;
+  /** The expected posts a day. */
+  postsPerDay: number;
 }
 
 /**
@@ -196,9 +216,10 @@ function evolve(p: Profile, day: number, dynamics: Dynamics, r: Random): void {
   p.engagementRate = Math.min(0.5, Math.max(1e-5, p.engagementRate));
 }
 
-function dayRow(p: Profile, date: string, r: Random, dynamics: Dynamics | null, day: number): GeneratedRow {
+function dayRow(p: Profile, date: string, r: Random, dynamics: Dynamics | null, day: number, onTruth?: (truth: GeneratedTruth) => void): GeneratedRow {
   if (dynamics) evolve(p, day, dynamics, r);
   p.followers *= p.growth + 0.001 * r.normal();
+  onTruth?.({ date, profile_id: p.id, followers: p.followers, engagementRate: p.engagementRate, growth: p.growth, postsPerDay: p.postsPerDay });
   const followers = Math.max(1, Math.round(p.followers));
   const posts = r.poisson(p.postsPerDay);
   let engagement = 0;
@@ -246,7 +267,7 @@ export function* generateDailyRows(options: GenerateOptions): Generator<Generate
       order[i] = order[j]!;
       order[j] = t;
     }
-    for (const k of order) yield dayRow(profiles[k]!, date, r, dynamics, d);
+    for (const k of order) yield dayRow(profiles[k]!, date, r, dynamics, d, options.onTruth);
     options.onProgress?.({ stage: 'generate', rows: d + 1 });
   }
 }

@@ -118,7 +118,7 @@ export type {
 
 // P: prediction, and evaluation.
 export { predict, predictWithSkipped, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions, type SkippedProfile } from './predict.js';
-export { backtest, type BacktestOptions, type BacktestResult, type BacktestRow } from './backtest/backtest.js';
+export { backtest, type BacktestOptions, type BacktestResult, type ScoredForecast, type BacktestRow } from './backtest/backtest.js';
 export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';
 export { renderReport } from './report/html.js';

@@ -45,6 +45,12 @@ export interface BacktestOptions {
   /** Calibration weeks of each fit (see `TrainOptions.calibrationWeeks`). Default 8. */
   calibrationWeeks?: number;
   onProgress?: ProgressCallback;
+  /**
+   * Called with every forecast scored (the rows the table sums): the profile,
+   * the origin, the horizon, what happened and each model's forecast, for a
+   * yardstick of one's own (the quality scripts score an oracle with it).
+   */
+  onForecast?: (forecast: ScoredForecast) => void;
 }
 
 /** One row of a backtest table: a model at a horizon, over every origin. */
@@ -73,6 +79,19 @@ export interface BacktestResult {
   coldStart: BacktestRow[];
   /** Settings used. */
   settings: { step: number; refitEvery: number; calibrationWeeks: number; intervals: number[] };
+}
+
+/** One forecast a backtest scored, as `onForecast` hands it over. */
+export interface ScoredForecast {
+  profileId: string;
+  /** The origin (a Sunday), `YYYY-MM-DD`. */
+  origin: string;
+  /** Days ahead: 7, 14, 21 or 28 (the week that ends that many days after the origin). */
+  horizon: number;
+  /** The engagement per post of that week. */
+  actual: number;
+  /** Each model's forecast of it, by the model's name in the table. */
+  forecasts: Record<string, number>;
 }
 
 /** A model's name in backtest tables. */
@@ -236,6 +255,18 @@ export function backtest(source: DailyFrame | WeeklyFrame<'corrected'>, options:
       });
     }
     const naiveAt = names.indexOf('naive');
+    if (options.onForecast) {
+      const originDate = formatDay(origin);
+      HORIZONS.forEach((horizon, h) => {
+        const y = actual[h]!;
+        for (let r = 0; r < y.length; r++) {
+          if (y[r] !== y[r]) continue;
+          const forecasts: Record<string, number> = {};
+          names.forEach((name, m) => (forecasts[name] = byModel[m]![h]![r]!));
+          options.onForecast!({ profileId: weekly.profileIds[profiles[r]!]!, origin: originDate, horizon, actual: y[r]!, forecasts });
+        }
+      });
+    }
     names.forEach((_, m) => {
       HORIZONS.forEach((_, h) => {
         const y = actual[h]!;

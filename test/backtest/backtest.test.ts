@@ -32,6 +32,20 @@ describe('backtest', () => {
     expect(result().table.find((r) => r.model === NOTEBOOK)!.coverage).toEqual({});
   });
 
+  it('hands over every forecast it scores: the table is their sums', () => {
+    const seen: { origin: string; horizon: number; actual: number; forecasts: Record<string, number>; profileId: string }[] = [];
+    const again = backtest(daily, { origins: 2, step: 4, models: ['log-linear', 'naive'], onForecast: (f) => seen.push(f) });
+    for (const row of again.table) {
+      const mine = seen.filter((f) => f.horizon === row.horizon);
+      expect(mine.length).toBe(row.n);
+      const abs = mine.reduce((s, f) => s + Math.abs(f.actual - f.forecasts[row.model]!), 0);
+      const actual = mine.reduce((s, f) => s + Math.abs(f.actual), 0);
+      expect(abs / actual).toBeCloseTo(row.WAPE, 12);
+    }
+    expect(new Set(seen.map((f) => f.origin))).toEqual(new Set(again.origins));
+    expect(seen.every((f) => daily.profileIds.includes(f.profileId))).toBe(true);
+  });
+
   it("scores the origin's forecasts of a model as predict gives them, as of that origin", () => {
     // The first origin, 7-day horizon, by hand: train at the origin, predict as of it, score what happened.
     const origin = result().origins[0]!;
