@@ -8,28 +8,11 @@ import { daysIn } from '../features/weekly-sums.js';
  */
 
 /**
- * Reads the segments of `COPY … TO STDOUT` (text format: tab-separated,
- * one row a line, `\N` for NULL) straight from the bytes: the kept
- * segments into growing columns, their ids into a dictionary in order of
- * first sight, and the status groups into the counts.
+ * The rows of `COPY … TO STDOUT` (text format: one row a line) from chunks
+ * that split them anywhere: each whole line goes to `row`.
  */
-export class SegmentReader {
-  readonly ids = new Map<string, number>();
-  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
-  /**
-   * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
-   * array that grows in place, `BLOCK` values at a time: neither growing nor
-   * `finish` copies what was read, so the segments take their own size once
-   * (blocks copied into columns at the end had held them twice until the
-   * blocks were collected). The profile, day and part columns (the first
-   * five) are 32-bit integers.
-   */
-  private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
-  private size = 0;
+abstract class CopyLineReader {
   private rest: Uint8Array | null = null;
-  private readonly starts = new Int32Array(16);
-  private readonly ends = new Int32Array(16);
-  private readonly decoder = new TextDecoder();
 
   /** Takes a chunk of rows (a partial row is kept for the next chunk). */
   add(chunk: Uint8Array): void {
@@ -50,7 +33,39 @@ export class SegmentReader {
     if (start < bytes.length) this.rest = Uint8Array.prototype.slice.call(bytes, start);
   }
 
-  private row(bytes: Uint8Array, start: number, end: number): void {
+  /** One row: the bytes from `start` to `end` (the line break). */
+  protected abstract row(bytes: Uint8Array, start: number, end: number): void;
+
+  /** Throws unless the stream ended at the end of a row. */
+  protected checkEnded(what: string): void {
+    if (this.rest) throw new Error(`postgres: the ${what} ended in the middle of a row`);
+  }
+}
+
+/**
+ * Reads the segments of `COPY … TO STDOUT` (text format: tab-separated,
+ * one row a line, `\N` for NULL) straight from the bytes: the kept
+ * segments into growing columns, their ids into a dictionary in order of
+ * first sight, and the status groups into the counts.
+ */
+export class SegmentReader extends CopyLineReader {
+  readonly ids = new Map<string, number>();
+  readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
+  /**
+   * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
+   * array that grows in place, `BLOCK` values at a time: neither growing nor
+   * `finish` copies what was read, so the segments take their own size once
+   * (blocks copied into columns at the end had held them twice until the
+   * blocks were collected). The profile, day and part columns (the first
+   * five) are 32-bit integers.
+   */
+  private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
+  private size = 0;
+  private readonly starts = new Int32Array(16);
+  private readonly ends = new Int32Array(16);
+  private readonly decoder = new TextDecoder();
+
+  protected row(bytes: Uint8Array, start: number, end: number): void {
     const { starts, ends } = this;
     let field = 0;
     starts[0] = start;
@@ -89,7 +104,7 @@ export class SegmentReader {
    * (the day and profile columns as 32-bit integers).
    */
   finish(): (Float64Array | Int32Array)[] {
-    if (this.rest) throw new Error('postgres: the segments ended in the middle of a row');
+    this.checkEnded('segments');
     return this.columns.map((column) => column.take(this.size));
   }
 }
@@ -100,40 +115,22 @@ export class SegmentReader {
  * the kept rows (status 0) as rows, the others counted (1: good rows outside
  * what was asked for, 2: refused rows).
  */
-export class DailyRowReader {
+export class DailyRowReader extends CopyLineReader {
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0 };
-  private rest: Uint8Array | null = null;
   private readonly starts = new Int32Array(8);
   private readonly ends = new Int32Array(8);
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly builder: DailyFrameBuilder) {}
-
-  /** Takes a chunk of rows (a partial row is kept for the next chunk). */
-  add(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.rest) {
-      bytes = new Uint8Array(this.rest.length + chunk.length);
-      bytes.set(this.rest);
-      bytes.set(chunk, this.rest.length);
-      this.rest = null;
-    }
-    let start = 0;
-    for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i] !== 10) continue;
-      this.row(bytes, start, i);
-      start = i + 1;
-    }
-    // A copy: a Buffer's slice is a view of memory its owner may reuse.
-    if (start < bytes.length) this.rest = Uint8Array.prototype.slice.call(bytes, start);
+  constructor(private readonly builder: DailyFrameBuilder) {
+    super();
   }
 
   /** Checks that the stream ended at the end of a row. */
   finish(): void {
-    if (this.rest) throw new Error('postgres: the rows ended in the middle of a row');
+    this.checkEnded('rows');
   }
 
-  private row(bytes: Uint8Array, start: number, end: number): void {
+  protected row(bytes: Uint8Array, start: number, end: number): void {
     const { starts, ends } = this;
     let field = 0;
     starts[0] = start;

@@ -1,7 +1,9 @@
 // The reader of PostgreSQL's COPY text output: rows split anywhere across
 // chunks (whose memory the sender reuses), escapes in ids, the status rows.
 import { describe, expect, it } from 'vitest';
-import { GrowingColumn, SegmentReader } from '../../src/engines/copy-segments.js';
+import { DailyRowReader, GrowingColumn, SegmentReader } from '../../src/engines/copy-segments.js';
+import { DailyFrameBuilder } from '../../src/frame/daily-frame.js';
+import { emptyReport } from '../../src/frame/load-report.js';
 
 /** One segment row as PostgreSQL writes it: status, id, then the 13 numbers and the days as bits. */
 const row = (status: number, id: string, numbers: readonly (number | string)[]) => `${status}\t${id}\t${numbers.join('\t')}\n`;
@@ -87,4 +89,38 @@ describe('GrowingColumn', () => {
         expect(wrong).toBe(0);
       }
     });
+});
+
+describe('DailyRowReader', () => {
+  const DAILY = [
+    '0\tp\\t1\t19800\t120\t1\t5.5\t50\t60',
+    '1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N',
+    '0\tq\t19801\t\\N\t0\t0\t0\t0',
+    '2\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N',
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
+
+  it('keeps the kept rows (NULL followers missing), counts the others, whatever the chunks', () => {
+    const bytes = Buffer.from(DAILY);
+    for (const size of [1, 3, 7, bytes.length]) {
+      const builder = new DailyFrameBuilder();
+      const reader = new DailyRowReader(builder);
+      for (let at = 0; at < bytes.length; at += size) reader.add(bytes.subarray(at, at + size));
+      reader.finish();
+      expect(reader.counts).toEqual({ kept: 2, outside: 1, refused: 1, missing: 1 });
+      const frame = builder.finish(emptyReport());
+      expect(frame.toRecords()).toEqual([
+        { profile_id: 'p\t1', date: '2024-03-18', followers: 120, posts: 1, engagement: 5.5, reach: 50, impressions: 60 },
+        { profile_id: 'q', date: '2024-03-19', followers: Number.NaN, posts: 0, engagement: 0, reach: 0, impressions: 0 },
+      ]);
+    }
+  });
+
+  it('refuses a row of the wrong shape and a stream that stops mid-row', () => {
+    expect(() => new DailyRowReader(new DailyFrameBuilder()).add(Buffer.from('0\tp\t1\n'))).toThrow('postgres: a daily row has 3 fields, not 8');
+    const reader = new DailyRowReader(new DailyFrameBuilder());
+    reader.add(Buffer.from(DAILY.slice(0, -3)));
+    expect(() => reader.finish()).toThrow('postgres: the rows ended in the middle of a row');
+  });
 });
