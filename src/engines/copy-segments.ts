@@ -13,6 +13,18 @@ import { daysIn } from '../features/weekly-sums.js';
  */
 abstract class CopyLineReader {
   private rest: Uint8Array | null = null;
+  /** Where each field of the row at hand starts and ends (tab-separated). */
+  protected readonly starts: Int32Array;
+  protected readonly ends: Int32Array;
+
+  /** `what`: a row's name in errors; `fields`: how many a row has. */
+  constructor(
+    private readonly what: string,
+    private readonly fields: number,
+  ) {
+    this.starts = new Int32Array(fields);
+    this.ends = new Int32Array(fields);
+  }
 
   /** Takes a chunk of rows (a partial row is kept for the next chunk). */
   add(chunk: Uint8Array): void {
@@ -26,15 +38,32 @@ abstract class CopyLineReader {
     let start = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] !== 10) continue;
-      this.row(bytes, start, i);
+      this.split(bytes, start, i);
+      this.row(bytes);
       start = i + 1;
     }
     // A copy: a Buffer's slice is a view of memory its owner may reuse.
     if (start < bytes.length) this.rest = Uint8Array.prototype.slice.call(bytes, start);
   }
 
-  /** One row: the bytes from `start` to `end` (the line break). */
-  protected abstract row(bytes: Uint8Array, start: number, end: number): void;
+  /** Finds the fields of the line from `start` to `end` (the line break), checking their number. */
+  private split(bytes: Uint8Array, start: number, end: number): void {
+    const { starts, ends } = this;
+    let field = 0;
+    starts[0] = start;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] === 9) {
+        if (field + 1 >= this.fields) throw new Error(`postgres: a ${this.what} row has more than ${this.fields} fields`);
+        ends[field] = i;
+        starts[++field] = i + 1;
+      }
+    }
+    ends[field] = end;
+    if (field !== this.fields - 1) throw new Error(`postgres: a ${this.what} row has ${field + 1} fields, not ${this.fields}`);
+  }
+
+  /** One row, its fields found (`starts`, `ends`). */
+  protected abstract row(bytes: Uint8Array): void;
 
   /** Throws unless the stream ended at the end of a row. */
   protected checkEnded(what: string): void {
@@ -61,22 +90,14 @@ export class SegmentReader extends CopyLineReader {
    */
   private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
   private size = 0;
-  private readonly starts = new Int32Array(16);
-  private readonly ends = new Int32Array(16);
   private readonly decoder = new TextDecoder();
 
-  protected row(bytes: Uint8Array, start: number, end: number): void {
+  constructor() {
+    super('segment', 16);
+  }
+
+  protected row(bytes: Uint8Array): void {
     const { starts, ends } = this;
-    let field = 0;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      if (bytes[i] === 9) {
-        ends[field] = i;
-        starts[++field] = i + 1;
-      }
-    }
-    ends[field] = end;
-    if (field !== 15) throw new Error(`postgres: a segment row has ${field + 1} fields, not 16`);
     const status = bytes[starts[0]!]! - 48;
     const n = numberAt(bytes, starts[6]!, ends[6]!);
     if (status === 2) this.counts.refused += n;
@@ -117,12 +138,10 @@ export class SegmentReader extends CopyLineReader {
  */
 export class DailyRowReader extends CopyLineReader {
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0 };
-  private readonly starts = new Int32Array(8);
-  private readonly ends = new Int32Array(8);
   private readonly decoder = new TextDecoder();
 
   constructor(private readonly builder: DailyFrameBuilder) {
-    super();
+    super('daily', 8);
   }
 
   /** Checks that the stream ended at the end of a row. */
@@ -130,18 +149,8 @@ export class DailyRowReader extends CopyLineReader {
     this.checkEnded('rows');
   }
 
-  protected row(bytes: Uint8Array, start: number, end: number): void {
+  protected row(bytes: Uint8Array): void {
     const { starts, ends } = this;
-    let field = 0;
-    starts[0] = start;
-    for (let i = start; i < end; i++) {
-      if (bytes[i] === 9) {
-        ends[field] = i;
-        starts[++field] = i + 1;
-      }
-    }
-    ends[field] = end;
-    if (field !== 7) throw new Error(`postgres: a daily row has ${field + 1} fields, not 8`);
     const status = bytes[starts[0]!]! - 48;
     if (status === 2) this.counts.refused++;
     else if (status === 1) this.counts.outside++;
