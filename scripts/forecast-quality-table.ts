@@ -58,13 +58,9 @@ for (const kind of ['stationary', 'dynamic']) {
   const withOracle = mine.filter((r) => r.oracle);
   if (withOracle.length) {
     const ratios = (model: string, h: number) => {
-      const v = seeds.flatMap((s) =>
-        withOracle
-          .filter((r) => r.seed === s && r.oracle!.ratio[model])
-          .slice(0, 1)
-          .map((r) => r.oracle!.ratio[model]![`${h}d`]!),
-      );
-      return v.length ? `${v.map((x) => f(x, 2)).join(' / ')}` : '–';
+      // One figure a seed, '–' for a seed the model was not run on.
+      const v = seeds.map((s) => withOracle.find((r) => r.seed === s && r.oracle!.ratio[model])?.oracle!.ratio[model]![`${h}d`]);
+      return v.some((x) => x !== undefined) ? v.map((x) => f(x, 2)).join(' / ') : '–';
     };
     const oracleWape = (h: number) =>
       seeds
