@@ -1,7 +1,8 @@
 import { formatDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { weeklyFromHeldSegments, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
-import { throughOf, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
+import { throughOf, type DailyRequest, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
+import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
@@ -170,6 +171,31 @@ function refusePastSpan(
   const out = { profileIds } as Record<string, unknown>;
   for (const column of SEGMENT_COLUMNS) out[column] = keep.map((i) => columns[column][i]!);
   return { columns: out as unknown as SegmentColumns, rows: refusedRows, errors };
+}
+
+/**
+ * The daily frame of a SQL source's `loadDaily`: the rows read into
+ * `builder`, and the report from the counts (the refused rows' first
+ * examples, or the first of them thrown under `onError: 'throw'`; the rows
+ * not asked for in `outsideWindow` when some were asked for).
+ */
+export async function engineDaily(
+  request: DailyRequest,
+  builder: DailyFrameBuilder,
+  report: LoadReport,
+  counts: { kept: number; outside: number; refused: number; missing: number },
+  examples: () => Promise<DataError[]>,
+): Promise<DailyFrame> {
+  if (counts.refused > 0) {
+    const errors = await examples();
+    if (request.onError === 'throw') throw errors[0]!;
+    report.skipped = counts.refused;
+    report.skippedExamples = errors;
+  }
+  report.rows = counts.kept;
+  report.missingFollowers = counts.missing;
+  if (request.since !== undefined || request.profiles) report.outsideWindow = counts.outside;
+  return builder.finish(report);
 }
 
 /** A table's row named by its key, the profile and the date (as the table holds them; `null` when NULL). */

@@ -1,5 +1,6 @@
 import { SEGMENT_COLUMNS } from '../features/segments.js';
 import type { DailyFrameBuilder } from '../frame/daily-frame.js';
+import { ProfileInterner } from '../frame/profile-dictionary.js';
 import { daysIn } from '../features/weekly-sums.js';
 
 /*
@@ -13,6 +14,7 @@ import { daysIn } from '../features/weekly-sums.js';
  */
 abstract class CopyLineReader {
   private rest: Uint8Array | null = null;
+  private readonly decoder = new TextDecoder();
   /** Where each field of the row at hand starts and ends (tab-separated). */
   protected readonly starts: Int32Array;
   protected readonly ends: Int32Array;
@@ -65,6 +67,20 @@ abstract class CopyLineReader {
   /** One row, its fields found (`starts`, `ends`). */
   protected abstract row(bytes: Uint8Array): void;
 
+  /**
+   * The profile number of the row's id (its second field), interned from
+   * its bytes: a string is made only for a new id, or one with escapes.
+   */
+  protected profileOf(profiles: ProfileInterner, bytes: Uint8Array): number {
+    const start = this.starts[1]!;
+    const end = this.ends[1]!;
+    let plain = true;
+    for (let i = start; i < end; i++) if (bytes[i] === 92) plain = false;
+    const k = plain ? profiles.intern(bytes, start, end) : -1;
+    // Escaped, or not UTF-8 (which the decoder replaces, as it did before bytes were interned).
+    return k >= 0 ? k : profiles.internString(unescapeText(this.decoder.decode(bytes.subarray(start, end))));
+  }
+
   /** Throws unless the stream ended at the end of a row. */
   protected checkEnded(what: string): void {
     if (this.rest) throw new Error(`postgres: the ${what} ended in the middle of a row`);
@@ -78,7 +94,8 @@ abstract class CopyLineReader {
  * first sight, and the status groups into the counts.
  */
 export class SegmentReader extends CopyLineReader {
-  readonly ids = new Map<string, number>();
+  /** The kept segments' profile ids, in order of first sight. */
+  readonly profiles = new ProfileInterner();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
   /**
    * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
@@ -90,7 +107,6 @@ export class SegmentReader extends CopyLineReader {
    */
   private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
   private size = 0;
-  private readonly decoder = new TextDecoder();
 
   constructor() {
     super('segment', 16);
@@ -103,9 +119,7 @@ export class SegmentReader extends CopyLineReader {
     if (status === 2) this.counts.refused += n;
     else if (status === 1) this.counts.outside += n;
     else {
-      const id = unescapeText(this.decoder.decode(bytes.subarray(starts[1]!, ends[1]!)));
-      let k = this.ids.get(id);
-      if (k === undefined) this.ids.set(id, (k = this.ids.size));
+      const k = this.profileOf(this.profiles, bytes);
       const at = this.size++;
       const { columns } = this;
       if (at === columns[0]!.capacity) for (const column of columns) column.grow();
@@ -138,7 +152,6 @@ export class SegmentReader extends CopyLineReader {
  */
 export class DailyRowReader extends CopyLineReader {
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0 };
-  private readonly decoder = new TextDecoder();
 
   constructor(private readonly builder: DailyFrameBuilder) {
     super('daily', 8);
@@ -155,13 +168,20 @@ export class DailyRowReader extends CopyLineReader {
     if (status === 2) this.counts.refused++;
     else if (status === 1) this.counts.outside++;
     else {
-      const id = unescapeText(this.decoder.decode(bytes.subarray(starts[1]!, ends[1]!)));
-      const at = (f: number) => numberAt(bytes, starts[f]!, ends[f]!);
+      const profile = this.profileOf(this.builder.profiles, bytes);
       // NULL followers (\N): missing, as NaN.
-      const followers = ends[3]! - starts[3]! === 2 && bytes[starts[3]!] === 92 ? Number.NaN : at(3);
+      const followers = ends[3]! - starts[3]! === 2 && bytes[starts[3]!] === 92 ? Number.NaN : numberAt(bytes, starts[3]!, ends[3]!);
       if (followers !== followers) this.counts.missing++;
       this.counts.kept++;
-      this.builder.add(this.builder.profiles.internString(id), at(2), followers, at(4), at(5), at(6), at(7));
+      this.builder.add(
+        profile,
+        numberAt(bytes, starts[2]!, ends[2]!),
+        followers,
+        numberAt(bytes, starts[4]!, ends[4]!),
+        numberAt(bytes, starts[5]!, ends[5]!),
+        numberAt(bytes, starts[6]!, ends[6]!),
+        numberAt(bytes, starts[7]!, ends[7]!),
+      );
     }
   }
 }

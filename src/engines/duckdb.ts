@@ -12,7 +12,7 @@ import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import { COUNTS, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
+import { COUNTS, engineDaily, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -379,6 +379,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           paramTypes,
         );
         const builder = new DailyFrameBuilder();
+        // Rows by status (0: kept, 1: not asked for, 2: refused), and the kept rows whose followers are missing.
         const counts = [0, 0, 0];
         let missing = 0;
         for (;;) {
@@ -395,16 +396,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
             builder.add(builder.profiles.internString(ids.getItem(i)!), day![i]!, followers![i]!, posts![i]!, engagement![i]!, reach![i]!, impressions![i]!);
           }
         }
-        if (counts[2]! > 0) {
-          const errors = await examples();
-          if (request.onError === 'throw') throw errors[0]!;
-          report.skipped = counts[2]!;
-          report.skippedExamples = errors;
-        }
-        report.rows = counts[0]!;
-        report.missingFollowers = missing;
-        if (wanted.length) report.outsideWindow = counts[1]!;
-        return builder.finish(report);
+        return engineDaily(request, builder, report, { kept: counts[0]!, outside: counts[1]!, refused: counts[2]!, missing }, examples);
       });
     },
   };

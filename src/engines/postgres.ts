@@ -8,7 +8,7 @@ import type { CheckedLimits, Preset } from '../schema.js';
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import { COUNTS, DAILY_COLUMNS, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
+import { COUNTS, DAILY_COLUMNS, engineDaily, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
@@ -380,7 +380,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         // query, in this transaction), the expressions no longer decide it, and each partition is grouped where it lies.
         if (partitioned) settings.push('SET LOCAL cpu_operator_cost = 0');
         await stream(segmentsSql, (chunk) => segments.add(chunk), settings);
-        const { ids, counts } = segments;
+        const { profiles, counts } = segments;
         return await engineLoad(
           request,
           table,
@@ -389,7 +389,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           examples,
           async () => {
             const columns = segments.finish();
-            return { columns: segmentColumnsOf([...ids.keys()], columns), days: columns[SEGMENT_COLUMNS.length]! };
+            return { columns: segmentColumnsOf(profiles.ids, columns), days: columns[SEGMENT_COLUMNS.length]! };
           },
           (id, date) => rowByKey(table, id, date),
         );
@@ -418,18 +418,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           if (request.profiles) await query('DROP TABLE IF EXISTS pg_temp.ef_profiles').catch(() => undefined);
         }
         reader.finish();
-        const { counts } = reader;
-        const report = emptyReport();
-        if (counts.refused > 0) {
-          const errors = await examples();
-          if (request.onError === 'throw') throw errors[0]!;
-          report.skipped = counts.refused;
-          report.skippedExamples = errors;
-        }
-        report.rows = counts.kept;
-        report.missingFollowers = counts.missing;
-        if (wanted.length) report.outsideWindow = counts.outside;
-        return builder.finish(report);
+        return engineDaily(request, builder, emptyReport(), reader.counts, examples);
       });
     },
   };

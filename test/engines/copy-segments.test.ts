@@ -24,7 +24,7 @@ function read(chunks: readonly Uint8Array[]): { reader: SegmentReader; columns: 
 describe('SegmentReader', () => {
   it('reads the segments, unescapes ids and counts the status rows', () => {
     const { reader, columns } = read([Buffer.from(TEXT)]);
-    expect([...reader.ids.keys()]).toEqual(['plain', 'tab\there\\back\nline']);
+    expect(reader.profiles.ids).toEqual(['plain', 'tab\there\\back\nline']);
     expect(reader.counts).toEqual({ kept: 16, outside: 17, refused: 4, missing: 1, last: 19792, duplicates: 1 });
     expect(Array.from(columns[0]!)).toEqual([0, 1, 0]);
     expect(columns[0]).toBeInstanceOf(Int32Array);
