@@ -87,6 +87,8 @@ export const CORRECTED_EXTRA_COLUMNS: readonly string[] = [
   'engagement_per_post_ewm_2w',
   'engagement_per_post_ewm_8w',
   'median_engagement_per_post_5',
+  'engagement_per_post_level_slow',
+  'engagement_per_post_level_fast',
 ];
 
 /** The `corrected` preset's weekly table columns: the notebook's, with their corrected meaning (Q1–Q9), then `CORRECTED_EXTRA_COLUMNS`. */

@@ -227,6 +227,79 @@ const MEDIAN_COLUMN: ColumnDefinition = {
   },
 };
 
+/** The local-level filter's settings (docs/features.md): noise on the log scale, per post and per week. */
+const LEVEL_FILTER = {
+  /** Variance of one post's log1p engagement around the level. */
+  postVariance: 0.25,
+  /** An innovation beyond this many standard deviations is an outlier: clipped, or with the next one a level shift. */
+  clip: 2.5,
+} as const;
+
+/**
+ * A local-level (Kalman) filter of log1p(engagement per post), one pass per
+ * profile: the level moves by a random walk of variance `weekVariance` a
+ * week; a posting week with p posts observes it with variance
+ * `postVariance / p`. Robust: an innovation beyond `clip` standard
+ * deviations counts as at most that many (one viral week barely moves the
+ * level); two such in consecutive posting weeks on the same side are a level
+ * shift, and the filter restarts from those two weeks. The column is the
+ * filtered level mapped back (expm1), missing before the first post.
+ */
+export function levelColumn(name: string, weekVariance: number): ColumnDefinition {
+  const { postVariance, clip } = LEVEL_FILTER;
+  return {
+    name,
+    numeric: (frame) => {
+      const n = frame.length;
+      const posts = frame.stored('posts');
+      const engagement = frame.stored('engagement');
+      const values = new Float64Array(n);
+      const { offsets } = frame;
+      for (let k = 0; k + 1 < offsets.length; k++) {
+        let level = Number.NaN;
+        let variance = 0;
+        // The previous posting week, when it was an outlier: its side (±1) and its observation.
+        let outlierSide = 0;
+        let outlierY = 0;
+        let outlierVariance = 0;
+        for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
+          const p = posts[i]!;
+          variance += weekVariance;
+          if (p > 0) {
+            const y = Math.log1p(engagement[i]! / p);
+            const r = postVariance / p;
+            if (level !== level) {
+              level = y;
+              variance = r;
+            } else {
+              const s = variance + r;
+              const limit = clip * Math.sqrt(s);
+              const innovation = y - level;
+              const side = innovation > limit ? 1 : innovation < -limit ? -1 : 0;
+              if (side !== 0 && side === outlierSide) {
+                // A level shift: the two weeks' precision-weighted mean, and its variance.
+                const precision = 1 / outlierVariance + 1 / r;
+                level = (outlierY / outlierVariance + y / r) / precision;
+                variance = 1 / precision;
+                outlierSide = 0;
+              } else {
+                outlierSide = side;
+                outlierY = y;
+                outlierVariance = r;
+                const gain = variance / s;
+                level += gain * (side === 0 ? innovation : side * limit);
+                variance *= 1 - gain;
+              }
+            }
+          }
+          values[i] = level === level ? Math.expm1(level) : Number.NaN;
+        }
+      }
+      return (i) => values[i]!;
+    },
+  };
+}
+
 /** The window columns of the `corrected` preset, after the notebook-named ones, in output order. */
 export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   LAST_ENGAGEMENT_PER_POST_COLUMN,
@@ -239,6 +312,8 @@ export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   ewmColumn(2),
   ewmColumn(8),
   MEDIAN_COLUMN,
+  levelColumn('engagement_per_post_level_slow', 0.005),
+  levelColumn('engagement_per_post_level_fast', 0.05),
 ];
 
 /** What a profile's history says at weekly row i, for any preset's table: weeks since its latest week with posts (−1 when none) and posts in the 26 weeks ending there. */

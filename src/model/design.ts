@@ -50,10 +50,19 @@ export const CORE_COLUMNS: readonly string[] = [
 ];
 
 /** The core design and the robust and recency-weighted averages (docs/features.md). */
-const ROBUST_COLUMNS: readonly string[] = [...CORE_COLUMNS, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+const ROBUST_COLUMNS: readonly string[] = [
+  ...CORE_COLUMNS,
+  'engagement_per_post_ewm_2w',
+  'engagement_per_post_ewm_8w',
+  'median_engagement_per_post_5',
+  'engagement_per_post_level_slow',
+  'engagement_per_post_level_fast',
+];
 
 /** Columns that get a log transform in the log designs: the heavy-tailed ones. */
 const HEAVY = new Set([
+  'engagement_per_post_level_slow',
+  'engagement_per_post_level_fast',
   'engagement_per_post_ewm_2w',
   'engagement_per_post_ewm_8w',
   'median_engagement_per_post_5',

@@ -41,6 +41,8 @@ const CORRECTED_EXTRA = [
   'engagement_per_post_ewm_2w',
   'engagement_per_post_ewm_8w',
   'median_engagement_per_post_5',
+  'engagement_per_post_level_slow',
+  'engagement_per_post_level_fast',
 ];
 /** Columns computed as whole numbers, kept as Int32Array once materialized (`date` is stored as a day number). */
 const INTEGER = new Set(['date', 'year', 'month', 'week_of_year', 'week', 'observed_days_4w', 'observed_days_13w', 'observed_days_26w']);

@@ -6,6 +6,46 @@ import { dailyFromRows, resampleWeekly, type DailyRowInput } from '../../src/ind
 import { historyAt } from '../../src/features/windows.js';
 import { dateOf, dayOf, historyRows as rows, sundayOf } from '../helpers/history.js';
 
+/**
+ * The level filter written from its definition over the posting weeks alone: between two posting weeks Δ weeks
+ * apart the level's variance grows by Δ · q; a week of p posts observes log1p(engagement / p) with variance 0.25 / p;
+ * an innovation beyond 2.5 standard deviations is clipped, and a second one in a row on the same side restarts the
+ * filter from the two weeks.
+ */
+function levelOf(postingWeeks: number[], posts: Map<number, number>, engagement: Map<number, number>, q: number): number {
+  let level = Number.NaN;
+  let variance = 0;
+  let previous = 0;
+  type Outlier = { side: number; y: number; r: number };
+  let outlier = null as Outlier | null;
+  for (const s of postingWeeks) {
+    const p = posts.get(s)!;
+    const y = Math.log1p(engagement.get(s)! / p);
+    const r = 0.25 / p;
+    if (Number.isNaN(level)) {
+      [level, variance, previous] = [y, r, s];
+      continue;
+    }
+    variance += (q * (s - previous)) / 7;
+    previous = s;
+    const sd = Math.sqrt(variance + r);
+    const z = (y - level) / sd;
+    const side = z > 2.5 ? 1 : z < -2.5 ? -1 : 0;
+    if (side !== 0 && outlier?.side === side) {
+      level = (outlier.y * r + y * outlier.r) / (outlier.r + r);
+      variance = (outlier.r * r) / (outlier.r + r);
+      outlier = null;
+      continue;
+    }
+    outlier = side === 0 ? null : { side, y, r };
+    const gain = variance / (variance + r);
+    level += gain * (side === 0 ? y - level : side * 2.5 * sd);
+    variance *= 1 - gain;
+  }
+  // The weeks after the latest posting week only add variance: the level stays.
+  return Math.expm1(level);
+}
+
 describe('window features, every row, against the daily rows', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}`, () => {
@@ -74,10 +114,12 @@ describe('window features, every row, against the daily rows', () => {
             .sort((a, b) => a - b);
           const m = recent.length;
           want.median_engagement_per_post_5 = m === 0 ? Number.NaN : m % 2 ? recent[(m - 1) / 2]! : (recent[m / 2 - 1]! + recent[m / 2]!) / 2;
+          want.engagement_per_post_level_slow = levelOf(postingWeeks, posts, engagement, 0.005);
+          want.engagement_per_post_level_fast = levelOf(postingWeeks, posts, engagement, 0.05);
           for (const [name, value] of Object.entries(want)) {
             const got = (w as unknown as Record<string, number>)[name]!;
             if (Number.isNaN(value)) expect(got, `${id} ${w.date} ${name}`).toBeNaN();
-            else if (name.includes('ewm')) expect(got, `${id} ${w.date} ${name}`).toBeCloseTo(value, 9);
+            else if (name.includes('ewm') || name.includes('level')) expect(got, `${id} ${w.date} ${name}`).toBeCloseTo(value, 9);
             else expect(got, `${id} ${w.date} ${name}`).toBe(value);
             checked++;
           }
@@ -87,6 +129,37 @@ describe('window features, every row, against the daily rows', () => {
       expect(checked).toBeGreaterThan(8 * 28 * 14);
     });
   }
+
+  it('level filters: a steady rate is its own level; one viral week is clipped; two in a row are a shift', () => {
+    const weeks = (perPost: number[]): DailyRowInput[] =>
+      perPost.map((e, k) => ({
+        date: dateOf(sundayOf(dayOf('2024-01-07')) + 7 * k),
+        profile_id: 'a',
+        followers: 1000,
+        posts: 2,
+        engagement: 2 * e,
+        reach: 0,
+        impressions: 0,
+      }));
+    const levels = (perPost: number[], name: string) =>
+      resampleWeekly(dailyFromRows(weeks(perPost)), { preset: 'corrected' })
+        .toRecords()
+        .map((w) => (w as unknown as Record<string, number>)[name]!);
+    for (const name of ['engagement_per_post_level_slow', 'engagement_per_post_level_fast']) {
+      // A constant engagement per post is the level, every week.
+      for (const v of levels([100, 100, 100, 100, 100, 100], name)) expect(v).toBeCloseTo(100, 9);
+      // One viral week (× 30) after a steady run: the level less than doubles (the fast filter unclipped would go × 4.8).
+      const viral = levels([100, 100, 100, 100, 100, 100, 100, 100, 3000, 100], name);
+      expect(viral[8]!, name).toBeGreaterThan(100);
+      expect(viral[8]!, name).toBeLessThan(200);
+      expect(viral[9]!, name).toBeLessThan(viral[8]!);
+      // Two weeks at a new rate (÷ 20) in a row: the level is the new rate at once (their precision-weighted mean).
+      const shift = levels([100, 100, 100, 100, 100, 100, 100, 100, 5, 5], name);
+      expect(shift[8]!, name).toBeGreaterThan(10);
+      expect(shift[8]!, name).toBeLessThan(100);
+      expect(shift[9]!, name).toBeCloseTo(5, 9);
+    }
+  });
 
   it("gives weeks since the latest posting week and posts in 26 weeks, from the table's first row on", () => {
     // 'a' sorts first: its first week (the table's row 0) has the only posts; 'b' posts in its second week.

@@ -95,6 +95,8 @@ describe('designColumns', () => {
         'last_engagement_per_post',
         'engagement_per_post_ewm_2w',
         'median_engagement_per_post_5',
+        'engagement_per_post_level_slow',
+        'engagement_per_post_level_fast',
         'engagement_lag_1',
         'followers',
       ]),
@@ -107,6 +109,8 @@ describe('designColumns', () => {
       'engagement_per_post_ewm_2w',
       'engagement_per_post_ewm_8w',
       'median_engagement_per_post_5',
+      'engagement_per_post_level_slow',
+      'engagement_per_post_level_fast',
     ]);
   });
 });
@@ -160,7 +164,14 @@ describe('designFeatures', () => {
     'posts_13w',
     'followers_last_known',
   ];
-  const ROBUST = [...CORE, 'engagement_per_post_ewm_2w', 'engagement_per_post_ewm_8w', 'median_engagement_per_post_5'];
+  const ROBUST = [
+    ...CORE,
+    'engagement_per_post_ewm_2w',
+    'engagement_per_post_ewm_8w',
+    'median_engagement_per_post_5',
+    'engagement_per_post_level_slow',
+    'engagement_per_post_level_fast',
+  ];
   const LAGS = [1, 2, 3, 4].flatMap((lag) => ['engagement', 'followers', 'reach', 'impressions'].map((c) => `${c}_lag_${lag}`));
   const FULL = [...ROBUST, ...LAGS, 'followers', 'reach', 'impressions', 'engagement'];
   // docs/features.md: counts of weeks and days stay as they are; amounts (per-post averages, posts, followers, sums, lags) are heavy-tailed.

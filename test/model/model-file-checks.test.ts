@@ -22,7 +22,7 @@ function corrected(): Json {
   return m;
 }
 
-/** A two-layer network over the corrected model's 14 features. */
+/** A two-layer network over the corrected model's 16 features. */
 function mlp(): Json {
   const m = corrected();
   m.estimator = { kind: 'mlp' };
@@ -177,15 +177,15 @@ const cases: [string, () => Json, (m: Json) => void, string][] = [
   ],
   ['no heads', corrected, (m) => (m.models = null), 'the models are missing'],
   ['a head missing', corrected, (m) => delete m.models[t21], `the model for ${t21} is missing`],
-  ['coefficients too few', corrected, (m) => m.models[t7].coef.pop(), `${t7}.coef must be 14 finite numbers`],
-  ['a coefficient missing', corrected, (m) => (m.models[t7].coef[13] = null), `${t7}.coef must be 14 finite numbers`],
+  ['coefficients too few', corrected, (m) => m.models[t7].coef.pop(), `${t7}.coef must be 16 finite numbers`],
+  ['a coefficient missing', corrected, (m) => (m.models[t7].coef[15] = null), `${t7}.coef must be 16 finite numbers`],
   ['an intercept missing', corrected, (m) => (m.models[t14].intercept = null), `${t14}.intercept must be a finite number`],
   ['a log-linear factor of 0', corrected, (m) => (m.models[t21].factor = 0), `${t21}.factor must be a finite positive number`],
   ['a log-linear factor missing', corrected, (m) => delete m.models[t21].factor, `${t21}.factor must be a finite positive number`],
   ['unknown input scaling', corrected, (m) => (m.inputScaling = 'minmax'), "inputScaling must be 'none' or 'standard'"],
   ['no scaler', corrected, (m) => delete m.scaler, 'the scaler is missing'],
-  ['scaler variances too few', corrected, (m) => m.scaler.var.pop(), 'scaler.var must be 14 numbers'],
-  ['scaler counts not a list', corrected, (m) => (m.scaler.nSamplesSeen = 9), 'scaler.nSamplesSeen must be 14 numbers'],
+  ['scaler variances too few', corrected, (m) => m.scaler.var.pop(), 'scaler.var must be 16 numbers'],
+  ['scaler counts not a list', corrected, (m) => (m.scaler.nSamplesSeen = 9), 'scaler.nSamplesSeen must be 16 numbers'],
   ['a mean missing under standard scaling', corrected, (m) => (m.scaler.mean[4] = null), 'scaler.mean must be finite numbers when inputScaling is standard'],
   [
     'a scale missing under standard scaling',
@@ -222,7 +222,7 @@ const cases: [string, () => Json, (m: Json) => void, string][] = [
     'training.rows.afterTargetDrop must be a number or null',
   ],
   ['an mlp without layers', mlp, (m) => (m.models[t7].layers = []), `${t7}.layers must be a list of dense layers`],
-  ['an mlp layer of the wrong height', mlp, (m) => m.models[t7].layers[0].weights.pop(), `${t7}.layers[0] must have 14 rows of weights and a bias`],
+  ['an mlp layer of the wrong height', mlp, (m) => m.models[t7].layers[0].weights.pop(), `${t7}.layers[0] must have 16 rows of weights and a bias`],
   ['an mlp layer without a bias', mlp, (m) => delete m.models[t14].layers[1].bias, `${t14}.layers[1] must have 2 rows of weights and a bias`],
   ['an mlp weight missing', mlp, (m) => (m.models[t14].layers[1].weights[1][0] = null), `${t14}.layers[1] must hold finite numbers`],
   ['an mlp row of the wrong width', mlp, (m) => m.models[t14].layers[0].weights[3].pop(), `${t14}.layers[0] must hold finite numbers`],
@@ -274,16 +274,16 @@ const cases: [string, () => Json, (m: Json) => void, string][] = [
   ['the estimator as a list', corrected, (m) => (m.estimator = ['linear']), `estimator.kind must be a model kind (${kinds})`],
   ['heads as a list', corrected, (m) => (m.models = [1, 2, 3, 4]), 'the models are missing'],
   ['a head as a list', corrected, (m) => (m.models[t7] = [0.1]), `the model for ${t7} is missing`],
-  ['a coefficient as text', corrected, (m) => (m.models[t7].coef[0] = '0.1'), `${t7}.coef must be 14 finite numbers`],
+  ['a coefficient as text', corrected, (m) => (m.models[t7].coef[0] = '0.1'), `${t7}.coef must be 16 finite numbers`],
   ['an intercept as text', corrected, (m) => (m.models[t14].intercept = '1'), `${t14}.intercept must be a finite number`],
   ['a log-linear factor as text', corrected, (m) => (m.models[t21].factor = '1'), `${t21}.factor must be a finite positive number`],
   ['a scaler as a list', corrected, (m) => (m.scaler = [1]), 'the scaler is missing'],
-  ['a scaler mean as text', corrected, (m) => (m.scaler.mean[0] = '0'), 'scaler.mean must be 14 numbers'],
+  ['a scaler mean as text', corrected, (m) => (m.scaler.mean[0] = '0'), 'scaler.mean must be 16 numbers'],
   ['a library of null', corrected, (m) => (m.library = null), 'library must name engagement-forecast and its version'],
   ['a library as a list', corrected, (m) => (m.library = ['engagement-forecast']), 'library must name engagement-forecast and its version'],
   ['a horizon of metrics as null', corrected, (m) => (m.metrics[t7] = null), `metrics.${t7} must be an object of numbers (MAE, MSE, RMSE, R2)`],
   ['training as a list', corrected, (m) => (m.training = []), 'training must be an object, or null'],
-  ['an mlp layer as a list', mlp, (m) => (m.models[t7].layers[0] = [1, 2]), `${t7}.layers[0] must have 14 rows of weights and a bias`],
+  ['an mlp layer as a list', mlp, (m) => (m.models[t7].layers[0] = [1, 2]), `${t7}.layers[0] must have 16 rows of weights and a bias`],
   ['an mlp layer of null', mlp, (m) => (m.models[t7].layers[1] = null), `${t7}.layers[1] must have 2 rows of weights and a bias`],
   ['an mlp weight row as a number', mlp, (m) => (m.models[t7].layers[1].weights[0] = 1), `${t7}.layers[1] must hold finite numbers`],
   ['an mlp weight as text', mlp, (m) => (m.models[t7].layers[1].weights[0][0] = '1'), `${t7}.layers[1] must hold finite numbers`],
