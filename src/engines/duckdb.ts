@@ -85,12 +85,17 @@ const INFINITE = String.raw`(?i)[+-]?inf(inity)?`;
 
 /**
  * The number rule of the CSV reader (`parseLooseNumber`): plain decimal and
- * scientific notation, `inf`/`infinity`; NULL for anything else.
+ * scientific notation, `inf`/`infinity`, trimmed; NULL for anything else.
+ * DuckDB's cast (`cast`: `TRY_CAST(column AS DOUBLE)`, a column of its own so
+ * that it is computed once) reads nearly every value, and reads it as the
+ * rule does: correctly rounded, with the whitespace JS trims around it. What
+ * it accepts besides, digit separators (`1_000`) and `nan`, is sent to the
+ * rule's regular expressions, as is every text it refuses (a number with
+ * whitespace the cast keeps, `INF`); those are a few rows at most.
  */
-function looseNumber(column: string): string {
+function looseNumber(column: string, cast: string): string {
   const t = `trim(${column})`;
-  // Plain digits (nearly every value) first: the general expressions only see the rest.
-  return `CASE WHEN regexp_full_match(${column}, '\\d{1,15}') THEN CAST(${column} AS DOUBLE) WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) WHEN regexp_full_match(${t}, '${INFINITE}') THEN CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END END`;
+  return `CASE WHEN ${cast} IS NOT NULL AND NOT isnan(${cast}) AND NOT contains(${column}, '_') THEN ${cast} WHEN regexp_full_match(${t}, '${DECIMAL}') THEN TRY_CAST(${t} AS DOUBLE) WHEN regexp_full_match(${t}, '${INFINITE}') THEN CASE WHEN starts_with(${t}, '-') THEN '-inf'::DOUBLE ELSE 'inf'::DOUBLE END END`;
 }
 
 /** The days-since-1970 number of a `YYYY-MM-DD` text, NULL when it is not one (`parseDay`). */
@@ -104,7 +109,7 @@ function dayNumber(column: string): string {
  * The checks of the CSV reader, in its order, as one SQL expression per row:
  * the reason a row is refused (and the column at fault), or NULL for a good row.
  */
-function badRowSql(firstDay: number, lastDay: number, reason: string): { reason: string; column: string } {
+function badRowSql(firstDay: number, lastDay: number, reason: string): { reason: string; column: string; refused: string } {
   const cases: [string, string, string][] = [
     ['date_text IS NULL OR day IS NULL', "'not a date written YYYY-MM-DD'", "'date'"],
     [`day < ${firstDay} OR day > ${lastDay}`, `'${reason.replaceAll("'", "''")}'`, "'date'"],
@@ -115,6 +120,8 @@ function badRowSql(firstDay: number, lastDay: number, reason: string): { reason:
   ];
   return {
     reason: `CASE ${cases.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`,
+    // Whether \`reason\` is not NULL, as one boolean (NULL conditions count as false, as in CASE): cheaper per row than the CASE.
+    refused: cases.map(([when]) => `(${when}) IS TRUE`).join(' OR '),
     column: `CASE ${cases.map(([when, , column]) => `WHEN ${when} THEN ${column}`).join(' ')} END`,
   };
 }
@@ -248,10 +255,10 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       const typeOf = await columnTypes(connection, relation, values, paramTypes);
       if (fileColumn === '$source') values.source = name; // after DESCRIBE, which does not use it
       const numeric = (column: string) => NUMERIC_TYPE.test(typeOf.get(column) ?? '');
-      const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`));
+      const asNumber = (column: string) => (numeric(column) ? `CAST(${column}_raw AS DOUBLE)` : looseNumber(`${column}_text`, `${column}_cast`));
       const followersNumber = numeric('followers')
         ? `CASE WHEN isnan(CAST(followers_raw AS DOUBLE)) THEN NULL ELSE CAST(followers_raw AS DOUBLE) END`
-        : looseNumber('followers_text');
+        : looseNumber('followers_text', 'followers_cast');
       const dayOf = /^(DATE|TIMESTAMP)/.test(typeOf.get('date') ?? '') ? `CAST(CAST(date_raw AS DATE) - DATE '1970-01-01' AS INTEGER)` : dayNumber('date_text');
       // Every row, checked: its day, id, counts, followers (NULL: missing), and why it is refused (NULL: kept); a
       // subquery of both queries below (the paths stay parameters), read as it is scanned.
@@ -260,18 +267,20 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
                    ${text('followers')} AS followers_text, ${fileColumn} AS file,
                    ${['date', 'followers', ...COUNTS].map((c) => `${quoteIdentifier(c)} AS ${c}_raw`).join(', ')}
             FROM ${relation}
+          ), casted AS (
+            SELECT *, ${['followers', ...COUNTS].map((c) => `TRY_CAST(${c}_text AS DOUBLE) AS ${c}_cast`).join(', ')} FROM src
           ), parsed AS (
             SELECT *, ${dayOf} AS day, ${COUNTS.map((c) => `${asNumber(c)} AS ${c}_n`).join(', ')},
                    ${followersNumber} AS followers_n
-            FROM src
+            FROM casted
           )
-          SELECT *, ${bad.reason} AS reason, ${bad.column} AS bad_column FROM parsed) AS ef_checked`;
+          SELECT *, ${bad.refused} AS refused, CASE WHEN ${bad.refused} THEN ${bad.reason} END AS reason, CASE WHEN ${bad.refused} THEN ${bad.column} END AS bad_column FROM parsed) AS ef_checked`;
       const open = connection;
       const examples = async () => {
         const result = await open.stream(
           `SELECT file, bad_column, reason,
               CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
-            FROM ${checked} WHERE reason IS NOT NULL ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
+            FROM ${checked} WHERE refused ORDER BY file, day NULLS FIRST, id LIMIT ${MAX_SKIPPED_EXAMPLES}`,
           values,
           paramTypes,
         );
@@ -301,7 +310,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         await connection.run(
           `CREATE OR REPLACE TEMP TABLE ef_segments AS
           WITH rows AS (
-            SELECT CASE WHEN reason IS NOT NULL THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status, id, day,
+            SELECT CASE WHEN refused THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status, id, day,
                    posts_n, engagement_n, reach_n, impressions_n, followers_n
             FROM ${checked}
           ), keyed AS (
@@ -374,7 +383,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const result = await connection.stream(
           `SELECT status::DOUBLE, CASE WHEN status = 0 THEN id END, coalesce(CASE WHEN status = 0 THEN day END, 0)::DOUBLE,
               ${['followers_n', ...COUNTS.map((c) => `${c}_n`)].map((c) => `coalesce(CASE WHEN status = 0 THEN ${c} END, 'NaN'::DOUBLE)`).join(', ')}
-            FROM (SELECT CASE WHEN reason IS NOT NULL THEN 2 ${wanted.length ? `WHEN ${wanted.join(' AND ')} THEN 0 ELSE 1` : 'ELSE 0'} END AS status, * FROM ${checked})`,
+            FROM (SELECT CASE WHEN refused THEN 2 ${wanted.length ? `WHEN ${wanted.join(' AND ')} THEN 0 ELSE 1` : 'ELSE 0'} END AS status, * FROM ${checked})`,
           values,
           paramTypes,
         );
@@ -414,7 +423,7 @@ function numbersOf(vector: unknown, n: number): Float64Array {
 /** What every read of a DuckDB source shares, once the columns are checked. */
 interface DuckDbSession {
   connection: DuckDbConnectionLike;
-  /** The rows, checked, as a subquery: day, id, file, the numbers (`*_n`), reason, bad_column. */
+  /** The rows, checked, as a subquery: day, id, file, the numbers (`*_n`), refused (a boolean), and for a refused row reason and bad_column. */
   checked: string;
   /** The parameters of `checked` (the paths, the source's name) and their types; more may be added. */
   values: Record<string, unknown>;

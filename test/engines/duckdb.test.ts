@@ -15,6 +15,8 @@ import {
   expectSameDaily,
   expectSpanRefused,
   loadedBeforeAndAfter,
+  NUMBER_TEXTS,
+  numberTextRows,
   sameTable,
   SPAN_ROWS,
   writeDirtyData,
@@ -71,6 +73,15 @@ describe.skipIf(skip)('duckdb()', () => {
     const error = await loadWeekly(duckdb({ files: dirty })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).file).toBe(join(dirty, 'extra.csv'));
+  });
+
+  it('reads every number text as the CSV reader does: the same rows kept, the same values, the same refusals', async () => {
+    const file = join(dir, 'numbers.csv');
+    writeFileSync(file, `${DAILY_HEADER}\n${numberTextRows().join('\n')}\n`);
+    const got = await expectSameDaily(file, duckdb({ files: file }), { onError: 'skip' });
+    // Both kinds of answer are exercised: texts kept as numbers, and texts refused.
+    expect(got.length).toBeGreaterThan(NUMBER_TEXTS.length / 2);
+    expect(got.report.skipped).toBeGreaterThan(NUMBER_TEXTS.length / 4);
   });
 
   it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {

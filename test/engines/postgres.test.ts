@@ -17,6 +17,8 @@ import {
   expectSameDaily,
   expectSpanRefused,
   loadedBeforeAndAfter,
+  NUMBER_TEXTS,
+  numberTextRows,
   sameTable,
   SPAN_ROWS,
   writeDirtyData,
@@ -41,6 +43,9 @@ describe.skipIf(skip)('postgres()', () => {
     mkdirSync(join(dir, 'span'));
     writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
     await loadTextTable(schema, 'span', csvRecords(join(dir, 'span')));
+    mkdirSync(join(dir, 'numbers'));
+    writeFileSync(join(dir, 'numbers', 'numbers.csv'), `${DAILY_HEADER}\n${numberTextRows().join('\n')}\n`);
+    await loadTextTable(schema, 'numbers', csvRecords(join(dir, 'numbers')));
     // The same rows in typed columns, under other names ('undefined' followers: NULL).
     const c = await connect();
     await c.query(`CREATE TABLE ${q('typed')} AS SELECT date::date AS day, profile_id AS account,
@@ -97,6 +102,12 @@ describe.skipIf(skip)('postgres()', () => {
     const got = await loadWeekly(source('ids'), { preset: 'corrected' });
     expect([...got.weekly.profileIds].sort()).toEqual([...ids].sort());
     sameTable(want.weekly, got.weekly, 'PostgreSQL');
+  });
+
+  it('reads every number text as the CSV reader does: the same rows kept, the same values, the same refusals', async () => {
+    const got = await expectSameDaily(join(dir, 'numbers'), source('numbers'), { onError: 'skip' });
+    expect(got.length).toBeGreaterThan(NUMBER_TEXTS.length / 2);
+    expect(got.report.skipped).toBeGreaterThan(NUMBER_TEXTS.length / 4);
   });
 
   it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {

@@ -58,6 +58,67 @@ export const DIRTY_ROWS = [
   '2065-03-04,p1,10,1,5,4,1,7,8',
 ];
 
+/**
+ * Number texts at the edges of the reader's rule (`parseLooseNumber`: trimmed, plain decimal or scientific notation,
+ * `inf`/`infinity` in any case) and of what SQL casts accept besides (digit separators, `nan`, hex, a lone sign or
+ * point, whitespace other than spaces, overflow and underflow).
+ */
+export const NUMBER_TEXTS = [
+  '1_000',
+  '1__0',
+  '_1',
+  '1_000.5',
+  '\t5',
+  '5\t',
+  ' 5 ',
+  '\u00a05',
+  'nan',
+  'NaN',
+  '-nan',
+  'INF',
+  'Inf',
+  '+inf',
+  '-INFINITY',
+  'infinite',
+  '.',
+  '+',
+  '-',
+  '5e',
+  '.e5',
+  '1.e5',
+  '+.5',
+  '-0',
+  '0x10',
+  '0b1',
+  '1e-400',
+  '1e400',
+  '0000000000000000000012',
+  '123456789012345678901234567890',
+  '12345678901234567',
+  '١',
+  '5.0.0',
+  '1d',
+  '1f',
+  '5L',
+  '1 000',
+  '٫5',
+  '1e5.5',
+  '  ',
+  'Infinity',
+];
+
+/**
+ * A day's rows, two per `NUMBER_TEXTS` entry: each text as `posts` (a count), then each as `followers`. The ids sort
+ * in line order, so an engine's first refused rows (by file, day, id) are the reader's (by line). No text needs quoting.
+ */
+export function numberTextRows(): string[] {
+  const id = (k: number) => String(k).padStart(2, '0');
+  return [
+    ...NUMBER_TEXTS.map((t, k) => `2024-03-04,count${id(k)},10,${t},5,4,1,7,8`),
+    ...NUMBER_TEXTS.map((t, k) => `2024-03-04,followers${id(k)},${t},1,5,4,1,7,8`),
+  ];
+}
+
 /** How many of `DIRTY_ROWS` the reader refuses (the last one for the span limit: p1's other rows lie in 2024). */
 export const DIRTY_REFUSED = 14;
 
