@@ -36,13 +36,20 @@ export interface DuckDbSourceOptions {
   database?: string;
   /** An open `DuckDBConnection` of `@duckdb/node-api` to run in (its settings are left as they are). */
   connection?: DuckDbConnectionLike;
-  /** DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. */
+  /**
+   * DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. Default `'1GB'`
+   * (`DUCKDB_DEFAULT_MEMORY_LIMIT`): the engine shares the process with the weekly table, and a larger
+   * limit buys little time (docs/engines.md).
+   */
   memoryLimit?: string;
   /** DuckDB's worker threads (default: one per core). */
   threads?: number;
-  /** Where DuckDB spills what does not fit in `memoryLimit`. */
+  /** Where DuckDB spills what does not fit in `memoryLimit`. Default: a folder of the source's own in the system's temporary folder, removed when the read ends. */
   tempDirectory?: string;
 }
+
+/** The `memory_limit` of a DuckDB the source opens, unless `memoryLimit` says otherwise. */
+export const DUCKDB_DEFAULT_MEMORY_LIMIT = '1GB';
 
 /** The part of `@duckdb/node-api`'s `DuckDBConnection` this source uses. */
 export interface DuckDbConnectionLike {
@@ -214,6 +221,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     const values: Record<string, unknown> = {};
     const paramTypes: Record<string, unknown> = {};
     let ownInstance: { closeSync?(): void } | null = null;
+    /** The spill folder this read made (none given), removed at the end. */
+    let ownTemp: string | null = null;
     let connection = options.connection;
     const module = connection ? null : await loadDuckDb();
     let relation: string;
@@ -233,9 +242,10 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     try {
       if (!connection) {
         const config: Record<string, string> = {};
-        if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+        config.memory_limit = options.memoryLimit ?? DUCKDB_DEFAULT_MEMORY_LIMIT;
         if (options.threads) config.threads = String(options.threads);
-        if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+        // Spilled data goes to the folder given, else to one of this read's own (DuckDB's default is `.tmp` in the working folder).
+        config.temp_directory = options.tempDirectory ?? (ownTemp = await mkdtemp(join(tmpdir(), 'ef-duckdb-spill-')));
         if (options.database) config.access_mode = 'READ_ONLY';
         // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
         config.preserve_insertion_order = 'false';
@@ -296,6 +306,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     } finally {
       if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
       ownInstance?.closeSync?.();
+      if (ownTemp) await rm(ownTemp, { recursive: true, force: true });
     }
   };
   return {

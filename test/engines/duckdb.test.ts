@@ -1,7 +1,8 @@
 // DuckDB as a source: the weekly table computed where the data lives equals
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,27 @@ describe.skipIf(skip)('duckdb()', () => {
     expect(await held).toBe(0);
     c.closeSync();
     instance.closeSync();
+  });
+
+  it('spills, by default, into a folder of its own in the temporary folder, removed when the read ends (not into the working folder)', async () => {
+    // Only this file's tests read through DuckDB, one at a time: the spill folders seen are this read's.
+    const spills = () => readdirSync(tmpdir()).filter((f) => f.startsWith('ef-duckdb-spill-'));
+    const before = new Set(spills());
+    let during: string[] = [];
+    const { weekly } = await loadWeekly(duckdb({ files: `${GOLDEN}input` }), {
+      onProgress: (e) => {
+        if (e.stage === 'read') during = spills().filter((f) => !before.has(f));
+      },
+    });
+    expect(weekly.length).toBeGreaterThan(0);
+    expect(during).toHaveLength(1);
+    expect(spills()).not.toContain(during[0]);
+    expect(existsSync(join(process.cwd(), '.tmp'))).toBe(false);
+    // A folder given is DuckDB's to use, and left where it is.
+    const given = join(dir, 'spill');
+    mkdirSync(given);
+    await loadWeekly(duckdb({ files: `${GOLDEN}input`, tempDirectory: given, memoryLimit: '256MB' }));
+    expect(existsSync(given)).toBe(true);
   });
 
   it('loads @duckdb/node-api only when a source is read: never from the main entry, nor when a source is made', () => {
