@@ -5,7 +5,9 @@
 // the same run (so the ratio means something on a noisy machine). Bodies:
 // one profile with 120 daily rows, and 100 profiles in one request, from
 // generated data; served with the built-in model, with a corrected model
-// (log-linear, intervals asked for), and with that one on two workers. Each
+// (log-linear, intervals asked for), and with that one on two workers; with
+// EF_POSTGRES_URL set, also that model answering GET /v1/profiles/:id/forecast
+// from the same rows in a PostgreSQL table. Each
 // load is bounded in time and stops by itself. Prints req/s, p50/p99
 // latency and errors, and the latency of one profile's `predict` in this
 // process, and records them in docs/benchmarks.md.
@@ -85,8 +87,12 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-async function load(url: string, body: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }> {
-  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration });
+async function load(url: string, body: string | null): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }> {
+  const r = await autocannon(
+    body === null
+      ? { url, method: 'GET', connections, duration }
+      : { url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration },
+  );
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total };
 }
 
@@ -122,6 +128,53 @@ for (const t of targets) {
   child.kill('SIGTERM');
   await new Promise((r) => child.on('exit', r));
 }
+// With a PostgreSQL server (EF_POSTGRES_URL): the same profile's 120 rows in a table, read by the service for
+// GET /v1/profiles/:id/forecast (serve --engine postgres), beside POST with the rows in the body.
+const pgUrl = process.env.EF_POSTGRES_URL ?? '';
+let storeLine = '';
+if (pgUrl !== '') {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  const columns = ['date', 'profile_id', 'followers', 'posts', 'engagement', 'reach', 'impressions'];
+  const stored = busy.slice(0, 100).flat();
+  await c.query(`DROP TABLE IF EXISTS bench_serve_daily; CREATE TABLE bench_serve_daily (${columns.map((x) => `${x} text`).join(', ')})`);
+  await c.query(
+    `INSERT INTO bench_serve_daily SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})`,
+    columns.map((x) => stored.map((r) => String(r[x]))),
+  );
+  await c.query('CREATE INDEX ON bench_serve_daily (profile_id); ANALYZE bench_serve_daily');
+  const name = 'the same, GET /v1/profiles/:id/forecast, rows from PostgreSQL';
+  const { child, url } = await start([
+    cli,
+    'serve',
+    '--model',
+    corrected,
+    '--port',
+    '0',
+    '--log-level',
+    'silent',
+    '--engine',
+    'postgres',
+    '--url',
+    pgUrl,
+    '--table',
+    'bench_serve_daily',
+  ]);
+  const path = `${url}/v1/profiles/${encodeURIComponent(busy[0]![0]!.profile_id)}/forecast?intervals=0.8,0.95`;
+  await load(path, null);
+  const r = await load(path, null);
+  rps[name] = { 'one profile, 120 daily rows': r.rps };
+  lines.push(
+    `| ${name} | one profile, 120 daily rows (in the table) | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} |`,
+  );
+  console.error(`${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  child.kill('SIGTERM');
+  await new Promise((done) => child.on('exit', done));
+  await c.query('DROP TABLE bench_serve_daily');
+  await c.end();
+  storeLine = ` Rows read from PostgreSQL by profile id (one server on the same two cores, an index on \`profile_id\`) / the rows in the body: ${(r.rps / rps['serve --model corrected.json, intervals 80,95']!['one profile, 120 daily rows']!).toFixed(2)} × the req/s.`;
+}
 const bare = rps['bare node:http (parse JSON, answer)']!;
 const one = rps['serve --model corrected.json, intervals 80,95']!;
 const ratios = Object.keys(bodies).map(
@@ -135,7 +188,7 @@ const text = [
   '',
   ...lines,
   '',
-  `Throughput as a share of the bare server's on the same body (and two workers' as a multiple of one's): ${ratios.join('; ')}.`,
+  `Throughput as a share of the bare server's on the same body (and two workers' as a multiple of one's): ${ratios.join('; ')}.${storeLine}`,
   '',
   predictLine,
 ].join('\n');

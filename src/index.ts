@@ -71,7 +71,15 @@ export { weeklyFromSegmentColumns, SEGMENT_COLUMNS, type SegmentColumns, type Se
 export { loadWeekly, type LoadWeeklyOptions } from './io/load-weekly.js';
 export { csvSource, type CsvSourceOptions } from './io/csv-source.js';
 export { dailyFrameSource } from './features/resample.js';
-export { isWeeklySource, type WeeklySource, type SyncWeeklySource, type WeeklyRequest, type WeeklyLoad, type DailyRequest } from './features/source.js';
+export {
+  isWeeklySource,
+  type WeeklySource,
+  type SyncWeeklySource,
+  type WeeklyRequest,
+  type WeeklyLoad,
+  type DailyRequest,
+  type ProfileRowSource,
+} from './features/source.js';
 export type { DayWindow } from './features/weekly-sums.js';
 export type { IngestOptions } from './io/ingest.js';
 export { writeWeeklyCsv, writePredictionsCsv } from './io/write-csv.js';

@@ -1,10 +1,10 @@
 import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
-import type { DailyRequest, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import type { DailyRequest, ProfileRowSource, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import type { CheckedLimits, Preset } from '../schema.js';
+import type { CheckedLimits, DailyRowInput, Preset } from '../schema.js';
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
@@ -487,4 +487,175 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
     };
     (client as unknown as { query(submittable: unknown): unknown }).query(submittable);
   });
+}
+
+/** Options of `postgresProfiles`: where the daily rows are, and how long to wait. */
+export interface PostgresProfilesOptions extends Omit<PostgresSourceOptions, 'pool' | 'statementTimeoutMillis'> {
+  /** The most connections the pool opens (default 10). */
+  maxConnections?: number;
+  /** How long one profile's query may take in the server, in milliseconds (default 2000). */
+  statementTimeoutMillis?: number;
+}
+
+/** The part of a `pg.Pool` `postgresProfiles` uses. */
+interface PgPoolLike {
+  query(config: { text: string; values?: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[][] }>;
+  on(event: 'error', listener: (error: Error) => void): void;
+  end(): Promise<void>;
+}
+
+/** Host, port and database of a connection string (else of the `PG*` variables), for messages; never the password. */
+function serverOf(connectionString: string | undefined): string {
+  let host = process.env.PGHOST ?? 'localhost';
+  let port = process.env.PGPORT ?? '5432';
+  let database = process.env.PGDATABASE ?? '';
+  if (connectionString !== undefined) {
+    try {
+      const url = new URL(connectionString);
+      host = decodeURIComponent(url.hostname) || url.searchParams.get('host') || host;
+      port = url.port || port;
+      database = decodeURIComponent(url.pathname.slice(1)) || database;
+    } catch {
+      return 'the server of the connection string';
+    }
+  }
+  return `${host}:${port}${database ? `/${database}` : ''}`;
+}
+
+/**
+ * One profile's daily rows at a time, from a PostgreSQL table, for the
+ * service's `GET /v1/profiles/:id/forecast`: one parameterized query by
+ * `profile_id` (an index on it makes it a lookup), through a pool, in date
+ * order. Values come back as text, as a CSV field would be read (a typed
+ * date as `YYYY-MM-DD`; NULL followers as missing, a NULL count as an empty
+ * field, which the reader refuses), so the rows are checked by the same
+ * rules as every other path. A server that is down or slow fails the query
+ * within `connectTimeoutMillis` / `statementTimeoutMillis` with an
+ * `EngineError` naming server and table. Loads `pg` on first use.
+ *
+ * @example
+ * import { postgresProfiles } from 'engagement-forecast/postgres';
+ * import { createServer } from 'engagement-forecast/server';
+ * const server = await createServer({ model: 'model.json', profiles: postgresProfiles({ connectionString: process.env.DATABASE_URL, table: 'daily' }) });
+ * @throws `ArgumentTypeError` when `table` is missing or an option has the wrong type.
+ */
+export function postgresProfiles(options: PostgresProfilesOptions): ProfileRowSource {
+  if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
+    throw new ArgumentTypeError('postgresProfiles: table must be the name of a table or view');
+  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis', 'maxConnections'] as const) {
+    const v = options[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1))
+      throw new ArgumentTypeError(`postgresProfiles: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
+  }
+  const names = { ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, c])), ...options.columns } as Record<(typeof DAILY_COLUMNS)[number], string>;
+  for (const [key, value] of Object.entries(options.columns ?? {})) {
+    if (!(DAILY_COLUMNS as readonly string[]).includes(key))
+      throw new ArgumentTypeError(`postgresProfiles: columns.${key} is not a daily column (${DAILY_COLUMNS.join(', ')})`);
+    if (typeof value !== 'string' || value === '') throw new ArgumentTypeError(`postgresProfiles: columns.${key} must be a column name`);
+  }
+  const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
+  const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
+  const timeout = options.statementTimeoutMillis ?? 2000;
+  let pool: PgPoolLike | null = null;
+  let where = 'the server';
+  /** The query of one profile's rows, made once the table's columns are checked (again after a failure). */
+  let prepared: Promise<string> | null = null;
+  const failed = (what: string, error: unknown): EngineError => {
+    if (error instanceof EngineError) return error;
+    const e = error as Error & { code?: string };
+    return new EngineError('postgres', `postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
+  };
+  const open = async (): Promise<PgPoolLike> => {
+    if (pool) return pool;
+    const pg = (await loadPg()) as unknown as { Pool: new (config: Record<string, unknown>) => PgPoolLike };
+    const config: Record<string, unknown> = {
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMillis ?? 2000,
+      // The server stops a slow query; the client gives up a little later if the server does not answer at all.
+      statement_timeout: timeout,
+      query_timeout: timeout + 1000,
+      keepAlive: true,
+    };
+    if (options.connectionString !== undefined) config.connectionString = options.connectionString;
+    const made = new pg.Pool(config);
+    // An idle connection that the server drops is reported here; without a listener it would crash the process.
+    made.on('error', () => undefined);
+    where = serverOf(options.connectionString);
+    pool = made;
+    return made;
+  };
+  const prepare = async (p: PgPoolLike): Promise<string> => {
+    const described = await p
+      .query({
+        text: `SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+        values: [relation],
+        rowMode: 'array',
+      })
+      .catch((error: unknown) => {
+        throw failed('cannot read the table', error);
+      });
+    if (described.rows.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
+    const types = new Map(described.rows.map(([name, type]) => [String(name), String(type)]));
+    const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
+    const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
+      const type = types.get(names[column]);
+      if (type === undefined) throw failed('cannot read the table', new Error(`no column '${names[column]}' (the daily ${column})`));
+      if (!ALLOWED[column].includes(type))
+        throw failed(
+          'cannot read the table',
+          new Error(`column '${names[column]}' (the daily ${column}) has type ${type}; expected one of ${ALLOWED[column].join(', ')}`),
+        );
+      return type;
+    };
+    for (const column of DAILY_COLUMNS) typeOf(column);
+    const dateType = typeOf('date');
+    // A typed date as YYYY-MM-DD whatever the server's DateStyle (a time stamp with a zone: its UTC day); text as it is.
+    const date = TEXT_TYPES.includes(dateType)
+      ? col('date')
+      : `to_char(${dateType === 'timestamptz' ? `${col('date')} AT TIME ZONE 'UTC'` : col('date')}, 'YYYY-MM-DD')`;
+    // Numbers as text that reads back to the same double (what PostgreSQL 12 and later print by default).
+    const text = (column: (typeof DAILY_COLUMNS)[number]) => `${col(column)}::text`;
+    return `SELECT ${date}, ${text('profile_id')}, ${text('followers')}, ${COUNTS.map(text).join(', ')}
+              FROM ${relation} WHERE ${col('profile_id')} = $1 ORDER BY ${col('date')}`;
+  };
+  return {
+    name: table,
+    async rows(profileId) {
+      const p = await open();
+      prepared ??= prepare(p).catch((error: unknown) => {
+        prepared = null;
+        throw error;
+      });
+      const sql = await prepared;
+      const result = await p.query({ text: sql, values: [profileId], rowMode: 'array' }).catch((error: unknown) => {
+        throw failed('the query failed', error);
+      });
+      return result.rows.map(([date, id, followers, ...counts]) => {
+        const row: DailyRowInput = {
+          date: date === null ? '' : String(date),
+          profile_id: String(id),
+          followers: followers === null ? null : String(followers),
+          posts: '',
+          engagement: '',
+          reach: '',
+          impressions: '',
+        };
+        COUNTS.forEach((c, k) => (row[c] = counts[k] === null ? '' : String(counts[k])));
+        return row;
+      });
+    },
+    async ping() {
+      const p = await open();
+      await p.query({ text: 'SELECT 1', rowMode: 'array' }).catch((error: unknown) => {
+        throw failed('the server does not answer', error);
+      });
+    },
+    async close() {
+      const p = pool;
+      pool = null;
+      prepared = null;
+      await p?.end();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { sundayOnOrBefore } from '../calendar.js';
 import type { DailyFrame } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import type { CheckedLimits, OnError, Preset, ProgressCallback } from '../schema.js';
+import type { CheckedLimits, DailyRowInput, OnError, Preset, ProgressCallback } from '../schema.js';
 import type { DayWindow } from './weekly-sums.js';
 
 /*
@@ -59,6 +59,22 @@ export interface WeeklySource {
   weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> | Promise<WeeklyLoad<P>>;
   /** The daily rows this source holds, checked, as `loadDaily` asks for them (optional: the SQL engines have it). */
   daily?(request: DailyRequest): Promise<DailyFrame>;
+}
+
+/**
+ * Where a service reads one profile's daily rows at a time (`GET
+ * /v1/profiles/:id/forecast`): a query by the profile's key, in date order.
+ * `postgresProfiles` (the `postgres` subpath) is one.
+ */
+export interface ProfileRowSource {
+  /** Names the source in messages (a table). */
+  readonly name: string;
+  /** The profile's daily rows as the store holds them (text, as a CSV field would be), in date order; none for an unknown profile. */
+  rows(profileId: string): Promise<DailyRowInput[]>;
+  /** Resolves when the store answers, rejects when it does not (readiness). */
+  ping(): Promise<void>;
+  /** Closes the connections. */
+  close(): Promise<void>;
 }
 
 /** What `loadDaily` asks a source for (every field checked by the caller). */

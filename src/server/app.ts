@@ -15,6 +15,8 @@ import { forecastRoutes } from './routes/forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { modelRoutes } from './routes/model.js';
+import { profileRoutes, STORE_RETRY_AFTER_SECONDS } from './routes/profiles.js';
+import type { ProfileRowSource } from '../features/source.js';
 import type { RouteContext } from './routes/context.js';
 
 /** Options of `createServer`. */
@@ -50,6 +52,12 @@ export interface ServerOptions {
   token?: string;
   /** Origins allowed to call from a browser (CORS), e.g. `['https://app.example.com']`. Default: none (cross-origin requests off). */
   corsOrigins?: readonly string[];
+  /**
+   * Where the service reads one profile's daily rows for `GET /v1/profiles/:id/forecast`
+   * (e.g. `postgresProfiles` of the `postgres` subpath); without it, that route is absent.
+   * `/readyz` then also asks it whether it answers. Closed with the server.
+   */
+  profiles?: ProfileRowSource;
   /** @internal In a worker of `serve --workers N`: `/metrics` answers for every worker (asks the primary). */
   clusterMetrics?: boolean;
 }
@@ -106,7 +114,8 @@ function checkLimits(limits: Partial<ServiceLimits> | undefined): ServiceLimits 
 /**
  * The prediction service as a Fastify app, not yet listening: `POST
  * /v1/forecast`, `GET /v1/model`, `/healthz`, `/readyz`, `/metrics` and
- * `/openapi.json` (docs/service.md). Requests and responses are validated
+ * `/openapi.json`, and with `profiles` `GET /v1/profiles/:id/forecast`
+ * (docs/service.md). Requests and responses are validated
  * and serialized from the JSON schemas that also make the OpenAPI document.
  *
  * @example
@@ -250,8 +259,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
   });
   app.setErrorHandler((error, request, reply) => {
     const e = httpErrorOf(error as Error);
+    // The store of rows is down or slow: the caller may try again shortly.
+    if (e.code === 'store_unavailable') {
+      request.log.warn(e.message);
+      void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+    }
     // Load shedding is the service working as designed: a warning, no stack. Only a bug is an error.
-    if (e.statusCode === 503) request.log.warn('load shed: 503');
+    else if (e.statusCode === 503) request.log.warn('load shed: 503');
     else if (e.statusCode >= 500) request.log.error({ err: error }, 'internal error');
     void reply.code(e.statusCode).type('application/json').send(errorBody(e));
   });
@@ -259,8 +273,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
     void reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
   });
 
-  const context: RouteContext = { slot, metrics, limits, isDraining: () => draining };
+  const profiles = options.profiles;
+  const context: RouteContext = { slot, metrics, limits, isDraining: () => draining, ...(profiles ? { profiles } : {}) };
   await app.register(forecastRoutes, context);
+  if (profiles) await app.register(profileRoutes, { ...context, profiles });
   await app.register(modelRoutes, context);
   await app.register(healthRoutes, context);
   await app.register(metricsRoutes, context);
@@ -305,6 +321,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Forecas
       if (watching) unwatchFile(watching);
       draining = true;
       await app.close();
+      await profiles?.close();
     },
   };
 }

@@ -10,7 +10,8 @@ export const serveCommand: Command = {
   help: `Usage: engagement-forecast serve [--model FILE | --builtin] [--host H] [--port P] [--workers N] [options]
 
 Runs the prediction service (docs/service.md): POST /v1/forecast, GET /v1/model,
-/healthz, /readyz, /metrics (Prometheus), /openapi.json. Logs are JSON lines on
+/healthz, /readyz, /metrics (Prometheus), /openapi.json; with --engine postgres,
+GET /v1/profiles/:id/forecast. Logs are JSON lines on
 stdout, one per request. SIGHUP reloads the model (a bad file keeps the old one);
 SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
 
@@ -31,6 +32,10 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
                         on every request but /healthz and /readyz; EF_SERVICE_TOKEN does the same
                         (there is no flag for the token itself: a flag shows in the process list)
   --cors-origin URL     allow browser calls from this origin (repeatable; default: none)
+  --engine postgres     also answer GET /v1/profiles/:id/forecast, the profile's rows read from
+                        a PostgreSQL table by its profile_id (index it), through a pool
+  --url URL             the server (default: the PG* environment variables)
+  --table NAME          the table of daily rows; --schema NAME its schema
   --drain-ms MS         on SIGTERM, how long /readyz reports 503 before closing (default 0)
   --log-level LEVEL     info (default), warn, error, silent
   --quiet               no notes on stderr, and no request logs
@@ -56,6 +61,10 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       'cors-origin': { type: 'string', multiple: true },
       'drain-ms': { type: 'string' },
       'log-level': { type: 'string' },
+      engine: { type: 'string' },
+      url: { type: 'string' },
+      table: { type: 'string' },
+      schema: { type: 'string' },
     });
     context.quiet = values.quiet === true;
     if (values.json) throw new UsageError(`${command}: --json is not an option of serve (its request logs are JSON lines on stdout)`);
@@ -79,6 +88,21 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
     const timeouts = { headersMs: int('headers-timeout-ms', 1), requestMs: int('request-timeout-ms', 1), keepAliveMs: int('keep-alive-ms', 1) };
     const token = readToken(values['token-file'] as string | undefined, command);
     const corsOrigins = values['cors-origin'] as string[] | undefined;
+    const engine = values.engine as string | undefined;
+    const table = values.table as string | undefined;
+    if (engine !== undefined && engine !== 'postgres') throw new UsageError(`${command}: --engine must be postgres, got '${engine}'`);
+    if (engine === undefined && (table !== undefined || values.url !== undefined || values.schema !== undefined))
+      throw new UsageError(`${command}: --url, --table and --schema need --engine postgres`);
+    if (engine === 'postgres' && table === undefined) throw new UsageError(`${command}: with --engine postgres, --table is required`);
+    // Connects on the first request, in each worker (the pool is the process's own).
+    const profiles =
+      engine === 'postgres'
+        ? (await import('../../engines/postgres.js')).postgresProfiles({
+            table: table!,
+            ...(values.schema !== undefined ? { schema: values.schema as string } : {}),
+            ...(values.url !== undefined ? { connectionString: values.url as string } : {}),
+          })
+        : undefined;
     const { serve } = await import('../../server/serve.js');
     const model = typeof values.model === 'string' ? values.model : undefined;
     await serve({
@@ -92,6 +116,7 @@ SIGTERM or SIGINT drains (readiness 503), finishes in-flight requests, exits 0.
       timeouts: Object.fromEntries(Object.entries(timeouts).filter(([, v]) => v !== undefined)),
       ...(token !== undefined ? { token } : {}),
       ...(corsOrigins ? { corsOrigins } : {}),
+      ...(profiles ? { profiles } : {}),
       logger: { level },
       note,
       onListening: (address) => note(`listening on ${address}, serving ${model ?? 'the built-in model'}`),

@@ -1,3 +1,4 @@
+import type { ProfileRowSource } from '../../features/source.js';
 import type { ServiceLimits } from '../limits.js';
 import type { ServiceMetrics } from '../metrics.js';
 import type { ModelSlot } from '../model-slot.js';
@@ -8,4 +9,6 @@ export interface RouteContext {
   metrics: ServiceMetrics;
   limits: ServiceLimits;
   isDraining: () => boolean;
+  /** Where one profile's rows are read, when the service has a store (`ServerOptions.profiles`). */
+  profiles?: ProfileRowSource;
 }
