@@ -18,6 +18,7 @@ import {
   loadedBeforeAndAfter,
   NUMBER_TEXTS,
   numberTextRows,
+  randomNumberTexts,
   sameTable,
   SPAN_ROWS,
   writeDirtyData,
@@ -83,6 +84,12 @@ describe.skipIf(skip)('duckdb()', () => {
     // Both kinds of answer are exercised: texts kept as numbers, and texts refused.
     expect(got.length).toBeGreaterThan(NUMBER_TEXTS.length / 2);
     expect(got.report.skipped).toBeGreaterThan(NUMBER_TEXTS.length / 4);
+    // And 600 texts drawn from the pieces numbers are written with.
+    const drawn = join(dir, 'drawn.csv');
+    writeFileSync(drawn, `${DAILY_HEADER}\n${numberTextRows(randomNumberTexts(20261205, 600)).join('\n')}\n`);
+    const many = await expectSameDaily(drawn, duckdb({ files: drawn }), { onError: 'skip' });
+    expect(many.length).toBeGreaterThan(300);
+    expect(many.report.skipped).toBeGreaterThan(100);
   });
 
   it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {

@@ -19,6 +19,7 @@ import {
   loadedBeforeAndAfter,
   NUMBER_TEXTS,
   numberTextRows,
+  randomNumberTexts,
   sameTable,
   SPAN_ROWS,
   writeDirtyData,
@@ -46,6 +47,9 @@ describe.skipIf(skip)('postgres()', () => {
     mkdirSync(join(dir, 'numbers'));
     writeFileSync(join(dir, 'numbers', 'numbers.csv'), `${DAILY_HEADER}\n${numberTextRows().join('\n')}\n`);
     await loadTextTable(schema, 'numbers', csvRecords(join(dir, 'numbers')));
+    mkdirSync(join(dir, 'drawn'));
+    writeFileSync(join(dir, 'drawn', 'drawn.csv'), `${DAILY_HEADER}\n${numberTextRows(randomNumberTexts(20261205, 600)).join('\n')}\n`);
+    await loadTextTable(schema, 'drawn', csvRecords(join(dir, 'drawn')));
     // The same rows in typed columns, under other names ('undefined' followers: NULL).
     const c = await connect();
     await c.query(`CREATE TABLE ${q('typed')} AS SELECT date::date AS day, profile_id AS account,
@@ -108,6 +112,9 @@ describe.skipIf(skip)('postgres()', () => {
     const got = await expectSameDaily(join(dir, 'numbers'), source('numbers'), { onError: 'skip' });
     expect(got.length).toBeGreaterThan(NUMBER_TEXTS.length / 2);
     expect(got.report.skipped).toBeGreaterThan(NUMBER_TEXTS.length / 4);
+    const many = await expectSameDaily(join(dir, 'drawn'), source('drawn'), { onError: 'skip' });
+    expect(many.length).toBeGreaterThan(300);
+    expect(many.report.skipped).toBeGreaterThan(100);
   });
 
   it('reads daily rows as loadDaily reads the files: all of them, since a day, for some profiles, and the dirty ones', async () => {

@@ -108,15 +108,59 @@ export const NUMBER_TEXTS = [
 ];
 
 /**
+ * `count` number-like texts drawn from a seed: digits with signs, points, exponents, separators, spaces and tabs,
+ * the words of infinity and not-a-number in mixed case, and stray letters, in random order (no comma, quote or line
+ * break: the texts go in a CSV field unquoted). The same seed gives the same texts.
+ */
+export function randomNumberTexts(seed: number, count: number): string[] {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const pieces = [
+    '0',
+    '1',
+    '5',
+    '9',
+    '00',
+    '12',
+    '345',
+    '.',
+    '+',
+    '-',
+    'e',
+    'E',
+    'e+',
+    'e-',
+    '_',
+    ' ',
+    '\t',
+    'inf',
+    'INF',
+    'Infinity',
+    'nan',
+    'NaN',
+    'x',
+    'd',
+    '1e308',
+    '9'.repeat(17),
+  ];
+  return Array.from({ length: count }, () => {
+    let t = '';
+    const n = 1 + Math.floor(next() * 5);
+    for (let k = 0; k < n; k++) t += pieces[Math.floor(next() * pieces.length)];
+    return t;
+  });
+}
+
+/**
  * A day's rows, two per `NUMBER_TEXTS` entry: each text as `posts` (a count), then each as `followers`. The ids sort
  * in line order, so an engine's first refused rows (by file, day, id) are the reader's (by line). No text needs quoting.
  */
-export function numberTextRows(): string[] {
-  const id = (k: number) => String(k).padStart(2, '0');
-  return [
-    ...NUMBER_TEXTS.map((t, k) => `2024-03-04,count${id(k)},10,${t},5,4,1,7,8`),
-    ...NUMBER_TEXTS.map((t, k) => `2024-03-04,followers${id(k)},${t},1,5,4,1,7,8`),
-  ];
+export function numberTextRows(texts: readonly string[] = NUMBER_TEXTS): string[] {
+  const id = (k: number) => String(k).padStart(4, '0');
+  return [...texts.map((t, k) => `2024-03-04,count${id(k)},10,${t},5,4,1,7,8`), ...texts.map((t, k) => `2024-03-04,followers${id(k)},${t},1,5,4,1,7,8`)];
 }
 
 /** How many of `DIRTY_ROWS` the reader refuses (the last one for the span limit: p1's other rows lie in 2024). */
