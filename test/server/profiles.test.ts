@@ -2,7 +2,6 @@
 // table (a real server: .ci/run starts one) and forecast as POST /v1/forecast
 // forecasts the same rows sent in the body; a store that is down gives 503
 // with Retry-After, promptly, and /readyz says so.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresProfiles } from '../../src/engines/postgres.js';
@@ -10,7 +9,7 @@ import { dailyFromRows, saveModel, trainModels, type DailyRowInput } from '../..
 import { createServer, type ForecastServer } from '../../src/server/index.js';
 import { generateDailyRows } from '../../src/generate.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
-import { CLI, requireBuiltCli, runCli } from '../helpers/cli.js';
+import { runCli, startServe } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const skip = skipPostgres();
@@ -97,42 +96,8 @@ describe.skipIf(skip)('GET /v1/profiles/:id/forecast', () => {
   });
 
   it('runs behind the command line: serve --engine postgres --url --schema --table, and refuses the flags without it', async () => {
-    requireBuiltCli();
-    const child = spawn(
-      process.execPath,
-      [
-        CLI,
-        'serve',
-        '--model',
-        model,
-        '--port',
-        '0',
-        '--log-level',
-        'silent',
-        '--engine',
-        'postgres',
-        '--url',
-        POSTGRES_URL,
-        '--schema',
-        schema,
-        '--table',
-        'daily',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const { child, url } = await startServe(['--model', model, '--engine', 'postgres', '--url', POSTGRES_URL, '--schema', schema, '--table', 'daily']);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
-        child.stderr!.on('data', (d: Buffer) => {
-          err += d.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-      });
       const r = await fetch(`${url}/v1/profiles/${encodeURIComponent(ids[1]!)}/forecast?asOf=2024-10-15`);
       expect(r.status).toBe(200);
       const want = await server.app.inject({ method: 'GET', url: `/v1/profiles/${encodeURIComponent(ids[1]!)}/forecast?asOf=2024-10-15` });

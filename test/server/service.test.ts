@@ -1,7 +1,7 @@
 // The prediction service: every endpoint through Fastify's inject, then the
 // real process (engagement-forecast serve) for reload, shutdown and workers.
 // All traffic stays on 127.0.0.1.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type 
 import { createServer, type ForecastServer } from '../../src/server/index.js';
 import { errorBody, firstInvalidUtf8, httpErrorOf } from '../../src/server/http-errors.js';
 import { generateDailyRows } from '../../src/generate.js';
-import { CLI, requireBuiltCli } from '../helpers/cli.js';
+import { CLI, requireBuiltCli, startServe } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-service-');
@@ -234,25 +234,6 @@ describe('the other endpoints', () => {
     expect(server.stdout.trim()).toBe('true');
   });
 });
-
-/** Starts `engagement-forecast serve` on a free port; resolves with its address once listening. */
-function startServe(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string; exit: Promise<number | null> }> {
-  requireBuiltCli();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--log-level', 'silent', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, stderr: () => err, exit });
-      }
-    });
-  });
-}
 
 const until = async (check: () => Promise<boolean>, ms = 10_000): Promise<void> => {
   const end = Date.now() + ms;
