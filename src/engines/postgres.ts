@@ -144,6 +144,35 @@ function dayFromText(column: string): string {
 }
 
 /**
+ * The options both PostgreSQL readers share, checked: the table (and its quoted relation), the column names, and
+ * the positive integers named by `integers`. `where` names the function in messages.
+ */
+function checkTableOptions(
+  where: string,
+  options: PostgresSourceOptions | PostgresProfilesOptions,
+  integers: readonly string[],
+): { table: string; relation: string; names: Record<(typeof DAILY_COLUMNS)[number], string> } {
+  if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
+    throw new ArgumentTypeError(`${where}: table must be the name of a table or view`);
+  for (const key of integers) {
+    const v = (options as unknown as Record<string, unknown>)[key];
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 1))
+      throw new ArgumentTypeError(`${where}: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
+  }
+  const names = { ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, c])), ...options.columns } as Record<(typeof DAILY_COLUMNS)[number], string>;
+  for (const [key, value] of Object.entries(options.columns ?? {})) {
+    if (!(DAILY_COLUMNS as readonly string[]).includes(key))
+      throw new ArgumentTypeError(`${where}: columns.${key} is not a daily column (${DAILY_COLUMNS.join(', ')})`);
+    if (typeof value !== 'string' || value === '') throw new ArgumentTypeError(`${where}: columns.${key} must be a column name`);
+  }
+  return {
+    table: `${options.schema ? `${options.schema}.` : ''}${options.table}`,
+    relation: `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`,
+    names,
+  };
+}
+
+/**
  * PostgreSQL as a `WeeklySource`: daily rows in a table or view, checked with
  * the CSV reader's rules and summed by segment in the server; the segments
  * are streamed back by one read-only `COPY … TO STDOUT` (Node never holds a
@@ -162,22 +191,8 @@ function dayFromText(column: string): string {
  * @throws `ArgumentTypeError` (a `TypeError`, from the main entry) when `table` is missing or an option has the wrong type.
  */
 export function postgres(options: PostgresSourceOptions): WeeklySource {
-  if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
-    throw new ArgumentTypeError('postgres: table must be the name of a table or view');
+  const { table, relation, names } = checkTableOptions('postgres', options, ['connectTimeoutMillis', 'statementTimeoutMillis']);
   if (options.connectionString !== undefined && options.pool !== undefined) throw new ArgumentTypeError('postgres: give connectionString or pool, not both');
-  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis'] as const) {
-    const v = options[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 1))
-      throw new ArgumentTypeError(`postgres: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
-  }
-  const names = { ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, c])), ...options.columns } as Record<(typeof DAILY_COLUMNS)[number], string>;
-  for (const [key, value] of Object.entries(options.columns ?? {})) {
-    if (!(DAILY_COLUMNS as readonly string[]).includes(key))
-      throw new ArgumentTypeError(`postgres: columns.${key} is not a daily column (${DAILY_COLUMNS.join(', ')})`);
-    if (typeof value !== 'string' || value === '') throw new ArgumentTypeError(`postgres: columns.${key} must be a column name`);
-  }
-  const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
-  const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
   /**
    * Connects, checks the table's columns, and runs `work` with what every read shares: the checked rows' SQL, the
    * examples of refused rows, and a read-only transaction to stream in. The connection is given back after.
@@ -540,21 +555,7 @@ function serverOf(connectionString: string | undefined): string {
  * @throws `ArgumentTypeError` when `table` is missing or an option has the wrong type.
  */
 export function postgresProfiles(options: PostgresProfilesOptions): ProfileRowSource {
-  if (options === null || typeof options !== 'object' || typeof options.table !== 'string' || options.table === '')
-    throw new ArgumentTypeError('postgresProfiles: table must be the name of a table or view');
-  for (const key of ['connectTimeoutMillis', 'statementTimeoutMillis', 'maxConnections'] as const) {
-    const v = options[key];
-    if (v !== undefined && !(Number.isInteger(v) && v >= 1))
-      throw new ArgumentTypeError(`postgresProfiles: ${key} must be a positive integer, got ${JSON.stringify(v)}`);
-  }
-  const names = { ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, c])), ...options.columns } as Record<(typeof DAILY_COLUMNS)[number], string>;
-  for (const [key, value] of Object.entries(options.columns ?? {})) {
-    if (!(DAILY_COLUMNS as readonly string[]).includes(key))
-      throw new ArgumentTypeError(`postgresProfiles: columns.${key} is not a daily column (${DAILY_COLUMNS.join(', ')})`);
-    if (typeof value !== 'string' || value === '') throw new ArgumentTypeError(`postgresProfiles: columns.${key} must be a column name`);
-  }
-  const table = `${options.schema ? `${options.schema}.` : ''}${options.table}`;
-  const relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table)}`;
+  const { table, relation, names } = checkTableOptions('postgresProfiles', options, ['connectTimeoutMillis', 'statementTimeoutMillis', 'maxConnections']);
   const timeout = options.statementTimeoutMillis ?? 2000;
   let pool: PgPoolLike | null = null;
   let where = 'the server';

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
-import { postgres } from '../../src/engines/postgres.js';
+import { postgres, postgresProfiles } from '../../src/engines/postgres.js';
 import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
@@ -232,5 +232,9 @@ describe.skipIf(skip)('postgres()', () => {
     expect(() => postgres({} as never)).toThrow('postgres: table must be the name of a table or view');
     expect(() => postgres({ table: 't', statementTimeoutMillis: 0 })).toThrow('postgres: statementTimeoutMillis must be a positive integer, got 0');
     expect(() => postgres({ table: 't', columns: { day: 'x' } as never })).toThrow('postgres: columns.day is not a daily column');
+    expect(() => postgres({ table: 't', connectionString: 'postgres://x', pool: {} as never })).toThrow('postgres: give connectionString or pool, not both');
+    expect(() => postgresProfiles({} as never)).toThrow('postgresProfiles: table must be the name of a table or view');
+    expect(() => postgresProfiles({ table: 't', maxConnections: 1.5 })).toThrow('postgresProfiles: maxConnections must be a positive integer, got 1.5');
+    expect(() => postgresProfiles({ table: 't', columns: { posts: '' } })).toThrow('postgresProfiles: columns.posts must be a column name');
   });
 });
