@@ -154,33 +154,43 @@ const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
 };
 
 /**
+ * A column made in one pass per profile over its weekly rows: `fill` writes rows `start … end − 1` of `values`
+ * from the posts and engagement sums (computed once per frame, like the prefix sums).
+ */
+function perProfileColumn(
+  name: string,
+  fill: (posts: ArrayLike<number>, engagement: ArrayLike<number>, start: number, end: number, values: Float64Array) => void,
+): ColumnDefinition {
+  return {
+    name,
+    numeric: (frame) => {
+      const posts = frame.stored('posts');
+      const engagement = frame.stored('engagement');
+      const values = new Float64Array(frame.length);
+      const { offsets } = frame;
+      for (let k = 0; k + 1 < offsets.length; k++) fill(posts, engagement, offsets[k]!, offsets[k + 1]!, values);
+      return (i) => values[i]!;
+    },
+  };
+}
+
+/**
  * Exponentially weighted engagement per post with a half-life of `halfLife`
  * weeks: Σ λ^age · engagement / Σ λ^age · posts over all weeks so far
  * (λ = 2^(−1/halfLife)), so recent weeks count most; missing before the
  * first post. One pass per profile.
  */
 function ewmColumn(halfLife: number): ColumnDefinition {
-  return {
-    name: `engagement_per_post_ewm_${halfLife}w`,
-    numeric: (frame) => {
-      const n = frame.length;
-      const posts = frame.stored('posts');
-      const engagement = frame.stored('engagement');
-      const lambda = 2 ** (-1 / halfLife);
-      const values = new Float64Array(n);
-      const { offsets } = frame;
-      for (let k = 0; k + 1 < offsets.length; k++) {
-        let e = 0;
-        let p = 0;
-        for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-          e = lambda * e + engagement[i]!;
-          p = lambda * p + posts[i]!;
-          values[i] = correctedEngagementPerPost(e, p);
-        }
-      }
-      return (i) => values[i]!;
-    },
-  };
+  const lambda = 2 ** (-1 / halfLife);
+  return perProfileColumn(`engagement_per_post_ewm_${halfLife}w`, (posts, engagement, start, end, values) => {
+    let e = 0;
+    let p = 0;
+    for (let i = start; i < end; i++) {
+      e = lambda * e + engagement[i]!;
+      p = lambda * p + posts[i]!;
+      values[i] = correctedEngagementPerPost(e, p);
+    }
+  });
 }
 
 /** How many of the latest posting weeks the robust median reads. */
@@ -191,41 +201,31 @@ const MEDIAN_WEEKS = 5;
  * posts, on or before the row's Sunday (fewer when there are fewer): robust
  * to one viral week; missing before the first post.
  */
-const MEDIAN_COLUMN: ColumnDefinition = {
-  name: `median_engagement_per_post_${MEDIAN_WEEKS}`,
-  numeric: (frame) => {
-    const n = frame.length;
-    const posts = frame.stored('posts');
-    const engagement = frame.stored('engagement');
-    const values = new Float64Array(n);
-    const { offsets } = frame;
-    const ring = new Float64Array(MEDIAN_WEEKS);
-    const sorted = new Float64Array(MEDIAN_WEEKS);
-    for (let k = 0; k + 1 < offsets.length; k++) {
-      let count = 0;
-      for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-        if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
-        const m = Math.min(count, MEDIAN_WEEKS);
-        if (m === 0) {
-          values[i] = Number.NaN;
-          continue;
-        }
-        // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
-        for (let j = 0; j < m; j++) {
-          const v = ring[j]!;
-          let q = j;
-          while (q > 0 && sorted[q - 1]! > v) {
-            sorted[q] = sorted[q - 1]!;
-            q--;
-          }
-          sorted[q] = v;
-        }
-        values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
-      }
+/** The median's buffers: the latest values in arrival order, and sorted (one pair: a column is filled synchronously). */
+const ring = new Float64Array(MEDIAN_WEEKS);
+const sorted = new Float64Array(MEDIAN_WEEKS);
+const MEDIAN_COLUMN: ColumnDefinition = perProfileColumn(`median_engagement_per_post_${MEDIAN_WEEKS}`, (posts, engagement, start, end, values) => {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
+    const m = Math.min(count, MEDIAN_WEEKS);
+    if (m === 0) {
+      values[i] = Number.NaN;
+      continue;
     }
-    return (i) => values[i]!;
-  },
-};
+    // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
+    for (let j = 0; j < m; j++) {
+      const v = ring[j]!;
+      let q = j;
+      while (q > 0 && sorted[q - 1]! > v) {
+        sorted[q] = sorted[q - 1]!;
+        q--;
+      }
+      sorted[q] = v;
+    }
+    values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
+  }
+});
 
 /** The local-level filter's settings (docs/features.md): noise on the log scale, per post and per week. */
 const LEVEL_FILTER = {
@@ -247,57 +247,46 @@ const LEVEL_FILTER = {
  */
 export function levelColumn(name: string, weekVariance: number): ColumnDefinition {
   const { postVariance, clip } = LEVEL_FILTER;
-  return {
-    name,
-    numeric: (frame) => {
-      const n = frame.length;
-      const posts = frame.stored('posts');
-      const engagement = frame.stored('engagement');
-      const values = new Float64Array(n);
-      const { offsets } = frame;
-      for (let k = 0; k + 1 < offsets.length; k++) {
-        let level = Number.NaN;
-        let variance = 0;
-        // The previous posting week, when it was an outlier: its side (±1) and its observation.
-        let outlierSide = 0;
-        let outlierY = 0;
-        let outlierVariance = 0;
-        for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
-          const p = posts[i]!;
-          variance += weekVariance;
-          if (p > 0) {
-            const y = Math.log1p(engagement[i]! / p);
-            const r = postVariance / p;
-            if (level !== level) {
-              level = y;
-              variance = r;
-            } else {
-              const s = variance + r;
-              const limit = clip * Math.sqrt(s);
-              const innovation = y - level;
-              const side = innovation > limit ? 1 : innovation < -limit ? -1 : 0;
-              if (side !== 0 && side === outlierSide) {
-                // A level shift: the two weeks' precision-weighted mean, and its variance.
-                const precision = 1 / outlierVariance + 1 / r;
-                level = (outlierY / outlierVariance + y / r) / precision;
-                variance = 1 / precision;
-                outlierSide = 0;
-              } else {
-                outlierSide = side;
-                outlierY = y;
-                outlierVariance = r;
-                const gain = variance / s;
-                level += gain * (side === 0 ? innovation : side * limit);
-                variance *= 1 - gain;
-              }
-            }
+  return perProfileColumn(name, (posts, engagement, start, end, values) => {
+    let level = Number.NaN;
+    let variance = 0;
+    // The previous posting week, when it was an outlier: its side (±1) and its observation.
+    let outlierSide = 0;
+    let outlierY = 0;
+    let outlierVariance = 0;
+    for (let i = start; i < end; i++) {
+      const p = posts[i]!;
+      variance += weekVariance;
+      if (p > 0) {
+        const y = Math.log1p(engagement[i]! / p);
+        const r = postVariance / p;
+        if (level !== level) {
+          level = y;
+          variance = r;
+        } else {
+          const s = variance + r;
+          const limit = clip * Math.sqrt(s);
+          const innovation = y - level;
+          const side = innovation > limit ? 1 : innovation < -limit ? -1 : 0;
+          if (side !== 0 && side === outlierSide) {
+            // A level shift: the two weeks' precision-weighted mean, and its variance.
+            const precision = 1 / outlierVariance + 1 / r;
+            level = (outlierY / outlierVariance + y / r) / precision;
+            variance = 1 / precision;
+            outlierSide = 0;
+          } else {
+            outlierSide = side;
+            outlierY = y;
+            outlierVariance = r;
+            const gain = variance / s;
+            level += gain * (side === 0 ? innovation : side * limit);
+            variance *= 1 - gain;
           }
-          values[i] = level === level ? Math.expm1(level) : Number.NaN;
         }
       }
-      return (i) => values[i]!;
-    },
-  };
+      values[i] = level === level ? Math.expm1(level) : Number.NaN;
+    }
+  });
 }
 
 /** The window columns of the `corrected` preset, after the notebook-named ones, in output order. */
