@@ -1,5 +1,5 @@
 import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
@@ -37,9 +37,9 @@ export interface DuckDbSourceOptions {
   /** An open `DuckDBConnection` of `@duckdb/node-api` to run in (its settings are left as they are). */
   connection?: DuckDbConnectionLike;
   /**
-   * DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. Default `'1GB'`
-   * (`DUCKDB_DEFAULT_MEMORY_LIMIT`): the engine shares the process with the weekly table, and a larger
-   * limit buys little time (docs/engines.md).
+   * DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. Default
+   * `duckDbDefaultMemoryLimit(threads)`: 1 GB, or 128 MB per thread where that is more. The engine shares
+   * the process with the weekly table, and a larger limit buys little time (docs/engines.md).
    */
   memoryLimit?: string;
   /** DuckDB's worker threads (default: one per core). */
@@ -48,8 +48,15 @@ export interface DuckDbSourceOptions {
   tempDirectory?: string;
 }
 
-/** The `memory_limit` of a DuckDB the source opens, unless `memoryLimit` says otherwise. */
-export const DUCKDB_DEFAULT_MEMORY_LIMIT = '1GB';
+/**
+ * The `memory_limit` of a DuckDB the source opens, unless `memoryLimit` says otherwise: 1 GB, or 128 MB per
+ * thread where that is more (DuckDB needs about that much a thread to run at all).
+ *
+ * @param threads DuckDB's worker threads.
+ */
+export function duckDbDefaultMemoryLimit(threads: number): string {
+  return `${Math.max(1024, 128 * threads)}MB`;
+}
 
 /** The part of `@duckdb/node-api`'s `DuckDBConnection` this source uses. */
 export interface DuckDbConnectionLike {
@@ -242,7 +249,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     try {
       if (!connection) {
         const config: Record<string, string> = {};
-        config.memory_limit = options.memoryLimit ?? DUCKDB_DEFAULT_MEMORY_LIMIT;
+        config.memory_limit = options.memoryLimit ?? duckDbDefaultMemoryLimit(options.threads ?? availableParallelism());
         if (options.threads) config.threads = String(options.threads);
         // Spilled data goes to the folder given, else to one of this read's own (DuckDB's default is `.tmp` in the working folder).
         config.temp_directory = options.tempDirectory ?? (ownTemp = await mkdtemp(join(tmpdir(), 'ef-duckdb-spill-')));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { duckdb } from '../../src/engines/duckdb.js';
+import { duckdb, duckDbDefaultMemoryLimit } from '../../src/engines/duckdb.js';
 import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
@@ -250,6 +250,8 @@ describe.skipIf(skip)('duckdb()', () => {
   });
 
   it('checks its options', () => {
+    // The default memory limit: 1 GB, or DuckDB's least per thread (about 128 MB) times the threads where that is more.
+    expect([1, 2, 8, 9, 64].map(duckDbDefaultMemoryLimit)).toEqual(['1024MB', '1024MB', '1024MB', '1152MB', '8192MB']);
     expect(() => duckdb({})).toThrow('duckdb: give exactly one of files, parquet or table, got none');
     expect(() => duckdb({ files: 'a', parquet: 'b' })).toThrow('got files, parquet');
     expect(() => duckdb({ table: 't', threads: 0 })).toThrow('threads must be a positive integer');
