@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDay } from '../src/calendar.js';
 import { backtest, loadDaily } from '../src/index.js';
-import { generateDailyRows, type GeneratedTruth } from '../src/generate.js';
+import { generateDailyRows } from '../src/generate.js';
 import { TruthIndex } from './oracle.js';
 
 const { values } = parseArgs({
@@ -31,38 +31,22 @@ for (const seed of values.seeds!.split(',').map(Number)) {
   if (!existsSync(join(dir, 'done'))) throw new Error(`${dir}: run scripts/forecast-quality.ts first`);
   const daily = await loadDaily(dir);
   const truth = new TruthIndex();
-  // The generator's rate and posting habit by profile and day, in day order.
-  const states = new Map<string, { days: number[]; rate: number[]; postsPerDay: number[] }>();
-  const onTruth = (t: GeneratedTruth) => {
-    truth.add(t);
-    let s = states.get(t.profile_id);
-    if (!s) states.set(t.profile_id, (s = { days: [], rate: [], postsPerDay: [] }));
-    s.days.push(parseDay(t.date));
-    s.rate.push(t.engagementRate);
-    s.postsPerDay.push(t.postsPerDay);
-  };
-  for (const row of generateDailyRows({ profiles, from: '2023-01-01', to: '2024-12-31', seed, dynamics: values.kind === 'dynamic', onTruth })) void row;
-  const lastOnOrBefore = (days: number[], day: number) => {
-    let lo = 0;
-    let hi = days.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid]! <= day) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return at;
-  };
-  const groups = new Map<string, { model: number; oracle: number; actual: number; n: number }>();
+  for (const row of generateDailyRows({
+    profiles,
+    from: '2023-01-01',
+    to: '2024-12-31',
+    seed,
+    dynamics: values.kind === 'dynamic',
+    onTruth: (t) => truth.add(t),
+  }))
+    void row;
+  const groups = new Map<string, { model: number; oracle: number; n: number }>();
   const total = { n: 0 };
-  const add = (group: string, model: number, oracle: number, actual: number) => {
+  const add = (group: string, model: number, oracle: number) => {
     let g = groups.get(group);
-    if (!g) groups.set(group, (g = { model: 0, oracle: 0, actual: 0, n: 0 }));
+    if (!g) groups.set(group, (g = { model: 0, oracle: 0, n: 0 }));
     g.model += model;
     g.oracle += oracle;
-    g.actual += actual;
     g.n++;
   };
   backtest(daily, {
@@ -73,23 +57,22 @@ for (const seed of values.seeds!.split(',').map(Number)) {
     onForecast: ({ profileId, origin, horizon, actual, forecasts }) => {
       const f = forecasts[values.model!];
       if (f === undefined) return;
-      const s = states.get(profileId)!;
       const o = parseDay(origin);
-      const now = lastOnOrBefore(s.days, o);
+      const now = truth.stateAt(profileId, o)!;
       const moved = (weeks: number) => {
-        const then = lastOnOrBefore(s.days, o - 7 * weeks);
-        return then < 0 ? null : Math.abs(Math.log(s.rate[now]! / s.rate[then]!)) > 0.4;
+        const then = truth.stateAt(profileId, o - 7 * weeks);
+        return then === null ? null : Math.abs(Math.log(now.engagementRate / then.engagementRate)) > 0.4;
       };
       const m4 = moved(4);
       const m13 = moved(13);
-      const rate = s.postsPerDay[now]!;
+      const rate = now.postsPerDay;
       const e = Math.abs(actual - f);
       const eo = Math.abs(actual - truth.forecast(profileId, origin, horizon));
       total.n++;
-      add('all', e, eo, actual);
-      add(m4 === null ? 'rate known < 4 weeks' : m4 ? 'rate moved > e^0.4 in the last 4 weeks' : 'rate steady over the last 4 weeks', e, eo, actual);
-      add(m13 === null ? 'rate known < 13 weeks' : m13 ? 'rate moved > e^0.4 in the last 13 weeks' : 'rate steady over the last 13 weeks', e, eo, actual);
-      add(rate < 0.15 ? 'posts < 0.15 a day' : rate < 0.4 ? 'posts 0.15–0.4 a day' : 'posts ≥ 0.4 a day', e, eo, actual);
+      add('all', e, eo);
+      add(m4 === null ? 'rate known < 4 weeks' : m4 ? 'rate moved > e^0.4 in the last 4 weeks' : 'rate steady over the last 4 weeks', e, eo);
+      add(m13 === null ? 'rate known < 13 weeks' : m13 ? 'rate moved > e^0.4 in the last 13 weeks' : 'rate steady over the last 13 weeks', e, eo);
+      add(rate < 0.15 ? 'posts < 0.15 a day' : rate < 0.4 ? 'posts 0.15–0.4 a day' : 'posts ≥ 0.4 a day', e, eo);
     },
   });
   const all = groups.get('all')!;

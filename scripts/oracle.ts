@@ -19,16 +19,24 @@ import type { GeneratedTruth } from '../src/generate.js';
 
 /** Each profile's generator state by day, as `generateDailyRows` reports it through `onTruth`. */
 export class TruthIndex {
-  private readonly byProfile = new Map<string, { days: number[]; followers: number[]; rate: number[]; growth: number[] }>();
+  private readonly byProfile = new Map<string, { days: number[]; followers: number[]; rate: number[]; growth: number[]; postsPerDay: number[] }>();
 
   /** Takes the state behind one row (rows in date order, as the generator makes them). */
   add(truth: GeneratedTruth): void {
     let p = this.byProfile.get(truth.profile_id);
-    if (!p) this.byProfile.set(truth.profile_id, (p = { days: [], followers: [], rate: [], growth: [] }));
+    if (!p) this.byProfile.set(truth.profile_id, (p = { days: [], followers: [], rate: [], growth: [], postsPerDay: [] }));
     p.days.push(parseDay(truth.date));
     p.followers.push(truth.followers);
     p.rate.push(truth.engagementRate);
     p.growth.push(truth.growth);
+    p.postsPerDay.push(truth.postsPerDay);
+  }
+
+  /** The state behind the profile's last row on or before `day` (a day number): its engagement rate and posting habit; null when none. */
+  stateAt(profileId: string, day: number): { engagementRate: number; postsPerDay: number } | null {
+    const p = this.byProfile.get(profileId);
+    const at = p ? lastOnOrBefore(p.days, day) : -1;
+    return at < 0 ? null : { engagementRate: p!.rate[at]!, postsPerDay: p!.postsPerDay[at]! };
   }
 
   /** The oracle's engagement per post for the week ending `horizon` days after `origin` (NaN for a profile with no row by then). */
@@ -36,18 +44,23 @@ export class TruthIndex {
     const p = this.byProfile.get(profileId);
     if (!p) return Number.NaN;
     const o = parseDay(origin);
-    // The last row on or before the origin: binary search in the days (ascending).
-    let lo = 0;
-    let hi = p.days.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (p.days[mid]! <= o) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = lastOnOrBefore(p.days, o);
     if (at < 0) return Number.NaN;
     return p.followers[at]! * p.growth[at]! ** (o + horizon - 3 - p.days[at]!) * p.rate[at]!;
   }
+}
+
+/** The index of the last of `days` (ascending) on or before `day`, −1 when none: a binary search. */
+function lastOnOrBefore(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
 }

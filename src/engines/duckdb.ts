@@ -102,7 +102,8 @@ const INFINITE = String.raw`(?i)[+-]?inf(inity)?`;
  * scientific notation, `inf`/`infinity`, trimmed; NULL for anything else.
  * DuckDB's cast (`cast`: `TRY_CAST(column AS DOUBLE)`, a column of its own so
  * that it is computed once) reads nearly every value, and reads it as the
- * rule does: correctly rounded, with the whitespace JS trims around it. What
+ * rule does: correctly rounded, around it the whitespace it strips (spaces,
+tabs, line ends) JS's trim strips too. What
  * it accepts besides, digit separators (`1_000`) and `nan`, is sent to the
  * rule's regular expressions, as is every text it refuses (a number with
  * whitespace the cast keeps, `INF`); those are a few rows at most.
@@ -157,12 +158,7 @@ async function readColumns(result: DuckDbStreamLike, count: number, rows = 0): P
       grown.forEach((g, c) => g.set(out[c]!.subarray(0, total)));
       out = grown;
     }
-    for (let c = 0; c < count; c++) {
-      const vector = chunk.getColumnVector(c) as { items?: unknown; getItem(i: number): number | null };
-      // A whole vector at once where the binding exposes it; one value at a time otherwise.
-      if (vector.items instanceof Float64Array) out[c]!.set(vector.items.subarray(0, n), total);
-      else for (let i = 0; i < n; i++) out[c]![total + i] = vector.getItem(i) ?? Number.NaN;
-    }
+    for (let c = 0; c < count; c++) out[c]!.set(numbersOf(chunk.getColumnVector(c), n), total);
     total += n;
   }
   return out.map((c) => (c.length === total ? c : c.slice(0, total)));
@@ -429,7 +425,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
   };
 }
 
-/** A DOUBLE result column of a chunk, whole where the binding exposes it. */
+/** A DOUBLE result column of a chunk: the whole vector where the binding exposes it, else read one value at a time. */
 function numbersOf(vector: unknown, n: number): Float64Array {
   const v = vector as { items?: unknown; getItem(i: number): number | null };
   if (v.items instanceof Float64Array) return v.items.subarray(0, n);

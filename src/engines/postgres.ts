@@ -173,6 +173,46 @@ function checkTableOptions(
 }
 
 /**
+ * The table's columns and their types, checked: every daily column is there (under its name in `names`) with a
+ * type the readers take, or a `DataError` names it; a table that cannot be read is an error from `failed`. Returns
+ * each daily column's type, and whether the profile column's collation is deterministic.
+ */
+async function describeTable(
+  query: (text: string, values: unknown[]) => Promise<unknown[][]>,
+  relation: string,
+  table: string,
+  names: Record<(typeof DAILY_COLUMNS)[number], string>,
+  failed: (what: string, error: unknown) => Error,
+): Promise<{ typeOf: (column: (typeof DAILY_COLUMNS)[number]) => string; deterministicIds: boolean }> {
+  // The relation named as a value (to_regclass parses the quoted name). Whether a column's collation is deterministic:
+  // read as JSON, since PostgreSQL 11 has no such field.
+  const described = await query(
+    `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce((to_jsonb(c) ->> 'collisdeterministic')::boolean, true)
+       FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation c ON c.oid = a.attcollation
+       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+    [relation],
+  ).catch((error: unknown) => {
+    throw failed('cannot read the table', error);
+  });
+  if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
+  const types = new Map(described.map(([name, type, shown, deterministic]) => [String(name), [String(type), String(shown), deterministic !== false] as const]));
+  const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
+    const found = types.get(names[column]);
+    if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
+    if (!ALLOWED[column].includes(found[0]))
+      throw new DataError(`column '${names[column]}' (the daily ${column}) has type ${found[1]}; expected one of ${ALLOWED[column].join(', ')}`, {
+        file: table,
+        line: 0,
+        column: names[column],
+      });
+    return found[0];
+  };
+  // Every daily column is there, with a type this source reads, before anything else runs.
+  for (const column of DAILY_COLUMNS) typeOf(column);
+  return { typeOf, deterministicIds: types.get(names.profile_id)![2] };
+}
+
+/**
  * PostgreSQL as a `WeeklySource`: daily rows in a table or view, checked with
  * the CSV reader's rules and summed by segment in the server; the segments
  * are streamed back by one read-only `COPY … TO STDOUT` (Node never holds a
@@ -229,39 +269,13 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
     const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
     let inTransaction = false;
     try {
-      // The table's columns and their types; the relation named as a value (to_regclass parses the quoted name).
-      const described = await query(
-        // Whether the column's collation is deterministic (a column that was read as JSON: PostgreSQL 11 has no such field).
-        `SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), coalesce((to_jsonb(c) ->> 'collisdeterministic')::boolean, true)
-           FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation c ON c.oid = a.attcollation
-           WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
-        [relation],
-      ).catch((error: unknown) => {
-        throw failed('cannot read the table', error);
-      });
-      if (described.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
+      const { typeOf, deterministicIds } = await describeTable(query, relation, table, names, failed);
       const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
       const partitioned = kind[0]?.[0] === 'p';
-      const types = new Map(
-        described.map(([name, type, shown, deterministic]) => [String(name), [String(type), String(shown), deterministic !== false] as const]),
-      );
-      const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
-        const found = types.get(names[column]);
-        if (!found) throw new DataError(`the table has no column '${names[column]}' (the daily ${column})`, { file: table, line: 0, column: names[column] });
-        if (!ALLOWED[column].includes(found[0]))
-          throw new DataError(`column '${names[column]}' (the daily ${column}) has type ${found[1]}; expected one of ${ALLOWED[column].join(', ')}`, {
-            file: table,
-            line: 0,
-            column: names[column],
-          });
-        return found[0];
-      };
-      // Every daily column is there, with a type this source reads, before anything else runs.
-      for (const column of DAILY_COLUMNS) typeOf(column);
       const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
       const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
       // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
-      const profileCollation = types.get(names.profile_id)![2] ? '' : ' COLLATE "C"';
+      const profileCollation = deterministicIds ? '' : ' COLLATE "C"';
       if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
       const dateType = typeOf('date');
       const day = isText('date')
@@ -586,30 +600,8 @@ export function postgresProfiles(options: PostgresProfilesOptions): ProfileRowSo
     return made;
   };
   const prepare = async (p: PgPoolLike): Promise<string> => {
-    const described = await p
-      .query({
-        text: `SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
-                WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
-        values: [relation],
-        rowMode: 'array',
-      })
-      .catch((error: unknown) => {
-        throw failed('cannot read the table', error);
-      });
-    if (described.rows.length === 0) throw failed('cannot read the table', new Error('no such table or view, or it has no columns'));
-    const types = new Map(described.rows.map(([name, type]) => [String(name), String(type)]));
+    const { typeOf } = await describeTable(async (text, values) => (await p.query({ text, values, rowMode: 'array' })).rows, relation, table, names, failed);
     const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
-    const typeOf = (column: (typeof DAILY_COLUMNS)[number]): string => {
-      const type = types.get(names[column]);
-      if (type === undefined) throw failed('cannot read the table', new Error(`no column '${names[column]}' (the daily ${column})`));
-      if (!ALLOWED[column].includes(type))
-        throw failed(
-          'cannot read the table',
-          new Error(`column '${names[column]}' (the daily ${column}) has type ${type}; expected one of ${ALLOWED[column].join(', ')}`),
-        );
-      return type;
-    };
-    for (const column of DAILY_COLUMNS) typeOf(column);
     const dateType = typeOf('date');
     // A typed date as YYYY-MM-DD whatever the server's DateStyle (a time stamp with a zone: its UTC day); text as it is.
     const date = TEXT_TYPES.includes(dateType)

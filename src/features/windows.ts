@@ -245,7 +245,7 @@ const LEVEL_FILTER = {
  * shift, and the filter restarts from those two weeks. The column is the
  * filtered level mapped back (expm1), missing before the first post.
  */
-export function levelColumn(name: string, weekVariance: number): ColumnDefinition {
+function levelColumn(name: string, weekVariance: number): ColumnDefinition {
   const { postVariance, clip } = LEVEL_FILTER;
   return perProfileColumn(name, (posts, engagement, start, end, values) => {
     let level = Number.NaN;

@@ -11,7 +11,7 @@ import type { RouteContext } from './context.js';
 export const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The store could not be read: 503 with `Retry-After` (set by the error handler from the code). */
-export function storeUnavailable(error: unknown): HttpError {
+function storeUnavailable(error: unknown): HttpError {
   const message = error instanceof EngineError ? error.message : `the store of daily rows failed: ${(error as Error).message}`;
   return new HttpError(503, 'store_unavailable', message);
 }
