@@ -22,6 +22,7 @@ import { checkHeads, checkSamePreset, validateModel, type CorrectedHead, type En
 import { INTERVAL_FLOOR } from './model/train-corrected.js';
 import { applyColdStart } from './model/cold-start.js';
 import { HORIZONS, TARGETS, checkLimits, type DailyRowInput, type InputLimits, type Prediction, type TargetName } from './schema.js';
+import { float64s, int32s } from './frame/arrays.js';
 
 /** Options of `predict`. */
 export interface PredictOptions {
@@ -372,7 +373,7 @@ export function forecastRows(
   const labels = coverages.map(coverageLabel);
   // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
   const cold = preset.coldStart && model.coldStart ? model.coldStart : null;
-  const coldAt = new Int32Array(rows.length).fill(-1);
+  const coldAt = int32s(rows.length).fill(-1);
   let coldColumns: Float64Array[] = [];
   let coldMultipliers: number[][] = [];
   if (cold) {
@@ -385,11 +386,11 @@ export function forecastRows(
     // Without a calibration of their own, cold-start intervals use the model's quantiles.
     coldMultipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(cold.intervals ? cold.intervals[t] : model.intervals!.horizons[t], p)));
   }
-  const xCold = new Float64Array(cold ? cold.features.length : 0);
+  const xCold = float64s(cold ? cold.features.length : 0);
   const apply = headOf(model);
   const date = weekly.column('date');
   const scaled = model.inputScaling === 'standard';
-  const x = new Float64Array(names.length);
+  const x = float64s(names.length);
   const out: Prediction[] = [];
   profiles.forEach((k, r) => {
     let imputed = imputedCount[r]! > 0;

@@ -3,6 +3,7 @@ import type { ColumnDefinition } from '../frame/weekly-frame.js';
 import { engagementPerPost } from './engagement-per-post.js';
 import type { MonthlySums } from './monthly-sums.js';
 import { pooledAverageColumn } from './windows.js';
+import { float64s } from '../frame/arrays.js';
 
 /**
  * N6, `notebook` preset: each week's `monthly_average_engagement_per_post`,
@@ -12,7 +13,7 @@ import { pooledAverageColumn } from './windows.js';
  * record) gets NaN. Division as in N5.
  */
 export function monthlyAverage(date: Int32Array, offsets: Int32Array, months: MonthlySums, cal: SundayCalendar): Float64Array {
-  const out = new Float64Array(date.length);
+  const out = float64s(date.length);
   const profiles = offsets.length - 1;
   for (let k = 0; k < profiles; k++) {
     for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {

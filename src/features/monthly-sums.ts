@@ -1,3 +1,4 @@
+import { float64s, int32s } from '../frame/arrays.js';
 /**
  * N2: the monthly table. For each profile, every calendar month from the
  * month of its first record to the month of its last, months without records
@@ -17,10 +18,10 @@ export class MonthlySums {
   constructor(first: Int32Array, last: Int32Array) {
     const profiles = first.length;
     this.firstMonth = first;
-    this.offsets = new Int32Array(profiles + 1);
+    this.offsets = int32s(profiles + 1);
     for (let k = 0; k < profiles; k++) this.offsets[k + 1] = this.offsets[k]! + last[k]! - first[k]! + 1;
-    this.engagement = new Float64Array(this.offsets[profiles]!);
-    this.posts = new Float64Array(this.offsets[profiles]!);
+    this.engagement = float64s(this.offsets[profiles]!);
+    this.posts = float64s(this.offsets[profiles]!);
   }
 
   /** The slot of profile k's month m, or -1 outside the profile's months. */

@@ -1,6 +1,6 @@
 import { civilFromDays, formatDay, monthIndexOf, sundayOf } from '../calendar.js';
 import { DataError } from '../errors.js';
-import { grown, readAhead } from '../frame/arrays.js';
+import { float64s, grown, int32s, ownBuffer, readAhead, uint8s } from '../frame/arrays.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import { ProfileInterner } from '../frame/profile-dictionary.js';
 import { SpanCheck, spanLimitOfSegments, type SpanLimit } from '../frame/span-limit.js';
@@ -139,8 +139,8 @@ export class SegmentTable implements RowCollector, SegmentData {
     this.refuses = this.span !== null;
     let capacity = 16;
     while (capacity < expectedEntries) capacity *= 2;
-    this.cells = new Float64Array(capacity * CELL.stride);
-    this.table = new Int32Array(capacity * 2);
+    this.cells = float64s(capacity * CELL.stride);
+    this.table = int32s(capacity * 2);
     this.mask = capacity * 2 - 1;
     this.state = new Int32Array(0);
     this.growProfiles(16);
@@ -247,8 +247,10 @@ export class SegmentTable implements RowCollector, SegmentData {
     return e;
   }
 
-  /** The sums as plain typed arrays, and the buffers to transfer them without copying. */
+  /** The sums as plain typed arrays with buffers of their own, and those buffers, to transfer them without copying. */
   toData(): { data: SegmentData; transfer: ArrayBuffer[] } {
+    this.cells = ownBuffer(this.cells);
+    this.state = ownBuffer(this.state);
     const data: SegmentData = { size: this.size, cells: this.cells, state: this.state, outside: this.outside, duplicates: this.duplicates };
     return { data, transfer: [this.cells.buffer as ArrayBuffer, this.state.buffer as ArrayBuffer] };
   }
@@ -285,8 +287,8 @@ export class SegmentTable implements RowCollector, SegmentData {
 
 /** Each of the `p` profiles' first and last day with a record, over all parts (`NO_DAY_MIN`/`NO_DAY_MAX` when none). */
 function dayRanges(parts: readonly SegmentPart[], p: number): { minDay: Int32Array; maxDay: Int32Array } {
-  const minDay = new Int32Array(p).fill(NO_DAY_MIN);
-  const maxDay = new Int32Array(p).fill(NO_DAY_MAX);
+  const minDay = int32s(p).fill(NO_DAY_MIN);
+  const maxDay = int32s(p).fill(NO_DAY_MAX);
   for (const { data, profileMap } of parts) {
     const state = data.state;
     const slots = Math.min(state.length / STATE.stride, profileMap ? profileMap.length : p);
@@ -460,11 +462,11 @@ export function weeklyFromSegments<P extends Preset>(
   for (let g = 0; g < p; g++) if (minDay[g]! <= maxDay[g]!) seen.push(g);
   seen.sort((a, b) => compareCodePoints(profileIds[a]!, profileIds[b]!));
   const profiles = seen.length;
-  const rank = new Int32Array(p).fill(-1);
-  const firstSunday = new Int32Array(profiles);
-  const firstMonth = new Int32Array(profiles);
-  const lastMonth = new Int32Array(profiles);
-  const offsets = new Int32Array(profiles + 1);
+  const rank = int32s(p).fill(-1);
+  const firstSunday = int32s(profiles);
+  const firstMonth = int32s(profiles);
+  const lastMonth = int32s(profiles);
+  const offsets = int32s(profiles + 1);
   let globalFirst = 0;
   let globalLast = -7;
   for (let k = 0; k < profiles; k++) {
@@ -490,17 +492,17 @@ export function weeklyFromSegments<P extends Preset>(
   const cal = new SundayCalendar(globalFirst, globalLast);
   onProgress?.({ stage: 'weekly', rows: n });
 
-  const date = new Int32Array(n);
-  const profile = new Int32Array(n);
-  const dailyRows = new Int32Array(n);
-  const followers = new Float64Array(n);
+  const date = int32s(n);
+  const profile = int32s(n);
+  const dailyRows = int32s(n);
+  const followers = float64s(n);
   // Q1, corrected: the week's last non-missing followers (NaN when none), over both segments of the week.
-  const lastFollowers = new Float64Array(n).fill(Number.NaN);
-  const lastFollowersDay = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const posts = new Float64Array(n);
-  const engagement = new Float64Array(n);
-  const reach = new Float64Array(n);
-  const impressions = new Float64Array(n);
+  const lastFollowers = float64s(n).fill(Number.NaN);
+  const lastFollowersDay = float64s(n).fill(Number.NEGATIVE_INFINITY);
+  const posts = float64s(n);
+  const engagement = float64s(n);
+  const reach = float64s(n);
+  const impressions = float64s(n);
   const months = new MonthlySums(firstMonth, lastMonth);
   for (let k = 0; k < profiles; k++) {
     for (let i = offsets[k]!; i < offsets[k + 1]!; i++) {
@@ -512,11 +514,11 @@ export function weeklyFromSegments<P extends Preset>(
   // profile's rows and months are then written together, not at random
   // across the table (a cache miss per column per entry). Stable, so the
   // entries of a row are added in the same order as the parts list them.
-  const bases = new Int32Array(parts.length + 1);
+  const bases = int32s(parts.length + 1);
   for (let q = 0; q < parts.length; q++) bases[q + 1] = bases[q]! + parts[q]!.data.size;
   const total = bases[parts.length]!;
-  const next = new Int32Array(profiles + 1);
-  const rankOf = new Int32Array(total);
+  const next = int32s(profiles + 1);
+  const rankOf = int32s(total);
   for (let q = 0; q < parts.length; q++) {
     const { data, profileMap } = parts[q]!;
     const c = data.cells;
@@ -528,7 +530,7 @@ export function weeklyFromSegments<P extends Preset>(
     }
   }
   for (let k = 0; k < profiles; k++) next[k + 1]! += next[k]!;
-  const order = new Int32Array(total);
+  const order = int32s(total);
   for (let g = 0; g < total; g++) order[next[rankOf[g]!]!++] = g;
   const scattered = scatterEntries(
     parts,
@@ -537,7 +539,7 @@ export function weeklyFromSegments<P extends Preset>(
     rankOf,
     offsets,
     firstSunday,
-    { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay, days: parts.length > 1 ? new Uint8Array(n) : null },
+    { dailyRows, posts, engagement, reach, impressions, followers, lastFollowers, lastFollowersDay, days: parts.length > 1 ? uint8s(n) : null },
     months,
     cal,
   );

@@ -1,5 +1,6 @@
 import type { ColumnDefinition, WeeklyFrame } from '../frame/weekly-frame.js';
 import { correctedEngagementPerPost } from './engagement-per-post.js';
+import { float64s, int32s } from '../frame/arrays.js';
 
 /*
  * Window features of the `corrected` preset: what each week's history says,
@@ -37,11 +38,11 @@ function windowState(frame: WeeklyFrame): WindowState {
   const followers = frame.stored('lastFollowers');
   const { offsets } = frame;
   s = {
-    posts: new Float64Array(n),
-    engagement: new Float64Array(n),
-    days: new Float64Array(n),
-    lastPostRow: new Int32Array(n),
-    lastFollowersRow: new Int32Array(n),
+    posts: float64s(n),
+    engagement: float64s(n),
+    days: float64s(n),
+    lastPostRow: int32s(n),
+    lastFollowersRow: int32s(n),
   };
   for (let k = 0; k + 1 < offsets.length; k++) {
     let p = 0;
@@ -166,7 +167,7 @@ function perProfileColumn(
     numeric: (frame) => {
       const posts = frame.stored('posts');
       const engagement = frame.stored('engagement');
-      const values = new Float64Array(frame.length);
+      const values = float64s(frame.length);
       const { offsets } = frame;
       for (let k = 0; k + 1 < offsets.length; k++) fill(posts, engagement, offsets[k]!, offsets[k + 1]!, values);
       return (i) => values[i]!;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { grown, readAhead } from './arrays.js';
+import { grown, int32s, readAhead, uint8s } from './arrays.js';
 
 /**
  * The id hash before its final mix: every byte, four at a time
@@ -28,6 +28,11 @@ function mix(h: number): number {
 /** Ints per hash-table slot. */
 const SLOT = 4;
 
+/** A DataView of exactly `bytes` (which may be a view on part of a larger buffer). */
+const dataViewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The view of no bytes, until a reader's chunk comes. */
+const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
+
 /**
  * Interns profile ids straight from CSV bytes: an open-addressing hash table
  * over an arena of id bytes, so a row costs a hash and a compare, and a
@@ -39,21 +44,21 @@ export class ProfileInterner {
   /** The ids, in first-seen order; the index is the profile number. */
   readonly ids: string[] = [];
   // Small at first (a request's few ids), doubled as ids come: a reader of files outgrows them within its first rows.
-  private arena: Uint8Array = new Uint8Array(256);
-  private arenaView: DataView = new DataView(this.arena.buffer);
+  private arena: Uint8Array = uint8s(256);
+  private arenaView: DataView = dataViewOf(this.arena);
   private arenaUsed = 0;
   /**
    * Per slot (hash, profile + 1, where its bytes start in the arena, their
    * length): a probe reads one cache line, then the arena; profile + 1 = 0 is empty.
    */
-  private table: Int32Array = new Int32Array(SLOT * 16);
+  private table: Int32Array = int32s(SLOT * 16);
   private mask = 15;
   /** String ids seen by `internString`, and their numbers: row objects repeat their ids row after row. */
   private readonly strings = new Map<string, number>();
   private lastString: string | null = null;
   private lastStringNumber = -1;
   private lastBytes: Uint8Array | null = null;
-  private lastView: DataView = new DataView(new ArrayBuffer(0));
+  private lastView: DataView = EMPTY_VIEW;
 
   get size(): number {
     return this.ids.length;
@@ -157,7 +162,7 @@ export class ProfileInterner {
     const len = end - start;
     if (this.arenaUsed + len > this.arena.length) {
       this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len));
-      this.arenaView = new DataView(this.arena.buffer);
+      this.arenaView = dataViewOf(this.arena);
     }
     this.arena.set(bytes.subarray(start, end), this.arenaUsed);
     this.ids.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, len).toString('utf8'));

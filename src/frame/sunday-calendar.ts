@@ -1,4 +1,5 @@
 import { civilFromDays, isoWeek, weekNumberU } from '../calendar.js';
+import { int32s } from './arrays.js';
 
 /**
  * Calendar facts of every Sunday in a range, computed once and looked up by
@@ -19,9 +20,9 @@ export class SundayCalendar {
     last: number,
   ) {
     const n = Math.max(0, (last - first) / 7 + 1);
-    this.year = new Int32Array(n);
-    this.month = new Int32Array(n);
-    this.monthIndex = new Int32Array(n);
+    this.year = int32s(n);
+    this.month = int32s(n);
+    this.monthIndex = int32s(n);
     const ymd = new Int32Array(3);
     for (let k = 0; k < n; k++) {
       civilFromDays(first + 7 * k, ymd);
@@ -42,7 +43,7 @@ export class SundayCalendar {
   }
 
   private perSunday(f: (day: number) => number): Int32Array {
-    const out = new Int32Array(this.year.length);
+    const out = int32s(this.year.length);
     for (let k = 0; k < out.length; k++) out[k] = f(this.first + 7 * k);
     return out;
   }

@@ -2,6 +2,7 @@ import { ArgumentRangeError } from '../errors.js';
 import type { Preset, WeeklyRecord } from '../schema.js';
 import { makeDataFrame, type DataFrameLike } from './danfo.js';
 import type { SundayCalendar } from './sunday-calendar.js';
+import { float64s, int32s } from './arrays.js';
 
 /** The stored columns of a weekly table (N3's sums and N6's monthly average); every other column is derived. */
 export interface WeeklyBase {
@@ -131,7 +132,7 @@ export class WeeklyFrame<P extends Preset = Preset> {
     let c = this.cache.get(name);
     if (!c) {
       const get = def.numeric!(this);
-      c = def.integer ? new Int32Array(this.length) : new Float64Array(this.length);
+      c = def.integer ? int32s(this.length) : float64s(this.length);
       for (let i = 0; i < c.length; i++) c[i] = get(i);
       this.cache.set(name, c);
     }
@@ -141,7 +142,7 @@ export class WeeklyFrame<P extends Preset = Preset> {
   /** The values of a numeric column at the given rows, without building the whole column. */
   columnAt(name: string, rows: ArrayLike<number>): Float64Array {
     const def = this.definition(name);
-    const out = new Float64Array(rows.length);
+    const out = float64s(rows.length);
     const whole = def.stored ? this.base[def.stored] : this.cache.get(name);
     if (whole) {
       for (let k = 0; k < rows.length; k++) out[k] = whole[rows[k]!]!;

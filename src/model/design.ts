@@ -1,5 +1,6 @@
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { FEATURES } from '../schema.js';
+import { uint8s } from '../frame/arrays.js';
 
 /*
  * The inputs of a `corrected` model: named, derived deterministically from
@@ -157,7 +158,7 @@ export function designColumns(weekly: WeeklyFrame, features: readonly string[], 
     }
     return c;
   };
-  const imputed = new Uint8Array(rows.length);
+  const imputed = uint8s(rows.length);
   const { parsed, order, copied, imputations } = planOf(features);
   const columns: Float64Array[] = new Array(features.length);
   for (const j of order) {
