@@ -1,7 +1,8 @@
 // The weekly table from segment columns: the public constructor every source
 // goes through, checked against the CSV path and against bad segments.
 import { describe, expect, it } from 'vitest';
-import { DataError, loadDaily, loadWeekly, weeklyFromSegmentColumns, type SegmentColumns, type WeeklyFrame } from '../../src/index.js';
+import { DataError, dailyFromRows, loadDaily, loadWeekly, weeklyFromSegmentColumns, type SegmentColumns, type WeeklyFrame } from '../../src/index.js';
+import { generateDailyRows } from '../../src/generate.js';
 import { weeklyFromHeldSegments } from '../../src/features/segments.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { expectWeeklyMatchesCsv } from '../helpers/weekly-match.js';
@@ -46,6 +47,27 @@ describe('weeklyFromSegmentColumns', () => {
       Array.from({ length: n }, (_, i) => n - 1 - i),
     );
     sameTable(weeklyFromSegmentColumns(segments, { preset: 'corrected' }), weeklyFromSegmentColumns(reversed, { preset: 'corrected' }));
+  });
+
+  it('gives the same table, bit for bit, from segments in any order, across more profiles than its ordering buckets', () => {
+    const daily = dailyFromRows(generateDailyRows({ profiles: 700, from: '2024-01-01', to: '2024-04-30', seed: 5 }));
+    const segments = segmentsByHand(daily);
+    const n = segments.profile.length;
+    // A shuffle (a fixed-seed LCG), and the segments already in profile order.
+    const shuffled = Array.from({ length: n }, (_, i) => i);
+    let state = 12345;
+    for (let i = n - 1; i > 0; i--) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      const j = state % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const inOrder = Array.from({ length: n }, (_, i) => i).sort((a, b) => segments.profile[a]! - segments.profile[b]! || a - b);
+    for (const preset of ['notebook', 'corrected'] as const) {
+      const expected = weeklyFromSegmentColumns(pick(segments, inOrder), { preset });
+      expect(expected.profileIds.length).toBeGreaterThan(600);
+      sameTable(expected, weeklyFromSegmentColumns(pick(segments, shuffled), { preset }));
+      sameTable(expected, weeklyFromSegmentColumns(segments, { preset }));
+    }
   });
 
   // A profile with a Thursday, a Saturday and the Monday after, in a week that spans two months (2024-05-27 … 06-02).
