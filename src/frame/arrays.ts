@@ -1,4 +1,5 @@
 /** Typed-array helpers shared by the frames and the stages above them. */
+import { markAsUntransferable } from 'node:worker_threads';
 
 /**
  * Where code that reads memory ahead of using it (so that the cache misses of
@@ -115,47 +116,49 @@ export function gather(column: ArrayLike<number>, rows: ArrayLike<number>): Floa
  */
 const SMALL_BYTES = 4096;
 const BLOCK_BYTES = 64 * 1024;
-let block = new ArrayBuffer(BLOCK_BYTES);
+
+/**
+ * A new block, marked untransferable (as Node marks its own `Buffer` pool):
+ * a caller who lists a small array's buffer in a `postMessage` transfer
+ * gets a copy sent (an error from Node 21 on), and the other arrays of the
+ * block are not detached with it.
+ */
+function newBlock(): ArrayBuffer {
+  const made = new ArrayBuffer(BLOCK_BYTES);
+  markAsUntransferable(made);
+  return made;
+}
+
+let block = newBlock();
 let used = 0;
 
-/** Where `bytes` (a multiple of 8) start in `block`, taking a fresh block when this one is full. Memory is never reused: a view starts zeroed. */
-function carve(bytes: number): number {
-  if (used + bytes > BLOCK_BYTES) {
-    block = new ArrayBuffer(BLOCK_BYTES);
+type Small<T> = { new (length: number): T; new (buffer: ArrayBuffer, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number };
+
+/**
+ * A zeroed array of `length` elements of type `make`; a small one is a view
+ * on a shared block. Memory is never reused (a view starts zeroed); a
+ * long-lived small array keeps its block (64 KB) alive. Send one to a thread
+ * through `ownBuffer`.
+ */
+function fromBlock<T>(make: Small<T>, length: number): T {
+  const bytes = length * make.BYTES_PER_ELEMENT;
+  if (bytes > SMALL_BYTES || bytes === 0) return new make(length);
+  const rounded = (bytes + 7) & ~7;
+  if (used + rounded > BLOCK_BYTES) {
+    block = newBlock();
     used = 0;
   }
   const at = used;
-  used += bytes;
-  return at;
+  used += rounded;
+  return new make(block, at, length);
 }
 
-/**
- * A zeroed `Float64Array(length)`; a small one is a view on a shared block
- * (so its `buffer` is not its own: never transfer or detach it). For the
- * arrays a single computation makes and drops; a long-lived small array keeps
- * its block (64 KB) alive.
- */
-export function float64s(length: number): Float64Array {
-  const bytes = length * 8;
-  if (bytes > SMALL_BYTES || bytes === 0) return new Float64Array(length);
-  const at = carve(bytes);
-  return new Float64Array(block, at, length);
-}
-
+/** A zeroed `Float64Array(length)`, cut from a shared block when small (see `fromBlock`): for the arrays a single computation makes and drops. */
+export const float64s = (length: number): Float64Array => fromBlock(Float64Array, length);
 /** `float64s` for 32-bit integers. */
-export function int32s(length: number): Int32Array {
-  const bytes = length * 4;
-  if (bytes > SMALL_BYTES || bytes === 0) return new Int32Array(length);
-  const at = carve((bytes + 7) & ~7);
-  return new Int32Array(block, at, length);
-}
-
+export const int32s = (length: number): Int32Array => fromBlock(Int32Array, length);
 /** `float64s` for bytes. */
-export function uint8s(length: number): Uint8Array {
-  if (length > SMALL_BYTES || length === 0) return new Uint8Array(length);
-  const at = carve((length + 7) & ~7);
-  return new Uint8Array(block, at, length);
-}
+export const uint8s = (length: number): Uint8Array => fromBlock(Uint8Array, length);
 
 /** `array` itself when it has its buffer to itself, else a copy that does (before its buffer is transferred to a thread). */
 export function ownBuffer<T extends Int32Array | Float64Array | Uint8Array>(array: T): T {

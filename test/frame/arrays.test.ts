@@ -1,4 +1,5 @@
 // The small typed arrays cut from shared blocks: zeroed, apart, and never handed to a thread with their block.
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { float64s, int32s, ownBuffer, uint8s } from '../../src/frame/arrays.js';
 import { SegmentTable } from '../../src/features/weekly-sums.js';
@@ -44,6 +45,26 @@ describe('float64s, int32s, uint8s', () => {
     expect(copy.buffer.byteLength).toBe(copy.byteLength);
     const own = new Float64Array(4);
     expect(ownBuffer(own)).toBe(own);
+  });
+});
+
+describe('a small array sent to another thread by its caller', () => {
+  it('does not take the other arrays of its block with it', () => {
+    const sent = float64s(4).fill(1);
+    const neighbour = float64s(8).fill(3);
+    expect(neighbour.buffer).toBe(sent.buffer);
+    const { port1, port2 } = new MessageChannel();
+    try {
+      port1.postMessage(sent, [sent.buffer as ArrayBuffer]); // copied (Node 20), or refused (Node 21 on)
+    } catch (error) {
+      expect((error as Error).name).toBe('DataCloneError');
+    } finally {
+      port1.close();
+      port2.close();
+    }
+    expect(neighbour.length).toBe(8);
+    expect([...neighbour]).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    expect([...sent]).toEqual([1, 1, 1, 1]);
   });
 });
 
