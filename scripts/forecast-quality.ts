@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backtest, loadDaily, type BacktestResult } from '../src/index.js';
-import { generateDaily, generateDailyRows } from '../src/generate.js';
-import { TruthIndex } from './oracle.js';
+import { generateDaily } from '../src/generate.js';
+import { qualityData, truthOf } from './oracle.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +34,13 @@ const profiles = Number(values.profiles);
 mkdirSync(values.out!, { recursive: true });
 for (const kind of values.kinds!.split(',')) {
   for (const seed of values.seeds!.split(',').map(Number)) {
-    const dir = join('.bench-cache', `quality-${profiles}-${kind}-${seed}`);
+    const { dir, options } = qualityData(profiles, kind, seed);
     if (!existsSync(join(dir, 'done'))) {
-      await generateDaily({ profiles, from: '2023-01-01', to: '2024-12-31', seed, dynamics: kind === 'dynamic' }, dir);
-      // (the same options as `generated` below)
+      await generateDaily(options, dir);
       writeFileSync(join(dir, 'done'), '');
     }
     const daily = await loadDaily(dir);
-    // The generator's state behind every row, made again from the seed (the same rows, not written).
-    const generated = { profiles, from: '2023-01-01', to: '2024-12-31', seed, dynamics: kind === 'dynamic' };
-    const truth = new TruthIndex();
-    for (const row of generateDailyRows({ ...generated, onTruth: (t) => truth.add(t) })) void row;
+    const truth = truthOf(options);
     // `kind`, or `kind:setting:…` with a design (core, robust, full) or a back-transform (smearing, absolute).
     const chosen = values.models!.split(',').map((m) => {
       const [kind, ...settings] = m.split(':');

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDay } from '../src/calendar.js';
 import { backtest, loadDaily } from '../src/index.js';
-import { generateDailyRows } from '../src/generate.js';
-import { TruthIndex } from './oracle.js';
+import { qualityData, truthOf } from './oracle.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,19 +26,10 @@ const { values } = parseArgs({
 const profiles = Number(values.profiles);
 const lines: string[] = ['| seed | group | forecasts | share | WAPE ÷ oracle | share of the excess |', '| --- | --- | ---: | ---: | ---: | ---: |'];
 for (const seed of values.seeds!.split(',').map(Number)) {
-  const dir = join('.bench-cache', `quality-${profiles}-${values.kind}-${seed}`);
+  const { dir, options } = qualityData(profiles, values.kind!, seed);
   if (!existsSync(join(dir, 'done'))) throw new Error(`${dir}: run scripts/forecast-quality.ts first`);
   const daily = await loadDaily(dir);
-  const truth = new TruthIndex();
-  for (const row of generateDailyRows({
-    profiles,
-    from: '2023-01-01',
-    to: '2024-12-31',
-    seed,
-    dynamics: values.kind === 'dynamic',
-    onTruth: (t) => truth.add(t),
-  }))
-    void row;
+  const truth = truthOf(options);
   const groups = new Map<string, { model: number; oracle: number; n: number }>();
   const total = { n: 0 };
   const add = (group: string, model: number, oracle: number) => {

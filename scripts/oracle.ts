@@ -14,8 +14,17 @@
 // That is the median engagement of one post. It knows nothing of the noise,
 // of the drift, the regime changes and the habit changes after d, nor of
 // viral posts.
+import { join } from 'node:path';
 import { parseDay } from '../src/calendar.js';
-import type { GeneratedTruth } from '../src/generate.js';
+import { generateDailyRows, type GeneratedTruth } from '../src/generate.js';
+
+/** The quality backtests' data of a kind and seed: where scripts/forecast-quality.ts writes it, and the generator's options. */
+export function qualityData(profiles: number, kind: string, seed: number) {
+  return {
+    dir: join('.bench-cache', `quality-${profiles}-${kind}-${seed}`),
+    options: { profiles, from: '2023-01-01', to: '2024-12-31', seed, dynamics: kind === 'dynamic' },
+  };
+}
 
 /** Each profile's generator state by day, as `generateDailyRows` reports it through `onTruth`. */
 export class TruthIndex {
@@ -48,6 +57,13 @@ export class TruthIndex {
     if (at < 0) return Number.NaN;
     return p.followers[at]! * p.growth[at]! ** (o + horizon - 3 - p.days[at]!) * p.rate[at]!;
   }
+}
+
+/** The generator's state behind every row of `options`, made again from the seed (the same rows, not written). */
+export function truthOf(options: ReturnType<typeof qualityData>['options']): TruthIndex {
+  const truth = new TruthIndex();
+  for (const row of generateDailyRows({ ...options, onTruth: (t) => truth.add(t) })) void row;
+  return truth;
 }
 
 /** The index of the last of `days` (ascending) on or before `day`, −1 when none: a binary search. */
