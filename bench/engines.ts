@@ -10,7 +10,8 @@
 // nothing checked (with Node's part after the segments, the least a DuckDB
 // path can take), then the same from Parquet with the types DuckDB detects
 // (`followers` stays text: the files write `undefined` for a missing value),
-// the export timed apart.
+// the export timed apart; and the same rows exported to Parquet in profile
+// and date order, as a table kept by profile would be written, read the same way.
 // With `--engine postgres` (a server named by EF_POSTGRES_URL; start a
 // throwaway one with scripts/postgres-cluster.sh): the rows loaded into a
 // typed table `bench_daily` by the server's COPY (timed apart, skipped when
@@ -52,6 +53,7 @@ const profiles = Math.max(1, Math.round(rowsWanted / ROWS_PER_PROFILE));
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = benchDataDir(profiles, seed);
 const parquet = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}.parquet`);
+const sortedParquet = parquet.replace(/\.parquet$/, '-by-profile.parquet');
 const threads = values.threads ? Number(values.threads) : undefined;
 const url = process.env.EF_POSTGRES_URL ?? '';
 const shardUrls = (process.env.EF_POSTGRES_SHARD_URLS ?? '').split(',').filter((u) => u !== '');
@@ -86,6 +88,11 @@ const STAGES: Record<string, () => Promise<string>> = {
   },
   async 'duckdb parquet'() {
     const { weekly } = await loadWeekly(duckdb({ parquet, ...(threads ? { threads } : {}) }));
+    trainModels(weekly);
+    return `${weekly.length} weekly rows`;
+  },
+  async 'duckdb parquet by profile'() {
+    const { weekly } = await loadWeekly(duckdb({ parquet: sortedParquet, ...(threads ? { threads } : {}) }));
     trainModels(weekly);
     return `${weekly.length} weekly rows`;
   },
@@ -247,6 +254,15 @@ const STAGES: Record<string, () => Promise<string>> = {
     await c.run(`COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)) TO '${parquet}' (FORMAT parquet)`);
     return `${(statSync(parquet).size / 1e9).toFixed(2)} GB`;
   },
+  async 'export parquet by profile'() {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
+    const c = await instance.connect();
+    await c.run(
+      `COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true) ORDER BY profile_id, date) TO '${sortedParquet}' (FORMAT parquet)`,
+    );
+    return `${(statSync(sortedParquet).size / 1e9).toFixed(2)} GB`;
+  },
 };
 
 /** DuckDB's own weekly sums of the rows, counted in DuckDB: what an engine does at the least. */
@@ -316,7 +332,17 @@ const stages =
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
     : values.engine === 'postgres'
       ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres']
-      : ['js', 'bare query csv', 'bare segments csv', 'duckdb csv', 'export parquet', 'bare query parquet', 'duckdb parquet'];
+      : [
+          'js',
+          'bare query csv',
+          'bare segments csv',
+          'duckdb csv',
+          'export parquet',
+          'bare query parquet',
+          'duckdb parquet',
+          'export parquet by profile',
+          'duckdb parquet by profile',
+        ];
 for (const stage of stages) {
   const r = spawnSync(
     process.execPath,
@@ -374,5 +400,8 @@ if (values.engine === 'postgres-sharded') {
   );
   console.log(
     `DuckDB over Parquet / over CSV: ${ratio('duckdb parquet', 'duckdb csv')} × the time; over Parquet / the bare query on Parquet: ${ratio('duckdb parquet', 'bare query parquet')}.`,
+  );
+  console.log(
+    `DuckDB over the Parquet file in profile order / over CSV: ${ratio('duckdb parquet by profile', 'duckdb csv')} × the time (/ the Parquet file in the files' order: ${ratio('duckdb parquet by profile', 'duckdb parquet')}).`,
   );
 }
