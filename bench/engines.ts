@@ -28,12 +28,16 @@
 // through the coordinator beside the one server's table; and the source's
 // own query with the grouping left to the coordinator (partitionwise
 // grouping off, every row pulled from the shards), as the reference.
+// With `--engine postgres`, also the nightly job: every profile forecast with
+// intervals and written into a table of the server (`predictFiles` with
+// `into`), timed beside the bare weekly sums.
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { VERSION, loadWeekly, trainModels } from 'engagement-forecast';
+import { VERSION, dailyFromRows, loadWeekly, predictFiles, trainModels } from 'engagement-forecast';
+import { generateDailyRows } from 'engagement-forecast/generate';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { postgres } from 'engagement-forecast/postgres';
 import { benchData, benchDataDir, peakRss, ROWS_PER_PROFILE } from './common.js';
@@ -129,6 +133,18 @@ const STAGES: Record<string, () => Promise<string>> = {
     weeklySeconds = (built - t0) / 1000;
     trainModels(weekly);
     return `${weekly.length} weekly rows; segments in ${((read - t0) / 1000).toFixed(1)} s, weekly table ${((built - t0) / 1000).toFixed(1)} s`;
+  },
+  async 'postgres into'() {
+    // The nightly job: every profile of the table forecast as of its last complete week, with intervals, and written
+    // into a table of the same database. The model (corrected, trained apart on generated rows) is not timed.
+    const model = trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
+      preset: 'corrected',
+      cutoff: '2024-10-31',
+    }).model;
+    const t0 = performance.now();
+    const { written } = await predictFiles(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
+    weeklySeconds = (performance.now() - t0) / 1000;
+    return `${written!.rows} forecasts written into ${written!.table} in ${weeklySeconds.toFixed(1)} s`;
   },
   async 'bare query postgres'() {
     // The weekly sums computed and sent: every row of the GROUP BY streamed to this process by COPY, its lines counted.
@@ -331,7 +347,7 @@ const stages =
   values.engine === 'postgres-sharded'
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
     : values.engine === 'postgres'
-      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres']
+      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres', 'postgres into']
       : [
           'js',
           'bare query csv',
@@ -387,6 +403,10 @@ if (values.engine === 'postgres-sharded') {
   const per = (stage: string) => (weekly / results[stage]!.seconds).toFixed(2);
   console.log(
     `The weekly table through PostgreSQL (${weekly.toFixed(2)} s) / the server's bare weekly sums of the same table, streamed here: ${per('bare query postgres')} × the time (/ the GROUP BY only counted: ${per('bare count postgres')}).`,
+  );
+  const scored = results['postgres into']!.weeklySeconds!;
+  console.log(
+    `Every profile forecast and written into a table (${scored.toFixed(2)} s) / the server's bare weekly sums, streamed here: ${(scored / results['bare query postgres']!.seconds).toFixed(2)} × the time.`,
   );
 } else {
   console.log(`\nDuckDB over CSV / the JS fast path: ${ratio('duckdb csv', 'js')} × the time, ${rss('duckdb csv', 'js')} × the peak RSS.`);

@@ -79,6 +79,8 @@ export {
   type WeeklyLoad,
   type DailyRequest,
   type ProfileRowSource,
+  type ForecastTable,
+  type WrittenForecasts,
 } from './features/source.js';
 export type { DayWindow } from './features/weekly-sums.js';
 export type { IngestOptions } from './io/ingest.js';

@@ -6,7 +6,7 @@ import { isDataFrameLike, type DataFrameLike } from './frame/danfo.js';
 import { WeeklyFrame } from './frame/weekly-frame.js';
 import { dailyFrameSource } from './features/resample.js';
 import { compareCodePoints } from './features/week-labels.js';
-import { isWeeklySource, type WeeklySource } from './features/source.js';
+import { isWeeklySource, type ForecastTable, type WeeklySource, type WrittenForecasts } from './features/source.js';
 import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
 import type { RowCheck } from './io/daily-source.js';
@@ -301,8 +301,17 @@ function coveragesFor(model: EngagementModel, options: PredictOptions, where: st
   return coverages;
 }
 
-/** Options of `predictFiles`: those of `predict`, and how to read the files. */
-export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, 'onError' | 'onProgress' | 'workers'> {}
+/** Options of `predictFiles`: those of `predict`, how to read the files, and where to write the forecasts. */
+export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, 'onError' | 'onProgress' | 'workers'> {
+  /**
+   * A source that writes tables (`postgres()`): also write the forecasts into
+   * this table of its database (a name, or `{ table, schema }`; the schema
+   * defaults to the source's). The table is replaced as a whole in one
+   * transaction: its columns are those of `predict`'s CSV output; when the
+   * write fails, the table is left as it was and the promise rejects.
+   */
+  into?: string | ForecastTable;
+}
 
 /**
  * `predict` for daily files, read through the fast path (the reading
@@ -320,14 +329,22 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  *
  * @example
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
- * @throws what `loadWeekly` and `predict` throw.
+ * With `into` and a source that writes tables (`postgres()`), the forecasts
+ * are also written into a table of that database, the nightly job of a
+ * product in one call; `written` says which table and how many rows.
+ *
+ * @example
+ * const { written } = await predictFiles(model, postgres({ table: 'daily' }), { asOf: '2024-11-24', intervals: [0.8, 0.95], into: 'forecasts' });
+ * @throws what `loadWeekly` and `predict` throw; `ArgumentTypeError` for an `into` the source cannot write;
+ *   `EngineError` when the write fails (the table is then as it was).
  */
 export async function predictFiles(
   model: EngagementModel,
   source: string | readonly string[] | WeeklySource,
   options: PredictFilesOptions = {},
-): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[] }> {
+): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[]; written?: WrittenForecasts }> {
   const coverages = coveragesFor(model, options, 'predictFiles');
+  const into = intoOf(options.into, source);
   const since = options.since === undefined ? Number.NEGATIVE_INFINITY : parseDayStrict(options.since, 'predictFiles: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictFiles: asOf');
   const window = { from: since, to: asOf ?? Number.POSITIVE_INFINITY };
@@ -345,7 +362,34 @@ export async function predictFiles(
   const lastDay = asOf ?? load.lastDay;
   const origin = originDay(model, asOf, lastDay);
   const { profiles, rows, skipped } = originRows(load.weekly, origin, options.profiles);
-  return { predictions: forecastRows(model, load.weekly, profiles, rows, lastDay, coverages), report: load.report, skipped };
+  const predictions = forecastRows(model, load.weekly, profiles, rows, lastDay, coverages);
+  if (!into) return { predictions, report: load.report, skipped };
+  const labels = coverages.map(coverageLabel);
+  const written = await into.source.writeForecasts!(
+    into.table,
+    predictions,
+    labels.flatMap((l) => [`lo_${l}`, `hi_${l}`]),
+  );
+  return { predictions, report: load.report, skipped, written };
+}
+
+/** `predictFiles`' `into`, checked against the source before anything is read. */
+function intoOf(into: PredictFilesOptions['into'], source: unknown): { table: ForecastTable; source: WeeklySource } | null {
+  if (into === undefined) return null;
+  const table = typeof into === 'string' ? { table: into } : into;
+  if (
+    table === null ||
+    typeof table !== 'object' ||
+    typeof table.table !== 'string' ||
+    table.table === '' ||
+    (table.schema !== undefined && (typeof table.schema !== 'string' || table.schema === ''))
+  )
+    throw new ArgumentTypeError('predictFiles: into must be a table name, or { table, schema } with non-empty names');
+  if (!isWeeklySource(source) || typeof source.writeForecasts !== 'function')
+    throw new ArgumentTypeError(
+      `predictFiles: into needs a source that writes tables (postgres()); ${isWeeklySource(source) ? `the source ${source.name} does not` : 'files do not'}: write the predictions yourself`,
+    );
+  return { table: { table: table.table, ...(table.schema !== undefined ? { schema: table.schema } : {}) }, source };
 }
 
 /** @internal The forecast of origin row `r` (in the order given to `forecastRows`) at horizon index `h`. */

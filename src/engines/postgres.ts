@@ -1,10 +1,10 @@
 import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
-import type { DailyRequest, ProfileRowSource, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import type { DailyRequest, ForecastTable, ProfileRowSource, WeeklyLoad, WeeklyRequest, WeeklySource, WrittenForecasts } from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import type { CheckedLimits, DailyRowInput, Preset } from '../schema.js';
+import { PREDICTION_FLAGS, type CheckedLimits, type DailyRowInput, type Prediction, type Preset } from '../schema.js';
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
@@ -87,6 +87,9 @@ async function loadPg(): Promise<PgModule> {
     });
   }
 }
+
+/** Forecasts written per statement by `writeForecasts` (arrays of this many values per column). */
+const WRITE_BATCH = 20_000;
 
 /** The types a column may have, by PostgreSQL type name, per daily column. */
 const INTEGER_TYPES = ['int2', 'int4', 'int8'];
@@ -224,6 +227,10 @@ async function describeTable(
  * NULL count refuses the row); text columns by the CSV reader's rules. A
  * column of another type is an error naming it.
  *
+ * It also writes tables: `predictFiles(model, source, { into: 'forecasts' })`
+ * replaces a table of forecasts in the same database in one transaction
+ * (`writeForecasts`; docs/engines.md).
+ *
  * @example
  * import { loadWeekly } from 'engagement-forecast';
  * import { postgres } from 'engagement-forecast/postgres';
@@ -237,16 +244,24 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
    * Connects, checks the table's columns, and runs `work` with what every read shares: the checked rows' SQL, the
    * examples of refused rows, and a read-only transaction to stream in. The connection is given back after.
    */
-  const session = async <T>(limits: CheckedLimits, work: (s: Session) => Promise<T>): Promise<T> => {
+  /** Connects (a client of its own, or one from the pool), runs `work` with it, and gives the connection back. */
+  const connected = async <T>(
+    work: (
+      client: PostgresClientLike,
+      query: (text: string, values?: unknown[]) => Promise<unknown[][]>,
+      failed: (what: string, error: unknown, subject?: string) => Error,
+    ) => Promise<T>,
+  ): Promise<T> => {
     const pg = options.pool ? null : await loadPg();
     const config: Record<string, unknown> = { connectionTimeoutMillis: options.connectTimeoutMillis ?? 10_000, keepAlive: true };
     if (options.connectionString !== undefined) config.connectionString = options.connectionString;
     if (options.statementTimeoutMillis !== undefined) config.statement_timeout = options.statementTimeoutMillis;
     const own = pg ? new pg.Client(config) : null;
     const where = own ? `${own.host}:${own.port}${own.database ? `/${own.database}` : ''}` : 'the pool';
-    const failed = (what: string, error: unknown): Error => {
+    // `subject`: what the message names beside the server (the source's table unless said).
+    const failed = (what: string, error: unknown, subject = `table ${table}`): Error => {
       const e = error as Error & { code?: string };
-      return new EngineError('postgres', `postgres: ${what} (server ${where}, table ${table}): ${e.message || e.code || String(error)}`, { cause: error });
+      return new EngineError('postgres', `postgres: ${what} (server ${where}, ${subject}): ${e.message || e.code || String(error)}`, { cause: error });
     };
     let client: PostgresClientLike;
     let release: () => Promise<void>;
@@ -267,49 +282,57 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       throw failed('cannot connect', error);
     }
     const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
-    let inTransaction = false;
     try {
-      const { typeOf, deterministicIds } = await describeTable(query, relation, table, names, failed);
-      const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
-      const partitioned = kind[0]?.[0] === 'p';
-      const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
-      const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
-      // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
-      const profileCollation = deterministicIds ? '' : ' COLLATE "C"';
-      if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
-      const dateType = typeOf('date');
-      const day = isText('date')
-        ? dayFromText(col('date'))
-        : `CASE WHEN isfinite(${col('date')}) THEN (${dateType === 'timestamptz' ? `(${col('date')} AT TIME ZONE 'UTC')::date` : `${col('date')}::date`} - DATE '1970-01-01') END`;
-      const number = (column: (typeof DAILY_COLUMNS)[number]) =>
-        isText(column)
-          ? // Plain digits, then decimals whose exponent and length keep them inside the double range, in SQL; the rest in the function.
-            `CASE WHEN ${col(column)} ~ '^\\d{1,15}$' THEN ${col(column)}::float8
+      return await work(client, query, failed);
+    } finally {
+      await release();
+    }
+  };
+  const session = <T>(limits: CheckedLimits, work: (s: Session) => Promise<T>): Promise<T> =>
+    connected(async (client, query, failed) => {
+      let inTransaction = false;
+      try {
+        const { typeOf, deterministicIds } = await describeTable(query, relation, table, names, failed);
+        const kind = await query(`SELECT relkind FROM pg_class WHERE oid = to_regclass($1)`, [relation]);
+        const partitioned = kind[0]?.[0] === 'p';
+        const isText = (column: (typeof DAILY_COLUMNS)[number]) => TEXT_TYPES.includes(typeOf(column));
+        const col = (column: (typeof DAILY_COLUMNS)[number]) => quoteIdentifier(names[column]);
+        // Ids are grouped as they are written: under a collation that calls different strings equal, byte for byte.
+        const profileCollation = deterministicIds ? '' : ' COLLATE "C"';
+        if (DAILY_COLUMNS.some((c) => c !== 'date' && c !== 'profile_id' && isText(c))) await query(LOOSE_NUMBER_FUNCTION);
+        const dateType = typeOf('date');
+        const day = isText('date')
+          ? dayFromText(col('date'))
+          : `CASE WHEN isfinite(${col('date')}) THEN (${dateType === 'timestamptz' ? `(${col('date')} AT TIME ZONE 'UTC')::date` : `${col('date')}::date`} - DATE '1970-01-01') END`;
+        const number = (column: (typeof DAILY_COLUMNS)[number]) =>
+          isText(column)
+            ? // Plain digits, then decimals whose exponent and length keep them inside the double range, in SQL; the rest in the function.
+              `CASE WHEN ${col(column)} ~ '^\\d{1,15}$' THEN ${col(column)}::float8
                 WHEN ${col(column)} ~ '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,2})?$' AND length(${col(column)}) <= 200 THEN ${col(column)}::float8
                 ELSE pg_temp.ef_number(${col(column)}) END`
-          : `${col(column)}::float8`;
-      const id = `${col('profile_id')}::text`;
-      const checks = (first: string, last: string, range: string): [string, string, string][] => [
-        ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
-        [`day < ${first} OR day > ${last}`, range, 'date'],
-        ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
-        // NaN is larger than every number in PostgreSQL (so not below Infinity). No coalesce, nullif or IS [NOT] TRUE in
-        // what the rows are grouped by: postgres_fdw (15) does not send them to a shard, and the grouping would stay here.
-        ...COUNTS.map((c): [string, string, string] => [
-          `(${c}_n IS NULL OR NOT (${c}_n >= 0 AND ${c}_n < 'Infinity'::float8))`,
-          `'${c} is not a non-negative number'`,
-          c,
-        ]),
-        // A followers value that is a number must be a count (not a number at all: missing, NULL here).
-        [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, 'followers'],
-      ];
-      // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
-      // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
-      // columns (casts) are cheap enough to compute again, and the plan stays parallel.
-      const barrier = DAILY_COLUMNS.some((c) => c !== 'profile_id' && isText(c)) ? ' OFFSET 0' : '';
-      // Every row with its day number, its numbers, and why it is refused (NULL: kept); `bad`, the same as a boolean
-      // (never NULL), is what the segments query tests: cheaper than the reason's text.
-      const checked = (first: string, last: string, range: string) => `(SELECT *,
+            : `${col(column)}::float8`;
+        const id = `${col('profile_id')}::text`;
+        const checks = (first: string, last: string, range: string): [string, string, string][] => [
+          ['day IS NULL', "'not a date written YYYY-MM-DD'", 'date'],
+          [`day < ${first} OR day > ${last}`, range, 'date'],
+          ["id IS NULL OR id = ''", "'profile_id is empty'", 'profile_id'],
+          // NaN is larger than every number in PostgreSQL (so not below Infinity). No coalesce, nullif or IS [NOT] TRUE in
+          // what the rows are grouped by: postgres_fdw (15) does not send them to a shard, and the grouping would stay here.
+          ...COUNTS.map((c): [string, string, string] => [
+            `(${c}_n IS NULL OR NOT (${c}_n >= 0 AND ${c}_n < 'Infinity'::float8))`,
+            `'${c} is not a non-negative number'`,
+            c,
+          ]),
+          // A followers value that is a number must be a count (not a number at all: missing, NULL here).
+          [`followers_n IS NOT NULL AND NOT (followers_n >= 0 AND followers_n <= ${Number.MAX_SAFE_INTEGER})`, `'${FOLLOWERS_REASON}'`, 'followers'],
+        ];
+        // PostgreSQL computes an expression of a subquery each time the outer query names it. For text columns (regular
+        // expressions) OFFSET 0 keeps each computed once per row, at the price of a plan without parallel workers; typed
+        // columns (casts) are cheap enough to compute again, and the plan stays parallel.
+        const barrier = DAILY_COLUMNS.some((c) => c !== 'profile_id' && isText(c)) ? ' OFFSET 0' : '';
+        // Every row with its day number, its numbers, and why it is refused (NULL: kept); `bad`, the same as a boolean
+        // (never NULL), is what the segments query tests: cheaper than the reason's text.
+        const checked = (first: string, last: string, range: string) => `(SELECT *,
               CASE ${checks(first, last, range)
                 .map(([when, reason]) => `WHEN ${when} THEN ${reason}`)
                 .join(' ')} END AS reason,
@@ -323,53 +346,89 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
                     CASE WHEN ${number('followers')} = 'NaN'::float8 THEN NULL ELSE ${number('followers')} END AS followers_n,
                     ${col('date')}::text AS date_text, ${[...COUNTS, 'followers' as const].map((c) => `${col(c)}::text AS ${c}_text`).join(', ')}
                   FROM ${relation}${barrier}) AS parsed${barrier}) AS ef_checked`;
-      const values = [limits.firstDay, limits.lastDay, dateRangeReason(limits)];
-      // The first refused rows by key, then (rows of the same key) by what is wrong and their values: the same examples
-      // whatever order the server reads the rows in.
-      const examples = async () => {
-        const rows = await query(
-          `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
+        const values = [limits.firstDay, limits.lastDay, dateRangeReason(limits)];
+        // The first refused rows by key, then (rows of the same key) by what is wrong and their values: the same examples
+        // whatever order the server reads the rows in.
+        const examples = async () => {
+          const rows = await query(
+            `SELECT id, date_text, bad_column, reason, CASE bad_column WHEN 'date' THEN date_text WHEN 'profile_id' THEN id ${[...COUNTS, 'followers'].map((c) => `WHEN '${c}' THEN ${c}_text`).join(' ')} END
              FROM ${checked('$1', '$2', '$3::text')} WHERE reason IS NOT NULL
              ORDER BY id COLLATE "C" NULLS FIRST, day NULLS FIRST, ${['bad_column', 'reason', 'date_text', ...[...COUNTS, 'followers'].map((c) => `${c}_text`)].map((c) => `${c} COLLATE "C"`).join(', ')}
              LIMIT ${MAX_SKIPPED_EXAMPLES}`,
-          values,
-        );
-        // A table row is named by its key: the profile and the date.
-        return rows.map(
-          ([profile, date, column, reason, value]) =>
-            new DataError(String(reason), {
-              file: rowByKey(table, profile, date),
-              line: 0,
-              column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
-              value: value === null ? '' : String(value),
-            }),
-        );
-      };
-      // A read-only transaction with the statement's settings, in which `sql` is streamed by COPY.
-      const stream = async (sql: string, onData: (chunk: Uint8Array) => void, settings: readonly string[] = []) => {
-        await query('BEGIN READ ONLY');
-        inTransaction = true;
-        // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
-        await query('SET LOCAL extra_float_digits = 3');
-        for (const setting of settings) await query(setting);
-        if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
-        await copyOut(client, `COPY (${sql}) TO STDOUT`, onData).catch((error: unknown) => {
-          throw failed('the query failed', error);
-        });
-        await query('COMMIT');
-        inTransaction = false;
-      };
-      const rows = checked(sqlInteger(limits.firstDay), sqlInteger(limits.lastDay), "'range'");
-      return await work({ rows, query, stream, examples, partitioned });
-    } catch (error) {
-      if (inTransaction) await query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      await release();
-    }
-  };
+            values,
+          );
+          // A table row is named by its key: the profile and the date.
+          return rows.map(
+            ([profile, date, column, reason, value]) =>
+              new DataError(String(reason), {
+                file: rowByKey(table, profile, date),
+                line: 0,
+                column: names[column as (typeof DAILY_COLUMNS)[number]] ?? String(column),
+                value: value === null ? '' : String(value),
+              }),
+          );
+        };
+        // A read-only transaction with the statement's settings, in which `sql` is streamed by COPY.
+        const stream = async (sql: string, onData: (chunk: Uint8Array) => void, settings: readonly string[] = []) => {
+          await query('BEGIN READ ONLY');
+          inTransaction = true;
+          // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
+          await query('SET LOCAL extra_float_digits = 3');
+          for (const setting of settings) await query(setting);
+          if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
+          await copyOut(client, `COPY (${sql}) TO STDOUT`, onData).catch((error: unknown) => {
+            throw failed('the query failed', error);
+          });
+          await query('COMMIT');
+          inTransaction = false;
+        };
+        const rows = checked(sqlInteger(limits.firstDay), sqlInteger(limits.lastDay), "'range'");
+        return await work({ rows, query, stream, examples, partitioned });
+      } catch (error) {
+        if (inTransaction) await query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   return {
     name: table,
+    writeForecasts(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts> {
+      const schema = into.schema ?? options.schema;
+      const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
+      const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
+      return connected(async (_client, query, failed) => {
+        // The columns of predict's CSV output, typed; the values as arrays, one statement per batch (unnest).
+        const columns: [string, string, (p: Prediction) => unknown][] = [
+          ['profile_id', 'text', (p) => p.profile_id],
+          ['date', 'date', (p) => p.date],
+          ['future_period', 'text', (p) => p.future_period],
+          ['predicted_engagement', 'float8', (p) => p.predicted_engagement],
+          ['prediction_date', 'date', (p) => p.prediction_date],
+          ...PREDICTION_FLAGS.map((f): [string, string, (p: Prediction) => unknown] => [f, 'boolean', (p) => p[f]]),
+          ...bounds.map((b): [string, string, (p: Prediction) => unknown] => [b, 'float8', (p) => (p as unknown as Record<string, number>)[b]]),
+        ];
+        const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ')})`;
+        try {
+          await query('BEGIN');
+          // Replaced as a whole, in one transaction: readers see the old forecasts or the new ones, never part of them.
+          await query(`DROP TABLE IF EXISTS ${target}`);
+          await query(`CREATE TABLE ${target} (${columns.map(([name, type]) => `${quoteIdentifier(name)} ${type} NOT NULL`).join(', ')})`);
+          for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
+            const batch = predictions.slice(from, from + WRITE_BATCH);
+            await query(
+              insert,
+              columns.map(([, , value]) => batch.map(value)),
+            );
+          }
+          const count = await query(`SELECT count(*)::float8 FROM ${target}`);
+          if (count[0]?.[0] !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);
+          await query('COMMIT');
+        } catch (error) {
+          await query('ROLLBACK').catch(() => undefined);
+          throw failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
+        }
+        return { table: named, rows: predictions.length };
+      });
+    },
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
         // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.

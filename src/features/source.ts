@@ -2,7 +2,7 @@ import { sundayOnOrBefore } from '../calendar.js';
 import type { DailyFrame } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
-import type { CheckedLimits, DailyRowInput, OnError, Preset, ProgressCallback } from '../schema.js';
+import type { CheckedLimits, DailyRowInput, OnError, Prediction, Preset, ProgressCallback } from '../schema.js';
 import type { DayWindow } from './weekly-sums.js';
 
 /*
@@ -59,6 +59,23 @@ export interface WeeklySource {
   weekly<P extends Preset>(request: WeeklyRequest<P>): WeeklyLoad<P> | Promise<WeeklyLoad<P>>;
   /** The daily rows this source holds, checked, as `loadDaily` asks for them (optional: the SQL engines have it). */
   daily?(request: DailyRequest): Promise<DailyFrame>;
+  /**
+   * Writes forecasts into a table where the rows live, replacing the table as a whole, or leaving it as it was
+   * when the write fails (optional: `postgres()` has it). `bounds` names the interval columns, in order.
+   */
+  writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts>;
+}
+
+/** Where `predictFiles` writes its forecasts (`into`): a table, and its schema (default: the source's). */
+export interface ForecastTable {
+  table: string;
+  schema?: string;
+}
+
+/** What a source wrote: the table, as named in messages, and its rows (four per profile). */
+export interface WrittenForecasts {
+  table: string;
+  rows: number;
 }
 
 /**

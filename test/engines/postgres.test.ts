@@ -150,6 +150,68 @@ describe.skipIf(skip)('postgres()', () => {
     expect(backtest(weekly, { ...options, last: formatDay(sundayOnOrBefore(lastDay) - 28) })).toEqual(backtest(daily, options));
   });
 
+  it('writes the forecasts into a table of the database: the values predict gives, replaced as a whole, or left as they were when the write fails', async () => {
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const options = { asOf: '2024-09-29', intervals: [0.8, 0.975] };
+    const want = predict(model, daily, options);
+    const c = await connect();
+    // The table's rows as objects, in a fixed order, dates and numbers as predict writes them.
+    const tableRows = async (name: string) =>
+      (
+        await c.query(
+          `SELECT *, to_char(date, 'YYYY-MM-DD') AS date, to_char(prediction_date, 'YYYY-MM-DD') AS prediction_date FROM ${q(name.replaceAll('"', '""'))} ORDER BY profile_id COLLATE "C", future_period COLLATE "C"`,
+        )
+      ).rows;
+    try {
+      const table = 'fore"casts';
+      const { predictions, written } = await predictFiles(model, source('golden'), { ...options, into: table });
+      expect(predictions).toEqual(want);
+      expect(written).toEqual({ table: `${schema}.${table}`, rows: want.length });
+      const byKey = (a: { profile_id: string; future_period: string }, b: typeof a) =>
+        a.profile_id < b.profile_id ? -1 : a.profile_id > b.profile_id ? 1 : a.future_period < b.future_period ? -1 : 1;
+      // Every column of the CSV output, with its value (doubles read back exactly), and no other.
+      expect(await tableRows(table)).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
+      // Written again for fewer profiles, without intervals: the table is replaced, not appended to.
+      const one = want[0]!.profile_id;
+      await predictFiles(model, source('golden'), { asOf: options.asOf, profiles: [one], into: { table, schema } });
+      const again = await tableRows(table);
+      expect(again).toEqual(
+        predict(model, daily, { asOf: options.asOf, profiles: [one] })
+          .sort(byKey)
+          .map((p) => ({ ...p })),
+      );
+      expect(again).toHaveLength(4);
+      // A write that fails after the old table is dropped (an event trigger refuses the new one) rejects, naming the
+      // table, and leaves the old one as it was: the replacement is one transaction.
+      const target = `${q(table.replaceAll('"', '""'))}`;
+      await c.query(`CREATE FUNCTION ${q('refuse')}() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE objid = '${target.replaceAll("'", "''")}'::regclass) THEN
+            RAISE EXCEPTION 'refused by the test';
+          END IF;
+        END $$`);
+      await c.query(`CREATE EVENT TRIGGER ef_refuse_forecasts ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION ${q('refuse')}()`);
+      try {
+        const failed = predictFiles(model, source('golden'), { ...options, into: table });
+        await expect(failed).rejects.toThrow(EngineError);
+        await expect(failed).rejects.toThrow(
+          /^postgres: cannot write the forecasts; the table is left as it was \(server 127\.0\.0\.1:\d+\/\w+, forecasts table .*\): refused by the test$/,
+        );
+      } finally {
+        await c.query('DROP EVENT TRIGGER ef_refuse_forecasts');
+      }
+      expect(await tableRows(table)).toEqual(again);
+    } finally {
+      await c.end();
+    }
+    // Sources that write no tables say so before reading anything.
+    await expect(predictFiles(model, `${GOLDEN}input`, { into: 'forecasts' })).rejects.toThrow(
+      'predictFiles: into needs a source that writes tables (postgres()); files do not',
+    );
+    await expect(predictFiles(model, source('golden'), { into: '' })).rejects.toThrow('predictFiles: into must be a table name');
+  });
+
   it('checks the table’s columns and names the one at fault', async () => {
     const c = await connect();
     await c.query(`CREATE TABLE ${q('odd')} (date date, profile_id text, followers boolean, posts int, engagement int, reach int, impressions int)`);
@@ -190,7 +252,7 @@ describe.skipIf(skip)('postgres()', () => {
     expect(loadedBeforeAndAfter('postgres', "Object.keys(require.cache).some((k) => k.includes('/node_modules/pg/'))", source)).toEqual([false, true]);
   });
 
-  it('runs behind the command line: one command trains from the table', () => {
+  it('runs behind the command line: one command trains from the table', async () => {
     requireBuiltCli();
     const out = join(dir, 'cli');
     mkdirSync(out, { recursive: true });
@@ -203,6 +265,29 @@ describe.skipIf(skip)('postgres()', () => {
     const predictedJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'), '--as-of', '2024-09-29');
     expect([predicted.code, predictedJs.code], predicted.stderr + predictedJs.stderr).toEqual([0, 0]);
     expect(predicted.stdout).toBe(predictedJs.stdout);
+    // The nightly job: the forecasts into a table of the database, a summary on stdout.
+    const nightly = runCli(dir, 'predict', ...flags, '--model', join(out, 'model.json'), '--as-of', '2024-09-29', '--into', 'nightly', '--json', '--quiet');
+    expect(nightly.code, nightly.stderr).toBe(0);
+    const forecasts = predictedJs.stdout.trim().split('\n').length - 1;
+    expect(JSON.parse(nightly.stdout)).toMatchObject({ into: `${schema}.nightly`, profiles: forecasts / 4, forecasts, skippedRows: 0 });
+    const c = await connect();
+    const written = await c.query(`SELECT count(*)::int AS n, sum(predicted_engagement) AS total FROM ${q('nightly')}`);
+    await c.end();
+    const total = predictedJs.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(',')[3]), 0);
+    expect(written.rows[0]!.n).toBe(forecasts);
+    expect(Number(written.rows[0]!.total)).toBeCloseTo(total, 6);
+    const misused = [
+      runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--into', 'nightly'),
+      runCli(dir, 'predict', ...flags, '--into', 'nightly', '--out', join(out, 'p.csv')),
+    ];
+    expect(misused.map((r) => [r.code, r.stderr.trim()])).toEqual([
+      [2, 'engagement-forecast: predict: --into writes into a table of a PostgreSQL database: it needs --engine postgres'],
+      [2, 'engagement-forecast: predict: --into writes the forecasts into a table, not to --out or in a --format'],
+    ]);
     const tested = runCli(dir, 'backtest', ...flags, '--origins', '2', '--json', '--quiet');
     const testedJs = runCli(dir, 'backtest', '--data', `${GOLDEN}input`, '--origins', '2', '--json', '--quiet');
     expect([tested.code, testedJs.code], tested.stderr + testedJs.stderr).toEqual([0, 0]);
@@ -216,6 +301,19 @@ describe.skipIf(skip)('postgres()', () => {
     );
     const fromDocs = runCli(dir, ...copied, '--schema', schema, '--quiet');
     expect(fromDocs.code, fromDocs.stderr).toBe(0);
+    // The nightly command of docs/cli.md, as a user copies it.
+    const nightlyDocs = /^npx engagement-forecast (predict --engine postgres .*)$/m
+      .exec(readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8'))![1]!
+      .split(' ')
+      .map((a) => (a.startsWith('postgres://') ? POSTGRES_URL : a === 'model.json' ? join(out, 'documented.json') : a === 'daily' ? 'golden' : a));
+    const fromCliDocs = runCli(dir, ...nightlyDocs, '--schema', schema, '--quiet');
+    expect(fromCliDocs.code, fromCliDocs.stderr).toBe(0);
+    const c2 = await connect();
+    const documentedRows = await c2.query(`SELECT count(*)::int AS n FROM ${q('forecasts')}`);
+    await c2.end();
+    const documentedJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'documented.json'), '--intervals', '80,95');
+    expect(documentedJs.code, documentedJs.stderr).toBe(0);
+    expect(documentedRows.rows[0]!.n).toBe(documentedJs.stdout.trim().split('\n').length - 1);
     // A server that cannot be reached: exit 1 and one line naming it, not a trace.
     const unreachable = runCli(dir, 'weekly', '--engine', 'postgres', '--url', 'postgres://ef@127.0.0.1:1/db', '--table', 'daily', '--out', join(out, 'x.csv'));
     expect([unreachable.code, unreachable.stderr.trim()]).toEqual([

@@ -48,6 +48,10 @@ ${ENGINE_OPTIONS}
                         with interval calibration: corrected ones)
   --out FILE            write to a file instead of stdout
   --format csv|json     output format (default csv)
+  --into TABLE          postgres: write the forecasts into this table of the database (in
+                        --schema) instead: the table is replaced as a whole, in one
+                        transaction, with the columns of the CSV output; on failure it
+                        is left as it was
 ${COMMON}`,
   async run(rest, context) {
     const command = 'predict';
@@ -63,6 +67,7 @@ ${COMMON}`,
       intervals: { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
+      into: { type: 'string' },
     });
     context.quiet = values.quiet === true;
     const data = weeklySourceFlags(values, positionals, command);
@@ -73,7 +78,13 @@ ${COMMON}`,
     const intervals =
       values.intervals === undefined ? undefined : flag(() => checkIntervals(listFlag(values.intervals as string).map(Number), `${command}: --intervals`));
     const out = values.out as string | undefined;
-    jsonNeedsOut(values, out, command);
+    const into = values.into as string | undefined;
+    if (into !== undefined) {
+      if (values.engine !== 'postgres') throw new UsageError(`${command}: --into writes into a table of a PostgreSQL database: it needs --engine postgres`);
+      if (into === '') throw new UsageError(`${command}: --into needs a table name`);
+      if (out !== undefined || values.format !== undefined)
+        throw new UsageError(`${command}: --into writes the forecasts into a table, not to --out or in a --format`);
+    } else jsonNeedsOut(values, out, command);
     checkModelFlags(values, command);
     const model = await modelFrom(values);
     const bar = new ProgressBar(io.stderr, context.quiet);
@@ -87,9 +98,24 @@ ${COMMON}`,
       read = { rows: daily.length, skipped: daily.report.skipped };
     } else {
       // An engine: only the weeks in the window come back.
-      const { report, ...answer } = await predictFiles(model, data.source, { ...options, onError: data.onError, onProgress: bar.callback });
+      const { report, written, ...answer } = await predictFiles(model, data.source, {
+        ...options,
+        onError: data.onError,
+        onProgress: bar.callback,
+        ...(into !== undefined ? { into } : {}),
+      });
       predictions = answer.predictions;
       read = report;
+      if (written) {
+        bar.done();
+        const count = predictions.length / TARGETS.length;
+        if (values.json)
+          io.stdout.write(`${toJson({ into: written.table, profiles: count, forecasts: written.rows, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
+        note(
+          `${count} profiles forecast from ${read.rows} daily rows${read.skipped ? ` (${read.skipped} unreadable rows skipped)` : ''}; ${written.rows} forecasts written into table ${written.table}`,
+        );
+        return 0;
+      }
     }
     bar.done();
     const target = out === undefined || out === '-' ? io.stdout : out;
