@@ -304,8 +304,8 @@ function coveragesFor(model: EngagementModel, options: PredictOptions, where: st
 /** Options of `predictFiles`: those of `predict`, how to read the files, and where to write the forecasts. */
 export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, 'onError' | 'onProgress' | 'workers'> {
   /**
-   * A source that writes tables (`postgres()`): also write the forecasts into
-   * this table of its database (a name, or `{ table, schema }`; the schema
+   * A source that writes tables (`postgres()`, or `duckdb()` with a table):
+   * also write the forecasts into this table of its database (a name, or `{ table, schema }`; the schema
    * defaults to the source's). The table is replaced as a whole in one
    * transaction: its columns are those of `predict`'s CSV output; when the
    * write fails, the table is left as it was and the promise rejects.
@@ -329,7 +329,8 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  *
  * @example
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
- * With `into` and a source that writes tables (`postgres()`), the forecasts
+ * With `into` and a source that writes tables (`postgres()`, or `duckdb()`
+ * with a table), the forecasts
  * are also written into a table of that database, the nightly job of a
  * product in one call; `written` says which table and how many rows.
  *
@@ -387,7 +388,7 @@ function intoOf(into: PredictFilesOptions['into'], source: unknown): { table: Fo
     throw new ArgumentTypeError('predictFiles: into must be a table name, or { table, schema } with non-empty names');
   if (!isWeeklySource(source) || typeof source.writeForecasts !== 'function')
     throw new ArgumentTypeError(
-      `predictFiles: into needs a source that writes tables (postgres()); ${isWeeklySource(source) ? `the source ${source.name} does not` : 'files do not'}: write the predictions yourself`,
+      `predictFiles: into needs a source that writes tables (postgres(), or duckdb() with a table); ${isWeeklySource(source) ? `the source ${source.name} does not` : 'files do not'}: write the predictions yourself`,
     );
   return { table: { table: table.table, ...(table.schema !== undefined ? { schema: table.schema } : {}) }, source };
 }

@@ -7,7 +7,7 @@ import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { spanLimitOfSegments, spanReason } from '../frame/span-limit.js';
-import type { Preset } from '../schema.js';
+import { PREDICTION_FLAGS, type Prediction, type Preset } from '../schema.js';
 
 /*
  * What the SQL sources share once the engine has summed the rows: the
@@ -25,6 +25,29 @@ export const DAILY_COLUMNS = ['date', 'profile_id', 'followers', ...COUNTS] as c
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+/** A column of a forecasts table (`predictFiles`' `into`): its name, its kind of value, and the value of a forecast. */
+export interface ForecastColumn {
+  name: string;
+  kind: 'text' | 'date' | 'double' | 'boolean';
+  value: (p: Prediction) => string | number | boolean;
+}
+
+/** The columns of a forecasts table: those of `predict`'s CSV output, in its order; `bounds` names the interval columns. */
+export function forecastColumns(bounds: readonly string[]): ForecastColumn[] {
+  return [
+    { name: 'profile_id', kind: 'text', value: (p) => p.profile_id },
+    { name: 'date', kind: 'date', value: (p) => p.date },
+    { name: 'future_period', kind: 'text', value: (p) => p.future_period },
+    { name: 'predicted_engagement', kind: 'double', value: (p) => p.predicted_engagement },
+    { name: 'prediction_date', kind: 'date', value: (p) => p.prediction_date },
+    ...PREDICTION_FLAGS.map((f): ForecastColumn => ({ name: f, kind: 'boolean', value: (p) => p[f] })),
+    ...bounds.map((b): ForecastColumn => ({ name: b, kind: 'double', value: (p) => (p as unknown as Record<string, number>)[b]! })),
+  ];
+}
+
+/** Forecasts written per statement into a forecasts table (arrays of this many values per column). */
+export const WRITE_BATCH = 20_000;
 
 /** What the engine counted in one pass over the rows. */
 export interface EngineCounts {

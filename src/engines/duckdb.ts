@@ -3,16 +3,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import type { DailyRequest, WeeklyLoad, WeeklyRequest, WeeklySource } from '../features/source.js';
+import type { DailyRequest, ForecastTable, WeeklyLoad, WeeklyRequest, WeeklySource, WrittenForecasts } from '../features/source.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
-import type { CheckedLimits, Preset } from '../schema.js';
+import type { CheckedLimits, Prediction, Preset } from '../schema.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import { COUNTS, engineDaily, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
+import { COUNTS, engineDaily, engineLoad, forecastColumns, quoteIdentifier, rowByKey, segmentColumnsOf, WRITE_BATCH } from './common.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -77,7 +77,12 @@ interface DuckDbModule {
   listValue(items: readonly unknown[]): unknown;
   LIST(type: unknown): unknown;
   VARCHAR: unknown;
+  DOUBLE: unknown;
+  BOOLEAN: unknown;
 }
+
+/** The DuckDB type of each kind of forecasts-table column. */
+const DUCKDB_TYPES = { text: 'VARCHAR', date: 'DATE', double: 'DOUBLE', boolean: 'BOOLEAN' } as const;
 
 /** Loads the optional peer, with an error that says how to install it. */
 async function loadDuckDb(): Promise<DuckDbModule> {
@@ -197,6 +202,11 @@ async function readStrings(result: DuckDbStreamLike): Promise<string[]> {
  * `weeklyFromSegmentColumns`. Loads `@duckdb/node-api` (an optional peer
  * dependency) on first use.
  *
+ * Over a table it also writes tables: `predictFiles(model, source, { into:
+ * 'forecasts' })` replaces a table of forecasts in the same database (the
+ * file opened for writing after the read, or the connection given) in one
+ * transaction (docs/engines.md).
+ *
  * @example
  * import { loadWeekly } from 'engagement-forecast';
  * import { duckdb } from 'engagement-forecast/duckdb';
@@ -308,12 +318,73 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       throw new EngineError('duckdb', `duckdb: ${name}: ${(error as Error).message}`, { cause: error });
     } finally {
       if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
+      // What this read opened is closed now, connection first: a database file is let go before anything else opens it.
+      if (ownInstance) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
       ownInstance?.closeSync?.();
       if (ownTemp) await rm(ownTemp, { recursive: true, force: true });
     }
   };
+  /** Writes a forecasts table into the source's database (a database file opened for writing, or the connection given). */
+  const writeForecasts = async (into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts> => {
+    const schema = into.schema ?? options.schema;
+    const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
+    const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
+    const module = await loadDuckDb();
+    let instance: { closeSync?(): void } | null = null;
+    let connection = options.connection;
+    const columns = forecastColumns(bounds);
+    const types = { text: module.VARCHAR, date: module.VARCHAR, double: module.DOUBLE, boolean: module.BOOLEAN };
+    try {
+      if (!connection) {
+        const opened = await module.DuckDBInstance.create(options.database!, {});
+        instance = opened;
+        connection = await opened.connect();
+      }
+      const open = connection;
+      const insert = `INSERT INTO ${target} SELECT ${columns
+        .map(({ kind }, k) => (kind === 'date' ? `CAST(unnest($c${k}) AS DATE)` : `unnest($c${k})`))
+        .join(', ')}`;
+      await open.run('BEGIN TRANSACTION');
+      try {
+        // Replaced as a whole, in one transaction, as in PostgreSQL.
+        await open.run(`DROP TABLE IF EXISTS ${target}`);
+        await open.run(
+          `CREATE TABLE ${target} (${columns.map(({ name: column, kind }) => `${quoteIdentifier(column)} ${DUCKDB_TYPES[kind]} NOT NULL`).join(', ')})`,
+        );
+        for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
+          const batch = predictions.slice(from, from + WRITE_BATCH);
+          const values: Record<string, unknown> = {};
+          const paramTypes: Record<string, unknown> = {};
+          columns.forEach(({ kind, value }, k) => {
+            values[`c${k}`] = module.listValue(batch.map(value));
+            paramTypes[`c${k}`] = module.LIST(types[kind]);
+          });
+          await open.run(insert, values, paramTypes);
+        }
+        const count = await readRows(await open.stream(`SELECT CAST(count(*) AS DOUBLE) FROM ${target}`), 1);
+        if (Number(count[0]?.[0]) !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);
+        await open.run('COMMIT');
+      } catch (error) {
+        await open.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      return { table: named, rows: predictions.length };
+    } catch (error) {
+      throw new EngineError(
+        'duckdb',
+        `duckdb: cannot write the forecasts; the table is left as it was (${options.database ?? 'the connection given'}, forecasts table ${named}): ${(error as Error).message}`,
+        { cause: error },
+      );
+    } finally {
+      // The file is let go (connection first) before the promise settles: the caller may open it next.
+      if (instance) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
+      instance?.closeSync?.();
+    }
+  };
   return {
     name,
+    // Files have no database to write into: only a database file or a connection takes a forecasts table.
+    ...(options.table !== undefined ? { writeForecasts } : {}),
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
         const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };

@@ -4,11 +4,11 @@ import type { DailyRequest, ForecastTable, ProfileRowSource, WeeklyLoad, WeeklyR
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import { PREDICTION_FLAGS, type CheckedLimits, type DailyRowInput, type Prediction, type Preset } from '../schema.js';
+import type { CheckedLimits, DailyRowInput, Prediction, Preset } from '../schema.js';
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import { COUNTS, DAILY_COLUMNS, engineDaily, engineLoad, quoteIdentifier, rowByKey, segmentColumnsOf } from './common.js';
+import { COUNTS, DAILY_COLUMNS, engineDaily, engineLoad, forecastColumns, quoteIdentifier, rowByKey, segmentColumnsOf, WRITE_BATCH } from './common.js';
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
@@ -88,8 +88,8 @@ async function loadPg(): Promise<PgModule> {
   }
 }
 
-/** Forecasts written per statement by `writeForecasts` (arrays of this many values per column). */
-const WRITE_BATCH = 20_000;
+/** The PostgreSQL type of each kind of forecasts-table column. */
+const PG_TYPES = { text: 'text', date: 'date', double: 'float8', boolean: 'boolean' } as const;
 
 /** The types a column may have, by PostgreSQL type name, per daily column. */
 const INTEGER_TYPES = ['int2', 'int4', 'int8'];
@@ -397,15 +397,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
       return connected(async (_client, query, failed) => {
         // The columns of predict's CSV output, typed; the values as arrays, one statement per batch (unnest).
-        const columns: [string, string, (p: Prediction) => unknown][] = [
-          ['profile_id', 'text', (p) => p.profile_id],
-          ['date', 'date', (p) => p.date],
-          ['future_period', 'text', (p) => p.future_period],
-          ['predicted_engagement', 'float8', (p) => p.predicted_engagement],
-          ['prediction_date', 'date', (p) => p.prediction_date],
-          ...PREDICTION_FLAGS.map((f): [string, string, (p: Prediction) => unknown] => [f, 'boolean', (p) => p[f]]),
-          ...bounds.map((b): [string, string, (p: Prediction) => unknown] => [b, 'float8', (p) => (p as unknown as Record<string, number>)[b]]),
-        ];
+        const columns = forecastColumns(bounds).map(({ name, kind, value }): [string, string, (p: Prediction) => unknown] => [name, PG_TYPES[kind], value]);
         const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ')})`;
         try {
           await query('BEGIN');

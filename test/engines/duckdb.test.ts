@@ -132,6 +132,65 @@ describe.skipIf(skip)('duckdb()', () => {
     expect(predictions).toEqual(predict(model, daily, { asOf: '2024-09-29', intervals: [0.8] }));
   });
 
+  it('writes the forecasts into a table of its database, replaced as a whole, and says when it cannot', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = join(dir, 'forecasts.duckdb');
+    const table = 'fore"casts';
+    const withDb = async <T>(work: (c: Awaited<ReturnType<Awaited<ReturnType<typeof DuckDBInstance.create>>['connect']>>) => Promise<T>) => {
+      const instance = await DuckDBInstance.create(db);
+      const c = await instance.connect();
+      try {
+        return await work(c);
+      } finally {
+        c.closeSync();
+        instance.closeSync();
+      }
+    };
+    await withDb((c) =>
+      c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, all_varchar = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` }),
+    );
+    // The table's rows as objects, in a fixed order, dates written as predict writes them.
+    const tableRows = () =>
+      withDb(async (c) =>
+        (
+          await c.runAndReadAll(
+            `SELECT * EXCLUDE (date, prediction_date), strftime(date, '%Y-%m-%d') AS date, strftime(prediction_date, '%Y-%m-%d') AS prediction_date
+             FROM "fore""casts" ORDER BY profile_id, future_period`,
+          )
+        ).getRowObjectsJS(),
+      );
+    const byKey = (a: { profile_id: string; future_period: string }, b: typeof a) =>
+      a.profile_id < b.profile_id ? -1 : a.profile_id > b.profile_id ? 1 : a.future_period < b.future_period ? -1 : 1;
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const options = { asOf: '2024-09-29', intervals: [0.8, 0.975] };
+    const want = predict(model, daily, options);
+    const source = duckdb({ database: db, table: 'daily' });
+    const { predictions, written } = await predictFiles(model, source, { ...options, into: table });
+    expect(predictions).toEqual(want);
+    expect(written).toEqual({ table, rows: want.length });
+    expect(await tableRows()).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
+    // Again for one profile, without intervals: replaced, not appended to.
+    const one = want[0]!.profile_id;
+    await predictFiles(model, source, { asOf: options.asOf, profiles: [one], into: table });
+    const again = await tableRows();
+    expect(again).toEqual(
+      predict(model, daily, { asOf: options.asOf, profiles: [one] })
+        .sort(byKey)
+        .map((p) => ({ ...p })),
+    );
+    // A name that is a view's: the write fails, naming the table, and nothing changes.
+    await withDb((c) => c.run(`CREATE VIEW forecasts_view AS SELECT * FROM "fore""casts"`));
+    await expect(predictFiles(model, source, { ...options, into: 'forecasts_view' })).rejects.toThrow(
+      `duckdb: cannot write the forecasts; the table is left as it was (${db}, forecasts table forecasts_view): `,
+    );
+    expect(await tableRows()).toEqual(again);
+    // Files have no database to write into: said before anything is read.
+    await expect(predictFiles(model, duckdb({ files: `${GOLDEN}input` }), { into: table })).rejects.toThrow(
+      `predictFiles: into needs a source that writes tables (postgres(), or duckdb() with a table); the source ${GOLDEN}input does not`,
+    );
+  });
+
   it('drops its copy of the segments once read, before the table is built (DuckDB gives their memory back)', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
@@ -216,6 +275,37 @@ describe.skipIf(skip)('duckdb()', () => {
     const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
     expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
     expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
+    // The forecasts into a table of the same file, as many as the CSV output has lines.
+    const nightly = runCli(
+      dir,
+      'predict',
+      '--engine',
+      'duckdb',
+      '--database',
+      db,
+      '--table',
+      'daily',
+      '--model',
+      join(out, 'model.json'),
+      '--into',
+      'forecasts',
+      '--json',
+      '--quiet',
+    );
+    const nightlyJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'));
+    expect([nightly.code, nightlyJs.code], nightly.stderr + nightlyJs.stderr).toEqual([0, 0]);
+    const forecasts = nightlyJs.stdout.trim().split('\n').length - 1;
+    expect(JSON.parse(nightly.stdout)).toMatchObject({ into: 'forecasts', forecasts, profiles: forecasts / 4 });
+    const check = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+    const cc = await check.connect();
+    expect(Number((await cc.runAndReadAll('SELECT count(*) FROM forecasts')).getRows()[0]![0])).toBe(forecasts);
+    cc.closeSync();
+    check.closeSync();
+    const fromFiles = runCli(dir, 'predict', '--engine', 'duckdb', '--data', `${GOLDEN}input`, '--into', 'forecasts');
+    expect([fromFiles.code, fromFiles.stderr.trim()]).toEqual([
+      2,
+      'engagement-forecast: predict: --into writes into a table of the database the rows are in: it needs --engine postgres, or --engine duckdb with --table',
+    ]);
     // The same table as Parquet: read back by DuckDB, the same values as the CSV.
     const written = runCli(dir, 'weekly', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'weekly.parquet'), '--quiet');
     expect(written.code, written.stderr).toBe(0);

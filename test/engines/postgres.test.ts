@@ -207,7 +207,7 @@ describe.skipIf(skip)('postgres()', () => {
     }
     // Sources that write no tables say so before reading anything.
     await expect(predictFiles(model, `${GOLDEN}input`, { into: 'forecasts' })).rejects.toThrow(
-      'predictFiles: into needs a source that writes tables (postgres()); files do not',
+      'predictFiles: into needs a source that writes tables (postgres(), or duckdb() with a table); files do not',
     );
     await expect(predictFiles(model, source('golden'), { into: '' })).rejects.toThrow('predictFiles: into must be a table name');
   });
@@ -285,7 +285,10 @@ describe.skipIf(skip)('postgres()', () => {
       runCli(dir, 'predict', ...flags, '--into', 'nightly', '--out', join(out, 'p.csv')),
     ];
     expect(misused.map((r) => [r.code, r.stderr.trim()])).toEqual([
-      [2, 'engagement-forecast: predict: --into writes into a table of a PostgreSQL database: it needs --engine postgres'],
+      [
+        2,
+        'engagement-forecast: predict: --into writes into a table of the database the rows are in: it needs --engine postgres, or --engine duckdb with --table',
+      ],
       [2, 'engagement-forecast: predict: --into writes the forecasts into a table, not to --out or in a --format'],
     ]);
     const tested = runCli(dir, 'backtest', ...flags, '--origins', '2', '--json', '--quiet');

@@ -9,9 +9,20 @@ export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
 }
 
+/**
+ * How long one command may take. Node 20 can deadlock at exit, its main thread waiting for a background
+ * compile that waits for a garbage collection (nodejs/node#54918); a command past this fails its test
+ * with what it printed, instead of holding the run for ever.
+ */
+const CLI_TIMEOUT_MS = 180_000;
+
 /** Runs `engagement-forecast ARGS` as a user would, in `cwd`. */
 export function runCli(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: CLI_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+    throw new Error(
+      `engagement-forecast ${args.join(' ')}: no exit within ${CLI_TIMEOUT_MS / 1000} s; stdout: ${r.stdout.slice(-2000)}; stderr: ${r.stderr.slice(-2000)}`,
+    );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

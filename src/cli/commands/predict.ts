@@ -48,10 +48,10 @@ ${ENGINE_OPTIONS}
                         with interval calibration: corrected ones)
   --out FILE            write to a file instead of stdout
   --format csv|json     output format (default csv)
-  --into TABLE          postgres: write the forecasts into this table of the database (in
-                        --schema) instead: the table is replaced as a whole, in one
-                        transaction, with the columns of the CSV output; on failure it
-                        is left as it was
+  --into TABLE          postgres, duckdb with --table: write the forecasts into this table
+                        of the database (in --schema) instead: the table is replaced as
+                        a whole, in one transaction, with the columns of the CSV output;
+                        on failure it is left as it was
 ${COMMON}`,
   async run(rest, context) {
     const command = 'predict';
@@ -80,7 +80,10 @@ ${COMMON}`,
     const out = values.out as string | undefined;
     const into = values.into as string | undefined;
     if (into !== undefined) {
-      if (values.engine !== 'postgres') throw new UsageError(`${command}: --into writes into a table of a PostgreSQL database: it needs --engine postgres`);
+      if (values.engine !== 'postgres' && !(values.engine === 'duckdb' && values.table !== undefined))
+        throw new UsageError(
+          `${command}: --into writes into a table of the database the rows are in: it needs --engine postgres, or --engine duckdb with --table`,
+        );
       if (into === '') throw new UsageError(`${command}: --into needs a table name`);
       if (out !== undefined || values.format !== undefined)
         throw new UsageError(`${command}: --into writes the forecasts into a table, not to --out or in a --format`);
