@@ -256,42 +256,13 @@ describe.skipIf(skip)('duckdb()', () => {
     await c.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, union_by_name = true)`, { p: `${GOLDEN}input/**/*.csv*` });
     c.closeSync();
     instance.closeSync();
-    const train = runCli(
-      dir,
-      'train',
-      '--engine',
-      'duckdb',
-      '--database',
-      db,
-      '--table',
-      'daily',
-      '--cutoff',
-      '2024-07-30',
-      '--out',
-      join(out, 'model.json'),
-      '--json',
-      '--quiet',
-    );
+    const fromTable = ['--engine', 'duckdb', '--database', db, '--table', 'daily'];
+    const train = runCli(dir, 'train', ...fromTable, '--cutoff', '2024-07-30', '--out', join(out, 'model.json'), '--json', '--quiet');
     const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
     expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
     expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
     // The forecasts into a table of the same file, as many as the CSV output has lines.
-    const nightly = runCli(
-      dir,
-      'predict',
-      '--engine',
-      'duckdb',
-      '--database',
-      db,
-      '--table',
-      'daily',
-      '--model',
-      join(out, 'model.json'),
-      '--into',
-      'forecasts',
-      '--json',
-      '--quiet',
-    );
+    const nightly = runCli(dir, 'predict', ...fromTable, '--model', join(out, 'model.json'), '--into', 'forecasts', '--json', '--quiet');
     const nightlyJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'));
     expect([nightly.code, nightlyJs.code], nightly.stderr + nightlyJs.stderr).toEqual([0, 0]);
     const forecasts = nightlyJs.stdout.trim().split('\n').length - 1;
