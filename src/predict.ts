@@ -370,6 +370,7 @@ export async function predictFiles(
     into.table,
     predictions,
     labels.flatMap((l) => [`lo_${l}`, `hi_${l}`]),
+    options.onProgress,
   );
   return { predictions, report: load.report, skipped, written };
 }

@@ -6,7 +6,7 @@ import { SEGMENT_COLUMNS } from '../features/segments.js';
 import type { DailyRequest, ForecastTable, WeeklyLoad, WeeklyRequest, WeeklySource, WrittenForecasts } from '../features/source.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
-import type { CheckedLimits, Prediction, Preset } from '../schema.js';
+import type { CheckedLimits, Prediction, Preset, ProgressCallback } from '../schema.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
@@ -325,7 +325,12 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     }
   };
   /** Writes a forecasts table into the source's database (a database file opened for writing, or the connection given). */
-  const writeForecasts = async (into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts> => {
+  const writeForecasts = async (
+    into: ForecastTable,
+    predictions: readonly Prediction[],
+    bounds: readonly string[],
+    onProgress?: ProgressCallback,
+  ): Promise<WrittenForecasts> => {
     const schema = into.schema ?? options.schema;
     const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
     const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
@@ -360,6 +365,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
             paramTypes[`c${k}`] = module.LIST(types[kind]);
           });
           await open.run(insert, values, paramTypes);
+          onProgress?.({ stage: 'write', rows: from + batch.length });
         }
         const count = await readRows(await open.stream(`SELECT CAST(count(*) AS DOUBLE) FROM ${target}`), 1);
         if (Number(count[0]?.[0]) !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);

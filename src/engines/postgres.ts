@@ -4,7 +4,7 @@ import type { DailyRequest, ForecastTable, ProfileRowSource, WeeklyLoad, WeeklyR
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import type { CheckedLimits, DailyRowInput, Prediction, Preset } from '../schema.js';
+import type { CheckedLimits, DailyRowInput, Prediction, Preset, ProgressCallback } from '../schema.js';
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
@@ -391,7 +391,12 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
     });
   return {
     name: table,
-    writeForecasts(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts> {
+    writeForecasts(
+      into: ForecastTable,
+      predictions: readonly Prediction[],
+      bounds: readonly string[],
+      onProgress?: ProgressCallback,
+    ): Promise<WrittenForecasts> {
       const schema = into.schema ?? options.schema;
       const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
       const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
@@ -410,6 +415,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
               insert,
               columns.map(([, , value]) => batch.map(value)),
             );
+            onProgress?.({ stage: 'write', rows: from + batch.length });
           }
           const count = await query(`SELECT count(*)::float8 FROM ${target}`);
           if (count[0]?.[0] !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);

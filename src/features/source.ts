@@ -61,9 +61,10 @@ export interface WeeklySource {
   daily?(request: DailyRequest): Promise<DailyFrame>;
   /**
    * Writes forecasts into a table where the rows live, replacing the table as a whole, or leaving it as it was
-   * when the write fails (optional: `postgres()` has it). `bounds` names the interval columns, in order.
+   * when the write fails (optional: `postgres()` and `duckdb()` over a table have it). `bounds` names the
+   * interval columns, in order; `onProgress` hears `{ stage: 'write', rows }` as the rows go in.
    */
-  writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[]): Promise<WrittenForecasts>;
+  writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[], onProgress?: ProgressCallback): Promise<WrittenForecasts>;
 }
 
 /** Where `predictFiles` writes its forecasts (`into`): a table, and its schema (default: the source's). */

@@ -166,8 +166,10 @@ describe.skipIf(skip)('duckdb()', () => {
     const options = { asOf: '2024-09-29', intervals: [0.8, 0.975] };
     const want = predict(model, daily, options);
     const source = duckdb({ database: db, table: 'daily' });
-    const { predictions, written } = await predictFiles(model, source, { ...options, into: table });
+    const events: { stage: string; rows?: number }[] = [];
+    const { predictions, written } = await predictFiles(model, source, { ...options, into: table, onProgress: (e) => events.push(e) });
     expect(predictions).toEqual(want);
+    expect(events.filter((e) => e.stage === 'write').at(-1)).toEqual({ stage: 'write', rows: want.length });
     expect(written).toEqual({ table, rows: want.length });
     expect(await tableRows()).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
     // Again for one profile, without intervals: replaced, not appended to.

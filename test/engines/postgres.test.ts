@@ -165,8 +165,11 @@ describe.skipIf(skip)('postgres()', () => {
       ).rows;
     try {
       const table = 'fore"casts';
-      const { predictions, written } = await predictFiles(model, source('golden'), { ...options, into: table });
+      const events: { stage: string; rows?: number }[] = [];
+      const { predictions, written } = await predictFiles(model, source('golden'), { ...options, into: table, onProgress: (e) => events.push(e) });
       expect(predictions).toEqual(want);
+      // The write is heard too, its rows counted up to every forecast.
+      expect(events.filter((e) => e.stage === 'write').at(-1)).toEqual({ stage: 'write', rows: want.length });
       expect(written).toEqual({ table: `${schema}.${table}`, rows: want.length });
       const byKey = (a: { profile_id: string; future_period: string }, b: typeof a) =>
         a.profile_id < b.profile_id ? -1 : a.profile_id > b.profile_id ? 1 : a.future_period < b.future_period ? -1 : 1;
