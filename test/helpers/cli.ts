@@ -26,6 +26,36 @@ export function runCli(cwd: string, ...args: string[]): { code: number | null; s
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * `spawnSync`'s answer, without blocking the event loop meanwhile: for tests that share their process with a
+ * server, whose load shedding would otherwise see the wait as an event-loop delay.
+ */
+export function spawnAsync(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; timeout?: number } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')}: no exit within ${options.timeout ?? CLI_TIMEOUT_MS} ms; stderr: ${stderr.slice(-2000)}`));
+    }, options.timeout ?? CLI_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
 /** Starts `engagement-forecast serve` on a free port; resolves with its address once listening. */
 export function startServe(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string; exit: Promise<number | null> }> {
   requireBuiltCli();

@@ -1,7 +1,6 @@
 // The prediction service: every endpoint through Fastify's inject, then the
 // real process (engagement-forecast serve) for reload, shutdown and workers.
 // All traffic stays on 127.0.0.1.
-import { spawnSync } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { dailyFromRows, predict, saveModel, trainModels, loadBuiltinModel, type 
 import { createServer, type ForecastServer } from '../../src/server/index.js';
 import { errorBody, firstInvalidUtf8, httpErrorOf } from '../../src/server/http-errors.js';
 import { generateDailyRows } from '../../src/generate.js';
-import { CLI, requireBuiltCli, startServe } from '../helpers/cli.js';
+import { CLI, requireBuiltCli, spawnAsync, startServe } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dir = tempDir('ef-service-');
@@ -207,29 +206,29 @@ describe('the other endpoints', () => {
     await s.close();
   });
 
-  it('is not loaded by the main entry: importing engagement-forecast loads no Fastify', () => {
+  it('is not loaded by the main entry: importing engagement-forecast loads no Fastify', async () => {
     requireBuiltCli();
     const root = join(CLI, '..', '..');
-    const cjs = spawnSync(
+    const cjs = await spawnAsync(
       process.execPath,
       ['-e', "require('./dist/index.cjs'); console.log(Object.keys(require.cache).filter((k) => /fastify|prom-client/.test(k)).length)"],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root },
     );
     expect(cjs.stdout.trim()).toBe('0');
-    const esm = spawnSync(
+    const esm = await spawnAsync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
         "import { createRequire } from 'node:module'; await import('./dist/index.js'); const r = createRequire(import.meta.url); console.log(Object.keys(r.cache).filter((k) => /fastify/.test(k)).length)",
       ],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root },
     );
     expect(esm.stdout.trim()).toBe('0');
-    const server = spawnSync(
+    const server = await spawnAsync(
       process.execPath,
       ['-e', "require('./dist/server.cjs'); console.log(Object.keys(require.cache).some((k) => /node_modules\\/fastify\\//.test(k)))"],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root },
     );
     expect(server.stdout.trim()).toBe('true');
   });
@@ -357,14 +356,14 @@ describe('engagement-forecast serve', () => {
     expect(await s.exit).toBe(0);
   });
 
-  it('refuses bad flags before starting (exit 2)', () => {
+  it('refuses bad flags before starting (exit 2)', async () => {
     for (const args of [
       ['--port', '70000'],
       ['--workers', '0'],
       ['--model', 'm.json', '--builtin'],
       ['--log-level', 'loud'],
     ]) {
-      const r = spawnSync(process.execPath, [CLI, 'serve', ...args], { encoding: 'utf8', timeout: 10_000 });
+      const r = await spawnAsync(process.execPath, [CLI, 'serve', ...args], { timeout: 10_000 });
       expect(r.status, args.join(' ')).toBe(2);
     }
   });
@@ -379,9 +378,9 @@ describe('the service at its edges', () => {
     }
   });
 
-  it('refuses --json, which serve has no use for (exit 2)', () => {
+  it('refuses --json, which serve has no use for (exit 2)', async () => {
     requireBuiltCli();
-    const r = spawnSync(process.execPath, [CLI, 'serve', '--builtin', '--json'], { encoding: 'utf8', timeout: 10_000 });
+    const r = await spawnAsync(process.execPath, [CLI, 'serve', '--builtin', '--json'], { timeout: 10_000 });
     expect([r.status, r.stderr.trim()]).toEqual([
       2,
       'engagement-forecast: serve: --json is not an option of serve (its request logs are JSON lines on stdout)',
@@ -394,7 +393,7 @@ describe('the service at its edges', () => {
     const address = await busy.app.listen({ host: '127.0.0.1', port: 0 });
     const port = new URL(address).port;
     try {
-      const r = spawnSync(process.execPath, [CLI, 'serve', '--builtin', '--port', port], { encoding: 'utf8', timeout: 20_000 });
+      const r = await spawnAsync(process.execPath, [CLI, 'serve', '--builtin', '--port', port], { timeout: 20_000 });
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr.trim()).toBe(`engagement-forecast: serve: cannot listen on 127.0.0.1:${port} (EADDRINUSE: the address is in use)`);
     } finally {
