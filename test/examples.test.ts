@@ -52,6 +52,26 @@ describe('examples', () => {
     expect(r.stdout).toContain(`train rows ${trained.rows.train}, test rows ${trained.rows.test} (weeks after 2024-07-30)\n`);
   });
 
+  it("nightly-duckdb.ts trains from a DuckDB table and writes every profile's forecasts into it, as the library forecasts them", async () => {
+    const r = example('nightly-duckdb.ts');
+    expect(r.code, r.stderr).toBe(0);
+    // The same rows read by the library's own reader: the same model, the same forecasts.
+    const data = join(testTempDir('ef-example-'), 'data');
+    await generateDaily({ profiles: 300, from: '2023-01-01', to: '2024-12-31', seed: 5 }, data);
+    const { weekly, report } = await loadWeekly(data, { preset: 'corrected' });
+    const { model } = trainModels(weekly, { preset: 'corrected' });
+    const predictions = predict(model, await loadDaily(data), { intervals: [0.8, 0.95] });
+    expect(r.stdout).toContain(`read ${report.rows} daily rows (0 refused) → ${weekly.length} weekly rows\n`);
+    expect(r.stdout).toContain(`${predictions.length} forecasts written into forecasts\n`);
+    for (const t of TARGETS) {
+      const of = predictions.filter((p) => p.future_period === `predicted_${t}`);
+      const total = Math.round(of.reduce((sum, p) => sum + p.predicted_engagement, 0));
+      expect(r.stdout).toContain(
+        `predicted_${t}: ${of.length} profiles, ${total} engagement per post in all, ${of.filter((p) => p.cold_start).length} from cold start\n`,
+      );
+    }
+  });
+
   it('predict-profile.ts forecasts one profile from JSON, and prints those forecasts', () => {
     const r = example('predict-profile.ts');
     expect(r.code, r.stderr).toBe(0);
