@@ -81,10 +81,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     await server.close();
     throw new ArgumentRangeError(`serve: cannot listen on ${host}:${port} (${code}: ${reasons[code]})`);
   }
-  options.onListening?.(address);
+  // Ready for SIGHUP before saying so: whoever waits for "listening" may reload at once.
   process.on('SIGHUP', () => {
     void server.reload();
   });
+  options.onListening?.(address);
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

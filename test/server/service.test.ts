@@ -234,13 +234,14 @@ describe('the other endpoints', () => {
   });
 });
 
-const until = async (check: () => Promise<boolean>, ms = 10_000): Promise<void> => {
+/** Waits for `check`; past `ms`, fails with what `context` tells (a server's stderr, say). */
+const until = async (check: () => Promise<boolean>, ms = 10_000, context?: () => string): Promise<void> => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('timed out');
+  throw new Error(`timed out${context ? `; ${context()}` : ''}`);
 };
 
 describe('engagement-forecast serve', () => {
@@ -315,9 +316,9 @@ describe('engagement-forecast serve', () => {
     const flags = exec.slice(3);
     const value = (name: string) => flags[flags.indexOf(name) + 1]!;
     const s = await startServe(['--builtin', '--workers', value('--workers'), '--drain-ms', '0']);
-    await until(async () => (s.stderr().match(/listening on/g) ?? []).length === Number(value('--workers')));
+    await until(async () => (s.stderr().match(/listening on/g) ?? []).length === Number(value('--workers')), 10_000, s.stderr);
     s.child.kill('SIGHUP');
-    await until(async () => (s.stderr().match(/reloaded the model/g) ?? []).length === Number(value('--workers')));
+    await until(async () => (s.stderr().match(/reloaded the model/g) ?? []).length === Number(value('--workers')), 10_000, s.stderr);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
     s.child.kill('SIGTERM');
     expect(await s.exit).toBe(0);
