@@ -72,6 +72,8 @@ let weeklySeconds: number | undefined;
 let readSeconds: number | undefined;
 /** The sharded query's time with every row pulled to the coordinator, over its time grouped on the shards. */
 let pulledRatio: number | undefined;
+/** The seconds to every profile's forecasts in a table of the server, where a stage reports it. */
+let scoreSeconds: number | undefined;
 
 const STAGES: Record<string, () => Promise<string>> = {
   async js() {
@@ -90,16 +92,8 @@ const STAGES: Record<string, () => Promise<string>> = {
     trainModels(weekly);
     return `${weekly.length} weekly rows; segments in ${readSeconds.toFixed(1)} s`;
   },
-  async 'duckdb parquet'() {
-    const { weekly } = await loadWeekly(duckdb({ parquet, ...(threads ? { threads } : {}) }));
-    trainModels(weekly);
-    return `${weekly.length} weekly rows`;
-  },
-  async 'duckdb parquet by profile'() {
-    const { weekly } = await loadWeekly(duckdb({ parquet: sortedParquet, ...(threads ? { threads } : {}) }));
-    trainModels(weekly);
-    return `${weekly.length} weekly rows`;
-  },
+  'duckdb parquet': () => fromParquet(parquet),
+  'duckdb parquet by profile': () => fromParquet(sortedParquet),
   async 'bare query csv'() {
     return bare(`read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)`);
   },
@@ -143,8 +137,8 @@ const STAGES: Record<string, () => Promise<string>> = {
     }).model;
     const t0 = performance.now();
     const { written } = await predictFiles(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
-    weeklySeconds = (performance.now() - t0) / 1000;
-    return `${written!.rows} forecasts written into ${written!.table} in ${weeklySeconds.toFixed(1)} s`;
+    scoreSeconds = (performance.now() - t0) / 1000;
+    return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
   },
   async 'bare query postgres'() {
     // The weekly sums computed and sent: every row of the GROUP BY streamed to this process by COPY, its lines counted.
@@ -263,23 +257,25 @@ const STAGES: Record<string, () => Promise<string>> = {
       return `${n[0]!.n} rows`;
     });
   },
-  async 'export parquet'() {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
-    const c = await instance.connect();
-    await c.run(`COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)) TO '${parquet}' (FORMAT parquet)`);
-    return `${(statSync(parquet).size / 1e9).toFixed(2)} GB`;
-  },
-  async 'export parquet by profile'() {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
-    const c = await instance.connect();
-    await c.run(
-      `COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true) ORDER BY profile_id, date) TO '${sortedParquet}' (FORMAT parquet)`,
-    );
-    return `${(statSync(sortedParquet).size / 1e9).toFixed(2)} GB`;
-  },
+  'export parquet': () => exportParquet(parquet, ''),
+  'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
+
+/** The weekly table through DuckDB from a Parquet file, and the four models. */
+async function fromParquet(path: string): Promise<string> {
+  const { weekly } = await loadWeekly(duckdb({ parquet: path, ...(threads ? { threads } : {}) }));
+  trainModels(weekly);
+  return `${weekly.length} weekly rows`;
+}
+
+/** The CSV files' rows exported by DuckDB to a Parquet file (in the files' order, or as `orderBy` says). */
+async function exportParquet(path: string, orderBy: string): Promise<string> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
+  const c = await instance.connect();
+  await c.run(`COPY (SELECT * FROM read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)${orderBy}) TO '${path}' (FORMAT parquet)`);
+  return `${(statSync(path).size / 1e9).toFixed(2)} GB`;
+}
 
 /** DuckDB's own weekly sums of the rows, counted in DuckDB: what an engine does at the least. */
 async function bare(relation: string): Promise<string> {
@@ -330,7 +326,9 @@ if (values.stage) {
   const peak = peakRss();
   const t0 = performance.now();
   const what = await STAGES[values.stage]!();
-  console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak[0]! / 1048576, what, weeklySeconds, readSeconds, pulledRatio }));
+  console.log(
+    JSON.stringify({ seconds: (performance.now() - t0) / 1000, peakMB: peak[0]! / 1048576, what, weeklySeconds, readSeconds, pulledRatio, scoreSeconds }),
+  );
   process.exit(0);
 }
 
@@ -342,7 +340,10 @@ const csvBytes = csvFiles.reduce((n, f) => n + statSync(f).size, 0);
 // Every file read once before the first stage, so that no stage pays for a cold page cache the next ones do not.
 for (const f of csvFiles) for await (const chunk of createReadStream(f, { highWaterMark: 1 << 22 })) void chunk;
 
-const results: Record<string, { seconds: number; peakMB: number; what: string; weeklySeconds?: number; readSeconds?: number; pulledRatio?: number }> = {};
+const results: Record<
+  string,
+  { seconds: number; peakMB: number; what: string; weeklySeconds?: number; readSeconds?: number; pulledRatio?: number; scoreSeconds?: number }
+> = {};
 const stages =
   values.engine === 'postgres-sharded'
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
@@ -404,7 +405,7 @@ if (values.engine === 'postgres-sharded') {
   console.log(
     `The weekly table through PostgreSQL (${weekly.toFixed(2)} s) / the server's bare weekly sums of the same table, streamed here: ${per('bare query postgres')} × the time (/ the GROUP BY only counted: ${per('bare count postgres')}).`,
   );
-  const scored = results['postgres into']!.weeklySeconds!;
+  const scored = results['postgres into']!.scoreSeconds!;
   console.log(
     `Every profile forecast and written into a table (${scored.toFixed(2)} s) / the server's bare weekly sums, streamed here: ${(scored / results['bare query postgres']!.seconds).toFixed(2)} × the time.`,
   );

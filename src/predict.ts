@@ -327,13 +327,13 @@ export interface PredictFilesOptions extends PredictOptions, Pick<LoadOptions, '
  * the origin week), as `predictWithSkipped` does; rows outside the window
  * are counted in `report.outsideWindow`.
  *
+ * With `into` and a source that writes tables (`postgres()`, or `duckdb()`
+ * with a table), the forecasts are also written into a table of that
+ * database, the nightly job of a product in one call; `written` says which
+ * table and how many rows.
+ *
  * @example
  * const { predictions } = await predictFiles(model, ['data/ig_data_09-2024_u.csv', 'data/ig_data_10-2024_u.csv'], { asOf: '2024-10-27' });
- * With `into` and a source that writes tables (`postgres()`, or `duckdb()`
- * with a table), the forecasts
- * are also written into a table of that database, the nightly job of a
- * product in one call; `written` says which table and how many rows.
- *
  * @example
  * const { written } = await predictFiles(model, postgres({ table: 'daily' }), { asOf: '2024-11-24', intervals: [0.8, 0.95], into: 'forecasts' });
  * @throws what `loadWeekly` and `predict` throw; `ArgumentTypeError` for an `into` the source cannot write;

@@ -1,13 +1,13 @@
 import { formatDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { weeklyFromHeldSegments, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
-import { throughOf, type DailyRequest, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
+import { throughOf, type DailyRequest, type ForecastTable, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
 import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { spanLimitOfSegments, spanReason } from '../frame/span-limit.js';
-import { PREDICTION_FLAGS, type Prediction, type Preset } from '../schema.js';
+import { PREDICTION_FLAGS, type Prediction, type Preset, type ProgressCallback } from '../schema.js';
 
 /*
  * What the SQL sources share once the engine has summed the rows: the
@@ -47,7 +47,57 @@ export function forecastColumns(bounds: readonly string[]): ForecastColumn[] {
 }
 
 /** Forecasts written per statement into a forecasts table (arrays of this many values per column). */
-export const WRITE_BATCH = 20_000;
+const WRITE_BATCH = 20_000;
+
+/** A forecasts table's name as messages give it, and as SQL names it (quoted); its schema defaults to the source's. */
+export function forecastTarget(into: ForecastTable, sourceSchema: string | undefined): { named: string; target: string } {
+  const schema = into.schema ?? sourceSchema;
+  return {
+    named: `${schema !== undefined ? `${schema}.` : ''}${into.table}`,
+    target: `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`,
+  };
+}
+
+/** What `replaceForecastTable` needs of an engine's connection. */
+export interface ForecastWriter {
+  /** Runs a statement without parameters. */
+  run(sql: string): Promise<unknown>;
+  /** Inserts a batch of forecasts into the new table. */
+  insert(batch: readonly Prediction[]): Promise<unknown>;
+  /** The rows of the new table. */
+  count(): Promise<number>;
+}
+
+/**
+ * Replaces the table `target` with one of `columns` (each with the engine's type) holding `predictions`, in
+ * one transaction: dropped, made again, filled in batches, its row count checked, committed; on any
+ * failure rolled back (the table as it was) and the error thrown on.
+ */
+export async function replaceForecastTable(
+  db: ForecastWriter,
+  target: string,
+  columns: readonly { name: string; type: string }[],
+  predictions: readonly Prediction[],
+  onProgress?: ProgressCallback,
+): Promise<void> {
+  await db.run('BEGIN TRANSACTION');
+  try {
+    // Readers see the old forecasts or the new ones, never part of them.
+    await db.run(`DROP TABLE IF EXISTS ${target}`);
+    await db.run(`CREATE TABLE ${target} (${columns.map(({ name, type }) => `${quoteIdentifier(name)} ${type} NOT NULL`).join(', ')})`);
+    for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
+      const batch = predictions.slice(from, from + WRITE_BATCH);
+      await db.insert(batch);
+      onProgress?.({ stage: 'write', rows: from + batch.length });
+    }
+    const count = await db.count();
+    if (count !== predictions.length) throw new Error(`${count} rows in the table after writing ${predictions.length}`);
+    await db.run('COMMIT');
+  } catch (error) {
+    await db.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
 
 /** What the engine counted in one pass over the rows. */
 export interface EngineCounts {

@@ -12,7 +12,17 @@ import { writeWeeklyCsv } from '../io/write-csv.js';
 import { discoverFiles } from '../io/files.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
-import { COUNTS, engineDaily, engineLoad, forecastColumns, quoteIdentifier, rowByKey, segmentColumnsOf, WRITE_BATCH } from './common.js';
+import {
+  COUNTS,
+  engineDaily,
+  engineLoad,
+  forecastColumns,
+  forecastTarget,
+  quoteIdentifier,
+  replaceForecastTable,
+  rowByKey,
+  segmentColumnsOf,
+} from './common.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -331,14 +341,14 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     bounds: readonly string[],
     onProgress?: ProgressCallback,
   ): Promise<WrittenForecasts> => {
-    const schema = into.schema ?? options.schema;
-    const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
-    const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
+    const { named, target } = forecastTarget(into, options.schema);
     const module = await loadDuckDb();
+    const listTypes = { text: module.VARCHAR, date: module.VARCHAR, double: module.DOUBLE, boolean: module.BOOLEAN };
+    const columns = forecastColumns(bounds).map((c) => ({ ...c, type: DUCKDB_TYPES[c.kind] }));
+    // The values as lists, one statement per batch (dates as text, cast here).
+    const insert = `INSERT INTO ${target} SELECT ${columns.map(({ kind }, k) => (kind === 'date' ? `CAST(unnest($c${k}) AS DATE)` : `unnest($c${k})`)).join(', ')}`;
     let instance: { closeSync?(): void } | null = null;
     let connection = options.connection;
-    const columns = forecastColumns(bounds);
-    const types = { text: module.VARCHAR, date: module.VARCHAR, double: module.DOUBLE, boolean: module.BOOLEAN };
     try {
       if (!connection) {
         const opened = await module.DuckDBInstance.create(options.database!, {});
@@ -346,34 +356,25 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         connection = await opened.connect();
       }
       const open = connection;
-      const insert = `INSERT INTO ${target} SELECT ${columns
-        .map(({ kind }, k) => (kind === 'date' ? `CAST(unnest($c${k}) AS DATE)` : `unnest($c${k})`))
-        .join(', ')}`;
-      await open.run('BEGIN TRANSACTION');
-      try {
-        // Replaced as a whole, in one transaction, as in PostgreSQL.
-        await open.run(`DROP TABLE IF EXISTS ${target}`);
-        await open.run(
-          `CREATE TABLE ${target} (${columns.map(({ name: column, kind }) => `${quoteIdentifier(column)} ${DUCKDB_TYPES[kind]} NOT NULL`).join(', ')})`,
-        );
-        for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
-          const batch = predictions.slice(from, from + WRITE_BATCH);
-          const values: Record<string, unknown> = {};
-          const paramTypes: Record<string, unknown> = {};
-          columns.forEach(({ kind, value }, k) => {
-            values[`c${k}`] = module.listValue(batch.map(value));
-            paramTypes[`c${k}`] = module.LIST(types[kind]);
-          });
-          await open.run(insert, values, paramTypes);
-          onProgress?.({ stage: 'write', rows: from + batch.length });
-        }
-        const count = await readRows(await open.stream(`SELECT CAST(count(*) AS DOUBLE) FROM ${target}`), 1);
-        if (Number(count[0]?.[0]) !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);
-        await open.run('COMMIT');
-      } catch (error) {
-        await open.run('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      await replaceForecastTable(
+        {
+          run: (sql) => open.run(sql),
+          insert: (batch) => {
+            const values: Record<string, unknown> = {};
+            const types: Record<string, unknown> = {};
+            columns.forEach(({ kind, value }, k) => {
+              values[`c${k}`] = module.listValue(batch.map(value));
+              types[`c${k}`] = module.LIST(listTypes[kind]);
+            });
+            return open.run(insert, values, types);
+          },
+          count: async () => Number((await readRows(await open.stream(`SELECT CAST(count(*) AS DOUBLE) FROM ${target}`), 1))[0]?.[0]),
+        },
+        target,
+        columns,
+        predictions,
+        onProgress,
+      );
       return { table: named, rows: predictions.length };
     } catch (error) {
       throw new EngineError(

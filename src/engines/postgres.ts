@@ -8,7 +8,18 @@ import type { CheckedLimits, DailyRowInput, Prediction, Preset, ProgressCallback
 import { DailyRowReader, SegmentReader } from './copy-segments.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import { COUNTS, DAILY_COLUMNS, engineDaily, engineLoad, forecastColumns, quoteIdentifier, rowByKey, segmentColumnsOf, WRITE_BATCH } from './common.js';
+import {
+  COUNTS,
+  DAILY_COLUMNS,
+  engineDaily,
+  engineLoad,
+  forecastColumns,
+  forecastTarget,
+  quoteIdentifier,
+  replaceForecastTable,
+  rowByKey,
+  segmentColumnsOf,
+} from './common.js';
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
@@ -397,31 +408,28 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       bounds: readonly string[],
       onProgress?: ProgressCallback,
     ): Promise<WrittenForecasts> {
-      const schema = into.schema ?? options.schema;
-      const named = `${schema !== undefined ? `${schema}.` : ''}${into.table}`;
-      const target = `${schema !== undefined ? `${quoteIdentifier(schema)}.` : ''}${quoteIdentifier(into.table)}`;
+      const { named, target } = forecastTarget(into, options.schema);
+      const columns = forecastColumns(bounds).map((c) => ({ ...c, type: PG_TYPES[c.kind] }));
+      // The values as arrays, one statement per batch (unnest).
+      const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(({ type }, k) => `$${k + 1}::${type}[]`).join(', ')})`;
       return connected(async (_client, query, failed) => {
-        // The columns of predict's CSV output, typed; the values as arrays, one statement per batch (unnest).
-        const columns = forecastColumns(bounds).map(({ name, kind, value }): [string, string, (p: Prediction) => unknown] => [name, PG_TYPES[kind], value]);
-        const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ')})`;
         try {
-          await query('BEGIN');
-          // Replaced as a whole, in one transaction: readers see the old forecasts or the new ones, never part of them.
-          await query(`DROP TABLE IF EXISTS ${target}`);
-          await query(`CREATE TABLE ${target} (${columns.map(([name, type]) => `${quoteIdentifier(name)} ${type} NOT NULL`).join(', ')})`);
-          for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
-            const batch = predictions.slice(from, from + WRITE_BATCH);
-            await query(
-              insert,
-              columns.map(([, , value]) => batch.map(value)),
-            );
-            onProgress?.({ stage: 'write', rows: from + batch.length });
-          }
-          const count = await query(`SELECT count(*)::float8 FROM ${target}`);
-          if (count[0]?.[0] !== predictions.length) throw new Error(`${String(count[0]?.[0])} rows in the table after writing ${predictions.length}`);
-          await query('COMMIT');
+          await replaceForecastTable(
+            {
+              run: (sql) => query(sql),
+              insert: (batch) =>
+                query(
+                  insert,
+                  columns.map(({ value }) => batch.map(value)),
+                ),
+              count: async () => Number((await query(`SELECT count(*)::float8 FROM ${target}`))[0]?.[0]),
+            },
+            target,
+            columns,
+            predictions,
+            onProgress,
+          );
         } catch (error) {
-          await query('ROLLBACK').catch(() => undefined);
           throw failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
         }
         return { table: named, rows: predictions.length };

@@ -4,6 +4,7 @@ import { writeText } from '../../io/text-writer.js';
 import { writePredictionsCsv } from '../../io/write-csv.js';
 import { predict, predictFiles } from '../../predict.js';
 import type { Prediction } from '../../schema.js';
+import type { WrittenForecasts } from '../../features/source.js';
 import { TARGETS } from '../../schema.js';
 import { ProgressBar } from '../progress.js';
 import { checkIntervals } from '../../model/intervals.js';
@@ -95,42 +96,38 @@ ${COMMON}`,
     const options = { ...(since ? { since } : {}), ...(asOf ? { asOf } : {}), ...(intervals ? { intervals } : {}), ...(profiles ? { profiles } : {}) };
     let predictions: Prediction[];
     let read: { rows: number; skipped: number };
+    let written: WrittenForecasts | undefined;
     if (Array.isArray(data.source)) {
       const daily = await loadDaily(data.source, { onError: data.onError, onProgress: bar.callback });
       predictions = predict(model, daily, options);
       read = { rows: daily.length, skipped: daily.report.skipped };
     } else {
-      // An engine: only the weeks in the window come back.
-      const { report, written, ...answer } = await predictFiles(model, data.source, {
+      // An engine: only the weeks in the window come back (and, with --into, the forecasts go back).
+      const answer = await predictFiles(model, data.source, {
         ...options,
         onError: data.onError,
         onProgress: bar.callback,
         ...(into !== undefined ? { into } : {}),
       });
-      predictions = answer.predictions;
-      read = report;
-      if (written) {
-        bar.done();
-        const count = predictions.length / TARGETS.length;
-        if (values.json)
-          io.stdout.write(`${toJson({ into: written.table, profiles: count, forecasts: written.rows, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
-        note(
-          `${count} profiles forecast from ${read.rows} daily rows${read.skipped ? ` (${read.skipped} unreadable rows skipped)` : ''}; ${written.rows} forecasts written into table ${written.table}`,
-        );
-        return 0;
-      }
+      ({ predictions, report: read, written } = answer);
     }
     bar.done();
-    const target = out === undefined || out === '-' ? io.stdout : out;
-    if (typeof target === 'string') ensureDir(target, values);
-    if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
-    else await writePredictionsCsv(predictions, target);
     const count = predictions.length / TARGETS.length;
-    if (values.json)
-      io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
-    note(
-      `${count} profiles forecast from ${read.rows} daily rows${read.skipped ? ` (${read.skipped} unreadable rows skipped)` : ''}${typeof target === 'string' ? `; written to ${out}` : ''}`,
-    );
+    let where = '';
+    if (written) {
+      if (values.json)
+        io.stdout.write(`${toJson({ into: written.table, profiles: count, forecasts: written.rows, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
+      where = `; ${written.rows} forecasts written into table ${written.table}`;
+    } else {
+      const target = out === undefined || out === '-' ? io.stdout : out;
+      if (typeof target === 'string') ensureDir(target, values);
+      if (format === 'json') await writeText(target, [`${toJson(predictions, typeof target === 'string' ? 1 : undefined)}\n`]);
+      else await writePredictionsCsv(predictions, target);
+      if (values.json)
+        io.stdout.write(`${toJson({ out, format, profiles: count, forecasts: predictions.length, dailyRows: read.rows, skippedRows: read.skipped })}\n`);
+      if (typeof target === 'string') where = `; written to ${out}`;
+    }
+    note(`${count} profiles forecast from ${read.rows} daily rows${read.skipped ? ` (${read.skipped} unreadable rows skipped)` : ''}${where}`);
     return 0;
   },
 };
