@@ -30,13 +30,14 @@
 // grouping off, every row pulled from the shards), as the reference.
 // With `--engine postgres`, also the nightly job: every profile forecast with
 // intervals and written into a table of the server (`predictFiles` with
-// `into`), timed beside the bare weekly sums.
+// `into`, then `predictInEngine`, a batch of profiles at a time), timed
+// beside the bare weekly sums.
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { VERSION, dailyFromRows, loadWeekly, predictFiles, trainModels } from 'engagement-forecast';
+import { VERSION, dailyFromRows, loadWeekly, predictFiles, predictInEngine, trainModels } from 'engagement-forecast';
 import { generateDailyRows } from 'engagement-forecast/generate';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { postgres } from 'engagement-forecast/postgres';
@@ -137,6 +138,17 @@ const STAGES: Record<string, () => Promise<string>> = {
     }).model;
     const t0 = performance.now();
     const { written } = await predictFiles(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
+    scoreSeconds = (performance.now() - t0) / 1000;
+    return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
+  },
+  async 'postgres in batches'() {
+    // The same nightly job a batch of profiles at a time (`predictInEngine`): Node holds one batch's weekly table.
+    const model = trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
+      preset: 'corrected',
+      cutoff: '2024-10-31',
+    }).model;
+    const t0 = performance.now();
+    const { written } = await predictInEngine(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
     scoreSeconds = (performance.now() - t0) / 1000;
     return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
   },
@@ -348,7 +360,7 @@ const stages =
   values.engine === 'postgres-sharded'
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
     : values.engine === 'postgres'
-      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres', 'postgres into']
+      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres', 'postgres into', 'postgres in batches']
       : [
           'js',
           'bare query csv',
@@ -408,6 +420,10 @@ if (values.engine === 'postgres-sharded') {
   const scored = results['postgres into']!.scoreSeconds!;
   console.log(
     `Every profile forecast and written into a table (${scored.toFixed(2)} s) / the server's bare weekly sums, streamed here: ${(scored / results['bare query postgres']!.seconds).toFixed(2)} × the time.`,
+  );
+  const batched = results['postgres in batches']!.scoreSeconds!;
+  console.log(
+    `The same a batch of profiles at a time (predictInEngine, ${batched.toFixed(2)} s) / the bare weekly sums: ${(batched / results['bare query postgres']!.seconds).toFixed(2)} × the time; Node's peak RSS ${rss('postgres in batches', 'postgres into')} × that of the whole table's (${rss('postgres in batches', 'js')} × the JS fast path's).`,
   );
 } else {
   console.log(`\nDuckDB over CSV / the JS fast path: ${ratio('duckdb csv', 'js')} × the time, ${rss('duckdb csv', 'js')} × the peak RSS.`);

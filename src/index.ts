@@ -80,6 +80,8 @@ export {
   type DailyRequest,
   type ProfileRowSource,
   type ForecastTable,
+  type WeeklyBatching,
+  type WeeklyBatchesEnd,
   type WrittenForecasts,
 } from './features/source.js';
 export type { DayWindow } from './features/weekly-sums.js';
@@ -127,7 +129,18 @@ export type {
 } from './model/kinds/kind.js';
 
 // P: prediction, and evaluation.
-export { predict, predictWithSkipped, predictFeatures, predictFiles, type PredictFilesOptions, type PredictOptions, type SkippedProfile } from './predict.js';
+export {
+  predict,
+  predictWithSkipped,
+  predictFeatures,
+  predictFiles,
+  predictInEngine,
+  DEFAULT_BATCH_PROFILES,
+  type PredictFilesOptions,
+  type PredictInEngineOptions,
+  type PredictOptions,
+  type SkippedProfile,
+} from './predict.js';
 export { backtest, type BacktestOptions, type BacktestResult, type ScoredForecast, type BacktestRow } from './backtest/backtest.js';
 export { scoreForecasts, type ForecastScore } from './backtest/score.js';
 export { evaluateModel, FOLLOWER_BANDS, type Evaluation, type BandMetrics } from './report/evaluate.js';

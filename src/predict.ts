@@ -375,8 +375,83 @@ export async function predictFiles(
   return { predictions, report: load.report, skipped, written };
 }
 
-/** `predictFiles`' `into`, checked against the source before anything is read. */
-function intoOf(into: PredictFilesOptions['into'], source: unknown): { table: ForecastTable; source: WeeklySource } | null {
+/** Options of `predictInEngine`: those of `predictFiles` but `profiles` and `workers`, and how many profiles a batch holds. */
+export interface PredictInEngineOptions extends Omit<PredictFilesOptions, 'profiles' | 'workers'> {
+  /** Profiles per batch (a positive integer; default 5,000): Node holds the weekly table of one batch at a time. */
+  batchProfiles?: number;
+}
+
+/** Profiles per batch of `predictInEngine`, by default: about half a million weekly rows for two years of history. */
+export const DEFAULT_BATCH_PROFILES = 5000;
+
+/**
+ * `predictFiles` for a SQL engine's rows, in memory that does not grow with
+ * them: the engine sums the rows into segments and sends them in profile
+ * order; Node builds the weekly table of a batch of profiles at a time
+ * (`batchProfiles`), scores it and lets it go. What Node holds is one
+ * batch's table and the forecasts (four per profile), not the weekly table
+ * of every profile. The forecasts, the report and `skipped` are those of
+ * `predictFiles(model, source, options)`, profiles in id order; with `into`,
+ * the forecasts are written into a table of the source's database in one
+ * transaction once every batch is scored.
+ *
+ * @example
+ * import { postgres } from 'engagement-forecast/postgres';
+ * const { written } = await predictInEngine(model, postgres({ table: 'daily' }), { asOf: '2024-11-24', intervals: [0.8, 0.95], into: 'forecasts' });
+ * @throws `ArgumentTypeError` for a source without batches (files: use `predictFiles`), `profiles` (use
+ *   `predictFiles`), or an `into` the source cannot write; otherwise what `predictFiles` throws.
+ */
+export async function predictInEngine(
+  model: EngagementModel,
+  source: WeeklySource,
+  options: PredictInEngineOptions = {},
+): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[]; written?: WrittenForecasts }> {
+  const coverages = coveragesFor(model, options, 'predictInEngine');
+  if (!isWeeklySource(source) || typeof source.weeklyBatches !== 'function')
+    throw new ArgumentTypeError(
+      `predictInEngine: the source must send its weekly table in batches (duckdb() or postgres())${isWeeklySource(source) ? `; ${source.name} does not` : ''}: for files or rows in memory, use predictFiles`,
+    );
+  if ((options as PredictFilesOptions).profiles !== undefined)
+    throw new ArgumentTypeError('predictInEngine: profiles is not an option here; to forecast some profiles, use predictFiles(model, source, { profiles })');
+  const size = options.batchProfiles ?? DEFAULT_BATCH_PROFILES;
+  if (!Number.isSafeInteger(size) || size < 1)
+    throw new ArgumentTypeError(`predictInEngine: batchProfiles must be a positive integer, got ${JSON.stringify(options.batchProfiles)}`);
+  const into = intoOf(options.into, source, 'predictInEngine');
+  const since = options.since === undefined ? Number.NEGATIVE_INFINITY : parseDayStrict(options.since, 'predictInEngine: since');
+  const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predictInEngine: asOf');
+  const window = { from: since, to: asOf ?? Number.POSITIVE_INFINITY };
+  const { onError, limits } = readSettings(options, 'predictInEngine');
+  const onProgress = options.onProgress;
+  const through = originRequest(model, asOf);
+  const predictions: Prediction[] = [];
+  const skipped: SkippedProfile[] = [];
+  const end = await source.weeklyBatches(
+    { preset: model.preset, onError, limits, window, ...(through !== undefined ? { through } : {}), ...(onProgress ? { onProgress } : {}) },
+    {
+      profiles: size,
+      onBatch: (weekly, lastRead) => {
+        const lastDay = asOf ?? lastRead;
+        const origin = originDay(model, asOf, lastDay);
+        const batch = originRows(weekly, origin, undefined);
+        for (const p of forecastRows(model, weekly, batch.profiles, batch.rows, lastDay, coverages)) predictions.push(p);
+        for (const s of batch.skipped) skipped.push(s);
+        onProgress?.({ stage: 'predict', rows: predictions.length / HORIZONS.length });
+      },
+    },
+  );
+  if (!into) return { predictions, report: end.report, skipped };
+  const labels = coverages.map(coverageLabel);
+  const written = await into.source.writeForecasts!(
+    into.table,
+    predictions,
+    labels.flatMap((l) => [`lo_${l}`, `hi_${l}`]),
+    onProgress,
+  );
+  return { predictions, report: end.report, skipped, written };
+}
+
+/** `predictFiles`' (or `predictInEngine`'s) `into`, checked against the source before anything is read. */
+function intoOf(into: PredictFilesOptions['into'], source: unknown, where = 'predictFiles'): { table: ForecastTable; source: WeeklySource } | null {
   if (into === undefined) return null;
   const table = typeof into === 'string' ? { table: into } : into;
   if (
@@ -386,10 +461,10 @@ function intoOf(into: PredictFilesOptions['into'], source: unknown): { table: Fo
     table.table === '' ||
     (table.schema !== undefined && (typeof table.schema !== 'string' || table.schema === ''))
   )
-    throw new ArgumentTypeError('predictFiles: into must be a table name, or { table, schema } with non-empty names');
+    throw new ArgumentTypeError(`${where}: into must be a table name, or { table, schema } with non-empty names`);
   if (!isWeeklySource(source) || typeof source.writeForecasts !== 'function')
     throw new ArgumentTypeError(
-      `predictFiles: into needs a source that writes tables (postgres(), or duckdb() with a table); ${isWeeklySource(source) ? `the source ${source.name} does not` : 'files do not'}: write the predictions yourself`,
+      `${where}: into needs a source that writes tables (postgres(), or duckdb() with a table); ${isWeeklySource(source) ? `the source ${source.name} does not` : 'files do not'}: write the predictions yourself`,
     );
   return { table: { table: table.table, ...(table.schema !== undefined ? { schema: table.schema } : {}) }, source };
 }

@@ -1,7 +1,15 @@
 import { formatDay } from '../calendar.js';
 import { DataError } from '../errors.js';
 import { weeklyFromHeldSegments, SEGMENT_COLUMNS, type SegmentColumns } from '../features/segments.js';
-import { throughOf, type DailyRequest, type ForecastTable, type WeeklyLoad, type WeeklyRequest } from '../features/source.js';
+import {
+  throughOf,
+  type DailyRequest,
+  type ForecastTable,
+  type WeeklyBatchesEnd,
+  type WeeklyBatching,
+  type WeeklyLoad,
+  type WeeklyRequest,
+} from '../features/source.js';
 import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { daysIn } from '../features/weekly-sums.js';
@@ -163,6 +171,123 @@ export function engineLoad<P extends Preset>(
     });
     return { weekly, report, lastDay };
   })();
+}
+
+/**
+ * The weekly tables of a SQL source's `weeklyBatches`, built as the
+ * segments come, whole profiles at a time in code-point order: `start` once
+ * the refused rows and the last day are counted (before the first kept
+ * segment), then the segments in batches (`add`) and `endPass`, again while
+ * `endPass` asks for another pass, then `end` with the counts. Every
+ * decision is `engineLoad`'s: a refused row under `onError: 'throw'` is
+ * thrown (at `end`; no segment is wanted), the rows of a profile past the
+ * span limit are refused as they are there, and the report is the same.
+ * Where a profile spans more weeks than the limit, a first pass only refuses
+ * its rows, to learn the last day kept before any table is extended to it;
+ * no input without such a profile pays for it.
+ */
+export class EngineBatches<P extends Preset> {
+  private through: number | undefined;
+  private lastDay = Number.NEGATIVE_INFINITY;
+  private started = false;
+  /** The last day of a kept row as counted, before the span limit. */
+  private countedLast = Number.NaN;
+  private refusing = false;
+  /** This pass only refuses the rows past the span limit (no table is built). */
+  private dry = false;
+  /** The last day of a kept segment, over this pass's batches (NaN before the first). */
+  private keptLast = Number.NaN;
+  /** What the span limit refused in this pass: rows, and their share of the counts. */
+  private readonly span = { rows: 0, kept: 0, missing: 0, duplicates: 0, errors: [] as DataError[] };
+
+  constructor(
+    private readonly request: WeeklyRequest<P>,
+    private readonly name: string,
+    private readonly batching: WeeklyBatching<P>,
+    private readonly nameRow: (id: string, date: string) => string,
+  ) {}
+
+  /**
+   * Once the refused rows and the last day of a kept row are counted: `widest` is the widest profile, the most
+   * days between the Sundays of its first and last segments (NaN when none). Whether kept segments are wanted
+   * (not when a refused row is to be thrown). Later calls (on later passes) change nothing.
+   */
+  start(counts: Pick<EngineCounts, 'refused' | 'last'>, widest: number): boolean {
+    if (!this.started) {
+      this.started = true;
+      this.countedLast = counts.last;
+      this.refusing = counts.refused > 0 && this.request.onError === 'throw';
+      this.dry = !this.refusing && widest / 7 + 1 > this.request.limits.maxWeeksPerProfile;
+      if (!this.dry) this.build(counts.last);
+    }
+    return !this.refusing;
+  }
+
+  private build(last: number): void {
+    this.lastDay = Number.isNaN(last) ? Number.NEGATIVE_INFINITY : last;
+    this.through = throughOf(this.request, this.lastDay);
+  }
+
+  /** One batch of segments (whole profiles, after those of the batch before): its table handed to `onBatch`. */
+  add(segments: EngineSegments): void {
+    // The span limit's refusals of this batch, taken out of a zero count of its own.
+    const change: EngineCounts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
+    const past = refusePastSpan(segments, this.request.limits.maxWeeksPerProfile, change, this.nameRow);
+    const columns = past ? past.columns : segments.columns;
+    if (past) {
+      if (this.request.onError === 'throw') throw past.errors[0]!;
+      const { span } = this;
+      span.rows += past.rows;
+      span.kept += change.kept;
+      span.missing += change.missing;
+      span.duplicates += change.duplicates;
+      span.errors = [...span.errors, ...past.errors].slice(0, MAX_SKIPPED_EXAMPLES);
+    }
+    const days = columns.lastDay;
+    for (let i = 0; i < days.length; i++) if (!(days[i]! <= this.keptLast)) this.keptLast = days[i]!;
+    if (this.dry) return;
+    const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = this.request.limits;
+    const weekly = weeklyFromHeldSegments<P>(
+      { columns },
+      {
+        preset: this.request.preset,
+        limits: { from: formatDay(firstDay), to: formatDay(limitDay), maxWeeksPerProfile },
+        ...(this.through !== undefined ? { through: this.through } : {}),
+        source: this.name,
+      },
+    );
+    this.batching.onBatch(weekly, this.lastDay);
+  }
+
+  /** After each pass: whether another is wanted (after a first pass that only refused rows past the span limit). */
+  endPass(): boolean {
+    if (!this.dry) return false;
+    this.dry = false;
+    this.build(this.span.rows > 0 ? this.keptLast : this.countedLast);
+    Object.assign(this.span, { rows: 0, kept: 0, missing: 0, duplicates: 0, errors: [] });
+    this.keptLast = Number.NaN;
+    return true;
+  }
+
+  /** The report and the last day, from the counts of the last pass (or the first refused row, thrown). */
+  async end(report: LoadReport, examples: () => Promise<DataError[]>, counts: EngineCounts): Promise<WeeklyBatchesEnd> {
+    this.start(counts, Number.NaN);
+    if (counts.refused > 0) {
+      const errors = await examples();
+      if (this.request.onError === 'throw') throw errors[0]!;
+      report.skipped = counts.refused;
+      report.skippedExamples = errors;
+    }
+    const { span } = this;
+    report.skipped += span.rows;
+    report.skippedExamples = [...report.skippedExamples, ...span.errors].slice(0, MAX_SKIPPED_EXAMPLES);
+    report.rows = counts.kept + span.kept;
+    report.missingFollowers = counts.missing + span.missing;
+    report.duplicateRows = counts.duplicates + span.duplicates;
+    if (this.request.window) report.outsideWindow = counts.outside;
+    this.request.onProgress?.({ stage: 'read', rows: report.rows });
+    return { report, lastDay: this.lastDay };
+  }
 }
 
 /**

@@ -97,6 +97,12 @@ export class SegmentReader extends CopyLineReader {
   /** The kept segments' profile ids, in order of first sight. */
   readonly profiles = new ProfileInterner();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
+  /** In batches: the widest profile, as the status 3 row says (NaN when none came). */
+  private widest = Number.NaN;
+  /** In batches: whether `batching.start` was called, what it answered, and the first profile of the batch at hand. */
+  private started = false;
+  private wanted = true;
+  private first = 0;
   /**
    * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
    * array that grows in place, `BLOCK` values at a time: neither growing nor
@@ -108,7 +114,14 @@ export class SegmentReader extends CopyLineReader {
   private readonly columns = [...SEGMENT_COLUMNS, 'days'].map((_, c) => new GrowingColumn(c < INTEGER_COLUMNS));
   private size = 0;
 
-  constructor() {
+  /**
+   * `batching`: hand the kept segments over `size` whole profiles at a time, which needs them in profile order
+   * after the other rows, and a first row of status 3 whose `first_day` is the widest profile (the most days between
+   * the Sundays of its first and last segments) and whose `last_day` is the last day of a kept row. `start` is
+   * called with the counts before the first kept segment (or at `end` when none came); when it answers false, the
+   * kept segments are not read.
+   */
+  constructor(private readonly batching?: SegmentBatching) {
     super('segment', 16);
   }
 
@@ -116,10 +129,18 @@ export class SegmentReader extends CopyLineReader {
     const { starts, ends } = this;
     const status = bytes[starts[0]!]! - 48;
     const n = numberAt(bytes, starts[6]!, ends[6]!);
-    if (status === 2) this.counts.refused += n;
+    if (status === 3) {
+      this.widest = numberAt(bytes, starts[4]!, ends[4]!);
+      this.counts.last = numberAt(bytes, starts[5]!, ends[5]!);
+    } else if (status === 2) this.counts.refused += n;
     else if (status === 1) this.counts.outside += n;
     else {
+      if (this.batching) {
+        if (!this.started) this.begin();
+        if (!this.wanted) return;
+      }
       const k = this.profileOf(this.profiles, bytes);
+      if (this.batching && k >= this.first + this.batching.size) this.flush();
       const at = this.size++;
       const { columns } = this;
       if (at === columns[0]!.capacity) for (const column of columns) column.grow();
@@ -142,6 +163,40 @@ export class SegmentReader extends CopyLineReader {
     this.checkEnded('segments');
     return this.columns.map((column) => column.take(this.size));
   }
+
+  /** In batches, once the stream ended: the last batch handed over. */
+  end(): void {
+    this.checkEnded('segments');
+    if (!this.started) this.begin();
+    if (this.size > 0) this.flush();
+  }
+
+  private begin(): void {
+    this.started = true;
+    this.wanted = this.batching!.start(this.counts, this.widest);
+  }
+
+  /** The batch at hand (profiles `first` on), its profile numbers counted from its first, handed over. */
+  private flush(): void {
+    const { size } = this.batching!;
+    const columns = this.columns.map((column) => column.take(this.size));
+    const profile = columns[0]!;
+    for (let i = 0; i < this.size; i++) profile[i]! -= this.first;
+    const ids = this.profiles.ids.slice(this.first, Math.min(this.first + size, this.profiles.ids.length));
+    this.size = 0;
+    this.first += size;
+    this.batching!.add(ids, columns);
+  }
+}
+
+/** How a `SegmentReader` hands its kept segments over in batches of whole profiles. */
+export interface SegmentBatching {
+  /** Profiles per batch. */
+  size: number;
+  /** Before the first kept segment: the counts so far (the refused rows, the last day) and the widest profile; false: no segment is wanted. */
+  start(counts: { refused: number; last: number }, widest: number): boolean;
+  /** A batch: its profile ids, and its columns (`SEGMENT_COLUMNS`, then the days with a record as bits), profile numbers indexing the ids. */
+  add(profileIds: string[], columns: (Float64Array | Int32Array)[]): void;
 }
 
 /**
@@ -204,8 +259,12 @@ export class GrowingColumn {
     private readonly resizable = RESIZABLE,
   ) {
     this.bytes = integer ? 4 : 8;
-    this.buffer = resizable ? new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(0, { maxByteLength: MAX_BYTES }) : new ArrayBuffer(0);
+    this.buffer = this.empty();
     this.values = this.view(this.buffer);
+  }
+
+  private empty(): ArrayBuffer {
+    return this.resizable ? new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(0, { maxByteLength: MAX_BYTES }) : new ArrayBuffer(0);
   }
 
   private view(buffer: ArrayBuffer, length?: number): Int32Array | Float64Array {
@@ -228,10 +287,10 @@ export class GrowingColumn {
     this.capacity = capacity;
   }
 
-  /** The first `size` values, as a view of fixed length; the column is let go. */
+  /** The first `size` values, as a view of fixed length; the column is let go, and starts again empty. */
   take(size: number): Int32Array | Float64Array {
     const out = this.view(this.buffer, size);
-    this.buffer = new ArrayBuffer(0);
+    this.buffer = this.empty();
     this.values = this.view(this.buffer);
     this.capacity = 0;
     return out;

@@ -3,7 +3,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
-import type { DailyRequest, ForecastTable, WeeklyLoad, WeeklyRequest, WeeklySource, WrittenForecasts } from '../features/source.js';
+import type {
+  DailyRequest,
+  ForecastTable,
+  WeeklyBatchesEnd,
+  WeeklyBatching,
+  WeeklyLoad,
+  WeeklyRequest,
+  WeeklySource,
+  WrittenForecasts,
+} from '../features/source.js';
 import { DailyFrameBuilder, type DailyFrame } from '../frame/daily-frame.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import type { CheckedLimits, Prediction, Preset, ProgressCallback } from '../schema.js';
@@ -14,6 +23,7 @@ import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
 import {
   COUNTS,
+  EngineBatches,
   engineDaily,
   engineLoad,
   forecastColumns,
@@ -22,6 +32,8 @@ import {
   replaceForecastTable,
   rowByKey,
   segmentColumnsOf,
+  type EngineCounts,
+  type EngineSegments,
 } from './common.js';
 
 /*
@@ -191,6 +203,111 @@ async function columnTypes(
 ): Promise<Map<string, string>> {
   const rows = await readRows(await connection.stream(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${relation})`, values, types), 2);
   return new Map(rows.map(([name, type]) => [name ?? '', type ?? '']));
+}
+
+/**
+ * Sums the checked rows by segment into the temporary table `ef_segments`
+ * (status 0: the segments of the rows kept; 1 and 2: one group each for the
+ * good rows outside the window and the refused rows), and counts them.
+ */
+async function sumSegments(
+  connection: DuckDbConnectionLike,
+  checked: string,
+  values: Record<string, unknown>,
+  paramTypes: Record<string, unknown>,
+  request: WeeklyRequest,
+): Promise<{ counts: EngineCounts; segmentCount: number }> {
+  const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
+  const from = Number.isFinite(window.from) ? window.from : -2147483648;
+  const to = Number.isFinite(window.to) ? window.to : 2147483647;
+  // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ef_segments AS
+      WITH rows AS (
+        SELECT CASE WHEN refused THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status, id, day,
+               posts_n, engagement_n, reach_n, impressions_n, followers_n
+        FROM ${checked}
+      ), keyed AS (
+        SELECT status, CASE WHEN status = 0 THEN id END AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+               CASE WHEN status = 0 THEN day + (((3 - day) % 7) + 7) % 7 END AS sunday
+        FROM rows
+      )
+      SELECT status, id, sunday::DOUBLE AS sunday,
+             CASE WHEN status = 0 THEN CASE WHEN month(DATE '1970-01-01' + sunday) = month(DATE '1970-01-01' + min(day)) THEN 0 ELSE 1 END END::DOUBLE AS part,
+             min(day)::DOUBLE AS first_day, max(day)::DOUBLE AS last_day, count(*)::DOUBLE AS n,
+             sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
+             coalesce(sum(followers_n), 0)::DOUBLE AS followers_sum, count(followers_n)::DOUBLE AS followers_count,
+             coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE) AS followers_last,
+             coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE) AS followers_day,
+             bit_or(1 << (sunday - day)) AS days
+      FROM keyed
+      GROUP BY status, id, sunday, CASE WHEN status = 0 THEN month(DATE '1970-01-01' + sunday) <> month(DATE '1970-01-01' + day) END`,
+    values,
+    paramTypes,
+  );
+  const counts = await readColumns(
+    await connection.stream(`SELECT
+          coalesce(sum(n) FILTER (WHERE status = 0), 0)::DOUBLE,
+          coalesce(sum(n) FILTER (WHERE status = 1), 0)::DOUBLE,
+          coalesce(sum(n) FILTER (WHERE status = 2), 0)::DOUBLE,
+          coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
+          coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE),
+          count(*) FILTER (WHERE status = 0)::DOUBLE,
+          coalesce(sum(n - bit_count(days)) FILTER (WHERE status = 0), 0)::DOUBLE
+        FROM ef_segments`),
+    7,
+  );
+  const [kept, outside, refused, missing, last, segmentCount, duplicates] = counts.map((c) => c[0]!);
+  return {
+    counts: { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! },
+    segmentCount: segmentCount!,
+  };
+}
+
+/**
+ * Hands the segments of a result in profile order (its first column the
+ * profile number, then `SEGMENT_COLUMNS`' and the days) to `add`, `size`
+ * whole profiles at a time, each batch's profile numbers counted from its
+ * first.
+ */
+async function sendBatches(result: DuckDbStreamLike, profileIds: readonly string[], size: number, add: (segments: EngineSegments) => void): Promise<void> {
+  const width = SEGMENT_COLUMNS.length + 1;
+  // The current batch's rows, as copies of chunk slices per column; its profiles are first … first + size − 1.
+  let parts: Float64Array[][] = [];
+  let first = 0;
+  const flush = (): void => {
+    const rows = parts.reduce((sum, part) => sum + part[0]!.length, 0);
+    const columns = Array.from({ length: width }, (_, c) => {
+      const out = new Float64Array(rows);
+      let at = 0;
+      for (const part of parts) {
+        out.set(part[c]!, at);
+        at += part[c]!.length;
+      }
+      return out;
+    });
+    for (let i = 0; i < rows; i++) columns[0]![i]! -= first;
+    const ids = profileIds.slice(first, Math.min(first + size, profileIds.length));
+    parts = [];
+    first += size;
+    add({ columns: segmentColumnsOf(ids, columns), days: columns[width - 1]! });
+  };
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const vectors = Array.from({ length: width }, (_, c) => numbersOf(chunk.getColumnVector(c), n));
+    const k = vectors[0]!;
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      if (k[i]! < first + size) continue;
+      if (i > from) parts.push(vectors.map((v) => v.slice(from, i)));
+      from = i;
+      flush();
+    }
+    if (n > from) parts.push(vectors.map((v) => v.slice(from, n)));
+  }
+  if (parts.length > 0) flush();
 }
 
 /** Reads a VARCHAR result column of every chunk. */
@@ -394,48 +511,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     ...(options.table !== undefined ? { writeForecasts } : {}),
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
-        const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
-        const from = Number.isFinite(window.from) ? window.from : -2147483648;
-        const to = Number.isFinite(window.to) ? window.to : 2147483647;
         const open = connection;
-        // One pass: the segments of the rows kept (status 0), and one group each for the good rows outside the window (1) and the refused rows (2).
-        await connection.run(
-          `CREATE OR REPLACE TEMP TABLE ef_segments AS
-          WITH rows AS (
-            SELECT CASE WHEN refused THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status, id, day,
-                   posts_n, engagement_n, reach_n, impressions_n, followers_n
-            FROM ${checked}
-          ), keyed AS (
-            SELECT status, CASE WHEN status = 0 THEN id END AS id, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
-                   CASE WHEN status = 0 THEN day + (((3 - day) % 7) + 7) % 7 END AS sunday
-            FROM rows
-          )
-          SELECT status, id, sunday::DOUBLE AS sunday,
-                 CASE WHEN status = 0 THEN CASE WHEN month(DATE '1970-01-01' + sunday) = month(DATE '1970-01-01' + min(day)) THEN 0 ELSE 1 END END::DOUBLE AS part,
-                 min(day)::DOUBLE AS first_day, max(day)::DOUBLE AS last_day, count(*)::DOUBLE AS n,
-                 sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
-                 coalesce(sum(followers_n), 0)::DOUBLE AS followers_sum, count(followers_n)::DOUBLE AS followers_count,
-                 coalesce(arg_max(followers_n, (day, followers_n)) FILTER (WHERE followers_n IS NOT NULL), 'NaN'::DOUBLE) AS followers_last,
-                 coalesce(max(day) FILTER (WHERE followers_n IS NOT NULL)::DOUBLE, 'NaN'::DOUBLE) AS followers_day,
-                 bit_or(1 << (sunday - day)) AS days
-          FROM keyed
-          GROUP BY status, id, sunday, CASE WHEN status = 0 THEN month(DATE '1970-01-01' + sunday) <> month(DATE '1970-01-01' + day) END`,
-          values,
-          paramTypes,
-        );
-        const counts = await readColumns(
-          await connection.stream(`SELECT
-              coalesce(sum(n) FILTER (WHERE status = 0), 0)::DOUBLE,
-              coalesce(sum(n) FILTER (WHERE status = 1), 0)::DOUBLE,
-              coalesce(sum(n) FILTER (WHERE status = 2), 0)::DOUBLE,
-              coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
-              coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE),
-              count(*) FILTER (WHERE status = 0)::DOUBLE,
-              coalesce(sum(n - bit_count(days)) FILTER (WHERE status = 0), 0)::DOUBLE
-            FROM ef_segments`),
-          7,
-        );
-        const [kept, outside, refused, missing, last, segmentCount, duplicates] = counts.map((c) => c[0]!);
+        const { counts, segmentCount } = await sumSegments(connection, checked, values, paramTypes, request);
         const segments = async () => {
           // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
           await open.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
@@ -449,15 +526,37 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           await open.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
           return { columns: segmentColumnsOf(profileIds, columns), days: columns[SEGMENT_COLUMNS.length]! };
         };
-        return await engineLoad(
-          request,
-          name,
-          report,
-          { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! },
-          examples,
-          segments,
-          (id, date) => rowByKey(name, id, date),
+        return await engineLoad(request, name, report, counts, examples, segments, (id, date) => rowByKey(name, id, date));
+      });
+    },
+    weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
+      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
+        const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
+        const batches = new EngineBatches(request, name, batching, (id, date) => rowByKey(name, id, date));
+        // The widest profile: the most days between the Sundays of its first and last segments (the span limit's test).
+        const [widest] = await readColumns(
+          await connection.stream(`SELECT coalesce(max(span), 'NaN'::DOUBLE) FROM (
+              SELECT (max(sunday) - min(sunday))::DOUBLE AS span FROM ef_segments WHERE status = 0 GROUP BY id)`),
+          1,
         );
+        if (batches.start(counts, widest![0]!)) {
+          // The profile dictionary (code-point order), then the segments in profile order, cut into batches of whole profiles.
+          await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
+            SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
+          const profileIds = await readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
+          do {
+            await sendBatches(
+              await connection.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
+                  followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
+                FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0 ORDER BY k`),
+              profileIds,
+              batching.profiles,
+              (segments) => batches.add(segments),
+            );
+          } while (batches.endPass());
+          await connection.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
+        }
+        return await batches.end(report, examples, counts);
       });
     },
     daily(request: DailyRequest): Promise<DailyFrame> {

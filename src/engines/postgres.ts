@@ -1,6 +1,16 @@
 import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
-import type { DailyRequest, ForecastTable, ProfileRowSource, WeeklyLoad, WeeklyRequest, WeeklySource, WrittenForecasts } from '../features/source.js';
+import type {
+  DailyRequest,
+  ForecastTable,
+  ProfileRowSource,
+  WeeklyBatchesEnd,
+  WeeklyBatching,
+  WeeklyLoad,
+  WeeklyRequest,
+  WeeklySource,
+  WrittenForecasts,
+} from '../features/source.js';
 import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
@@ -11,6 +21,7 @@ import { SEGMENT_COLUMNS } from '../features/segments.js';
 import {
   COUNTS,
   DAILY_COLUMNS,
+  EngineBatches,
   engineDaily,
   engineLoad,
   forecastColumns,
@@ -387,8 +398,18 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           await query('SET LOCAL extra_float_digits = 3');
           for (const setting of settings) await query(setting);
           if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
-          await copyOut(client, `COPY (${sql}) TO STDOUT`, onData).catch((error: unknown) => {
-            throw failed('the query failed', error);
+          // What `onData` throws (a refused row, a forecast that cannot be made) is passed on as it is.
+          let thrown: unknown = null;
+          const take = (chunk: Uint8Array): void => {
+            try {
+              onData(chunk);
+            } catch (error) {
+              thrown = error;
+              throw error;
+            }
+          };
+          await copyOut(client, `COPY (${sql}) TO STDOUT`, take).catch((error: unknown) => {
+            throw error === thrown ? error : failed('the query failed', error);
           });
           await query('COMMIT');
           inTransaction = false;
@@ -437,33 +458,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
     },
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
-        // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
-        const [from, to] = windowOf(request).map(sqlInteger);
-        // The first day of every month from the limits' first day to the week after their last, for the month part.
-        const months = sqlIntegerArray(monthStarts(request.limits.firstDay, request.limits.lastDay + 6));
-        // Grouped by three keys: the status, the profile column as it is (the key a table is partitioned on, so that the
-        // grouping of each partition can be done where it lies: on a shard, by postgres_fdw) and the segment (its Sunday
-        // times 2, plus 1 for the days of the month before the Sunday's, found among the month starts by width_bucket:
-        // integer arithmetic, which postgres_fdw sends, where date_part is not); the segment NULL outside the window. The
-        // keys and the sums are kept cheap to compute (the segment does not repeat the checks; the days' bits do not repeat
-        // the segment): postgres_fdw's planner weighs their cost, and past about twice this it groups on the coordinator.
-        const segmentsSql = `SELECT status, id, seg >> 1 AS sunday, seg & 1 AS part, first_day, last_day, n, posts, engagement, reach, impressions,
-              followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day, days
-          FROM (
-            SELECT status, ef_key::text AS id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
-                   sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
-                   coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
-                   max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair,
-                   bit_or(1 << ((((3 - day) % 7) + 7) % 7)) AS days
-            FROM (
-              SELECT status, ef_key, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
-                     CASE WHEN day BETWEEN ${from} AND ${to} THEN 2 * sunday + (day < (${months})[width_bucket(sunday, ${months})])::int END AS seg
-              FROM (SELECT CASE WHEN bad THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
-                           day + (((3 - day) % 7) + 7) % 7 AS sunday, *
-                    FROM ${rows}) AS rows
-            ) AS keyed
-            GROUP BY status, ef_key, seg
-          ) AS grouped`;
+        const segmentsSql = segmentsQuery(request, rows);
         // One pass, streamed: the segments of the rows kept (status 0), one group per profile for the good rows outside
         // the window (1) and the refused rows (2). A table partitioned on the profile (foreign partitions on shards, or
         // local ones) is grouped partition by partition.
@@ -487,6 +482,37 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           },
           (id, date) => rowByKey(table, id, date),
         );
+      });
+    },
+    weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
+      return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
+        const segments = segmentsQuery(request, rows);
+        // The segments in profile order (code points: COLLATE "C" compares UTF-8 bytes) after the counted rows, and
+        // first a row of status 3: the widest profile (the most days between its first and last Sundays) as first_day,
+        // the last day of a kept row as last_day. The segments are grouped as by `weekly`, then sorted where they are
+        // gathered.
+        const sql = `WITH s AS MATERIALIZED (${segments})
+          SELECT * FROM (
+            SELECT 3 AS status, NULL AS id, NULL AS sunday, NULL AS part,
+                   (SELECT max(span) FROM (SELECT max(sunday) - min(sunday) AS span FROM s WHERE status = 0 GROUP BY id) AS spans) AS first_day,
+                   (SELECT max(last_day) FROM s WHERE status = 0) AS last_day, 0 AS n,
+                   ${Array.from({ length: 9 }, () => 'NULL').join(', ')}
+            UNION ALL SELECT * FROM s
+          ) AS u ORDER BY status DESC, id COLLATE "C"`;
+        const settings = ['SET LOCAL enable_partitionwise_aggregate = on', ...(partitioned ? ['SET LOCAL cpu_operator_cost = 0'] : [])];
+        const batches = new EngineBatches(request, table, batching, (id, date) => rowByKey(table, id, date));
+        let reader: SegmentReader;
+        do {
+          const pass = new SegmentReader({
+            size: batching.profiles,
+            start: (counts, widest) => batches.start(counts, widest),
+            add: (ids, columns) => batches.add({ columns: segmentColumnsOf(ids, columns), days: columns[SEGMENT_COLUMNS.length]! }),
+          });
+          reader = pass;
+          await stream(sql, (chunk) => pass.add(chunk), settings);
+          pass.end();
+        } while (batches.endPass());
+        return await batches.end(emptyReport(), examples, reader.counts);
       });
     },
     daily(request: DailyRequest): Promise<DailyFrame> {
@@ -544,6 +570,41 @@ function sqlIntegerArray(values: readonly number[]): string {
 function sqlInteger(n: number): string {
   if (!Number.isSafeInteger(n)) throw new Error(`postgres: internal: ${n} is not an integer`);
   return String(n);
+}
+
+/**
+ * The segments query of a request over `rows` (the checked rows' subquery):
+ * status, profile, Sunday, part, first and last day, rows, the sums, the
+ * followers' count and last value, and the days with a record as bits.
+ */
+function segmentsQuery(request: WeeklyRequest, rows: string): string {
+  // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
+  const [from, to] = windowOf(request).map(sqlInteger);
+  // The first day of every month from the limits' first day to the week after their last, for the month part.
+  const months = sqlIntegerArray(monthStarts(request.limits.firstDay, request.limits.lastDay + 6));
+  // Grouped by three keys: the status, the profile column as it is (the key a table is partitioned on, so that the
+  // grouping of each partition can be done where it lies: on a shard, by postgres_fdw) and the segment (its Sunday
+  // times 2, plus 1 for the days of the month before the Sunday's, found among the month starts by width_bucket:
+  // integer arithmetic, which postgres_fdw sends, where date_part is not); the segment NULL outside the window. The
+  // keys and the sums are kept cheap to compute (the segment does not repeat the checks; the days' bits do not repeat
+  // the segment): postgres_fdw's planner weighs their cost, and past about twice this it groups on the coordinator.
+  return `SELECT status, id, seg >> 1 AS sunday, seg & 1 AS part, first_day, last_day, n, posts, engagement, reach, impressions,
+        followers_sum, followers_count, coalesce(last_pair[2], 'NaN'::float8) AS followers_last, coalesce(last_pair[1], 'NaN'::float8) AS followers_day, days
+    FROM (
+      SELECT status, ef_key::text AS id, seg, min(day) AS first_day, max(day) AS last_day, count(*) AS n,
+             sum(posts_n) AS posts, sum(engagement_n) AS engagement, sum(reach_n) AS reach, sum(impressions_n) AS impressions,
+             coalesce(sum(followers_n), 0) AS followers_sum, count(followers_n) AS followers_count,
+             max(ARRAY[day::float8, followers_n]) FILTER (WHERE followers_n IS NOT NULL) AS last_pair,
+             bit_or(1 << ((((3 - day) % 7) + 7) % 7)) AS days
+      FROM (
+        SELECT status, ef_key, day, posts_n, engagement_n, reach_n, impressions_n, followers_n,
+               CASE WHEN day BETWEEN ${from} AND ${to} THEN 2 * sunday + (day < (${months})[width_bucket(sunday, ${months})])::int END AS seg
+        FROM (SELECT CASE WHEN bad THEN 2 WHEN day BETWEEN ${from} AND ${to} THEN 0 ELSE 1 END AS status,
+                     day + (((3 - day) % 7) + 7) % 7 AS sunday, *
+              FROM ${rows}) AS rows
+      ) AS keyed
+      GROUP BY status, ef_key, seg
+    ) AS grouped`;
 }
 
 /**

@@ -65,6 +65,35 @@ export interface WeeklySource {
    * interval columns, in order; `onProgress` hears `{ stage: 'write', rows }` as the rows go in.
    */
   writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[], onProgress?: ProgressCallback): Promise<WrittenForecasts>;
+  /**
+   * The weekly table a batch of whole profiles at a time, for work whose memory must not grow with the rows
+   * (`predictInEngine`; optional: the SQL engines have it). The engine sums the segments and sends them in
+   * profile order (code points); each batch's table (the profiles of the batch only, every week of each, as
+   * `weekly` builds it) goes to `batching.onBatch` and is let go. Resolves once every batch was handed over,
+   * with the report and the last day, or rejects as `weekly` would (a refused row under `onError: 'throw'`).
+   */
+  weeklyBatches?<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd>;
+}
+
+/** How `WeeklySource.weeklyBatches` hands over its batches. */
+export interface WeeklyBatching<P extends Preset = Preset> {
+  /** Profiles per batch (a positive integer). */
+  profiles: number;
+  /**
+   * Called with each batch's table, in profile order, and the last day of the input as known before the tables
+   * were built (the one a `through: 'last-day'` request extended them to). When the input limits refuse rows of a
+   * profile spanning too many weeks, the last day at the end (`WeeklyBatchesEnd.lastDay`) can be earlier: a caller
+   * that depends on it compares the two.
+   */
+  onBatch(weekly: WeeklyFrame<P>, lastDay: number): void;
+}
+
+/** What `WeeklySource.weeklyBatches` resolves to once every batch was handed over. */
+export interface WeeklyBatchesEnd {
+  /** What reading found, as `weekly` reports it. */
+  report: LoadReport;
+  /** The last day with a row kept in the window (−Infinity when none). */
+  lastDay: number;
 }
 
 /** Where `predictFiles` writes its forecasts (`into`): a table, and its schema (default: the source's). */

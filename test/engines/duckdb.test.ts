@@ -7,11 +7,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb, duckDbDefaultMemoryLimit } from '../../src/engines/duckdb.js';
-import { DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
+import { csvSource, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, predictInEngine, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
   DAILY_HEADER,
   DIRTY_REFUSED,
+  expectBatchedPredictions,
   expectDirtyCounts,
   expectSameDaily,
   expectSpanRefused,
@@ -193,6 +194,31 @@ describe.skipIf(skip)('duckdb()', () => {
     );
   });
 
+  it('predicts a batch of profiles at a time (predictInEngine), with the forecasts, skipped profiles and report of predictFiles', async () => {
+    const model = trainModels(await loadDaily(`${GOLDEN}input`), { preset: 'corrected', cutoff: '2024-03-31', calibrationWeeks: 4 }).model;
+    await expectBatchedPredictions(duckdb({ files: `${GOLDEN}input` }), model);
+    await expectBatchedPredictions(duckdb({ files: dirty }), model, 'skip', [0, 1]);
+    await expectBatchedPredictions(duckdb({ files: dirty }), model, 'throw', [0]);
+    // A profile past the span limit: its mistyped row refused, the tables extended to the last day kept.
+    await expectBatchedPredictions(duckdb({ files: span }), model, 'skip', [0, 1]);
+    // What it refuses, before anything is read.
+    const source = duckdb({ files: `${GOLDEN}input` });
+    await expect(predictInEngine(model, `${GOLDEN}input` as never)).rejects.toThrow(
+      'predictInEngine: the source must send its weekly table in batches (duckdb() or postgres()): for files or rows in memory, use predictFiles',
+    );
+    await expect(predictInEngine(model, csvSource(`${GOLDEN}input`))).rejects.toThrow(
+      `predictInEngine: the source must send its weekly table in batches (duckdb() or postgres()); ${GOLDEN}input does not: for files or rows in memory, use predictFiles`,
+    );
+    await expect(predictInEngine(model, source, { profiles: ['a'] } as never)).rejects.toThrow(
+      'predictInEngine: profiles is not an option here; to forecast some profiles, use predictFiles(model, source, { profiles })',
+    );
+    for (const batchProfiles of [0, 1.5, Number.NaN])
+      await expect(predictInEngine(model, source, { batchProfiles })).rejects.toThrow(
+        `predictInEngine: batchProfiles must be a positive integer, got ${JSON.stringify(batchProfiles)}`,
+      );
+    await expect(predictInEngine(model, source, { into: 'forecasts' })).rejects.toThrow('predictInEngine: into needs a source that writes tables');
+  });
+
   it('drops its copy of the segments once read, before the table is built (DuckDB gives their memory back)', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
@@ -279,6 +305,16 @@ describe.skipIf(skip)('duckdb()', () => {
       2,
       'engagement-forecast: predict: --into writes into a table of the database the rows are in: it needs --engine postgres, or --engine duckdb with --table',
     ]);
+    // A batch of profiles at a time (the default with --engine): the JS path's CSV, byte for byte.
+    const batched = runCli(dir, 'predict', '--engine', 'duckdb', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'), '--batch-profiles', '7');
+    expect([batched.code, batched.stdout], batched.stderr).toEqual([0, nightlyJs.stdout]);
+    for (const [flags, message] of [
+      [['--engine', 'duckdb', '--batch-profiles', '0'], "--batch-profiles must be a positive integer, got '0'"],
+      [['--batch-profiles', '5'], '--batch-profiles is for --engine duckdb|postgres, without --profile'],
+    ] as const) {
+      const refused = runCli(dir, 'predict', '--data', `${GOLDEN}input`, ...flags);
+      expect([refused.code, refused.stderr.trim()]).toEqual([2, `engagement-forecast: predict: ${message}`]);
+    }
     // The same table as Parquet: read back by DuckDB, the same values as the CSV.
     const written = runCli(dir, 'weekly', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--out', join(out, 'weekly.parquet'), '--quiet');
     expect(written.code, written.stderr).toBe(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/calendar.js';
 import { postgres, type PostgresPoolLike } from '../../src/engines/postgres.js';
-import { loadDaily, loadWeekly, trainModels } from '../../src/index.js';
+import { loadDaily, loadWeekly, predictInEngine, trainModels } from '../../src/index.js';
 import { parseLooseNumber } from '../../src/io/numbers.js';
 import { csvRecords, DAILY_HEADER, sameTable, writeDirtyData } from '../helpers/engines.js';
 import { connect, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
@@ -110,6 +110,12 @@ describe.skipIf(skip)('postgres() through a coordinator of shards (postgres_fdw)
       expect(sharded.report.rows).toBe(csv.report.rows);
       expect(JSON.stringify(trainModels(sharded.weekly).model)).toBe(JSON.stringify(trainModels(single.weekly).model));
     }
+    // Forecasts a batch of profiles at a time, as the single server's.
+    const model = trainModels(await loadDaily(`${GOLDEN}input`), { preset: 'corrected', cutoff: '2024-03-31', calibrationWeeks: 4 }).model;
+    const options = { asOf: '2024-06-16', intervals: [0.8], batchProfiles: 9 };
+    const single = await predictInEngine(model, source('golden_single'), options);
+    expect(single.predictions.length).toBeGreaterThan(0);
+    expect(await predictInEngine(model, source('golden'), options)).toEqual(single);
   });
 
   it('refuses and counts the same rows as the single server on dirty data', async () => {
@@ -160,22 +166,32 @@ describe.skipIf(skip)('postgres() through a coordinator of shards (postgres_fdw)
         });
       },
     };
-    const { weekly } = await loadWeekly(postgres({ pool: seen, schema, table: 'golden' }), { preset: 'corrected' });
-    await pool.end();
+    const from = postgres({ pool: seen, schema, table: 'golden' });
+    const { weekly } = await loadWeekly(from, { preset: 'corrected' });
     expect(weekly.length).toBeGreaterThan(0);
+    // And the query that sends the segments in batches (profile order).
+    const model = trainModels(weekly, { cutoff: '2024-03-31' }).model;
+    expect((await predictInEngine(model, from, { asOf: '2024-06-16' })).predictions.length).toBeGreaterThan(0);
+    await pool.end();
     expect(sent).toContain('SET LOCAL enable_partitionwise_aggregate = on');
-    const copy = sent.find((t) => t.startsWith('COPY ('))!;
-    const segments = copy.slice('COPY ('.length, copy.lastIndexOf(') TO STDOUT'));
-    // The plan under the settings the source made for its query.
+    const copies = sent.filter((t) => t.startsWith('COPY ('));
+    expect(copies).toHaveLength(2);
     const c = await connect();
-    for (const set of sent.filter((t) => t.startsWith('SET LOCAL '))) await c.query(set.replace('SET LOCAL ', 'SET '));
-    const plan = (await c.query(`EXPLAIN (VERBOSE, COSTS OFF) ${segments}`)).rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+    for (const [k, copy] of copies.entries()) {
+      const segments = copy.slice('COPY ('.length, copy.lastIndexOf(') TO STDOUT'));
+      // The plan under the settings the source made for its query.
+      for (const set of sent.filter((t) => t.startsWith('SET LOCAL '))) await c.query(set.replace('SET LOCAL ', 'SET '));
+      const plan = (await c.query(`EXPLAIN (VERBOSE, COSTS OFF) ${segments}`)).rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+      const remote = plan.split('\n').filter((line) => line.includes('Remote SQL:'));
+      expect(remote, plan).toHaveLength(SHARD_URLS.length);
+      for (const line of remote) expect(line, plan).toMatch(/GROUP BY/);
+      expect(plan.match(/Relations: Aggregate on/g) ?? [], plan).toHaveLength(SHARD_URLS.length);
+      // No grouping of rows left to the coordinator but the append of the shards' groups: in the batches' query,
+      // the segments (the CTE s) are grouped on the shards, and the coordinator only finds the widest profile among them.
+      const grouped = k === 0 ? plan : plan.slice(plan.indexOf('CTE s'), plan.indexOf('InitPlan'));
+      expect(grouped, plan).toMatch(/Foreign Scan/);
+      expect(grouped, plan).not.toMatch(/HashAggregate|GroupAggregate/);
+    }
     await c.end();
-    const remote = plan.split('\n').filter((line) => line.includes('Remote SQL:'));
-    expect(remote, plan).toHaveLength(SHARD_URLS.length);
-    for (const line of remote) expect(line, plan).toMatch(/GROUP BY/);
-    expect(plan.match(/Relations: Aggregate on/g) ?? [], plan).toHaveLength(SHARD_URLS.length);
-    // No grouping left to the coordinator but the append of the shards' groups.
-    expect(plan, plan).not.toMatch(/HashAggregate|GroupAggregate/);
   });
 });

@@ -13,6 +13,7 @@ import {
   csvRecords,
   DAILY_HEADER,
   DIRTY_REFUSED,
+  expectBatchedPredictions,
   expectDirtyCounts,
   expectSameDaily,
   expectSpanRefused,
@@ -148,6 +149,15 @@ describe.skipIf(skip)('postgres()', () => {
     // The weekly table's last origin is the daily rows' when the last day read is given.
     const options = { origins: 3, step: 4 };
     expect(backtest(weekly, { ...options, last: formatDay(sundayOnOrBefore(lastDay) - 28) })).toEqual(backtest(daily, options));
+  });
+
+  it('predicts a batch of profiles at a time (predictInEngine), with the forecasts, skipped profiles and report of predictFiles', async () => {
+    const model = trainModels(await loadDaily(`${GOLDEN}input`), { preset: 'corrected', cutoff: '2024-03-31', calibrationWeeks: 4 }).model;
+    await expectBatchedPredictions(source('golden'), model);
+    await expectBatchedPredictions(source('dirty'), model, 'skip', [0, 1]);
+    await expectBatchedPredictions(source('dirty'), model, 'throw', [0]);
+    // A profile past the span limit: its mistyped row refused, the tables extended to the last day kept.
+    await expectBatchedPredictions(source('span'), model, 'skip', [0, 1]);
   });
 
   it('writes the forecasts into a table of the database: the values predict gives, replaced as a whole, or left as they were when the write fails', async () => {

@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { generateDaily } from '../../src/generate.js';
-import { DataError, loadDaily, loadWeekly, type DailyFrame, type LoadReport, type WeeklyFrame, type WeeklySource } from '../../src/index.js';
+import {
+  DataError,
+  loadBuiltinModel,
+  loadDaily,
+  loadWeekly,
+  predictFiles,
+  predictInEngine,
+  type DailyFrame,
+  type EngagementModel,
+  type LoadReport,
+  type PredictInEngineOptions,
+  type WeeklyFrame,
+  type WeeklySource,
+} from '../../src/index.js';
 
 /*
  * What the engine tests share: the cell-for-cell comparison with the JS
@@ -277,4 +290,58 @@ export async function expectSameDaily(files: string, source: WeeklySource, optio
   const reasons = (r: LoadReport) => r.skippedExamples.map((e) => [e.column, e.reason, e.value]).sort();
   expect(reasons(got.report)).toEqual(reasons(want.report));
   return got;
+}
+
+/**
+ * `predictInEngine` over `source` gives what `predictFiles` gives over the
+ * same source (forecasts, skipped profiles, report), whatever the batch size
+ * (a profile a batch, a few, the default: one batch), with and without `asOf` and
+ * `since`, for a `corrected` model (with intervals) and the built-in
+ * `notebook` one (`only`: the indices of the cases to run, in that order);
+ * and throws the same first refused row.
+ */
+export async function expectBatchedPredictions(
+  source: WeeklySource,
+  model: EngagementModel,
+  onError: 'skip' | 'throw' = 'skip',
+  only: readonly number[] = [0, 1, 2, 3],
+): Promise<void> {
+  const cases: [EngagementModel, PredictInEngineOptions][] = [
+    [model, { asOf: '2024-06-16', intervals: [0.8, 0.95] }],
+    [model, {}],
+    [model, { since: '2024-02-01', asOf: '2024-05-31' }],
+    [loadBuiltinModel(), {}],
+  ];
+  let forecasts = 0;
+  for (const [c, [m, options]] of cases.entries()) {
+    if (!only.includes(c)) continue;
+    const want = await predictFiles(m, source, { ...options, onError }).catch((e: unknown) => e);
+    for (const batchProfiles of c === 0 ? [1, 7, undefined] : [3]) {
+      const events: { stage: string; rows?: number }[] = [];
+      const got = await predictInEngine(m, source, {
+        ...options,
+        onError,
+        ...(batchProfiles ? { batchProfiles } : {}),
+        onProgress: (e) => events.push(e),
+      }).catch((e: unknown) => e);
+      if (want instanceof Error) {
+        expect(got).toBeInstanceOf(want.constructor);
+        expect((got as Error).message).toBe(want.message);
+        continue;
+      }
+      if (got instanceof Error) throw got;
+      const w = want as Awaited<ReturnType<typeof predictFiles>>;
+      const g = got as Awaited<ReturnType<typeof predictInEngine>>;
+      forecasts += g.predictions.length;
+      expect(g.predictions).toEqual(w.predictions);
+      expect(g.skipped).toEqual(w.skipped);
+      expect(g.report).toEqual(w.report);
+      const profiles = w.predictions.length / 4;
+      const predicted = events.filter((e) => e.stage === 'predict').map((e) => e.rows);
+      expect(predicted.at(-1) ?? 0).toBe(profiles);
+      // One event a batch: as many batches as the size makes of the profiles read (those skipped among them).
+      if (batchProfiles === 1) expect(predicted.length).toBe(profiles + w.skipped.length);
+    }
+  }
+  if (onError === 'skip') expect(forecasts).toBeGreaterThan(0);
 }

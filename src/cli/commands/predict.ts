@@ -2,7 +2,7 @@
 import { loadDaily } from '../../io/load-daily.js';
 import { writeText } from '../../io/text-writer.js';
 import { writePredictionsCsv } from '../../io/write-csv.js';
-import { predict, predictFiles } from '../../predict.js';
+import { predict, predictFiles, predictInEngine } from '../../predict.js';
 import type { Prediction } from '../../schema.js';
 import type { WrittenForecasts } from '../../features/source.js';
 import { TARGETS } from '../../schema.js';
@@ -53,6 +53,9 @@ ${ENGINE_OPTIONS}
                         of the database (in --schema) instead: the table is replaced as
                         a whole, in one transaction, with the columns of the CSV output;
                         on failure it is left as it was
+  --batch-profiles N    with --engine (and no --profile): profiles per batch (default 5000);
+                        the engine sends the weekly sums in profile order and this process
+                        holds one batch's weekly table at a time
 ${COMMON}`,
   async run(rest, context) {
     const command = 'predict';
@@ -69,6 +72,7 @@ ${COMMON}`,
       out: { type: 'string' },
       format: { type: 'string' },
       into: { type: 'string' },
+      'batch-profiles': { type: 'string' },
     });
     context.quiet = values.quiet === true;
     const data = weeklySourceFlags(values, positionals, command);
@@ -89,6 +93,14 @@ ${COMMON}`,
       if (out !== undefined || values.format !== undefined)
         throw new UsageError(`${command}: --into writes the forecasts into a table, not to --out or in a --format`);
     } else jsonNeedsOut(values, out, command);
+    const batchText = values['batch-profiles'] as string | undefined;
+    const batchProfiles = batchText === undefined ? undefined : Number(batchText);
+    if (batchText !== undefined) {
+      if (values.engine === undefined || values.profile !== undefined)
+        throw new UsageError(`${command}: --batch-profiles is for --engine duckdb|postgres, without --profile`);
+      if (!/^[1-9]\d*$/.test(batchText) || !Number.isSafeInteger(batchProfiles))
+        throw new UsageError(`${command}: --batch-profiles must be a positive integer, got '${batchText}'`);
+    }
     checkModelFlags(values, command);
     const model = await modelFrom(values);
     const bar = new ProgressBar(io.stderr, context.quiet);
@@ -102,13 +114,12 @@ ${COMMON}`,
       predictions = predict(model, daily, options);
       read = { rows: daily.length, skipped: daily.report.skipped };
     } else {
-      // An engine: only the weeks in the window come back (and, with --into, the forecasts go back).
-      const answer = await predictFiles(model, data.source, {
-        ...options,
-        onError: data.onError,
-        onProgress: bar.callback,
-        ...(into !== undefined ? { into } : {}),
-      });
+      // An engine: only the weeks in the window come back, a batch of profiles at a time unless some are named (and,
+      // with --into, the forecasts go back).
+      const settings = { ...options, onError: data.onError, onProgress: bar.callback, ...(into !== undefined ? { into } : {}) };
+      const answer = profiles
+        ? await predictFiles(model, data.source, settings)
+        : await predictInEngine(model, data.source, { ...settings, ...(batchProfiles !== undefined ? { batchProfiles } : {}) });
       ({ predictions, report: read, written } = answer);
     }
     bar.done();
