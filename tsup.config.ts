@@ -19,6 +19,10 @@ export default defineConfig([
     format: ['esm'],
     dts: { entry: LIBRARY },
     sourcemap: true,
+    // Maps to the TypeScript lines (stack traces under --enable-source-maps), without a copy of the sources in each.
+    esbuildOptions: (options) => {
+      options.sourcesContent = false;
+    },
     clean: true,
     shims: true,
     target: 'node20',
@@ -31,6 +35,10 @@ export default defineConfig([
     splitting: true,
     dts: true,
     sourcemap: true,
+    // Maps to the TypeScript lines (stack traces under --enable-source-maps), without a copy of the sources in each.
+    esbuildOptions: (options) => {
+      options.sourcesContent = false;
+    },
     shims: true,
     target: 'node20',
   },
@@ -39,6 +47,10 @@ export default defineConfig([
     entry: { 'ingest-worker': 'src/io/ingest-worker.ts' },
     format: ['esm'],
     sourcemap: true,
+    // Maps to the TypeScript lines (stack traces under --enable-source-maps), without a copy of the sources in each.
+    esbuildOptions: (options) => {
+      options.sourcesContent = false;
+    },
     target: 'node20',
   },
 ]);

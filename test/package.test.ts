@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import { tempDir, testTempDir } from './helpers/tmp.js';
@@ -113,6 +114,18 @@ describe('the packed tarball', () => {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => /^(src|test|bench|examples)\//.test(f))).toEqual([]);
+  });
+
+  it('maps a stack trace to the TypeScript lines (source maps without copies of the sources)', () => {
+    // The build packed (its dependencies are the repository's).
+    const pkg = join(dir, 'node_modules', 'engagement-forecast');
+    const script = `import('${pathToFileURL(join(root, 'dist', 'index.js')).href}').then((m) => { try { m.predict(m.loadBuiltinModel(), [{ date: 'x' }]); } catch (e) { console.log(e.stack); } })`;
+    const r = spawnSync(process.execPath, ['--enable-source-maps', '-e', script], { encoding: 'utf8' });
+    expect(r.stdout, r.stderr).toMatch(/at rejectRow \(.*[/\\]src[/\\]io[/\\]rows\.ts:\d+:\d+\)/);
+    const map = JSON.parse(readFileSync(join(pkg, 'dist', 'index.js.map'), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+    expect(map.sources.length).toBeGreaterThan(0);
+    for (const source of map.sources) expect(source).toMatch(/^\.\.\/src\/.+\.ts$/);
+    expect(map.sourcesContent).toBeUndefined();
   });
 
   it('builds nothing on install: no prepare or install scripts', () => {
