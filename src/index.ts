@@ -79,6 +79,7 @@ export {
   type WeeklyLoad,
   type DailyRequest,
   type ProfileRowSource,
+  type ForecastSink,
   type ForecastTable,
   type WeeklyBatching,
   type WeeklyBatchesEnd,

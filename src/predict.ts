@@ -391,21 +391,42 @@ export const DEFAULT_BATCH_PROFILES = 5000;
  * (`batchProfiles`), scores it and lets it go. What Node holds is one
  * batch's table and the forecasts (four per profile), not the weekly table
  * of every profile. The forecasts, the report and `skipped` are those of
- * `predictFiles(model, source, options)`, profiles in id order; with `into`,
- * the forecasts are written into a table of the source's database in one
- * transaction once every batch is scored.
+ * `predictFiles(model, source, options)`, profiles in id order.
  *
+ * With `into`, the forecasts go into a table of the source's database in
+ * one transaction (replaced as a whole, or left as it was on failure) and
+ * are not returned: `postgres()` writes each batch's on a connection of its
+ * own as the next is read, so Node holds no more than a batch of them (a
+ * `pool` needs room for two connections); `duckdb()` writes them once every
+ * batch is scored.
+ *
+ * @returns without `into`, `{ predictions, report, skipped }`; with it, `{ written, report, skipped }`.
  * @example
  * import { postgres } from 'engagement-forecast/postgres';
  * const { written } = await predictInEngine(model, postgres({ table: 'daily' }), { asOf: '2024-11-24', intervals: [0.8, 0.95], into: 'forecasts' });
  * @throws `ArgumentTypeError` for a source without batches (files: use `predictFiles`), `profiles` (use
  *   `predictFiles`), or an `into` the source cannot write; otherwise what `predictFiles` throws.
  */
+export function predictInEngine(
+  model: EngagementModel,
+  source: WeeklySource,
+  options: PredictInEngineOptions & { into: string | ForecastTable },
+): Promise<{ written: WrittenForecasts; report: LoadReport; skipped: SkippedProfile[] }>;
+export function predictInEngine(
+  model: EngagementModel,
+  source: WeeklySource,
+  options?: PredictInEngineOptions & { into?: undefined },
+): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[] }>;
+export function predictInEngine(
+  model: EngagementModel,
+  source: WeeklySource,
+  options?: PredictInEngineOptions,
+): Promise<{ predictions?: Prediction[]; written?: WrittenForecasts; report: LoadReport; skipped: SkippedProfile[] }>;
 export async function predictInEngine(
   model: EngagementModel,
   source: WeeklySource,
   options: PredictInEngineOptions = {},
-): Promise<{ predictions: Prediction[]; report: LoadReport; skipped: SkippedProfile[]; written?: WrittenForecasts }> {
+): Promise<{ predictions?: Prediction[]; written?: WrittenForecasts; report: LoadReport; skipped: SkippedProfile[] }> {
   const coverages = coveragesFor(model, options, 'predictInEngine');
   if (!isWeeklySource(source) || typeof source.weeklyBatches !== 'function')
     throw new ArgumentTypeError(
@@ -423,31 +444,38 @@ export async function predictInEngine(
   const { onError, limits } = readSettings(options, 'predictInEngine');
   const onProgress = options.onProgress;
   const through = originRequest(model, asOf);
+  const bounds = coverages.map(coverageLabel).flatMap((l) => [`lo_${l}`, `hi_${l}`]);
+  // Into a table that takes forecasts as they come: each batch's written before the next is read. Otherwise they are held.
+  const sink = into && into.source.openForecasts ? await into.source.openForecasts(into.table, bounds, onProgress) : null;
   const predictions: Prediction[] = [];
   const skipped: SkippedProfile[] = [];
-  const end = await source.weeklyBatches(
-    { preset: model.preset, onError, limits, window, ...(through !== undefined ? { through } : {}), ...(onProgress ? { onProgress } : {}) },
-    {
-      profiles: size,
-      onBatch: (weekly, lastRead) => {
-        const lastDay = asOf ?? lastRead;
-        const origin = originDay(model, asOf, lastDay);
-        const batch = originRows(weekly, origin, undefined);
-        for (const p of forecastRows(model, weekly, batch.profiles, batch.rows, lastDay, coverages)) predictions.push(p);
-        for (const s of batch.skipped) skipped.push(s);
-        onProgress?.({ stage: 'predict', rows: predictions.length / HORIZONS.length });
+  let profiles = 0;
+  try {
+    const end = await source.weeklyBatches(
+      { preset: model.preset, onError, limits, window, ...(through !== undefined ? { through } : {}), ...(onProgress ? { onProgress } : {}) },
+      {
+        profiles: size,
+        onBatch: (weekly, lastRead) => {
+          const lastDay = asOf ?? lastRead;
+          const origin = originDay(model, asOf, lastDay);
+          const batch = originRows(weekly, origin, undefined);
+          const forecasts = forecastRows(model, weekly, batch.profiles, batch.rows, lastDay, coverages);
+          for (const s of batch.skipped) skipped.push(s);
+          profiles += batch.profiles.length;
+          onProgress?.({ stage: 'predict', rows: profiles });
+          if (sink) return sink.write(forecasts);
+          for (const p of forecasts) predictions.push(p);
+          return undefined;
+        },
       },
-    },
-  );
-  if (!into) return { predictions, report: end.report, skipped };
-  const labels = coverages.map(coverageLabel);
-  const written = await into.source.writeForecasts!(
-    into.table,
-    predictions,
-    labels.flatMap((l) => [`lo_${l}`, `hi_${l}`]),
-    onProgress,
-  );
-  return { predictions, report: end.report, skipped, written };
+    );
+    if (sink) return { written: await sink.commit(), report: end.report, skipped };
+    if (!into) return { predictions, report: end.report, skipped };
+    return { written: await into.source.writeForecasts!(into.table, predictions, bounds, onProgress), report: end.report, skipped };
+  } catch (error) {
+    await sink?.abort();
+    throw error;
+  }
 }
 
 /** `predictFiles`' (or `predictInEngine`'s) `into`, checked against the source before anything is read. */

@@ -4,6 +4,7 @@ import {
   loadBuiltinModel,
   loadDaily,
   predict,
+  predictInEngine,
   resampleWeekly,
   trainModels,
   type DailyRowInput,
@@ -13,6 +14,8 @@ import {
   type RowCounts,
   type TargetName,
   type WeeklyRecord,
+  type WeeklySource,
+  type WrittenForecasts,
 } from '../src/index.js';
 
 export async function typesCheck(): Promise<void> {
@@ -33,5 +36,12 @@ export async function typesCheck(): Promise<void> {
   resampleWeekly(daily, { preset: 'fancy' });
   // @ts-expect-error predictions are numbers
   const wrong: string = preds[0]!.predicted_engagement;
-  void [date, lag, m, rows, coef, wrong];
+  // From an engine: the forecasts returned, or, written into a table, only what was written.
+  const engine = null as unknown as WeeklySource;
+  const returned: Prediction[] = (await predictInEngine(model, engine, { asOf: '2024-11-24' })).predictions;
+  const intoTable = await predictInEngine(model, engine, { into: 'forecasts' });
+  const written: WrittenForecasts = intoTable.written;
+  // @ts-expect-error written into a table, the forecasts are not returned
+  void intoTable.predictions;
+  void [date, lag, m, rows, coef, wrong, returned, written];
 }

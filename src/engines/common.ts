@@ -88,23 +88,74 @@ export async function replaceForecastTable(
   predictions: readonly Prediction[],
   onProgress?: ProgressCallback,
 ): Promise<void> {
+  const table = await openForecastTable(db, target, columns, onProgress);
+  try {
+    await table.write(predictions);
+  } catch (error) {
+    await table.abort();
+    throw error;
+  }
+  await table.commit();
+}
+
+/** A forecasts table being replaced, in an open transaction (`openForecastTable`). */
+export interface OpenForecastTable {
+  /** Inserts forecasts, in batches of `WRITE_BATCH`; `onProgress` hears the rows written so far. */
+  write(predictions: readonly Prediction[]): Promise<void>;
+  /** Checks the new table's row count against the rows written, and commits (rolled back, and thrown, on failure). */
+  commit(): Promise<number>;
+  /** Rolls back: the table is as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Begins the replacement of the table `target` by one of `columns`: a transaction in which it is dropped
+ * and made again, empty (rolled back, and thrown, when that fails). The rows go in with `write`, as many
+ * times as wanted, until `commit` or `abort`.
+ */
+export async function openForecastTable(
+  db: ForecastWriter,
+  target: string,
+  columns: readonly { name: string; type: string }[],
+  onProgress?: ProgressCallback,
+): Promise<OpenForecastTable> {
   await db.run('BEGIN TRANSACTION');
   try {
     // Readers see the old forecasts or the new ones, never part of them.
     await db.run(`DROP TABLE IF EXISTS ${target}`);
     await db.run(`CREATE TABLE ${target} (${columns.map(({ name, type }) => `${quoteIdentifier(name)} ${type} NOT NULL`).join(', ')})`);
-    for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
-      const batch = predictions.slice(from, from + WRITE_BATCH);
-      await db.insert(batch);
-      onProgress?.({ stage: 'write', rows: from + batch.length });
-    }
-    const count = await db.count();
-    if (count !== predictions.length) throw new Error(`${count} rows in the table after writing ${predictions.length}`);
-    await db.run('COMMIT');
   } catch (error) {
     await db.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
+  let written = 0;
+  const rollback = (): Promise<void> =>
+    db.run('ROLLBACK').then(
+      () => undefined,
+      () => undefined,
+    );
+  return {
+    async write(predictions) {
+      for (let from = 0; from < predictions.length; from += WRITE_BATCH) {
+        const batch = predictions.slice(from, from + WRITE_BATCH);
+        await db.insert(batch);
+        written += batch.length;
+        onProgress?.({ stage: 'write', rows: written });
+      }
+    },
+    async commit() {
+      try {
+        const count = await db.count();
+        if (count !== written) throw new Error(`${count} rows in the table after writing ${written}`);
+        await db.run('COMMIT');
+      } catch (error) {
+        await rollback();
+        throw error;
+      }
+      return written;
+    },
+    abort: rollback,
+  };
 }
 
 /** What the engine counted in one pass over the rows. */
@@ -182,9 +233,9 @@ export function engineLoad<P extends Preset>(
  * decision is `engineLoad`'s: a refused row under `onError: 'throw'` is
  * thrown (at `end`; no segment is wanted), the rows of a profile past the
  * span limit are refused as they are there, and the report is the same.
- * Where a profile spans more weeks than the limit, a first pass only refuses
- * its rows, to learn the last day kept before any table is extended to it;
- * no input without such a profile pays for it.
+ * Where a profile may span more weeks than the limit (the input does), a
+ * first pass only refuses such rows, to learn the last day kept before any
+ * table is extended to it; no input shorter than the limit pays for it.
  */
 export class EngineBatches<P extends Preset> {
   private through: number | undefined;
@@ -208,9 +259,11 @@ export class EngineBatches<P extends Preset> {
   ) {}
 
   /**
-   * Once the refused rows and the last day of a kept row are counted: `widest` is the widest profile, the most
-   * days between the Sundays of its first and last segments (NaN when none). Whether kept segments are wanted
-   * (not when a refused row is to be thrown). Later calls (on later passes) change nothing.
+   * Once the refused rows and the last day of a kept row are counted: `widest` is at least the widest profile's
+   * days between the Sundays of its first and last segments (NaN when none): the engines give the days between the
+   * first and last Sundays of all kept segments, so an input that spans more than the limit, even in no single
+   * profile, is read twice. Whether kept segments are wanted (not when a refused row is to be thrown). Later calls
+   * (on later passes) change nothing.
    */
   start(counts: Pick<EngineCounts, 'refused' | 'last'>, widest: number): boolean {
     if (!this.started) {
@@ -228,8 +281,8 @@ export class EngineBatches<P extends Preset> {
     this.through = throughOf(this.request, this.lastDay);
   }
 
-  /** One batch of segments (whole profiles, after those of the batch before): its table handed to `onBatch`. */
-  add(segments: EngineSegments): void {
+  /** One batch of segments (whole profiles, after those of the batch before): its table handed to `onBatch` (what it returns, returned). */
+  add(segments: EngineSegments): void | Promise<void> {
     // The span limit's refusals of this batch, taken out of a zero count of its own.
     const change: EngineCounts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
     const past = refusePastSpan(segments, this.request.limits.maxWeeksPerProfile, change, this.nameRow);
@@ -245,7 +298,7 @@ export class EngineBatches<P extends Preset> {
     }
     const days = columns.lastDay;
     for (let i = 0; i < days.length; i++) if (!(days[i]! <= this.keptLast)) this.keptLast = days[i]!;
-    if (this.dry) return;
+    if (this.dry) return undefined;
     const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = this.request.limits;
     const weekly = weeklyFromHeldSegments<P>(
       { columns },
@@ -256,7 +309,7 @@ export class EngineBatches<P extends Preset> {
         source: this.name,
       },
     );
-    this.batching.onBatch(weekly, this.lastDay);
+    return this.batching.onBatch(weekly, this.lastDay);
   }
 
   /** After each pass: whether another is wanted (after a first pass that only refused rows past the span limit). */

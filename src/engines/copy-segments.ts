@@ -97,12 +97,13 @@ export class SegmentReader extends CopyLineReader {
   /** The kept segments' profile ids, in order of first sight. */
   readonly profiles = new ProfileInterner();
   readonly counts = { kept: 0, outside: 0, refused: 0, missing: 0, last: Number.NaN, duplicates: 0 };
-  /** In batches: the widest profile, as the status 3 row says (NaN when none came). */
+  /** In batches: at least the widest profile's span in days, as the status 3 row says (NaN when none came). */
   private widest = Number.NaN;
   /** In batches: whether `batching.start` was called, what it answered, and the first profile of the batch at hand. */
   private started = false;
   private wanted = true;
   private first = 0;
+  private ready: { profileIds: string[]; columns: (Float64Array | Int32Array)[] }[] = [];
   /**
    * Per column (`SEGMENT_COLUMNS`, then the days with a record as bits), one
    * array that grows in place, `BLOCK` values at a time: neither growing nor
@@ -115,11 +116,11 @@ export class SegmentReader extends CopyLineReader {
   private size = 0;
 
   /**
-   * `batching`: hand the kept segments over `size` whole profiles at a time, which needs them in profile order
-   * after the other rows, and a first row of status 3 whose `first_day` is the widest profile (the most days between
-   * the Sundays of its first and last segments) and whose `last_day` is the last day of a kept row. `start` is
-   * called with the counts before the first kept segment (or at `end` when none came); when it answers false, the
-   * kept segments are not read.
+   * `batching`: make the kept segments ready `size` whole profiles at a time (`takeReady`), which needs them in
+   * profile order after the other rows, and a first row of status 3 whose `first_day` is at least the widest
+   * profile's days between the Sundays of its first and last segments and whose `last_day` is the last day of a
+   * kept row. `start` is called with the counts before the first kept segment (or at `end` when none came); when it
+   * answers false, the kept segments are not read.
    */
   constructor(private readonly batching?: SegmentBatching) {
     super('segment', 16);
@@ -164,11 +165,18 @@ export class SegmentReader extends CopyLineReader {
     return this.columns.map((column) => column.take(this.size));
   }
 
-  /** In batches, once the stream ended: the last batch handed over. */
+  /** In batches, once the stream ended: the last batch made ready. */
   end(): void {
     this.checkEnded('segments');
     if (!this.started) this.begin();
     if (this.size > 0) this.flush();
+  }
+
+  /** In batches: the batches made since the last call (of whole profiles, in order), to hand over. */
+  takeReady(): { profileIds: string[]; columns: (Float64Array | Int32Array)[] }[] {
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
   }
 
   private begin(): void {
@@ -176,16 +184,16 @@ export class SegmentReader extends CopyLineReader {
     this.wanted = this.batching!.start(this.counts, this.widest);
   }
 
-  /** The batch at hand (profiles `first` on), its profile numbers counted from its first, handed over. */
+  /** The batch at hand (profiles `first` on), its profile numbers counted from its first, made ready. */
   private flush(): void {
     const { size } = this.batching!;
     const columns = this.columns.map((column) => column.take(this.size));
     const profile = columns[0]!;
     for (let i = 0; i < this.size; i++) profile[i]! -= this.first;
-    const ids = this.profiles.ids.slice(this.first, Math.min(this.first + size, this.profiles.ids.length));
+    const profileIds = this.profiles.ids.slice(this.first, Math.min(this.first + size, this.profiles.ids.length));
     this.size = 0;
     this.first += size;
-    this.batching!.add(ids, columns);
+    this.ready.push({ profileIds, columns });
   }
 }
 
@@ -193,10 +201,8 @@ export class SegmentReader extends CopyLineReader {
 export interface SegmentBatching {
   /** Profiles per batch. */
   size: number;
-  /** Before the first kept segment: the counts so far (the refused rows, the last day) and the widest profile; false: no segment is wanted. */
+  /** Before the first kept segment: the counts so far (the refused rows, the last day) and the span bound; false: no segment is wanted. */
   start(counts: { refused: number; last: number }, widest: number): boolean;
-  /** A batch: its profile ids, and its columns (`SEGMENT_COLUMNS`, then the days with a record as bits), profile numbers indexing the ids. */
-  add(profileIds: string[], columns: (Float64Array | Int32Array)[]): void;
 }
 
 /**

@@ -270,12 +270,17 @@ async function sumSegments(
  * whole profiles at a time, each batch's profile numbers counted from its
  * first.
  */
-async function sendBatches(result: DuckDbStreamLike, profileIds: readonly string[], size: number, add: (segments: EngineSegments) => void): Promise<void> {
+async function sendBatches(
+  result: DuckDbStreamLike,
+  profileIds: readonly string[],
+  size: number,
+  add: (segments: EngineSegments) => void | Promise<void>,
+): Promise<void> {
   const width = SEGMENT_COLUMNS.length + 1;
   // The current batch's rows, as copies of chunk slices per column; its profiles are first … first + size − 1.
   let parts: Float64Array[][] = [];
   let first = 0;
-  const flush = (): void => {
+  const flush = (): void | Promise<void> => {
     const rows = parts.reduce((sum, part) => sum + part[0]!.length, 0);
     const columns = Array.from({ length: width }, (_, c) => {
       const out = new Float64Array(rows);
@@ -290,7 +295,7 @@ async function sendBatches(result: DuckDbStreamLike, profileIds: readonly string
     const ids = profileIds.slice(first, Math.min(first + size, profileIds.length));
     parts = [];
     first += size;
-    add({ columns: segmentColumnsOf(ids, columns), days: columns[width - 1]! });
+    return add({ columns: segmentColumnsOf(ids, columns), days: columns[width - 1]! });
   };
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -303,11 +308,11 @@ async function sendBatches(result: DuckDbStreamLike, profileIds: readonly string
       if (k[i]! < first + size) continue;
       if (i > from) parts.push(vectors.map((v) => v.slice(from, i)));
       from = i;
-      flush();
+      await flush();
     }
     if (n > from) parts.push(vectors.map((v) => v.slice(from, n)));
   }
-  if (parts.length > 0) flush();
+  if (parts.length > 0) await flush();
 }
 
 /** Reads a VARCHAR result column of every chunk. */
@@ -533,10 +538,9 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
         const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
         const batches = new EngineBatches(request, name, batching, (id, date) => rowByKey(name, id, date));
-        // The widest profile: the most days between the Sundays of its first and last segments (the span limit's test).
+        // The days between the first and last Sundays of all kept segments: no profile spans more (the span limit's test).
         const [widest] = await readColumns(
-          await connection.stream(`SELECT coalesce(max(span), 'NaN'::DOUBLE) FROM (
-              SELECT (max(sunday) - min(sunday))::DOUBLE AS span FROM ef_segments WHERE status = 0 GROUP BY id)`),
+          await connection.stream(`SELECT coalesce((max(sunday) - min(sunday))::DOUBLE, 'NaN'::DOUBLE) FROM ef_segments WHERE status = 0`),
           1,
         );
         if (batches.start(counts, widest![0]!)) {

@@ -2,6 +2,7 @@ import { civilFromDays, daysFromCivil } from '../calendar.js';
 import { ArgumentTypeError, DataError, EngineError } from '../errors.js';
 import type {
   DailyRequest,
+  ForecastSink,
   ForecastTable,
   ProfileRowSource,
   WeeklyBatchesEnd,
@@ -26,6 +27,7 @@ import {
   engineLoad,
   forecastColumns,
   forecastTarget,
+  openForecastTable,
   quoteIdentifier,
   replaceForecastTable,
   rowByKey,
@@ -80,7 +82,7 @@ interface Session {
   /** A statement with parameters; rows as arrays. */
   query(text: string, values?: unknown[]): Promise<unknown[][]>;
   /** Streams `sql` by COPY in a read-only transaction, after the settings given. */
-  stream(sql: string, onData: (chunk: Uint8Array) => void, settings?: readonly string[]): Promise<void>;
+  stream(sql: string, onData: (chunk: Uint8Array) => void | Promise<void>, settings?: readonly string[]): Promise<void>;
   /** The first refused rows, named by key. */
   examples(): Promise<DataError[]>;
   /** Whether the table is partitioned. */
@@ -391,7 +393,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           );
         };
         // A read-only transaction with the statement's settings, in which `sql` is streamed by COPY.
-        const stream = async (sql: string, onData: (chunk: Uint8Array) => void, settings: readonly string[] = []) => {
+        const stream = async (sql: string, onData: (chunk: Uint8Array) => void | Promise<void>, settings: readonly string[] = []) => {
           await query('BEGIN READ ONLY');
           inTransaction = true;
           // Numbers as text that reads back to the same double (PostgreSQL 11 and older print 15 digits by default).
@@ -400,12 +402,16 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
           // What `onData` throws (a refused row, a forecast that cannot be made) is passed on as it is.
           let thrown: unknown = null;
-          const take = (chunk: Uint8Array): void => {
+          const passOn = (error: unknown): never => {
+            thrown = error;
+            throw error;
+          };
+          const take = (chunk: Uint8Array): void | Promise<void> => {
             try {
-              onData(chunk);
+              const done = onData(chunk);
+              return done ? done.catch(passOn) : done;
             } catch (error) {
-              thrown = error;
-              throw error;
+              return passOn(error);
             }
           };
           await copyOut(client, `COPY (${sql}) TO STDOUT`, take).catch((error: unknown) => {
@@ -456,6 +462,69 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         return { table: named, rows: predictions.length };
       });
     },
+    openForecasts(into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink> {
+      const { named, target } = forecastTarget(into, options.schema);
+      const columns = forecastColumns(bounds).map((c) => ({ ...c, type: PG_TYPES[c.kind] }));
+      const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(({ type }, k) => `$${k + 1}::${type}[]`).join(', ')})`;
+      // The table is written on a connection of its own while the source's rows stream on another.
+      const max = (options.pool as { options?: { max?: unknown } } | undefined)?.options?.max;
+      if (typeof max === 'number' && max < 2)
+        return Promise.reject(
+          new ArgumentTypeError(
+            `postgres: writing the forecasts while the rows are read takes two connections, and the pool has at most ${max} (forecasts table ${named})`,
+          ),
+        );
+      return new Promise<ForecastSink>((opened, notOpened) => {
+        let decide: (commit: boolean) => void = () => undefined;
+        const decided = new Promise<boolean>((resolve) => (decide = resolve));
+        let open = false;
+        const done = connected(async (_client, query, failed) => {
+          const cannot = (error: unknown) => failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
+          const table = await openForecastTable(
+            {
+              run: (sql) => query(sql),
+              insert: (batch) =>
+                query(
+                  insert,
+                  columns.map(({ value }) => batch.map(value)),
+                ),
+              count: async () => Number((await query(`SELECT count(*)::float8 FROM ${target}`))[0]?.[0]),
+            },
+            target,
+            columns,
+            onProgress,
+          ).catch((error: unknown) => {
+            throw cannot(error);
+          });
+          open = true;
+          opened({
+            write: (predictions) =>
+              table.write(predictions).catch((error: unknown) => {
+                throw cannot(error);
+              }),
+            commit: async () => {
+              decide(true);
+              return (await done)!;
+            },
+            abort: async () => {
+              decide(false);
+              await done.catch(() => undefined);
+            },
+          });
+          if (!(await decided)) {
+            await table.abort();
+            return null;
+          }
+          const rows = await table.commit().catch((error: unknown) => {
+            throw cannot(error);
+          });
+          return { table: named, rows };
+        });
+        done.catch((error: unknown) => {
+          if (!open) notOpened(error);
+        });
+      });
+    },
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
         const segmentsSql = segmentsQuery(request, rows);
@@ -488,29 +557,38 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
         const segments = segmentsQuery(request, rows);
         // The segments in profile order (code points: COLLATE "C" compares UTF-8 bytes) after the counted rows, and
-        // first a row of status 3: the widest profile (the most days between its first and last Sundays) as first_day,
-        // the last day of a kept row as last_day. The segments are grouped as by `weekly`, then sorted where they are
-        // gathered.
+        // first a row of status 3: the days between the first and last Sundays of all kept segments (no profile spans
+        // more) as first_day, the last day of a kept row as last_day. The segments are grouped as by `weekly`, then
+        // sorted where they are gathered.
         const sql = `WITH s AS MATERIALIZED (${segments})
           SELECT * FROM (
-            SELECT 3 AS status, NULL AS id, NULL AS sunday, NULL AS part,
-                   (SELECT max(span) FROM (SELECT max(sunday) - min(sunday) AS span FROM s WHERE status = 0 GROUP BY id) AS spans) AS first_day,
-                   (SELECT max(last_day) FROM s WHERE status = 0) AS last_day, 0 AS n,
+            SELECT 3 AS status, NULL AS id, NULL AS sunday, NULL AS part, max(sunday) - min(sunday) AS first_day, max(last_day) AS last_day, 0 AS n,
                    ${Array.from({ length: 9 }, () => 'NULL').join(', ')}
+            FROM s WHERE status = 0
             UNION ALL SELECT * FROM s
           ) AS u ORDER BY status DESC, id COLLATE "C"`;
         const settings = ['SET LOCAL enable_partitionwise_aggregate = on', ...(partitioned ? ['SET LOCAL cpu_operator_cost = 0'] : [])];
         const batches = new EngineBatches(request, table, batching, (id, date) => rowByKey(table, id, date));
         let reader: SegmentReader;
         do {
-          const pass = new SegmentReader({
-            size: batching.profiles,
-            start: (counts, widest) => batches.start(counts, widest),
-            add: (ids, columns) => batches.add({ columns: segmentColumnsOf(ids, columns), days: columns[SEGMENT_COLUMNS.length]! }),
-          });
+          const pass = new SegmentReader({ size: batching.profiles, start: (counts, widest) => batches.start(counts, widest) });
           reader = pass;
-          await stream(sql, (chunk) => pass.add(chunk), settings);
+          // The batches a chunk completed, handed over in order; while their work is pending, the stream waits.
+          const handOver = async (ready: ReturnType<SegmentReader['takeReady']>): Promise<void> => {
+            for (const { profileIds, columns } of ready)
+              await batches.add({ columns: segmentColumnsOf(profileIds, columns), days: columns[SEGMENT_COLUMNS.length]! });
+          };
+          await stream(
+            sql,
+            (chunk) => {
+              pass.add(chunk);
+              const ready = pass.takeReady();
+              return ready.length > 0 ? handOver(ready) : undefined;
+            },
+            settings,
+          );
           pass.end();
+          await handOver(pass.takeReady());
         } while (batches.endPass());
         return await batches.end(emptyReport(), examples, reader.counts);
       });
@@ -610,22 +688,55 @@ function segmentsQuery(request: WeeklyRequest, rows: string): string {
 /**
  * Runs `COPY … TO STDOUT` on a `pg` client and hands each data chunk to
  * `onData` as it arrives (a `pg` submittable: the client routes the
- * protocol's messages to it).
+ * protocol's messages to it). When `onData` returns a promise, the socket is
+ * paused until it settles (the server waits), the chunks already received
+ * wait their turn in order, and the copy ends once the last one's work is
+ * done. What `onData` throws or rejects with ends the copy with that error.
  */
-function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8Array) => void): Promise<void> {
+function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: unknown = null;
+    let socket: { pause(): void; resume(): void } | null = null;
+    const waiting: Uint8Array[] = [];
+    let busy = false;
+    let ended = false;
+    const settle = (): void => (failure ? reject(failure) : resolve());
+    const pump = (): void => {
+      while (failure === null && waiting.length > 0) {
+        let result: void | Promise<void>;
+        try {
+          result = onData(waiting.shift()!);
+        } catch (error) {
+          failure = error;
+          break;
+        }
+        if (result && typeof (result as Promise<void>).then === 'function') {
+          busy = true;
+          socket?.pause();
+          const next = (): void => {
+            busy = false;
+            socket?.resume();
+            pump();
+          };
+          (result as Promise<void>).then(next, (error: unknown) => {
+            failure ??= error;
+            next();
+          });
+          return;
+        }
+      }
+      if (failure !== null) waiting.length = 0;
+      if (ended) settle();
+    };
     const submittable = {
-      submit(connection: { query(text: string): void }) {
+      submit(connection: { query(text: string): void; stream?: { pause(): void; resume(): void } }) {
+        socket = connection.stream ?? null;
         connection.query(text);
       },
       handleCopyData(message: { chunk: Uint8Array }) {
-        if (failure) return;
-        try {
-          onData(message.chunk);
-        } catch (error) {
-          failure = error;
-        }
+        if (failure !== null) return;
+        waiting.push(message.chunk);
+        if (!busy) pump();
       },
       handleRowDescription() {},
       handleDataRow() {},
@@ -636,8 +747,8 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
         reject(error);
       },
       handleReadyForQuery() {
-        if (failure) reject(failure);
-        else resolve();
+        ended = true;
+        if (!busy) settle();
       },
     };
     (client as unknown as { query(submittable: unknown): unknown }).query(submittable);

@@ -66,6 +66,12 @@ export interface WeeklySource {
    */
   writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[], onProgress?: ProgressCallback): Promise<WrittenForecasts>;
   /**
+   * Begins replacing a forecasts table as `writeForecasts` does, for forecasts that come a batch at a time while
+   * this source is still being read (optional: `postgres()` has it, on a connection of its own): the transaction
+   * stays open until `commit` or `abort`. Rejects, naming the table, when the table cannot be replaced.
+   */
+  openForecasts?(into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink>;
+  /**
    * The weekly table a batch of whole profiles at a time, for work whose memory must not grow with the rows
    * (`predictInEngine`; optional: the SQL engines have it). The engine sums the segments and sends them in
    * profile order (code points); each batch's table (the profiles of the batch only, every week of each, as
@@ -80,12 +86,11 @@ export interface WeeklyBatching<P extends Preset = Preset> {
   /** Profiles per batch (a positive integer). */
   profiles: number;
   /**
-   * Called with each batch's table, in profile order, and the last day of the input as known before the tables
-   * were built (the one a `through: 'last-day'` request extended them to). When the input limits refuse rows of a
-   * profile spanning too many weeks, the last day at the end (`WeeklyBatchesEnd.lastDay`) can be earlier: a caller
-   * that depends on it compares the two.
+   * Called with each batch's table, in profile order, and the input's last day kept (the one a `through:
+   * 'last-day'` request extends the tables to; `WeeklyBatchesEnd.lastDay`). A promise returned holds the next batch
+   * back until it settles (the engine's stream waits); a rejection ends the read with its error.
    */
-  onBatch(weekly: WeeklyFrame<P>, lastDay: number): void;
+  onBatch(weekly: WeeklyFrame<P>, lastDay: number): void | Promise<void>;
 }
 
 /** What `WeeklySource.weeklyBatches` resolves to once every batch was handed over. */
@@ -100,6 +105,16 @@ export interface WeeklyBatchesEnd {
 export interface ForecastTable {
   table: string;
   schema?: string;
+}
+
+/** A forecasts table being replaced (`WeeklySource.openForecasts`): written a batch at a time, then committed or abandoned. */
+export interface ForecastSink {
+  /** Writes forecasts into the new table (rejects, naming the table, when the engine refuses them). */
+  write(predictions: readonly Prediction[]): Promise<void>;
+  /** Checks the rows and commits: readers then see the new table (rejects, the table as it was, when that fails). */
+  commit(): Promise<WrittenForecasts>;
+  /** Rolls back: the table is as it was. */
+  abort(): Promise<void>;
 }
 
 /** What a source wrote: the table, as named in messages, and its rows (four per profile). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres, postgresProfiles } from '../../src/engines/postgres.js';
-import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, trainModels } from '../../src/index.js';
+import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, predictInEngine, trainModels } from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
   csvRecords,
@@ -223,6 +223,54 @@ describe.skipIf(skip)('postgres()', () => {
       'predictFiles: into needs a source that writes tables (postgres(), or duckdb() with a table); files do not',
     );
     await expect(predictFiles(model, source('golden'), { into: '' })).rejects.toThrow('predictFiles: into must be a table name');
+  });
+
+  it('writes the forecasts a batch of profiles at a time (predictInEngine): each batch before the next is read, in one transaction', async () => {
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const options = { asOf: '2024-09-29', intervals: [0.8, 0.975], batchProfiles: 40 };
+    const want = predict(model, daily, { asOf: options.asOf, intervals: options.intervals });
+    const byKey = (a: { profile_id: string; future_period: string }, b: typeof a) =>
+      a.profile_id < b.profile_id ? -1 : a.profile_id > b.profile_id ? 1 : a.future_period < b.future_period ? -1 : 1;
+    const c = await connect();
+    const tableRows = async () =>
+      (
+        await c.query(
+          `SELECT *, to_char(date, 'YYYY-MM-DD') AS date, to_char(prediction_date, 'YYYY-MM-DD') AS prediction_date FROM ${q('batched')} ORDER BY profile_id COLLATE "C", future_period COLLATE "C"`,
+        )
+      ).rows;
+    try {
+      const events: { stage: string; rows?: number }[] = [];
+      const result = await predictInEngine(model, source('golden'), { ...options, into: 'batched', onProgress: (e) => events.push(e) });
+      expect(result).not.toHaveProperty('predictions');
+      expect(result.written).toEqual({ table: `${schema}.batched`, rows: want.length });
+      expect(await tableRows()).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
+      // A batch's forecasts are written before the next batch is scored (the server's stream waits meanwhile).
+      const steps = events.filter((e) => e.stage === 'predict' || e.stage === 'write');
+      const scored = steps.filter((e) => e.stage === 'predict');
+      expect(scored.length).toBeGreaterThan(2);
+      steps.forEach((e, k) => expect(e).toEqual(k % 2 === 0 ? scored[k / 2] : { stage: 'write', rows: 4 * scored[(k - 1) / 2]!.rows! }));
+      // A failure after some batches were written (the progress callback throws): the error, and the table as it was.
+      const before = await tableRows();
+      await c.query(`DELETE FROM ${q('batched')} WHERE profile_id = $1`, [want[0]!.profile_id]);
+      const trimmed = await tableRows();
+      expect(trimmed).toHaveLength(before.length - 4);
+      const stop = new Error('stopped by the test');
+      const stopping = (e: { stage: string; rows?: number }) => {
+        if (e.stage === 'predict' && e.rows! > scored[1]!.rows!) throw stop;
+      };
+      await expect(predictInEngine(model, source('golden'), { ...options, into: 'batched', onProgress: stopping })).rejects.toBe(stop);
+      expect(await tableRows()).toEqual(trimmed);
+      // A pool of one connection cannot read and write at once: said before anything is read.
+      const { default: pg } = await import('pg');
+      const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 1 });
+      await expect(predictInEngine(model, postgres({ pool, schema, table: 'golden' }), { into: 'batched' })).rejects.toThrow(
+        `postgres: writing the forecasts while the rows are read takes two connections, and the pool has at most 1 (forecasts table ${schema}.batched)`,
+      );
+      await pool.end();
+    } finally {
+      await c.end();
+    }
   });
 
   it('checks the table’s columns and names the one at fault', async () => {

@@ -306,7 +306,7 @@ export async function expectBatchedPredictions(
   onError: 'skip' | 'throw' = 'skip',
   only: readonly number[] = [0, 1, 2, 3],
 ): Promise<void> {
-  const cases: [EngagementModel, PredictInEngineOptions][] = [
+  const cases: [EngagementModel, Omit<PredictInEngineOptions, 'into'>][] = [
     [model, { asOf: '2024-06-16', intervals: [0.8, 0.95] }],
     [model, {}],
     [model, { since: '2024-02-01', asOf: '2024-05-31' }],
@@ -331,7 +331,7 @@ export async function expectBatchedPredictions(
       }
       if (got instanceof Error) throw got;
       const w = want as Awaited<ReturnType<typeof predictFiles>>;
-      const g = got as Awaited<ReturnType<typeof predictInEngine>>;
+      const g = got as Awaited<ReturnType<typeof predictFiles>>;
       forecasts += g.predictions.length;
       expect(g.predictions).toEqual(w.predictions);
       expect(g.skipped).toEqual(w.skipped);

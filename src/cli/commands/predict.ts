@@ -120,10 +120,12 @@ ${COMMON}`,
       const answer = profiles
         ? await predictFiles(model, data.source, settings)
         : await predictInEngine(model, data.source, { ...settings, ...(batchProfiles !== undefined ? { batchProfiles } : {}) });
-      ({ predictions, report: read, written } = answer);
+      ({ report: read, written } = answer);
+      predictions = answer.predictions ?? [];
     }
     bar.done();
-    const count = predictions.length / TARGETS.length;
+    // Written into a table, the forecasts are not held here: the table's rows say how many.
+    const count = (written ? written.rows : predictions.length) / TARGETS.length;
     let where = '';
     if (written) {
       if (values.json)
