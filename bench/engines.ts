@@ -131,11 +131,8 @@ const STAGES: Record<string, () => Promise<string>> = {
   },
   async 'postgres into'() {
     // The nightly job: every profile of the table forecast as of its last complete week, with intervals, and written
-    // into a table of the same database. The model (corrected, trained apart on generated rows) is not timed.
-    const model = trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
-      preset: 'corrected',
-      cutoff: '2024-10-31',
-    }).model;
+    // into a table of the same database.
+    const model = nightlyModel();
     const t0 = performance.now();
     const { written } = await predictFiles(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
     scoreSeconds = (performance.now() - t0) / 1000;
@@ -143,10 +140,7 @@ const STAGES: Record<string, () => Promise<string>> = {
   },
   async 'postgres in batches'() {
     // The same nightly job a batch of profiles at a time (`predictInEngine`): Node holds one batch's weekly table.
-    const model = trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
-      preset: 'corrected',
-      cutoff: '2024-10-31',
-    }).model;
+    const model = nightlyModel();
     const t0 = performance.now();
     const { written } = await predictInEngine(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
     scoreSeconds = (performance.now() - t0) / 1000;
@@ -272,6 +266,14 @@ const STAGES: Record<string, () => Promise<string>> = {
   'export parquet': () => exportParquet(parquet, ''),
   'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
+
+/** The nightly job's model: corrected, trained on generated rows apart from the table (not timed). */
+function nightlyModel() {
+  return trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
+    preset: 'corrected',
+    cutoff: '2024-10-31',
+  }).model;
+}
 
 /** The weekly table through DuckDB from a Parquet file, and the four models. */
 async function fromParquet(path: string): Promise<string> {

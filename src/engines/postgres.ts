@@ -29,7 +29,6 @@ import {
   forecastTarget,
   openForecastTable,
   quoteIdentifier,
-  replaceForecastTable,
   rowByKey,
   segmentColumnsOf,
 } from './common.js';
@@ -312,6 +311,66 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       await release();
     }
   };
+  /**
+   * Begins replacing a forecasts table on a connection of its own (`openForecastTable`): the sink writes, commits
+   * or rolls back, and gives the connection back once it has done either.
+   */
+  const beginForecasts = (into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink> => {
+    const { named, target } = forecastTarget(into, options.schema);
+    const columns = forecastColumns(bounds).map((c) => ({ ...c, type: PG_TYPES[c.kind] }));
+    // The values as arrays, one statement per batch (unnest).
+    const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(({ type }, k) => `$${k + 1}::${type}[]`).join(', ')})`;
+    return new Promise<ForecastSink>((opened, notOpened) => {
+      let decide: (commit: boolean) => void = () => undefined;
+      const decided = new Promise<boolean>((resolve) => (decide = resolve));
+      let open = false;
+      const done = connected(async (_client, query, failed) => {
+        const cannot = (error: unknown) => failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
+        const table = await openForecastTable(
+          {
+            run: (sql) => query(sql),
+            insert: (batch) =>
+              query(
+                insert,
+                columns.map(({ value }) => batch.map(value)),
+              ),
+            count: async () => Number((await query(`SELECT count(*)::float8 FROM ${target}`))[0]?.[0]),
+          },
+          target,
+          columns,
+          onProgress,
+        ).catch((error: unknown) => {
+          throw cannot(error);
+        });
+        open = true;
+        opened({
+          write: (predictions) =>
+            table.write(predictions).catch((error: unknown) => {
+              throw cannot(error);
+            }),
+          commit: async () => {
+            decide(true);
+            return (await done)!;
+          },
+          abort: async () => {
+            decide(false);
+            await done.catch(() => undefined);
+          },
+        });
+        if (!(await decided)) {
+          await table.abort();
+          return null;
+        }
+        const rows = await table.commit().catch((error: unknown) => {
+          throw cannot(error);
+        });
+        return { table: named, rows };
+      });
+      done.catch((error: unknown) => {
+        if (!open) notOpened(error);
+      });
+    });
+  };
   const session = <T>(limits: CheckedLimits, work: (s: Session) => Promise<T>): Promise<T> =>
     connected(async (client, query, failed) => {
       let inTransaction = false;
@@ -429,101 +488,31 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
     });
   return {
     name: table,
-    writeForecasts(
+    async writeForecasts(
       into: ForecastTable,
       predictions: readonly Prediction[],
       bounds: readonly string[],
       onProgress?: ProgressCallback,
     ): Promise<WrittenForecasts> {
-      const { named, target } = forecastTarget(into, options.schema);
-      const columns = forecastColumns(bounds).map((c) => ({ ...c, type: PG_TYPES[c.kind] }));
-      // The values as arrays, one statement per batch (unnest).
-      const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(({ type }, k) => `$${k + 1}::${type}[]`).join(', ')})`;
-      return connected(async (_client, query, failed) => {
-        try {
-          await replaceForecastTable(
-            {
-              run: (sql) => query(sql),
-              insert: (batch) =>
-                query(
-                  insert,
-                  columns.map(({ value }) => batch.map(value)),
-                ),
-              count: async () => Number((await query(`SELECT count(*)::float8 FROM ${target}`))[0]?.[0]),
-            },
-            target,
-            columns,
-            predictions,
-            onProgress,
-          );
-        } catch (error) {
-          throw failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
-        }
-        return { table: named, rows: predictions.length };
-      });
+      const sink = await beginForecasts(into, bounds, onProgress);
+      try {
+        await sink.write(predictions);
+      } catch (error) {
+        await sink.abort();
+        throw error;
+      }
+      return await sink.commit();
     },
     openForecasts(into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink> {
-      const { named, target } = forecastTarget(into, options.schema);
-      const columns = forecastColumns(bounds).map((c) => ({ ...c, type: PG_TYPES[c.kind] }));
-      const insert = `INSERT INTO ${target} SELECT * FROM unnest(${columns.map(({ type }, k) => `$${k + 1}::${type}[]`).join(', ')})`;
       // The table is written on a connection of its own while the source's rows stream on another.
       const max = (options.pool as { options?: { max?: unknown } } | undefined)?.options?.max;
       if (typeof max === 'number' && max < 2)
         return Promise.reject(
           new ArgumentTypeError(
-            `postgres: writing the forecasts while the rows are read takes two connections, and the pool has at most ${max} (forecasts table ${named})`,
+            `postgres: writing the forecasts while the rows are read takes two connections, and the pool has at most ${max} (forecasts table ${forecastTarget(into, options.schema).named})`,
           ),
         );
-      return new Promise<ForecastSink>((opened, notOpened) => {
-        let decide: (commit: boolean) => void = () => undefined;
-        const decided = new Promise<boolean>((resolve) => (decide = resolve));
-        let open = false;
-        const done = connected(async (_client, query, failed) => {
-          const cannot = (error: unknown) => failed('cannot write the forecasts; the table is left as it was', error, `forecasts table ${named}`);
-          const table = await openForecastTable(
-            {
-              run: (sql) => query(sql),
-              insert: (batch) =>
-                query(
-                  insert,
-                  columns.map(({ value }) => batch.map(value)),
-                ),
-              count: async () => Number((await query(`SELECT count(*)::float8 FROM ${target}`))[0]?.[0]),
-            },
-            target,
-            columns,
-            onProgress,
-          ).catch((error: unknown) => {
-            throw cannot(error);
-          });
-          open = true;
-          opened({
-            write: (predictions) =>
-              table.write(predictions).catch((error: unknown) => {
-                throw cannot(error);
-              }),
-            commit: async () => {
-              decide(true);
-              return (await done)!;
-            },
-            abort: async () => {
-              decide(false);
-              await done.catch(() => undefined);
-            },
-          });
-          if (!(await decided)) {
-            await table.abort();
-            return null;
-          }
-          const rows = await table.commit().catch((error: unknown) => {
-            throw cannot(error);
-          });
-          return { table: named, rows };
-        });
-        done.catch((error: unknown) => {
-          if (!open) notOpened(error);
-        });
-      });
+      return beginForecasts(into, bounds, onProgress);
     },
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
