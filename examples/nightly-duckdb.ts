@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadWeekly, predictFiles, trainModels } from 'engagement-forecast';
+import { loadWeekly, predictInEngine, trainModels } from 'engagement-forecast';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { generateDaily } from 'engagement-forecast/generate';
 
@@ -38,9 +38,10 @@ console.log(`read ${report.rows} daily rows (${report.skipped} refused) → ${we
 const { model } = trainModels(weekly, { preset: 'corrected' });
 
 // Every profile, as of the last complete week, with intervals, written into `forecasts`: the table is
-// replaced as a whole in one transaction, and left as it was if the write fails.
-const { written } = await predictFiles(model, daily, { intervals: [0.8, 0.95], into: 'forecasts' });
-console.log(`${written!.rows} forecasts written into ${written!.table}`);
+// replaced as a whole in one transaction, and left as it was if the write fails. The segments come in
+// profile order, and Node builds the weekly table of one batch of profiles at a time.
+const { written } = await predictInEngine(model, daily, { intervals: [0.8, 0.95], into: 'forecasts', batchProfiles: 100 });
+console.log(`${written.rows} forecasts written into ${written.table}`);
 
 // What a dashboard reads the next morning.
 const instance = await DuckDBInstance.create(database, { access_mode: 'READ_ONLY' });
