@@ -395,9 +395,10 @@ export const DEFAULT_BATCH_PROFILES = 5000;
  *
  * With `into`, the forecasts go into a table of the source's database in
  * one transaction (replaced as a whole, or left as it was on failure) and
- * are not returned: `postgres()` writes each batch's on a connection of its
- * own as the next is read, so Node holds no more than a batch of them (a
- * `pool` needs room for two connections); `duckdb()` writes them once every
+ * are not returned. `postgres()`, and `duckdb()` over a database file,
+ * write each batch's on a connection of their own before the next is read,
+ * so Node holds no more than a batch of them (a `pool` needs room for two
+ * connections); `duckdb()` with a connection given writes them once every
  * batch is scored.
  *
  * @returns without `into`, `{ predictions, report, skipped }`; with it, `{ written, report, skipped }`.

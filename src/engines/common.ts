@@ -4,11 +4,13 @@ import { weeklyFromHeldSegments, SEGMENT_COLUMNS, type SegmentColumns } from '..
 import {
   throughOf,
   type DailyRequest,
+  type ForecastSink,
   type ForecastTable,
   type WeeklyBatchesEnd,
   type WeeklyBatching,
   type WeeklyLoad,
   type WeeklyRequest,
+  type WrittenForecasts,
 } from '../features/source.js';
 import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
@@ -66,7 +68,7 @@ export function forecastTarget(into: ForecastTable, sourceSchema: string | undef
   };
 }
 
-/** What `replaceForecastTable` needs of an engine's connection. */
+/** What `openForecastTable` needs of an engine's connection. */
 export interface ForecastWriter {
   /** Runs a statement without parameters. */
   run(sql: string): Promise<unknown>;
@@ -76,26 +78,15 @@ export interface ForecastWriter {
   count(): Promise<number>;
 }
 
-/**
- * Replaces the table `target` with one of `columns` (each with the engine's type) holding `predictions`, in
- * one transaction: dropped, made again, filled in batches, its row count checked, committed; on any
- * failure rolled back (the table as it was) and the error thrown on.
- */
-export async function replaceForecastTable(
-  db: ForecastWriter,
-  target: string,
-  columns: readonly { name: string; type: string }[],
-  predictions: readonly Prediction[],
-  onProgress?: ProgressCallback,
-): Promise<void> {
-  const table = await openForecastTable(db, target, columns, onProgress);
+/** Writes every forecast through a sink just begun and commits; rolls back (and throws on) when a write fails. */
+export async function writeAll(sink: ForecastSink, predictions: readonly Prediction[]): Promise<WrittenForecasts> {
   try {
-    await table.write(predictions);
+    await sink.write(predictions);
   } catch (error) {
-    await table.abort();
+    await sink.abort();
     throw error;
   }
-  await table.commit();
+  return await sink.commit();
 }
 
 /** A forecasts table being replaced, in an open transaction (`openForecastTable`). */

@@ -5,6 +5,7 @@ import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError 
 import { SEGMENT_COLUMNS } from '../features/segments.js';
 import type {
   DailyRequest,
+  ForecastSink,
   ForecastTable,
   WeeklyBatchesEnd,
   WeeklyBatching,
@@ -28,9 +29,10 @@ import {
   engineLoad,
   forecastColumns,
   forecastTarget,
+  openForecastTable,
   quoteIdentifier,
-  replaceForecastTable,
   rowByKey,
+  writeAll,
   segmentColumnsOf,
   type EngineCounts,
   type EngineSegments,
@@ -357,6 +359,18 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     options.table !== undefined
       ? `${options.database ?? 'duckdb'}:${options.schema ? `${options.schema}.` : ''}${options.table}`
       : list((options.files ?? options.parquet)!).join(', ');
+  /** DuckDB's settings for an instance of this source: memory, threads, the spill folder `temp`. */
+  const settings = (temp: string): Record<string, string> => {
+    const config: Record<string, string> = {};
+    config.memory_limit = options.memoryLimit ?? duckDbDefaultMemoryLimit(options.threads ?? availableParallelism());
+    if (options.threads) config.threads = String(options.threads);
+    config.temp_directory = temp;
+    // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
+    config.preserve_insertion_order = 'false';
+    return config;
+  };
+  /** While a forecasts table is written as the rows are read (`openForecasts`): the database file's read-write instance, which reads share. */
+  let writing: { connect(): Promise<DuckDbConnectionLike & { closeSync?(): void }> } | null = null;
   /**
    * Opens DuckDB on the source (or takes the connection given), checks the columns, and runs `work` with what every
    * read shares: the checked rows' SQL and its parameters, and the examples of refused rows. Closes what it opened.
@@ -366,6 +380,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     const values: Record<string, unknown> = {};
     const paramTypes: Record<string, unknown> = {};
     let ownInstance: { closeSync?(): void } | null = null;
+    /** A connection of its own to the instance a forecasts table is being written through. */
+    let ownConnection = false;
     /** The spill folder this read made (none given), removed at the end. */
     let ownTemp: string | null = null;
     let connection = options.connection;
@@ -385,15 +401,14 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       relation = `${options.schema ? `${quoteIdentifier(options.schema)}.` : ''}${quoteIdentifier(options.table!)}`;
     }
     try {
-      if (!connection) {
-        const config: Record<string, string> = {};
-        config.memory_limit = options.memoryLimit ?? duckDbDefaultMemoryLimit(options.threads ?? availableParallelism());
-        if (options.threads) config.threads = String(options.threads);
+      if (!connection && writing) {
+        // The database file is open for a forecasts table being written: read through a connection of the same instance.
+        connection = await writing.connect();
+        ownConnection = true;
+      } else if (!connection) {
         // Spilled data goes to the folder given, else to one of this read's own (DuckDB's default is `.tmp` in the working folder).
-        config.temp_directory = options.tempDirectory ?? (ownTemp = await mkdtemp(join(tmpdir(), 'ef-duckdb-spill-')));
+        const config = settings(options.tempDirectory ?? (ownTemp = await mkdtemp(join(tmpdir(), 'ef-duckdb-spill-'))));
         if (options.database) config.access_mode = 'READ_ONLY';
-        // Nothing here needs DuckDB to keep rows in input order; without it, large aggregates need less memory.
-        config.preserve_insertion_order = 'false';
         const instance = await module!.DuckDBInstance.create(options.database ?? ':memory:', config);
         ownInstance = instance;
         connection = await instance.connect();
@@ -451,34 +466,47 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     } finally {
       if (connection) await connection.run('DROP TABLE IF EXISTS ef_segments; DROP TABLE IF EXISTS ef_ids').catch(() => undefined);
       // What this read opened is closed now, connection first: a database file is let go before anything else opens it.
-      if (ownInstance) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
+      if (ownInstance || ownConnection) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
       ownInstance?.closeSync?.();
       if (ownTemp) await rm(ownTemp, { recursive: true, force: true });
     }
   };
-  /** Writes a forecasts table into the source's database (a database file opened for writing, or the connection given). */
-  const writeForecasts = async (
-    into: ForecastTable,
-    predictions: readonly Prediction[],
-    bounds: readonly string[],
-    onProgress?: ProgressCallback,
-  ): Promise<WrittenForecasts> => {
+  /**
+   * Begins replacing a forecasts table in the source's database (`openForecastTable`), through the connection given
+   * or an instance of the database file opened for writing (`shareReads`: reads meanwhile go through it too). The
+   * sink writes, commits or rolls back, and lets the file go once it has done either.
+   */
+  const beginForecasts = async (into: ForecastTable, bounds: readonly string[], onProgress: ProgressCallback | undefined, shareReads: boolean) => {
     const { named, target } = forecastTarget(into, options.schema);
     const module = await loadDuckDb();
     const listTypes = { text: module.VARCHAR, date: module.VARCHAR, double: module.DOUBLE, boolean: module.BOOLEAN };
     const columns = forecastColumns(bounds).map((c) => ({ ...c, type: DUCKDB_TYPES[c.kind] }));
     // The values as lists, one statement per batch (dates as text, cast here).
     const insert = `INSERT INTO ${target} SELECT ${columns.map(({ kind }, k) => (kind === 'date' ? `CAST(unnest($c${k}) AS DATE)` : `unnest($c${k})`)).join(', ')}`;
-    let instance: { closeSync?(): void } | null = null;
+    const cannot = (error: unknown) =>
+      new EngineError(
+        'duckdb',
+        `duckdb: cannot write the forecasts; the table is left as it was (${options.database ?? 'the connection given'}, forecasts table ${named}): ${(error as Error).message}`,
+        { cause: error },
+      );
+    let instance: { connect(): Promise<DuckDbConnectionLike & { closeSync?(): void }>; closeSync?(): void } | null = null;
     let connection = options.connection;
+    let temp: string | null = null;
+    // The file is let go (connection first) before the promise settles: the caller may open it next.
+    const close = async (): Promise<void> => {
+      if (instance) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
+      instance?.closeSync?.();
+      if (writing === instance) writing = null;
+      if (temp) await rm(temp, { recursive: true, force: true });
+    };
     try {
       if (!connection) {
-        const opened = await module.DuckDBInstance.create(options.database!, {});
-        instance = opened;
-        connection = await opened.connect();
+        const config = shareReads ? settings(options.tempDirectory ?? (temp = await mkdtemp(join(tmpdir(), 'ef-duckdb-spill-')))) : {};
+        instance = await module.DuckDBInstance.create(options.database!, config);
+        connection = await instance.connect();
       }
       const open = connection;
-      await replaceForecastTable(
+      const table = await openForecastTable(
         {
           run: (sql) => open.run(sql),
           insert: (batch) => {
@@ -494,26 +522,53 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         },
         target,
         columns,
-        predictions,
         onProgress,
       );
-      return { table: named, rows: predictions.length };
+      if (shareReads) writing = instance;
+      const sink: ForecastSink = {
+        write: (predictions) =>
+          table.write(predictions).catch((error: unknown) => {
+            throw cannot(error);
+          }),
+        commit: async () => {
+          try {
+            return { table: named, rows: await table.commit() };
+          } catch (error) {
+            throw cannot(error);
+          } finally {
+            await close();
+          }
+        },
+        abort: async () => {
+          await table.abort();
+          await close();
+        },
+      };
+      return sink;
     } catch (error) {
-      throw new EngineError(
-        'duckdb',
-        `duckdb: cannot write the forecasts; the table is left as it was (${options.database ?? 'the connection given'}, forecasts table ${named}): ${(error as Error).message}`,
-        { cause: error },
-      );
-    } finally {
-      // The file is let go (connection first) before the promise settles: the caller may open it next.
-      if (instance) (connection as { closeSync?(): void } | undefined)?.closeSync?.();
-      instance?.closeSync?.();
+      await close();
+      throw cannot(error);
     }
+  };
+  /** Writes a forecasts table into the source's database (a database file opened for writing, or the connection given). */
+  const writeForecasts = async (
+    into: ForecastTable,
+    predictions: readonly Prediction[],
+    bounds: readonly string[],
+    onProgress?: ProgressCallback,
+  ): Promise<WrittenForecasts> => writeAll(await beginForecasts(into, bounds, onProgress, false), predictions);
+  /** Begins a forecasts table in the database file, which this source's reads then go through (`WeeklySource.openForecasts`). */
+  const openForecasts = (into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink> => {
+    if (writing)
+      return Promise.reject(new ArgumentTypeError(`duckdb: ${name}: a forecasts table is being written through this source already; commit or abort it first`));
+    return beginForecasts(into, bounds, onProgress, true);
   };
   return {
     name,
-    // Files have no database to write into: only a database file or a connection takes a forecasts table.
+    // Files have no database to write into: only a database file or a connection takes a forecasts table. A
+    // connection given cannot read and write at once: only a database file takes one as the rows are read.
     ...(options.table !== undefined ? { writeForecasts } : {}),
+    ...(options.table !== undefined && options.database !== undefined && !options.connection ? { openForecasts } : {}),
     weekly<P extends Preset>(request: WeeklyRequest<P>): Promise<WeeklyLoad<P>> {
       return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
         const open = connection;
@@ -534,8 +589,18 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         return await engineLoad(request, name, report, counts, examples, segments, (id, date) => rowByKey(name, id, date));
       });
     },
-    weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
-      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
+    async weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
+      // What the caller's `onBatch` throws comes back as it is, not as DuckDB's error.
+      let thrown: { error: unknown } | null = null;
+      const add = async (batches: EngineBatches<P>, segments: EngineSegments): Promise<void> => {
+        try {
+          await batches.add(segments);
+        } catch (error) {
+          thrown = { error };
+          throw error;
+        }
+      };
+      return await session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
         const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
         const batches = new EngineBatches(request, name, batching, (id, date) => rowByKey(name, id, date));
         // The days between the first and last Sundays of all kept segments: no profile spans more (the span limit's test).
@@ -555,12 +620,15 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
                 FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0 ORDER BY k`),
               profileIds,
               batching.profiles,
-              (segments) => batches.add(segments),
+              (segments) => add(batches, segments),
             );
           } while (batches.endPass());
           await connection.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
         }
         return await batches.end(report, examples, counts);
+      }).catch((error: unknown) => {
+        const passed = thrown as { error: unknown } | null;
+        throw passed && (error === passed.error || (error as { cause?: unknown }).cause === passed.error) ? passed.error : error;
       });
     },
     daily(request: DailyRequest): Promise<DailyFrame> {

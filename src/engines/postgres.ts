@@ -30,6 +30,7 @@ import {
   openForecastTable,
   quoteIdentifier,
   rowByKey,
+  writeAll,
   segmentColumnsOf,
 } from './common.js';
 
@@ -494,14 +495,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       bounds: readonly string[],
       onProgress?: ProgressCallback,
     ): Promise<WrittenForecasts> {
-      const sink = await beginForecasts(into, bounds, onProgress);
-      try {
-        await sink.write(predictions);
-      } catch (error) {
-        await sink.abort();
-        throw error;
-      }
-      return await sink.commit();
+      return writeAll(await beginForecasts(into, bounds, onProgress), predictions);
     },
     openForecasts(into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink> {
       // The table is written on a connection of its own while the source's rows stream on another.

@@ -67,8 +67,9 @@ export interface WeeklySource {
   writeForecasts?(into: ForecastTable, predictions: readonly Prediction[], bounds: readonly string[], onProgress?: ProgressCallback): Promise<WrittenForecasts>;
   /**
    * Begins replacing a forecasts table as `writeForecasts` does, for forecasts that come a batch at a time while
-   * this source is still being read (optional: `postgres()` has it, on a connection of its own): the transaction
-   * stays open until `commit` or `abort`. Rejects, naming the table, when the table cannot be replaced.
+   * this source is still being read (optional: `postgres()` has it, on a connection of its own, and `duckdb()` over
+   * a database file, whose reads then share the instance that writes): the transaction stays open until `commit` or
+   * `abort`. Rejects, naming the table, when the table cannot be replaced.
    */
   openForecasts?(into: ForecastTable, bounds: readonly string[], onProgress?: ProgressCallback): Promise<ForecastSink>;
   /**

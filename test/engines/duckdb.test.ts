@@ -14,6 +14,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
+  expectWrittenInTurn,
   expectSameDaily,
   expectSpanRefused,
   loadedBeforeAndAfter,
@@ -217,6 +218,62 @@ describe.skipIf(skip)('duckdb()', () => {
         `predictInEngine: batchProfiles must be a positive integer, got ${JSON.stringify(batchProfiles)}`,
       );
     await expect(predictInEngine(model, source, { into: 'forecasts' })).rejects.toThrow('predictInEngine: into needs a source that writes tables');
+  });
+
+  it('writes the forecasts a batch of profiles at a time into its database file (predictInEngine), in one transaction', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = join(dir, 'batched.duckdb');
+    const setup = await DuckDBInstance.create(db);
+    const sc = await setup.connect();
+    await sc.run(`CREATE TABLE daily AS SELECT * FROM read_csv($p, header = true, all_varchar = true, union_by_name = true)`, {
+      p: `${GOLDEN}input/**/*.csv*`,
+    });
+    sc.closeSync();
+    setup.closeSync();
+    const tableRows = async () => {
+      const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+      const c = await instance.connect();
+      try {
+        return (
+          await c.runAndReadAll(
+            `SELECT * EXCLUDE (date, prediction_date), strftime(date, '%Y-%m-%d') AS date, strftime(prediction_date, '%Y-%m-%d') AS prediction_date
+             FROM forecasts ORDER BY profile_id, future_period`,
+          )
+        ).getRowObjectsJS();
+      } finally {
+        c.closeSync();
+        instance.closeSync();
+      }
+    };
+    const daily = await loadDaily(`${GOLDEN}input`);
+    const model = trainModels(daily, { preset: 'corrected', cutoff: '2024-07-30', calibrationWeeks: 4 }).model;
+    const options = { asOf: '2024-09-29', intervals: [0.8, 0.975] };
+    const want = predict(model, daily, options);
+    const byKey = (a: { profile_id: string; future_period: string }, b: typeof a) =>
+      a.profile_id < b.profile_id ? -1 : a.profile_id > b.profile_id ? 1 : a.future_period < b.future_period ? -1 : 1;
+    const source = duckdb({ database: db, table: 'daily' });
+    const events: { stage: string; rows?: number }[] = [];
+    const result = await predictInEngine(model, source, { ...options, batchProfiles: 40, into: 'forecasts', onProgress: (e) => events.push(e) });
+    expect(result).not.toHaveProperty('predictions');
+    expect(result.written).toEqual({ table: 'forecasts', rows: want.length });
+    expect(await tableRows()).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
+    // A batch's forecasts are written before the next batch is scored.
+    const scored = expectWrittenInTurn(events);
+    // A failure after some batches were written: the error, the table as it was, and the file let go.
+    const before = await tableRows();
+    const stop = new Error('stopped by the test');
+    const stopping = (e: { stage: string; rows?: number }) => {
+      if (e.stage === 'predict' && e.rows! > scored[1]!.rows!) throw stop;
+    };
+    await expect(predictInEngine(model, source, { asOf: options.asOf, batchProfiles: 40, into: 'forecasts', onProgress: stopping })).rejects.toBe(stop);
+    expect(await tableRows()).toEqual(before);
+    // Then again, without intervals: the file is free, and the table replaced.
+    await predictInEngine(model, source, { asOf: options.asOf, batchProfiles: 40, into: 'forecasts' });
+    expect(await tableRows()).toEqual(
+      predict(model, daily, { asOf: options.asOf })
+        .sort(byKey)
+        .map((p) => ({ ...p })),
+    );
   });
 
   it('drops its copy of the segments once read, before the table is built (DuckDB gives their memory back)', async () => {

@@ -15,6 +15,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
+  expectWrittenInTurn,
   expectSameDaily,
   expectSpanRefused,
   loadedBeforeAndAfter,
@@ -246,10 +247,7 @@ describe.skipIf(skip)('postgres()', () => {
       expect(result.written).toEqual({ table: `${schema}.batched`, rows: want.length });
       expect(await tableRows()).toEqual([...want].sort(byKey).map((p) => ({ ...p })));
       // A batch's forecasts are written before the next batch is scored (the server's stream waits meanwhile).
-      const steps = events.filter((e) => e.stage === 'predict' || e.stage === 'write');
-      const scored = steps.filter((e) => e.stage === 'predict');
-      expect(scored.length).toBeGreaterThan(2);
-      steps.forEach((e, k) => expect(e).toEqual(k % 2 === 0 ? scored[k / 2] : { stage: 'write', rows: 4 * scored[(k - 1) / 2]!.rows! }));
+      const scored = expectWrittenInTurn(events);
       // A failure after some batches were written (the progress callback throws): the error, and the table as it was.
       const before = await tableRows();
       await c.query(`DELETE FROM ${q('batched')} WHERE profile_id = $1`, [want[0]!.profile_id]);

@@ -345,3 +345,17 @@ export async function expectBatchedPredictions(
   }
   if (onError === 'skip') expect(forecasts).toBeGreaterThan(0);
 }
+
+/**
+ * That `predictInEngine` with `into` wrote each batch's forecasts before it
+ * scored the next: its progress events alternate, a batch scored (`predict`,
+ * profiles so far), then its forecasts written (`write`, four rows a
+ * profile). Returns the `predict` events (more than two batches are needed).
+ */
+export function expectWrittenInTurn(events: readonly { stage: string; rows?: number }[]): { stage: string; rows?: number }[] {
+  const steps = events.filter((e) => e.stage === 'predict' || e.stage === 'write');
+  const scored = steps.filter((e) => e.stage === 'predict');
+  expect(scored.length).toBeGreaterThan(2);
+  steps.forEach((e, k) => expect(e).toEqual(k % 2 === 0 ? scored[k / 2] : { stage: 'write', rows: 4 * scored[(k - 1) / 2]!.rows! }));
+  return scored;
+}
