@@ -31,10 +31,11 @@
 // With `--engine postgres`, also the nightly job: every profile forecast with
 // intervals and written into a table of the server (`predictFiles` with
 // `into`, then `predictInEngine`, a batch of profiles at a time), timed
-// beside the bare weekly sums.
+// beside the bare weekly sums; with DuckDB, the same two into a table of a
+// database file made from the Parquet file in profile order.
 // Prints a table with the ratios; runs against the built package (dist/).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VERSION, dailyFromRows, loadWeekly, predictFiles, predictInEngine, trainModels } from 'engagement-forecast';
@@ -59,6 +60,7 @@ const root = new URL('..', import.meta.url).pathname;
 const dataDir = benchDataDir(profiles, seed);
 const parquet = join(root, '.bench-cache', `v${VERSION}-profiles-${profiles}-seed-${seed}.parquet`);
 const sortedParquet = parquet.replace(/\.parquet$/, '-by-profile.parquet');
+const duckdbFile = parquet.replace(/\.parquet$/, '.duckdb');
 const threads = values.threads ? Number(values.threads) : undefined;
 const url = process.env.EF_POSTGRES_URL ?? '';
 const shardUrls = (process.env.EF_POSTGRES_SHARD_URLS ?? '').split(',').filter((u) => u !== '');
@@ -263,6 +265,40 @@ const STAGES: Record<string, () => Promise<string>> = {
       return `${n[0]!.n} rows`;
     });
   },
+  async 'load duckdb table'() {
+    // A DuckDB database file with the rows in a `daily` table (typed, from the Parquet file in profile order), for the nightly job.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    rmSync(duckdbFile, { force: true });
+    const instance = await DuckDBInstance.create(duckdbFile, threads ? { threads: String(threads) } : {});
+    const c = await instance.connect();
+    await c.run(`CREATE TABLE daily AS SELECT * FROM read_parquet('${sortedParquet}')`);
+    const r = await c.runAndReadAll('SELECT count(*) FROM daily');
+    c.closeSync();
+    instance.closeSync();
+    return `${String(r.getRows()[0]![0])} rows`;
+  },
+  async 'duckdb into'() {
+    // The nightly job on the DuckDB file: every profile forecast, with intervals, into a table of the same file.
+    const model = nightlyModel();
+    const t0 = performance.now();
+    const { written } = await predictFiles(model, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), {
+      intervals: [0.8, 0.95],
+      into: 'forecasts',
+    });
+    scoreSeconds = (performance.now() - t0) / 1000;
+    return `${written!.rows} forecasts written in ${scoreSeconds.toFixed(1)} s`;
+  },
+  async 'duckdb in batches'() {
+    // The same a batch of profiles at a time, each batch's forecasts written before the next is read.
+    const model = nightlyModel();
+    const t0 = performance.now();
+    const { written } = await predictInEngine(model, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), {
+      intervals: [0.8, 0.95],
+      into: 'forecasts',
+    });
+    scoreSeconds = (performance.now() - t0) / 1000;
+    return `${written.rows} forecasts written in ${scoreSeconds.toFixed(1)} s`;
+  },
   'export parquet': () => exportParquet(parquet, ''),
   'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
@@ -373,6 +409,9 @@ const stages =
           'duckdb parquet',
           'export parquet by profile',
           'duckdb parquet by profile',
+          'load duckdb table',
+          'duckdb into',
+          'duckdb in batches',
         ];
 for (const stage of stages) {
   const r = spawnSync(
@@ -442,5 +481,9 @@ if (values.engine === 'postgres-sharded') {
   );
   console.log(
     `DuckDB over the Parquet file in profile order / over CSV: ${ratio('duckdb parquet by profile', 'duckdb csv')} × the time (/ the Parquet file in the files' order: ${ratio('duckdb parquet by profile', 'duckdb parquet')}).`,
+  );
+  const [whole, batched] = ['duckdb into', 'duckdb in batches'].map((stage) => results[stage]!.scoreSeconds!);
+  console.log(
+    `Every profile into a table of the DuckDB file, a batch of profiles at a time (${batched!.toFixed(2)} s) / with the whole weekly table in Node (${whole!.toFixed(2)} s): ${(batched! / whole!).toFixed(2)} × the time, ${rss('duckdb in batches', 'duckdb into')} × the peak RSS (DuckDB's memory included).`,
   );
 }
