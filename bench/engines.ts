@@ -38,7 +38,18 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { VERSION, dailyFromRows, loadWeekly, predictFiles, predictInEngine, trainModels } from 'engagement-forecast';
+import {
+  VERSION,
+  dailyFromRows,
+  loadWeekly,
+  predictFiles,
+  predictInEngine,
+  trainModels,
+  type EngagementModel,
+  type PredictInEngineOptions,
+  type WeeklySource,
+  type WrittenForecasts,
+} from 'engagement-forecast';
 import { generateDailyRows } from 'engagement-forecast/generate';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { postgres } from 'engagement-forecast/postgres';
@@ -131,23 +142,10 @@ const STAGES: Record<string, () => Promise<string>> = {
     trainModels(weekly);
     return `${weekly.length} weekly rows; segments in ${((read - t0) / 1000).toFixed(1)} s, weekly table ${((built - t0) / 1000).toFixed(1)} s`;
   },
-  async 'postgres into'() {
-    // The nightly job: every profile of the table forecast as of its last complete week, with intervals, and written
-    // into a table of the same database.
-    const model = nightlyModel();
-    const t0 = performance.now();
-    const { written } = await predictFiles(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
-    scoreSeconds = (performance.now() - t0) / 1000;
-    return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
-  },
-  async 'postgres in batches'() {
-    // The same nightly job a batch of profiles at a time (`predictInEngine`): Node holds one batch's weekly table.
-    const model = nightlyModel();
-    const t0 = performance.now();
-    const { written } = await predictInEngine(model, postgres({ connectionString: url, table }), { intervals: [0.8, 0.95], into: `${table}_forecasts` });
-    scoreSeconds = (performance.now() - t0) / 1000;
-    return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
-  },
+  // The nightly job: every profile of the table forecast as of its last complete week, with intervals, and written
+  // into a table of the same database, with the whole weekly table in Node, then a batch of profiles at a time.
+  'postgres into': () => nightly(predictFiles, postgres({ connectionString: url, table }), `${table}_forecasts`),
+  'postgres in batches': () => nightly(predictInEngine, postgres({ connectionString: url, table }), `${table}_forecasts`),
   async 'bare query postgres'() {
     // The weekly sums computed and sent: every row of the GROUP BY streamed to this process by COPY, its lines counted.
     return withPg(async (_query, client) => {
@@ -277,38 +275,31 @@ const STAGES: Record<string, () => Promise<string>> = {
     instance.closeSync();
     return `${String(r.getRows()[0]![0])} rows`;
   },
-  async 'duckdb into'() {
-    // The nightly job on the DuckDB file: every profile forecast, with intervals, into a table of the same file.
-    const model = nightlyModel();
-    const t0 = performance.now();
-    const { written } = await predictFiles(model, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), {
-      intervals: [0.8, 0.95],
-      into: 'forecasts',
-    });
-    scoreSeconds = (performance.now() - t0) / 1000;
-    return `${written!.rows} forecasts written in ${scoreSeconds.toFixed(1)} s`;
-  },
-  async 'duckdb in batches'() {
-    // The same a batch of profiles at a time, each batch's forecasts written before the next is read.
-    const model = nightlyModel();
-    const t0 = performance.now();
-    const { written } = await predictInEngine(model, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), {
-      intervals: [0.8, 0.95],
-      into: 'forecasts',
-    });
-    scoreSeconds = (performance.now() - t0) / 1000;
-    return `${written.rows} forecasts written in ${scoreSeconds.toFixed(1)} s`;
-  },
+  // The same nightly job on the DuckDB file, into a table of the same file.
+  'duckdb into': () => nightly(predictFiles, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), 'forecasts'),
+  'duckdb in batches': () => nightly(predictInEngine, duckdb({ database: duckdbFile, table: 'daily', ...(threads ? { threads } : {}) }), 'forecasts'),
   'export parquet': () => exportParquet(parquet, ''),
   'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
 
-/** The nightly job's model: corrected, trained on generated rows apart from the table (not timed). */
-function nightlyModel() {
-  return trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
+/**
+ * The nightly job through `run` (`predictFiles` or `predictInEngine`): every profile of `source` forecast with
+ * 80 % and 95 % intervals into the table `into`, timed (`scoreSeconds`). The model (corrected, trained on generated
+ * rows apart from the table) is not timed.
+ */
+async function nightly(
+  run: (model: EngagementModel, source: WeeklySource, options: PredictInEngineOptions) => Promise<{ written?: WrittenForecasts }>,
+  source: WeeklySource,
+  into: string,
+): Promise<string> {
+  const model = trainModels(dailyFromRows([...generateDailyRows({ profiles: 2000, from: '2023-01-01', to: '2024-12-31', seed: 7 })]), {
     preset: 'corrected',
     cutoff: '2024-10-31',
   }).model;
+  const t0 = performance.now();
+  const { written } = await run(model, source, { intervals: [0.8, 0.95], into });
+  scoreSeconds = (performance.now() - t0) / 1000;
+  return `${written!.rows} forecasts written into ${written!.table} in ${scoreSeconds.toFixed(1)} s`;
 }
 
 /** The weekly table through DuckDB from a Parquet file, and the four models. */

@@ -365,13 +365,7 @@ export async function predictFiles(
   const { profiles, rows, skipped } = originRows(load.weekly, origin, options.profiles);
   const predictions = forecastRows(model, load.weekly, profiles, rows, lastDay, coverages);
   if (!into) return { predictions, report: load.report, skipped };
-  const labels = coverages.map(coverageLabel);
-  const written = await into.source.writeForecasts!(
-    into.table,
-    predictions,
-    labels.flatMap((l) => [`lo_${l}`, `hi_${l}`]),
-    options.onProgress,
-  );
+  const written = await into.source.writeForecasts!(into.table, predictions, boundColumns(coverages), options.onProgress);
   return { predictions, report: load.report, skipped, written };
 }
 
@@ -445,7 +439,7 @@ export async function predictInEngine(
   const { onError, limits } = readSettings(options, 'predictInEngine');
   const onProgress = options.onProgress;
   const through = originRequest(model, asOf);
-  const bounds = coverages.map(coverageLabel).flatMap((l) => [`lo_${l}`, `hi_${l}`]);
+  const bounds = boundColumns(coverages);
   // Into a table that takes forecasts as they come: each batch's written before the next is read. Otherwise they are held.
   const sink = into && into.source.openForecasts ? await into.source.openForecasts(into.table, bounds, onProgress) : null;
   const predictions: Prediction[] = [];
@@ -477,6 +471,11 @@ export async function predictInEngine(
     await sink?.abort();
     throw error;
   }
+}
+
+/** The interval columns of forecasts with these coverages, in output order: `lo_80`, `hi_80`, … */
+function boundColumns(coverages: readonly number[]): string[] {
+  return coverages.map(coverageLabel).flatMap((l) => [`lo_${l}`, `hi_${l}`]);
 }
 
 /** `predictFiles`' (or `predictInEngine`'s) `into`, checked against the source before anything is read. */

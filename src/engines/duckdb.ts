@@ -210,7 +210,9 @@ async function columnTypes(
 /**
  * Sums the checked rows by segment into the temporary table `ef_segments`
  * (status 0: the segments of the rows kept; 1 and 2: one group each for the
- * good rows outside the window and the refused rows), and counts them.
+ * good rows outside the window and the refused rows), and counts them; `span`
+ * is the days between the first and last Sundays of the kept segments (no
+ * profile spans more; NaN when none).
  */
 async function sumSegments(
   connection: DuckDbConnectionLike,
@@ -218,7 +220,7 @@ async function sumSegments(
   values: Record<string, unknown>,
   paramTypes: Record<string, unknown>,
   request: WeeklyRequest,
-): Promise<{ counts: EngineCounts; segmentCount: number }> {
+): Promise<{ counts: EngineCounts; segmentCount: number; span: number }> {
   const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
   const from = Number.isFinite(window.from) ? window.from : -2147483648;
   const to = Number.isFinite(window.to) ? window.to : 2147483647;
@@ -255,16 +257,33 @@ async function sumSegments(
           coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::DOUBLE,
           coalesce(max(last_day) FILTER (WHERE status = 0), 'NaN'::DOUBLE),
           count(*) FILTER (WHERE status = 0)::DOUBLE,
-          coalesce(sum(n - bit_count(days)) FILTER (WHERE status = 0), 0)::DOUBLE
+          coalesce(sum(n - bit_count(days)) FILTER (WHERE status = 0), 0)::DOUBLE,
+          coalesce((max(sunday) FILTER (WHERE status = 0) - min(sunday) FILTER (WHERE status = 0))::DOUBLE, 'NaN'::DOUBLE)
         FROM ef_segments`),
-    7,
+    8,
   );
-  const [kept, outside, refused, missing, last, segmentCount, duplicates] = counts.map((c) => c[0]!);
+  const [kept, outside, refused, missing, last, segmentCount, duplicates, span] = counts.map((c) => c[0]!);
   return {
     counts: { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! },
     segmentCount: segmentCount!,
+    span: span!,
   };
 }
+
+/**
+ * The profile dictionary of `ef_segments` (`ef_ids`: each kept id and its number, in code-point order, as DuckDB
+ * compares strings by their UTF-8 bytes), read back as the ids in number order.
+ */
+async function profileDictionary(connection: DuckDbConnectionLike): Promise<string[]> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
+    SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
+  return readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
+}
+
+/** The kept segments by profile number: the number, `SEGMENT_COLUMNS`' others, then the days with a record as bits. */
+const SEGMENTS_BY_NUMBER = `SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
+    followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
+  FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`;
 
 /**
  * Hands the segments of a result in profile order (its first column the
@@ -339,7 +358,8 @@ async function readStrings(result: DuckDbStreamLike): Promise<string[]> {
  * Over a table it also writes tables: `predictFiles(model, source, { into:
  * 'forecasts' })` replaces a table of forecasts in the same database (the
  * file opened for writing after the read, or the connection given) in one
- * transaction (docs/engines.md).
+ * transaction; `predictInEngine` opens a database file for writing first
+ * and reads through it, writing a batch at a time (docs/engines.md).
  *
  * @example
  * import { loadWeekly } from 'engagement-forecast';
@@ -574,13 +594,9 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         const open = connection;
         const { counts, segmentCount } = await sumSegments(connection, checked, values, paramTypes, request);
         const segments = async () => {
-          // The profile dictionary (code-point order: DuckDB compares strings by their UTF-8 bytes), then the segments by profile number.
-          await open.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
-            SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
-          const profileIds = await readStrings(await open.stream('SELECT id FROM ef_ids ORDER BY k'));
-          const result = await open.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
-              followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
-            FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0`);
+          // The profile dictionary, then the segments by profile number.
+          const profileIds = await profileDictionary(open);
+          const result = await open.stream(SEGMENTS_BY_NUMBER);
           const columns = await readColumns(result, SEGMENT_COLUMNS.length + 1, segmentCount);
           // DuckDB's copy of the segments is let go before the table is built from Node's.
           await open.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
@@ -601,27 +617,13 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         }
       };
       return await session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
-        const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
+        const { counts, span } = await sumSegments(connection, checked, values, paramTypes, request);
         const batches = new EngineBatches(request, name, batching, (id, date) => rowByKey(name, id, date));
-        // The days between the first and last Sundays of all kept segments: no profile spans more (the span limit's test).
-        const [widest] = await readColumns(
-          await connection.stream(`SELECT coalesce((max(sunday) - min(sunday))::DOUBLE, 'NaN'::DOUBLE) FROM ef_segments WHERE status = 0`),
-          1,
-        );
-        if (batches.start(counts, widest![0]!)) {
-          // The profile dictionary (code-point order), then the segments in profile order, cut into batches of whole profiles.
-          await connection.run(`CREATE OR REPLACE TEMP TABLE ef_ids AS
-            SELECT id, (row_number() OVER (ORDER BY id) - 1)::DOUBLE AS k FROM (SELECT DISTINCT id FROM ef_segments WHERE status = 0)`);
-          const profileIds = await readStrings(await connection.stream('SELECT id FROM ef_ids ORDER BY k'));
+        if (batches.start(counts, span)) {
+          // The profile dictionary, then the segments in profile order, cut into batches of whole profiles.
+          const profileIds = await profileDictionary(connection);
           do {
-            await sendBatches(
-              await connection.stream(`SELECT k, sunday, part, first_day, last_day, n, posts, engagement, reach, impressions,
-                  followers_sum, followers_count, followers_last, followers_day, days::DOUBLE
-                FROM ef_segments JOIN ef_ids USING (id) WHERE status = 0 ORDER BY k`),
-              profileIds,
-              batching.profiles,
-              (segments) => add(batches, segments),
-            );
+            await sendBatches(await connection.stream(`${SEGMENTS_BY_NUMBER} ORDER BY k`), profileIds, batching.profiles, (segments) => add(batches, segments));
           } while (batches.endPass());
           await connection.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
         }

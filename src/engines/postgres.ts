@@ -253,7 +253,8 @@ async function describeTable(
  *
  * It also writes tables: `predictFiles(model, source, { into: 'forecasts' })`
  * replaces a table of forecasts in the same database in one transaction
- * (`writeForecasts`; docs/engines.md).
+ * (`writeForecasts`), and `predictInEngine` a batch at a time on a second
+ * connection as the rows are read (`openForecasts`; docs/engines.md).
  *
  * @example
  * import { loadWeekly } from 'engagement-forecast';
@@ -264,10 +265,6 @@ async function describeTable(
 export function postgres(options: PostgresSourceOptions): WeeklySource {
   const { table, relation, names } = checkTableOptions('postgres', options, ['connectTimeoutMillis', 'statementTimeoutMillis']);
   if (options.connectionString !== undefined && options.pool !== undefined) throw new ArgumentTypeError('postgres: give connectionString or pool, not both');
-  /**
-   * Connects, checks the table's columns, and runs `work` with what every read shares: the checked rows' SQL, the
-   * examples of refused rows, and a read-only transaction to stream in. The connection is given back after.
-   */
   /** Connects (a client of its own, or one from the pool), runs `work` with it, and gives the connection back. */
   const connected = async <T>(
     work: (
@@ -372,6 +369,10 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       });
     });
   };
+  /**
+   * Connects, checks the table's columns, and runs `work` with what every read shares: the checked rows' SQL, the
+   * examples of refused rows, and a read-only transaction to stream in. The connection is given back after.
+   */
   const session = <T>(limits: CheckedLimits, work: (s: Session) => Promise<T>): Promise<T> =>
     connected(async (client, query, failed) => {
       let inTransaction = false;
@@ -515,12 +516,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         // the window (1) and the refused rows (2). A table partitioned on the profile (foreign partitions on shards, or
         // local ones) is grouped partition by partition.
         const segments = new SegmentReader();
-        const settings = ['SET LOCAL enable_partitionwise_aggregate = on'];
-        // PostgreSQL 15 cannot tell how few groups the checked keys make: it prices a shard's GROUP BY as if it kept every
-        // row, and its expressions above the coordinator's own grouping, which then wins. Priced at nothing (for this
-        // query, in this transaction), the expressions no longer decide it, and each partition is grouped where it lies.
-        if (partitioned) settings.push('SET LOCAL cpu_operator_cost = 0');
-        await stream(segmentsSql, (chunk) => segments.add(chunk), settings);
+        await stream(segmentsSql, (chunk) => segments.add(chunk), segmentsSettings(partitioned));
         const { profiles, counts } = segments;
         return await engineLoad(
           request,
@@ -550,7 +546,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
             FROM s WHERE status = 0
             UNION ALL SELECT * FROM s
           ) AS u ORDER BY status DESC, id COLLATE "C"`;
-        const settings = ['SET LOCAL enable_partitionwise_aggregate = on', ...(partitioned ? ['SET LOCAL cpu_operator_cost = 0'] : [])];
+        const settings = segmentsSettings(partitioned);
         const batches = new EngineBatches(request, table, batching, (id, date) => rowByKey(table, id, date));
         let reader: SegmentReader;
         do {
@@ -631,6 +627,16 @@ function sqlIntegerArray(values: readonly number[]): string {
 function sqlInteger(n: number): string {
   if (!Number.isSafeInteger(n)) throw new Error(`postgres: internal: ${n} is not an integer`);
   return String(n);
+}
+
+/**
+ * The settings the segments query runs under. Each partition is grouped where it lies (on a shard, by
+ * postgres_fdw). PostgreSQL 15 cannot tell how few groups the checked keys make: it prices a shard's GROUP BY as if
+ * it kept every row, and its expressions above the coordinator's own grouping, which then wins. Priced at nothing
+ * (for this query, in this transaction), the expressions no longer decide it.
+ */
+function segmentsSettings(partitioned: boolean): string[] {
+  return ['SET LOCAL enable_partitionwise_aggregate = on', ...(partitioned ? ['SET LOCAL cpu_operator_cost = 0'] : [])];
 }
 
 /**
