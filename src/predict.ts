@@ -520,6 +520,9 @@ export function forecastRows(
   const scale = coverages.length > 0 ? designColumns(weekly, [model.intervals!.scale], rows).columns[0]! : null;
   const multipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(model.intervals!.horizons[t], p)));
   const labels = coverages.map(coverageLabel);
+  // Names made once per call, not once per forecast.
+  const periods = TARGETS.map((t) => `predicted_${t}` as const);
+  const boundKeys = labels.map((l) => [`lo_${l}`, `hi_${l}`] as const);
   // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
   const cold = preset.coldStart && model.coldStart ? model.coldStart : null;
   const coldAt = int32s(rows.length).fill(-1);
@@ -575,7 +578,7 @@ export function forecastRows(
       const p = {
         profile_id: weekly.profileIds[k]!,
         date: label,
-        future_period: `predicted_${target}`,
+        future_period: periods[h]!,
         predicted_engagement: value,
         prediction_date: formatDay(sunday + HORIZONS[h]!),
         partial_week: partial,
@@ -604,8 +607,9 @@ export function forecastRows(
               },
             );
           }
-          p[`lo_${labels[c]}`] = lo;
-          p[`hi_${labels[c]}`] = hi;
+          const [loKey, hiKey] = boundKeys[c]!;
+          p[loKey] = lo;
+          p[hiKey] = hi;
         });
       }
       out.push(p);
