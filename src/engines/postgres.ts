@@ -57,7 +57,7 @@ export interface PostgresSourceOptions {
   columns?: PostgresColumns;
   /** A connection string (`postgres://user:password@host:port/database`). Without it and without `pool`, `pg` reads the `PG*` environment variables. */
   connectionString?: string;
-  /** An open `pg.Pool` (or anything with its `connect()`) to take a client from; it is given back, not ended. */
+  /** An open `pg.Pool` (or anything with its `connect()`) to take a client from; it is given back (closed after a failure: `release(true)`), the pool not ended. */
   pool?: PostgresPoolLike;
   /** How long to wait for a connection, in milliseconds (default 10000). */
   connectTimeoutMillis?: number;
@@ -285,7 +285,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       return new EngineError('postgres', `postgres: ${what} (server ${where}, ${subject}): ${e.message || e.code || String(error)}`, { cause: error });
     };
     let client: PostgresClientLike;
-    let release: () => Promise<void>;
+    let release: (failed: boolean) => Promise<void>;
     try {
       if (own) {
         // A server that goes away mid-query is reported by the query; without a listener it would crash the process.
@@ -296,17 +296,21 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       } else {
         const taken = await options.pool!.connect();
         client = taken;
-        release = async () => taken.release();
+        // After a failure the connection is closed, not given back: a cancel request may still be on its way to it.
+        release = async (failed) => taken.release(failed);
       }
     } catch (error) {
       await own?.end().catch(() => undefined);
       throw failed('cannot connect', error);
     }
     const query = async (text: string, values: unknown[] = []) => (await client.query({ text, values, rowMode: 'array' })).rows;
+    let ok = false;
     try {
-      return await work(client, query, failed);
+      const result = await work(client, query, failed);
+      ok = true;
+      return result;
     } finally {
-      await release();
+      await release(!ok);
     }
   };
   /**
@@ -475,7 +479,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
               return passOn(error);
             }
           };
-          await copyOut(client, `COPY (${sql}) TO STDOUT`, take).catch((error: unknown) => {
+          // A failure on this side stops the server's statement too (a cancel request), rather than reading the rest of the copy to drop it.
+          await copyOut(client, `COPY (${sql}) TO STDOUT`, take, () => cancelStatement(client)).catch((error: unknown) => {
             throw error === thrown ? error : failed('the query failed', error);
           });
           await query('COMMIT');
@@ -680,11 +685,22 @@ function segmentsQuery(request: WeeklyRequest, rows: string): string {
  * protocol's messages to it). When `onData` returns a promise, the socket is
  * paused until it settles (the server waits), the chunks already received
  * wait their turn in order, and the copy ends once the last one's work is
- * done. What `onData` throws or rejects with ends the copy with that error.
+ * done. What `onData` throws or rejects with ends the copy with that error;
+ * `cancel` is then called once if the server has not finished the statement.
  */
-function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+function copyOut(
+  client: PostgresClientLike,
+  text: string,
+  onData: (chunk: Uint8Array) => void | Promise<void>,
+  cancel: () => void = () => undefined,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: unknown = null;
+    const fail = (error: unknown): void => {
+      if (failure !== null) return;
+      failure = error;
+      if (!ended) cancel();
+    };
     let socket: { pause(): void; resume(): void } | null = null;
     const waiting: Uint8Array[] = [];
     let busy = false;
@@ -696,7 +712,7 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
         try {
           result = onData(waiting.shift()!);
         } catch (error) {
-          failure = error;
+          fail(error);
           break;
         }
         if (result && typeof (result as Promise<void>).then === 'function') {
@@ -708,7 +724,7 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
             pump();
           };
           (result as Promise<void>).then(next, (error: unknown) => {
-            failure ??= error;
+            fail(error);
             next();
           });
           return;
@@ -733,7 +749,8 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
       handleEmptyQuery() {},
       handlePortalSuspended() {},
       handleError(error: Error) {
-        reject(error);
+        // After a failure here, the server's error is the cancel's answer: the failure is what to report.
+        reject(failure ?? error);
       },
       handleReadyForQuery() {
         ended = true;
@@ -742,6 +759,42 @@ function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8
     };
     (client as unknown as { query(submittable: unknown): unknown }).query(submittable);
   });
+}
+
+/**
+ * Asks the server to stop the statement running on `client`, as psql's
+ * Ctrl-C does: a cancel request with the backend's key, on a connection of
+ * its own (`pg`'s, to the same host and port). Best effort: a client without
+ * the key (not `pg`'s), or a request that cannot be sent, leaves the
+ * statement to finish, its rows read and dropped.
+ */
+function cancelStatement(client: PostgresClientLike): void {
+  type Connection = {
+    on(event: 'connect' | 'error', listener: () => void): void;
+    connect(portOrPath: number | string, host?: string): void;
+    cancel(processID: number, secretKey: number): void;
+    end(): void;
+  };
+  const c = client as unknown as {
+    processID?: number | null;
+    secretKey?: number | null;
+    host?: string;
+    port?: number;
+    constructor?: new (config: object) => { connection?: Connection };
+  };
+  const { processID, secretKey, host = 'localhost', port = 5432 } = c;
+  if (typeof processID !== 'number' || typeof secretKey !== 'number' || typeof c.constructor !== 'function') return;
+  try {
+    const con = new c.constructor({ host, port }).connection;
+    if (!con) return;
+    // A server that refuses or drops the request: nothing to report (the statement then finishes by itself).
+    con.on('error', () => undefined);
+    con.on('connect', () => con.cancel(processID, secretKey));
+    if (host.startsWith('/')) con.connect(`${host}/.s.PGSQL.${port}`);
+    else con.connect(port, host);
+  } catch {
+    // Not a `pg` client after all: the rest of the copy is read and dropped.
+  }
 }
 
 /** Options of `postgresProfiles`: where the daily rows are, and how long to wait. */

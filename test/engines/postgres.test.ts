@@ -2,12 +2,24 @@
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from text columns and typed ones; both presets.
 import { createServer, type Server } from 'node:net';
+import type { PoolClient } from 'pg';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, sundayOnOrBefore } from '../../src/calendar.js';
 import { postgres, postgresProfiles } from '../../src/engines/postgres.js';
-import { backtest, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, predictInEngine, trainModels } from '../../src/index.js';
+import {
+  backtest,
+  DataError,
+  EngineError,
+  loadBuiltinModel,
+  loadDaily,
+  loadWeekly,
+  predict,
+  predictFiles,
+  predictInEngine,
+  trainModels,
+} from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
   csvRecords,
@@ -268,6 +280,47 @@ describe.skipIf(skip)('postgres()', () => {
       await pool.end();
     } finally {
       await c.end();
+    }
+  });
+
+  it('stops the server’s statement when a batch fails, rather than reading the rest of the copy to drop it', async () => {
+    // Ids of 2,000 characters: about 100 MB of segments to stream, far more than the sockets' buffers hold.
+    const PROFILES = 50_000;
+    const c = await connect();
+    await c.query(`CREATE TABLE ${q('wide')} (date date, profile_id text, followers bigint, posts int, engagement float8, reach float8, impressions bigint)`);
+    await c.query(
+      `INSERT INTO ${q('wide')} SELECT date '2024-06-03' + g % 7, repeat('x', 1993) || lpad(g::text, 7, '0'), 1000, 1, 10, 100, 100 FROM generate_series(1, $1) g`,
+      [PROFILES],
+    );
+    await c.end();
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 1 });
+    // The connection the rows come on, to see how much of the copy it read.
+    const clients: PoolClient[] = [];
+    const take = pool.connect.bind(pool) as () => Promise<PoolClient>;
+    Object.assign(pool, { connect: async () => clients[clients.push(await take()) - 1]! });
+    const stop = new Error('stopped by the test');
+    try {
+      const batches: number[] = [];
+      const stopping = (e: { stage: string; rows?: number }) => {
+        if (e.stage !== 'predict') return;
+        batches.push(e.rows!);
+        throw stop;
+      };
+      await expect(predictInEngine(loadBuiltinModel(), postgres({ pool, schema, table: 'wide' }), { batchProfiles: 100, onProgress: stopping })).rejects.toBe(
+        stop,
+      );
+      expect(batches).toEqual([100]);
+      const read = (clients[0] as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream.bytesRead;
+      // Without the cancel, the whole copy (PROFILES × 2 KB) was read before the error came back.
+      expect(read).toBeLessThan((PROFILES * 2000) / 2);
+      // The pool's connection was closed, not given back (a cancel may still be on its way to it): the next read gets another.
+      const again = await predictInEngine(loadBuiltinModel(), postgres({ pool, schema, table: 'golden' }), { batchProfiles: 100 });
+      expect(again.predictions.length).toBeGreaterThan(0);
+      expect(clients).toHaveLength(2);
+      expect(clients[1]).not.toBe(clients[0]);
+    } finally {
+      await pool.end();
     }
   });
 
