@@ -533,8 +533,10 @@ export function forecastRows(
     rows.forEach((row, r) => {
       if (historyAt(weekly, row).weeksSincePost < 0) coldAt[r] = coldRows.push(row) - 1;
     });
-    coldColumns = designColumns(weekly, cold.features, Int32Array.from(coldRows)).columns;
-    standardizeColumns(coldColumns, cold.scaler);
+    if (coldRows.length > 0) {
+      coldColumns = designColumns(weekly, cold.features, Int32Array.from(coldRows)).columns;
+      standardizeColumns(coldColumns, cold.scaler);
+    }
     // Without a calibration of their own, cold-start intervals use the model's quantiles.
     coldMultipliers = coverages.map((p) => TARGETS.map((t) => conformalMultiplier(cold.intervals ? cold.intervals[t] : model.intervals!.horizons[t], p)));
   }

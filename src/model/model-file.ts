@@ -126,7 +126,16 @@ function fail(where: string, what: string): never {
 }
 
 function isNumberArray(value: unknown, length: number): boolean {
-  return Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'number' || v === null);
+  if (!Array.isArray(value) || value.length !== length) return false;
+  // A loop, not \`every\`: \`predict\` checks the scaler on every call.
+  for (let i = 0; i < length; i++) if (typeof value[i] !== 'number' && value[i] !== null) return false;
+  return true;
+}
+
+/** Whether every value is a finite number, and above \`above\` when given (the scaler's checks, on every \`predict\`). */
+function allFinite(values: readonly unknown[], above = Number.NEGATIVE_INFINITY): boolean {
+  for (const v of values) if (!(typeof v === 'number' && Number.isFinite(v) && v > above)) return false;
+  return true;
 }
 
 /** A plain object (not an array, not null). */
@@ -205,10 +214,8 @@ export function checkHeads(
   }
   if (m.inputScaling === 'standard') {
     // The scaler is applied: every mean finite, every scale finite and positive.
-    if (!(scaler.mean as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v)))
-      fail(where, 'scaler.mean must be finite numbers when inputScaling is standard');
-    if (!(scaler.scale as unknown[]).every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0))
-      fail(where, 'scaler.scale must be finite positive numbers when inputScaling is standard');
+    if (!allFinite(scaler.mean as unknown[])) fail(where, 'scaler.mean must be finite numbers when inputScaling is standard');
+    if (!allFinite(scaler.scale as unknown[], 0)) fail(where, 'scaler.scale must be finite positive numbers when inputScaling is standard');
   }
 }
 
