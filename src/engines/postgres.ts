@@ -773,7 +773,6 @@ function cancelStatement(client: PostgresClientLike): void {
     on(event: 'connect' | 'error', listener: () => void): void;
     connect(portOrPath: number | string, host?: string): void;
     cancel(processID: number, secretKey: number): void;
-    end(): void;
   };
   const c = client as unknown as {
     processID?: number | null;

@@ -127,12 +127,12 @@ function fail(where: string, what: string): never {
 
 function isNumberArray(value: unknown, length: number): boolean {
   if (!Array.isArray(value) || value.length !== length) return false;
-  // A loop, not \`every\`: \`predict\` checks the scaler on every call.
+  // A loop, not `every`: `predict` checks the scaler on every call.
   for (let i = 0; i < length; i++) if (typeof value[i] !== 'number' && value[i] !== null) return false;
   return true;
 }
 
-/** Whether every value is a finite number, and above \`above\` when given (the scaler's checks, on every \`predict\`). */
+/** Whether every value is a finite number, and above `above` when given (the scaler's checks, on every `predict`). */
 function allFinite(values: readonly unknown[], above = Number.NEGATIVE_INFINITY): boolean {
   for (const v of values) if (!(typeof v === 'number' && Number.isFinite(v) && v > above)) return false;
   return true;
