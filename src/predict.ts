@@ -473,9 +473,14 @@ export async function predictInEngine(
   }
 }
 
+/** The interval columns of each coverage, lower then upper: [`lo_80`, `hi_80`], … */
+function boundPairs(coverages: readonly number[]): (readonly [`lo_${string}`, `hi_${string}`])[] {
+  return coverages.map(coverageLabel).map((l) => [`lo_${l}`, `hi_${l}`] as const);
+}
+
 /** The interval columns of forecasts with these coverages, in output order: `lo_80`, `hi_80`, … */
 function boundColumns(coverages: readonly number[]): string[] {
-  return coverages.map(coverageLabel).flatMap((l) => [`lo_${l}`, `hi_${l}`]);
+  return boundPairs(coverages).flat();
 }
 
 /** `predictFiles`' (or `predictInEngine`'s) `into`, checked against the source before anything is read. */
@@ -522,7 +527,7 @@ export function forecastRows(
   const labels = coverages.map(coverageLabel);
   // Names made once per call, not once per forecast.
   const periods = TARGETS.map((t) => `predicted_${t}` as const);
-  const boundKeys = labels.map((l) => [`lo_${l}`, `hi_${l}`] as const);
+  const boundKeys = boundPairs(coverages);
   // Cold start: profiles that have not posted by their origin get the cold-start heads, when the model has them.
   const cold = preset.coldStart && model.coldStart ? model.coldStart : null;
   const coldAt = int32s(rows.length).fill(-1);

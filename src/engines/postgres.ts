@@ -479,8 +479,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
               return passOn(error);
             }
           };
-          // A failure on this side stops the server's statement too (a cancel request), rather than reading the rest of the copy to drop it.
-          await copyOut(client, `COPY (${sql}) TO STDOUT`, take, () => cancelStatement(client)).catch((error: unknown) => {
+          await copyOut(client, `COPY (${sql}) TO STDOUT`, take).catch((error: unknown) => {
             throw error === thrown ? error : failed('the query failed', error);
           });
           await query('COMMIT');
@@ -685,26 +684,22 @@ function segmentsQuery(request: WeeklyRequest, rows: string): string {
  * protocol's messages to it). When `onData` returns a promise, the socket is
  * paused until it settles (the server waits), the chunks already received
  * wait their turn in order, and the copy ends once the last one's work is
- * done. What `onData` throws or rejects with ends the copy with that error;
- * `cancel` is then called once if the server has not finished the statement.
+ * done. What `onData` throws or rejects with ends the copy with that error,
+ * and stops the server's statement too when it is still running (a cancel
+ * request), rather than reading the rest of the copy to drop it.
  */
-function copyOut(
-  client: PostgresClientLike,
-  text: string,
-  onData: (chunk: Uint8Array) => void | Promise<void>,
-  cancel: () => void = () => undefined,
-): Promise<void> {
+function copyOut(client: PostgresClientLike, text: string, onData: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: unknown = null;
-    const fail = (error: unknown): void => {
-      if (failure !== null) return;
-      failure = error;
-      if (!ended) cancel();
-    };
     let socket: { pause(): void; resume(): void } | null = null;
     const waiting: Uint8Array[] = [];
     let busy = false;
     let ended = false;
+    const fail = (error: unknown): void => {
+      if (failure !== null) return;
+      failure = error;
+      if (!ended) cancelStatement(client);
+    };
     const settle = (): void => (failure ? reject(failure) : resolve());
     const pump = (): void => {
       while (failure === null && waiting.length > 0) {
