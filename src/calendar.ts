@@ -102,6 +102,11 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
   return day <= max;
 }
 
+/** The month `parseDay` read last (year × 100 + month), its first day's number and its length: rows come day after day. */
+let lastMonth = -1;
+let lastMonthStart = 0;
+let lastMonthLength = 0;
+
 /**
  * Parses `YYYY-MM-DD` into a day number; returns NaN when the text is not such a date.
  */
@@ -110,8 +115,20 @@ export function parseDay(text: string): number {
   const y = digitsAt(text, 0, 4);
   const m = digitsAt(text, 5, 7);
   const d = digitsAt(text, 8, 10);
-  return y >= 0 && m >= 0 && d >= 0 && isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : Number.NaN;
+  if (y < 0 || m < 0 || d < 0) return Number.NaN;
+  const month = y * 100 + m;
+  if (month !== lastMonth) {
+    // A month not seen just before: checked and its first day worked out once, not for every day of it.
+    if (m < 1 || m > 12) return Number.NaN;
+    lastMonth = month;
+    lastMonthStart = daysFromCivil(y, m, 1);
+    lastMonthLength = m === 2 ? (isValidCivil(y, 2, 29) ? 29 : 28) : MONTH_LENGTHS[m - 1]!;
+  }
+  return d >= 1 && d <= lastMonthLength ? lastMonthStart + d - 1 : Number.NaN;
 }
+
+/** Days in each month of a common year. */
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The ASCII digits of `text[start, end)` as a number, −1 when one is not a digit. */
 function digitsAt(text: string, start: number, end: number): number {

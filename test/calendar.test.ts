@@ -50,4 +50,29 @@ describe('calendar', () => {
       expect(parseDay(bad), bad).toBeNaN();
     }
   });
+
+  it('parses every day text as Date does, whichever month it read before', () => {
+    // Day 0 … 32 of each month of 1899–2101, in three orders (parseDay keeps the month it read last):
+    // month by month, each day of a month after the same day of another year's month, and reversed.
+    const texts: string[] = [];
+    for (let y = 1899; y <= 2101; y++)
+      for (let m = 1; m <= 12; m++)
+        for (let d = 0; d <= 32; d++) texts.push(`${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const byDay = [...texts].sort((a, b) => a.slice(8).localeCompare(b.slice(8)) || a.slice(5, 7).localeCompare(b.slice(5, 7)));
+    for (const order of [texts, byDay, [...texts].reverse()]) {
+      for (const text of order) {
+        const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+        const date = new Date(Date.UTC(y, m - 1, d));
+        const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+        const day = parseDay(text);
+        if (real !== (day === date.getTime() / 86400000)) expect.fail(`${text}: ${day}`);
+        if (!real && !Number.isNaN(day)) expect.fail(`${text}: ${day}`);
+      }
+    }
+    // A month refused is not kept: the day after it is read afresh.
+    expect(parseDay('2024-13-01')).toBeNaN();
+    expect(formatDay(parseDay('2024-12-31'))).toBe('2024-12-31');
+    expect(parseDay('2023-02-29')).toBeNaN();
+    expect(formatDay(parseDay('2024-02-29'))).toBe('2024-02-29');
+  });
 });
