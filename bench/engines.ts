@@ -38,7 +38,9 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDay } from 'engagement-forecast/calendar';
 import {
+  DEFAULT_LIMITS,
   VERSION,
   dailyFromRows,
   loadWeekly,
@@ -54,6 +56,28 @@ import { generateDailyRows } from 'engagement-forecast/generate';
 import { duckdb } from 'engagement-forecast/duckdb';
 import { postgres } from 'engagement-forecast/postgres';
 import { benchData, benchDataDir, peakRss, ROWS_PER_PROFILE } from './common.js';
+
+/** The sources' window columns in the engine (a registered symbol: the same in the built library). */
+const WINDOW_COLUMNS_IN_ENGINE = Symbol.for('engagement-forecast.windowColumnsInEngine');
+/** The corrected preset's window columns (features/windows.ts), as the sources compute them in the engine. */
+const WINDOW_COLUMN_NAMES = [
+  'last_engagement_per_post',
+  'weeks_since_post',
+  'engagement_per_post_4w',
+  'engagement_per_post_13w',
+  'engagement_per_post_26w',
+  'engagement_per_post_all',
+  'observed_days_4w',
+  'observed_days_13w',
+  'observed_days_26w',
+  'posts_13w',
+  'followers_last_known',
+  'engagement_per_post_ewm_2w',
+  'engagement_per_post_ewm_8w',
+  'median_engagement_per_post_5',
+  'engagement_per_post_level_slow',
+  'engagement_per_post_level_fast',
+];
 
 const { values } = parseArgs({
   options: {
@@ -107,6 +131,14 @@ const STAGES: Record<string, () => Promise<string>> = {
     return `${weekly.length} weekly rows; segments in ${readSeconds.toFixed(1)} s`;
   },
   'duckdb parquet': () => fromParquet(parquet),
+  // The corrected preset's 16 window columns (the pooled windows, EWMs, median, level filters): in Node from the
+  // weekly table the JS fast path builds, then in DuckDB from the same files (features/sql-week.ts).
+  async 'js window columns'() {
+    const { weekly } = await loadWeekly(dataDir, { preset: 'corrected' });
+    for (const name of WINDOW_COLUMN_NAMES) weekly.column(name);
+    return `${weekly.length} weekly rows`;
+  },
+  'duckdb window columns': () => windowColumnsInEngine(duckdb({ files: dataDir, ...(threads ? { threads } : {}) })),
   'duckdb parquet by profile': () => fromParquet(sortedParquet),
   async 'bare query csv'() {
     return bare(`read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)`);
@@ -146,6 +178,7 @@ const STAGES: Record<string, () => Promise<string>> = {
   // into a table of the same database, with the whole weekly table in Node, then a batch of profiles at a time.
   'postgres into': () => nightly(predictFiles, postgres({ connectionString: url, table }), `${table}_forecasts`),
   'postgres in batches': () => nightly(predictInEngine, postgres({ connectionString: url, table }), `${table}_forecasts`),
+  'postgres window columns': () => windowColumnsInEngine(postgres({ connectionString: url, table })),
   async 'bare query postgres'() {
     // The weekly sums computed and sent: every row of the GROUP BY streamed to this process by COPY, its lines counted.
     return withPg(async (_query, client) => {
@@ -282,6 +315,15 @@ const STAGES: Record<string, () => Promise<string>> = {
   'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
 
+/** The window columns of the corrected preset computed in the engine of `source`, read back to this process. */
+async function windowColumnsInEngine(source: WeeklySource): Promise<string> {
+  const inEngine = (source as unknown as Record<symbol, (request: unknown) => Promise<{ sunday: Float64Array }>>)[WINDOW_COLUMNS_IN_ENGINE]!;
+  const { from, to, maxRecordBytes, maxWeeksPerProfile } = DEFAULT_LIMITS;
+  const limits = { firstDay: parseDay(from), lastDay: parseDay(to), maxRecordBytes, maxWeeksPerProfile };
+  const { sunday } = await inEngine.call(source, { onError: 'throw', limits });
+  return `${sunday.length} weekly rows`;
+}
+
 /**
  * The nightly job through `run` (`predictFiles` or `predictInEngine`): every profile of `source` forecast with
  * 80 % and 95 % intervals into the table `into`, timed (`scoreSeconds`). The model (corrected, trained on generated
@@ -389,7 +431,17 @@ const stages =
   values.engine === 'postgres-sharded'
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
     : values.engine === 'postgres'
-      ? ['js', 'load postgres', 'bare query postgres', 'bare count postgres', 'postgres', 'postgres into', 'postgres in batches']
+      ? [
+          'js',
+          'load postgres',
+          'bare query postgres',
+          'bare count postgres',
+          'postgres',
+          'postgres into',
+          'postgres in batches',
+          'js window columns',
+          'postgres window columns',
+        ]
       : [
           'js',
           'bare query csv',
@@ -403,6 +455,8 @@ const stages =
           'load duckdb table',
           'duckdb into',
           'duckdb in batches',
+          'js window columns',
+          'duckdb window columns',
         ];
 for (const stage of stages) {
   const r = spawnSync(
@@ -478,3 +532,8 @@ if (values.engine === 'postgres-sharded') {
     `Every profile into a table of the DuckDB file, a batch of profiles at a time (${batched!.toFixed(2)} s) / with the whole weekly table in Node (${whole!.toFixed(2)} s): ${(batched! / whole!).toFixed(2)} × the time, ${rss('duckdb in batches', 'duckdb into')} × the peak RSS (DuckDB's memory included).`,
   );
 }
+const engineColumns = values.engine === 'postgres' ? 'postgres window columns' : values.engine === 'postgres-sharded' ? null : 'duckdb window columns';
+if (engineColumns)
+  console.log(
+    `The corrected window columns computed in the engine and read back / in Node from the JS fast path's weekly table: ${ratio(engineColumns, 'js window columns')} × the time, ${rss(engineColumns, 'js window columns')} × the peak RSS${values.engine === 'postgres' ? " (Node's; the server's is its own)" : " (DuckDB's included)"}.`,
+  );

@@ -56,8 +56,7 @@ describe('calendar', () => {
     // month by month, each day of a month after the same day of another year's month, and reversed.
     const texts: string[] = [];
     for (let y = 1899; y <= 2101; y++)
-      for (let m = 1; m <= 12; m++)
-        for (let d = 0; d <= 32; d++) texts.push(`${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      for (let m = 1; m <= 12; m++) for (let d = 0; d <= 32; d++) texts.push(`${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     const byDay = [...texts].sort((a, b) => a.slice(8).localeCompare(b.slice(8)) || a.slice(5, 7).localeCompare(b.slice(5, 7)));
     for (const order of [texts, byDay, [...texts].reverse()]) {
       for (const text of order) {

@@ -14,6 +14,7 @@ import {
 } from '../features/source.js';
 import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
+import { WINDOW_COLUMNS } from '../features/windows.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { spanLimitOfSegments, spanReason } from '../frame/span-limit.js';
@@ -189,19 +190,10 @@ export function engineLoad<P extends Preset>(
   nameRow: (id: string, date: string) => string,
 ): Promise<WeeklyLoad<P>> {
   return (async () => {
-    if (counts.refused > 0) {
-      const errors = await examples();
-      if (request.onError === 'throw') throw errors[0]!;
-      report.skipped = counts.refused;
-      report.skippedExamples = errors;
-    }
+    await refusedRows(request, report, counts, examples);
     // The segments are held by `held` alone, which the table's builder empties once it has summed them.
     const held = spanChecked(await segments(), request, report, counts, nameRow);
-    report.rows = counts.kept;
-    report.missingFollowers = counts.missing;
-    report.duplicateRows = counts.duplicates;
-    if (request.window) report.outsideWindow = counts.outside;
-    const lastDay = Number.isNaN(counts.last) ? Number.NEGATIVE_INFINITY : counts.last;
+    const lastDay = countedRows(request, report, counts);
     const through = throughOf(request, lastDay);
     request.onProgress?.({ stage: 'read', rows: report.rows });
     const { firstDay, lastDay: limitDay, maxWeeksPerProfile } = request.limits;
@@ -213,6 +205,107 @@ export function engineLoad<P extends Preset>(
     });
     return { weekly, report, lastDay };
   })();
+}
+
+/** The refused rows of a read: the first thrown under `onError: 'throw'`, else counted in the report with their first examples. */
+async function refusedRows(
+  request: Pick<WeeklyRequest, 'onError'>,
+  report: LoadReport,
+  counts: EngineCounts,
+  examples: () => Promise<DataError[]>,
+): Promise<void> {
+  if (counts.refused === 0) return;
+  const errors = await examples();
+  if (request.onError === 'throw') throw errors[0]!;
+  report.skipped = counts.refused;
+  report.skippedExamples = errors;
+}
+
+/** The counts of the rows kept into the report; returns the last day kept (−Infinity when none). */
+function countedRows(request: Pick<WeeklyRequest, 'window'>, report: LoadReport, counts: EngineCounts): number {
+  report.rows = counts.kept;
+  report.missingFollowers = counts.missing;
+  report.duplicateRows = counts.duplicates;
+  if (request.window) report.outsideWindow = counts.outside;
+  return Number.isNaN(counts.last) ? Number.NEGATIVE_INFINITY : counts.last;
+}
+
+/** What `windowColumnsInEngine` is asked for: the rows' settings (every field checked by the caller). */
+export type WindowColumnsRequest = Pick<WeeklyRequest, 'onError' | 'limits' | 'window'>;
+
+/**
+ * @internal The `corrected` preset's window columns (`WINDOW_COLUMNS`) computed where the rows are
+ * (`features/sql-week.ts`), one row per profile and week from its first week with a record to its last, in
+ * profile order (code points), then week.
+ */
+export interface EngineWindowColumns {
+  /** The profile ids, in code-point order. */
+  profileIds: string[];
+  /** Per row, its profile's place in `profileIds`. */
+  profile: Float64Array;
+  /** Per row, its Sunday (a day number). */
+  sunday: Float64Array;
+  /** `WINDOW_COLUMNS`' values, in their order; NaN where missing. */
+  columns: Float64Array[];
+  /** What reading found, as `weekly` reports it. */
+  report: LoadReport;
+}
+
+/**
+ * @internal The key under which the SQL sources keep their window columns in the engine (not part of
+ * `WeeklySource` yet): a registered symbol, the same in every copy of the library (the bench reaches the built one).
+ */
+export const WINDOW_COLUMNS_IN_ENGINE: unique symbol = Symbol.for('engagement-forecast.windowColumnsInEngine');
+
+/** A source that computes the window columns where its rows are. */
+export interface WindowColumnsSource {
+  [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns>;
+}
+
+/**
+ * What the window columns in the engine share once the engine has counted the rows: the refused rows (thrown or
+ * reported, as `weekly` does), the counts into the report, and the span limit, which the engine's columns do not
+ * apply row by row as the weekly table does: a profile whose weeks span past it is an error (`widest`: the most
+ * days between a profile's first and last Sundays).
+ */
+export async function windowColumnsChecks(
+  request: WindowColumnsRequest,
+  name: string,
+  report: LoadReport,
+  counts: EngineCounts,
+  examples: () => Promise<DataError[]>,
+  widest: number,
+): Promise<void> {
+  await refusedRows(request, report, counts, examples);
+  countedRows(request, report, counts);
+  const weeks = widest / 7 + 1;
+  const limit = request.limits.maxWeeksPerProfile;
+  const why =
+    weeks > limit
+      ? `more than limits.maxWeeksPerProfile (${limit}): the weekly table refuses the rows past it, the window columns in the engine do not yet`
+      : weeks > ENGINE_MAX_WEEKS
+        ? `more than the ${ENGINE_MAX_WEEKS} weeks the engine's recency-weighted averages are computed for (their weights stay finite)`
+        : null;
+  if (why !== null)
+    throw new DataError(`${name}: a profile's records span ${weeks} weeks, ${why}; read the weekly table with loadWeekly`, {
+      code: 'span_limit',
+      file: name,
+      line: 0,
+      column: 'date',
+      value: '',
+    });
+}
+
+/**
+ * The most weeks a profile may span for the window columns in the engine: their recency-weighted sums are
+ * λ^i · Σ λ^(−s) x_s (features/sql-week.ts), and λ^(−s) · x_s stays finite for counts below 2^53 up to
+ * 2^(53 + s / 2) < 2^1024 at the shortest half-life, 2 weeks.
+ */
+export const ENGINE_MAX_WEEKS = 1800;
+
+/** The window columns' names in a query's output, each as a double with NaN for missing (engines read numbers only). */
+export function windowColumnsSelect(double: string): string {
+  return WINDOW_COLUMNS.map((c) => `coalesce(CAST(${c.name} AS ${double}), CAST('NaN' AS ${double}))`).join(', ');
 }
 
 /**

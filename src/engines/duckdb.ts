@@ -34,9 +34,17 @@ import {
   rowByKey,
   writeAll,
   segmentColumnsOf,
+  windowColumnsChecks,
+  windowColumnsSelect,
+  WINDOW_COLUMNS_IN_ENGINE,
   type EngineCounts,
   type EngineSegments,
+  type EngineWindowColumns,
+  type WindowColumnsRequest,
+  type WindowColumnsSource,
 } from './common.js';
+import { DUCKDB_DIALECT, windowColumnsQuery } from '../features/sql-week.js';
+import { WINDOW_COLUMNS } from '../features/windows.js';
 
 /*
  * DuckDB as a source of weekly tables: the daily rows are checked and summed
@@ -219,7 +227,7 @@ async function sumSegments(
   checked: string,
   values: Record<string, unknown>,
   paramTypes: Record<string, unknown>,
-  request: WeeklyRequest,
+  request: Pick<WeeklyRequest, 'window'>,
 ): Promise<{ counts: EngineCounts; segmentCount: number; span: number }> {
   const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
   const from = Number.isFinite(window.from) ? window.from : -2147483648;
@@ -583,7 +591,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       return Promise.reject(new ArgumentTypeError(`duckdb: ${name}: a forecasts table is being written through this source already; commit or abort it first`));
     return beginForecasts(into, bounds, onProgress, true);
   };
-  return {
+  const source: WeeklySource & WindowColumnsSource = {
     name,
     // Files have no database to write into: only a database file or a connection takes a forecasts table. A
     // connection given cannot read and write at once: only a database file takes one as the rows are read.
@@ -603,6 +611,26 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
           return { columns: segmentColumnsOf(profileIds, columns), days: columns[SEGMENT_COLUMNS.length]! };
         };
         return await engineLoad(request, name, report, counts, examples, segments, (id, date) => rowByKey(name, id, date));
+      });
+    },
+    [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
+      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
+        const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
+        const widest = await readColumns(
+          await connection.stream(
+            'SELECT coalesce(max(span), 0)::DOUBLE FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id)',
+          ),
+          1,
+        );
+        await windowColumnsChecks(request, name, report, counts, examples, widest[0]![0]!);
+        const profileIds = await profileDictionary(connection);
+        const query = windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments');
+        const [profile, sunday, ...columns] = await readColumns(
+          await connection.stream(`SELECT k, sunday, ${windowColumnsSelect('DOUBLE')} FROM (${query}) AS w JOIN ef_ids USING (id) ORDER BY k, sunday`),
+          2 + WINDOW_COLUMNS.length,
+        );
+        await connection.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
+        return { profileIds, profile: profile!, sunday: sunday!, columns, report };
       });
     },
     async weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
@@ -674,6 +702,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       });
     },
   };
+  return source;
 }
 
 /** A DOUBLE result column of a chunk: the whole vector where the binding exposes it, else read one value at a time. */

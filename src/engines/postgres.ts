@@ -32,7 +32,15 @@ import {
   rowByKey,
   writeAll,
   segmentColumnsOf,
+  windowColumnsChecks,
+  windowColumnsSelect,
+  WINDOW_COLUMNS_IN_ENGINE,
+  type EngineWindowColumns,
+  type WindowColumnsRequest,
+  type WindowColumnsSource,
 } from './common.js';
+import { POSTGRES_DIALECT, windowColumnsQuery } from '../features/sql-week.js';
+import { WINDOW_COLUMNS } from '../features/windows.js';
 
 /*
  * PostgreSQL as a source of weekly tables: the daily rows are checked and
@@ -83,6 +91,8 @@ interface Session {
   query(text: string, values?: unknown[]): Promise<unknown[][]>;
   /** Streams `sql` by COPY in a read-only transaction, after the settings given. */
   stream(sql: string, onData: (chunk: Uint8Array) => void | Promise<void>, settings?: readonly string[]): Promise<void>;
+  /** Runs `work` in a transaction that may make temporary tables, after the settings given. */
+  transaction<T>(work: () => Promise<T>, settings?: readonly string[]): Promise<T>;
   /** The first refused rows, named by key. */
   examples(): Promise<DataError[]>;
   /** Whether the table is partitioned. */
@@ -485,14 +495,29 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           await query('COMMIT');
           inTransaction = false;
         };
+        // A transaction that may make temporary tables (not read-only), with the statement's settings, for work done in
+        // several statements; what the server refuses is named as `stream` names it.
+        const transaction = async <T>(run: () => Promise<T>, settings: readonly string[] = []): Promise<T> => {
+          await query('BEGIN');
+          inTransaction = true;
+          await query('SET LOCAL extra_float_digits = 3');
+          for (const setting of settings) await query(setting);
+          if (options.statementTimeoutMillis !== undefined) await query(`SET LOCAL statement_timeout = ${sqlInteger(options.statementTimeoutMillis)}`);
+          const result = await run().catch((error: unknown) => {
+            throw error instanceof DataError ? error : failed('the query failed', error);
+          });
+          await query('COMMIT');
+          inTransaction = false;
+          return result;
+        };
         const rows = checked(sqlInteger(limits.firstDay), sqlInteger(limits.lastDay), "'range'");
-        return await work({ rows, query, stream, examples, partitioned });
+        return await work({ rows, query, stream, transaction, examples, partitioned });
       } catch (error) {
         if (inTransaction) await query('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
-  return {
+  const source: WeeklySource & WindowColumnsSource = {
     name: table,
     async writeForecasts(
       into: ForecastTable,
@@ -535,6 +560,40 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
           (id, date) => rowByKey(table, id, date),
         );
       });
+    },
+    [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
+      return session(request.limits, ({ rows, query, transaction, examples, partitioned }) =>
+        transaction(async () => {
+          await query(`CREATE TEMPORARY TABLE ef_segments ON COMMIT DROP AS ${segmentsQuery(request, rows)}`);
+          // The counts of the rows as the segments reader takes them from the stream, and the widest profile (days
+          // between its first and last Sundays). A segment's days with a record are 7 bits.
+          const [counted] = await query(`SELECT
+              coalesce(sum(n) FILTER (WHERE status = 0), 0)::float8, coalesce(sum(n) FILTER (WHERE status = 1), 0)::float8,
+              coalesce(sum(n) FILTER (WHERE status = 2), 0)::float8, coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::float8,
+              coalesce((max(last_day) FILTER (WHERE status = 0))::float8, 'NaN'::float8),
+              coalesce(sum(n - length(replace(days::bit(7)::text, '0', ''))) FILTER (WHERE status = 0), 0)::float8,
+              (SELECT coalesce(max(span), 0)::float8 FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id) AS p)
+            FROM ef_segments`);
+          const [kept, outside, refused, missing, last, duplicates, widest] = (counted as number[]).map(Number);
+          const report = emptyReport();
+          const counts = { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! };
+          await windowColumnsChecks(request, table, report, counts, examples, widest!);
+          const found = await query(
+            `SELECT id, sunday::float8, ${windowColumnsSelect('float8')} FROM (${windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments')}) AS w ORDER BY id COLLATE "C", sunday`,
+          );
+          const profileIds: string[] = [];
+          const profile = new Float64Array(found.length);
+          const sunday = new Float64Array(found.length);
+          const columns = WINDOW_COLUMNS.map(() => new Float64Array(found.length));
+          found.forEach((row, r) => {
+            if (row[0] !== profileIds[profileIds.length - 1]) profileIds.push(row[0] as string);
+            profile[r] = profileIds.length - 1;
+            sunday[r] = Number(row[1]);
+            columns.forEach((column, c) => (column[r] = Number(row[2 + c])));
+          });
+          return { profileIds, profile, sunday, columns, report };
+        }, segmentsSettings(partitioned)),
+      );
     },
     weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {
@@ -603,10 +662,11 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       });
     },
   };
+  return source;
 }
 
 /** The request's window as two day numbers (the widest integers when unbounded). */
-function windowOf(request: WeeklyRequest): [number, number] {
+function windowOf(request: Pick<WeeklyRequest, 'window'>): [number, number] {
   const window = request.window ?? { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
   return [Number.isFinite(window.from) ? window.from : -2147483648, Number.isFinite(window.to) ? window.to : 2147483647];
 }
@@ -648,7 +708,7 @@ function segmentsSettings(partitioned: boolean): string[] {
  * status, profile, Sunday, part, first and last day, rows, the sums, the
  * followers' count and last value, and the days with a record as bits.
  */
-function segmentsQuery(request: WeeklyRequest, rows: string): string {
+function segmentsQuery(request: Pick<WeeklyRequest, 'window' | 'limits'>, rows: string): string {
   // COPY takes no parameters: its only values are the day numbers of the limits and the window, integers checked here.
   const [from, to] = windowOf(request).map(sqlInteger);
   // The first day of every month from the limits' first day to the week after their last, for the month part.

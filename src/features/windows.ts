@@ -67,6 +67,11 @@ function windowState(frame: WeeklyFrame): WindowState {
   return s;
 }
 
+/** `windowSum` in SQL (`features/sql-week.ts`): over the running sum `prefix`, as the JS kernel subtracts. */
+function windowSumSql(prefix: string, weeks: number): string {
+  return weeks === 0 ? prefix : `(${prefix} - coalesce(lag(${prefix}, ${weeks}) OVER ef_week, 0))`;
+}
+
 /** The sum of `prefix` over the last `weeks` rows of row i's profile (all of them when `weeks` is 0). */
 function windowSum(prefix: Float64Array, i: number, weeks: number, start: number): number {
   const before = weeks === 0 ? start - 1 : i - weeks;
@@ -79,8 +84,11 @@ function windowSum(prefix: Float64Array, i: number, weeks: number, start: number
  * when the window has no post.
  */
 export function pooledAverageColumn(name: string, weeks: number): ColumnDefinition {
+  const e = windowSumSql('cum_engagement', weeks);
+  const p = windowSumSql('cum_posts', weeks);
   return {
     name,
+    sql: `CASE WHEN ${p} > 0 THEN ${e} / ${p} END`,
     numeric: (frame) => {
       const s = windowState(frame);
       const { offsets, profile } = frame;
@@ -97,6 +105,7 @@ function observedDaysColumn(weeks: number): ColumnDefinition {
   return {
     name: `observed_days_${weeks}w`,
     integer: true,
+    sql: windowSumSql('cum_days', weeks),
     numeric: (frame) => {
       const s = windowState(frame);
       const { offsets, profile } = frame;
@@ -108,6 +117,7 @@ function observedDaysColumn(weeks: number): ColumnDefinition {
 /** Posts in the last 13 weeks ending on the row's Sunday (the posting habit). */
 const POSTS_13W_COLUMN: ColumnDefinition = {
   name: 'posts_13w',
+  sql: windowSumSql('cum_posts', 13),
   numeric: (frame) => {
     const s = windowState(frame);
     const { offsets, profile } = frame;
@@ -118,6 +128,7 @@ const POSTS_13W_COLUMN: ColumnDefinition = {
 /** Engagement per post of the latest week with posts on or before the row's Sunday (the naive forecast); missing when none. */
 const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
   name: 'last_engagement_per_post',
+  sql: 'last_epp',
   numeric: (frame) => {
     const s = windowState(frame);
     const posts = frame.stored('posts');
@@ -132,6 +143,7 @@ const LAST_ENGAGEMENT_PER_POST_COLUMN: ColumnDefinition = {
 /** Weeks since the latest week with posts (0 when the row's week has posts); missing when the profile has not posted yet. */
 const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
   name: 'weeks_since_post',
+  sql: 'i - last_post',
   numeric: (frame) => {
     const s = windowState(frame);
     return (i) => {
@@ -144,6 +156,8 @@ const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
 /** The latest non-missing followers value on or before the row's Sunday; missing when none yet. */
 const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
   name: 'followers_last_known',
+  // The first week of each run of weeks that starts at a week with a followers value.
+  sql: 'CASE WHEN followers_run > 0 THEN first_value(followers) OVER (PARTITION BY id, followers_run ORDER BY sunday) END',
   numeric: (frame) => {
     const s = windowState(frame);
     const followers = frame.stored('lastFollowers');
@@ -160,10 +174,12 @@ const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
  */
 function perProfileColumn(
   name: string,
+  sql: string,
   fill: (posts: ArrayLike<number>, engagement: ArrayLike<number>, start: number, end: number, values: Float64Array) => void,
 ): ColumnDefinition {
   return {
     name,
+    sql,
     numeric: (frame) => {
       const posts = frame.stored('posts');
       const engagement = frame.stored('engagement');
@@ -183,19 +199,23 @@ function perProfileColumn(
  */
 function ewmColumn(halfLife: number): ColumnDefinition {
   const lambda = 2 ** (-1 / halfLife);
-  return perProfileColumn(`engagement_per_post_ewm_${halfLife}w`, (posts, engagement, start, end, values) => {
-    let e = 0;
-    let p = 0;
-    for (let i = start; i < end; i++) {
-      e = lambda * e + engagement[i]!;
-      p = lambda * p + posts[i]!;
-      values[i] = correctedEngagementPerPost(e, p);
-    }
-  });
+  return perProfileColumn(
+    `engagement_per_post_ewm_${halfLife}w`,
+    `CASE WHEN ewm_posts_${halfLife} > 0 THEN ewm_engagement_${halfLife} / ewm_posts_${halfLife} END`,
+    (posts, engagement, start, end, values) => {
+      let e = 0;
+      let p = 0;
+      for (let i = start; i < end; i++) {
+        e = lambda * e + engagement[i]!;
+        p = lambda * p + posts[i]!;
+        values[i] = correctedEngagementPerPost(e, p);
+      }
+    },
+  );
 }
 
 /** How many of the latest posting weeks the robust median reads. */
-const MEDIAN_WEEKS = 5;
+export const MEDIAN_WEEKS = 5;
 
 /**
  * The median engagement per post of the latest `MEDIAN_WEEKS` weeks with
@@ -205,31 +225,35 @@ const MEDIAN_WEEKS = 5;
 /** The median's buffers: the latest values in arrival order, and sorted (one pair: a column is filled synchronously). */
 const ring = new Float64Array(MEDIAN_WEEKS);
 const sorted = new Float64Array(MEDIAN_WEEKS);
-const MEDIAN_COLUMN: ColumnDefinition = perProfileColumn(`median_engagement_per_post_${MEDIAN_WEEKS}`, (posts, engagement, start, end, values) => {
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
-    const m = Math.min(count, MEDIAN_WEEKS);
-    if (m === 0) {
-      values[i] = Number.NaN;
-      continue;
-    }
-    // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
-    for (let j = 0; j < m; j++) {
-      const v = ring[j]!;
-      let q = j;
-      while (q > 0 && sorted[q - 1]! > v) {
-        sorted[q] = sorted[q - 1]!;
-        q--;
+const MEDIAN_COLUMN: ColumnDefinition = perProfileColumn(
+  `median_engagement_per_post_${MEDIAN_WEEKS}`,
+  'median_recent',
+  (posts, engagement, start, end, values) => {
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      if (posts[i]! > 0) ring[count++ % MEDIAN_WEEKS] = engagement[i]! / posts[i]!;
+      const m = Math.min(count, MEDIAN_WEEKS);
+      if (m === 0) {
+        values[i] = Number.NaN;
+        continue;
       }
-      sorted[q] = v;
+      // Insertion sort of at most 5 values: no allocation per row (this runs for every weekly row).
+      for (let j = 0; j < m; j++) {
+        const v = ring[j]!;
+        let q = j;
+        while (q > 0 && sorted[q - 1]! > v) {
+          sorted[q] = sorted[q - 1]!;
+          q--;
+        }
+        sorted[q] = v;
+      }
+      values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
     }
-    values[i] = m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
-  }
-});
+  },
+);
 
 /** The local-level filter's settings (docs/features.md): noise on the log scale, per post and per week. */
-const LEVEL_FILTER = {
+export const LEVEL_FILTER = {
   /** Variance of one post's log1p engagement around the level. */
   postVariance: 0.25,
   /** An innovation beyond this many standard deviations is an outlier: clipped, or with the next one a level shift. */
@@ -248,7 +272,9 @@ const LEVEL_FILTER = {
  */
 function levelColumn(name: string, weekVariance: number): ColumnDefinition {
   const { postVariance, clip } = LEVEL_FILTER;
-  return perProfileColumn(name, (posts, engagement, start, end, values) => {
+  // The filter's state after each posting week comes from a recursion over them (features/sql-week.ts).
+  const filter = LEVEL_FILTERS.findIndex((f) => f.name === name);
+  return perProfileColumn(name, `level_filter_${filter}`, (posts, engagement, start, end, values) => {
     let level = Number.NaN;
     let variance = 0;
     // The previous posting week, when it was an outlier: its side (±1) and its observation.
@@ -290,6 +316,15 @@ function levelColumn(name: string, weekVariance: number): ColumnDefinition {
   });
 }
 
+/** The half-lives (weeks) of the recency-weighted averages. */
+export const EWM_HALF_LIVES = [2, 8] as const;
+
+/** The level filters: their columns and how far the level may move a week (variance, log scale). */
+export const LEVEL_FILTERS = [
+  { name: 'engagement_per_post_level_slow', weekVariance: 0.005 },
+  { name: 'engagement_per_post_level_fast', weekVariance: 0.05 },
+] as const;
+
 /** The window columns of the `corrected` preset, after the notebook-named ones, in output order. */
 export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   LAST_ENGAGEMENT_PER_POST_COLUMN,
@@ -299,11 +334,9 @@ export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   ...WINDOWS.map((w) => observedDaysColumn(w)),
   POSTS_13W_COLUMN,
   FOLLOWERS_LAST_KNOWN_COLUMN,
-  ewmColumn(2),
-  ewmColumn(8),
+  ...EWM_HALF_LIVES.map(ewmColumn),
   MEDIAN_COLUMN,
-  levelColumn('engagement_per_post_level_slow', 0.005),
-  levelColumn('engagement_per_post_level_fast', 0.05),
+  ...LEVEL_FILTERS.map((f) => levelColumn(f.name, f.weekVariance)),
 ];
 
 /** What a profile's history says at weekly row i, for any preset's table: weeks since its latest week with posts (−1 when none) and posts in the 26 weeks ending there. */

@@ -40,6 +40,11 @@ export interface ColumnDefinition {
   readonly numeric?: (frame: WeeklyFrame) => (row: number) => number;
   /** How the column is written as text in records and CSV; numeric columns without it are written as numbers. */
   readonly text?: (frame: WeeklyFrame) => (row: number) => string;
+  /**
+   * The same column as a SQL expression (`features/sql-week.ts`: over one row per profile and week, with the
+   * running sums and states that relation names), where a SQL engine computes it; absent where it does not yet.
+   */
+  readonly sql?: string;
 }
 
 /** The column definitions of one preset, in output order. */

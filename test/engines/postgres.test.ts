@@ -27,6 +27,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
+  expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
   expectSpanRefused,
@@ -37,7 +38,11 @@ import {
   sameTable,
   SPAN_ROWS,
   writeDirtyData,
+  writeDirtyDynamicData,
 } from '../helpers/engines.js';
+import { WINDOW_COLUMNS_IN_ENGINE, type WindowColumnsSource } from '../../src/engines/common.js';
+import { checkLimits } from '../../src/schema.js';
+import type { WeeklySource } from '../../src/index.js';
 import { connect, loadTextTable, POSTGRES_URL, skipPostgres, testSchema } from '../helpers/postgres.js';
 import { GOLDEN } from '../helpers/reference.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -47,6 +52,7 @@ const skip = skipPostgres();
 describe.skipIf(skip)('postgres()', () => {
   const dir = tempDir('ef-postgres-');
   const dirty = join(dir, 'dirty');
+  const drifting = join(dir, 'drifting');
   const span = join(dir, 'span', 'span.csv');
   const schema = testSchema('ef test');
   const q = (name: string) => `"${schema.replaceAll('"', '""')}"."${name}"`;
@@ -55,6 +61,8 @@ describe.skipIf(skip)('postgres()', () => {
     await writeDirtyData(dirty);
     await loadTextTable(schema, 'golden', csvRecords(`${GOLDEN}input`));
     await loadTextTable(schema, 'dirty', csvRecords(dirty));
+    await writeDirtyDynamicData(drifting);
+    await loadTextTable(schema, 'drifting', csvRecords(drifting));
     mkdirSync(join(dir, 'span'));
     writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
     await loadTextTable(schema, 'span', csvRecords(join(dir, 'span')));
@@ -86,6 +94,27 @@ describe.skipIf(skip)('postgres()', () => {
         });
       }
     }
+  });
+
+  it('computes the corrected window columns in the server as the JS path does: parity fixture (text and typed columns), dirty and drifting data', async () => {
+    const limits = checkLimits(undefined, 'test');
+    const parity = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
+    for (const from of [source('golden'), source('typed', { columns: { date: 'day', profile_id: 'account' } })]) {
+      const own = await loadWeekly(from, { preset: 'corrected' });
+      await expectSameWindowColumns(from, parity.weekly, own.report, { onError: 'throw', limits }, 'PostgreSQL');
+    }
+    const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
+    const dirtySource = source('drifting');
+    const own = await loadWeekly(dirtySource, { preset: 'corrected', onError: 'skip' });
+    const got = await expectSameWindowColumns(dirtySource, want.weekly, own.report, { onError: 'skip', limits }, 'PostgreSQL');
+    expect(got.report.skipped).toBe(DIRTY_REFUSED - 1);
+    // Stopping at a refused row, as weekly does; a profile past the span limit is an error naming it, not a row left out.
+    const inEngine = (from: ReturnType<typeof source>) => (from as WeeklySource & WindowColumnsSource)[WINDOW_COLUMNS_IN_ENGINE];
+    const error = await inEngine(dirtySource)({ onError: 'throw', limits }).catch((e: unknown) => e);
+    expect((error as DataError).message).toBe(((await loadWeekly(dirtySource).catch((e: unknown) => e)) as DataError).message);
+    const past = await inEngine(source('dirty'))({ onError: 'skip', limits }).catch((e: unknown) => e);
+    expect(past).toBeInstanceOf(DataError);
+    expect((past as DataError).message).toMatch(/a profile's records span 2\d{3} weeks, more than limits.maxWeeksPerProfile \(1100\)/);
   });
 
   it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {

@@ -1,0 +1,147 @@
+import { WINDOW_COLUMNS, LEVEL_FILTER, LEVEL_FILTERS, EWM_HALF_LIVES, MEDIAN_WEEKS } from './windows.js';
+
+/*
+ * The `corrected` preset's window columns (windows.ts) computed by a SQL
+ * engine from the segments it summed: one definition, two executors. Each
+ * column's expression sits beside its JS kernel (`ColumnDefinition.sql`); this
+ * file builds the relation they are written over — one row per profile and
+ * Sunday from the profile's first week to its last (weeks with no record
+ * included, as the weekly table has them), with the running sums, the
+ * latest posting week's values, the median window and the level filters'
+ * states. Every window partitions by the profile, so the work can run where
+ * each profile's rows lie.
+ */
+
+/** What differs between the SQL engines here. */
+export interface SqlDialect {
+  readonly name: 'duckdb' | 'postgres';
+  /** The double type's name. */
+  readonly double: string;
+  /** The rows `sunday` of every Sunday from `first` to `last` (integer day numbers), as a lateral FROM item. */
+  sundays(first: string, last: string): string;
+  /** `value` of the row with the largest `key` among the rows where `keep` holds (NULL when none), as an aggregate. */
+  lastBy(value: string, key: string, keep: string): string;
+  /** A list of the values of a window, as a window aggregate over `window`. */
+  list(value: string, window: string): string;
+  /** The median of a list made by `list` (NULL when empty): the middle value, or the mean of the two middle ones. */
+  median(list: string): string;
+}
+
+/** DuckDB's dialect. */
+export const DUCKDB_DIALECT: SqlDialect = {
+  name: 'duckdb',
+  double: 'DOUBLE',
+  sundays: (first, last) => `LATERAL (SELECT unnest(range(${first}, ${last} + 1, 7)) AS sunday) AS ef_sundays`,
+  lastBy: (value, key, keep) => `arg_max(${value}, ${key}) FILTER (WHERE ${keep})`,
+  list: (value, window) => `list(${value}) OVER ${window}`,
+  median: (list) =>
+    `CASE WHEN len(${list}) % 2 = 1 THEN list_sort(${list})[(len(${list}) + 1) // 2] ` +
+    `ELSE (list_sort(${list})[len(${list}) // 2] + list_sort(${list})[len(${list}) // 2 + 1]) / 2 END`,
+};
+
+/** PostgreSQL's dialect. */
+export const POSTGRES_DIALECT: SqlDialect = {
+  name: 'postgres',
+  double: 'float8',
+  sundays: (first, last) => `LATERAL generate_series(${first}, ${last}, 7) AS sunday`,
+  lastBy: (value, key, keep) => `(array_agg(${value} ORDER BY ${key} DESC) FILTER (WHERE ${keep}))[1]`,
+  list: (value, window) => `array_agg(${value}) OVER ${window}`,
+  median: (list) =>
+    `(SELECT CASE WHEN count(*) % 2 = 1 THEN (array_agg(v ORDER BY v))[(count(*) + 1) / 2] ` +
+    `ELSE ((array_agg(v ORDER BY v))[count(*) / 2] + (array_agg(v ORDER BY v))[count(*) / 2 + 1]) / 2 END FROM unnest(${list}) AS v)`,
+};
+
+/** A number as a SQL double: the shortest text that reads back as the same double (a bare decimal is DECIMAL in DuckDB). */
+function double(d: SqlDialect, x: number): string {
+  return `CAST(${String(x)} AS ${d.double})`;
+}
+
+/** log1p(x) to within a few units in the last place (neither engine has it): ln(u) · x / (u − 1), u = 1 + x. */
+export function log1pSql(x: string): string {
+  return `CASE WHEN 1 + (${x}) = 1 THEN (${x}) ELSE ln(1 + (${x})) * (${x}) / ((1 + (${x})) - 1) END`;
+}
+
+/** expm1(z) to within a few units in the last place: (u − 1) · z / ln(u), u = e^z; e^z past z = 40, where the 1 is lost anyway. */
+export function expm1Sql(z: string): string {
+  return `CASE WHEN (${z}) > 40 THEN exp(${z}) WHEN exp(${z}) = 1 THEN (${z}) WHEN exp(${z}) - 1 = -1 THEN -1 ELSE (exp(${z}) - 1) * (${z}) / ln(exp(${z})) END`;
+}
+
+/** The names the window columns' SQL is written over (`ColumnDefinition.sql`). */
+export const WEEK_STATE = {
+  /** The named window: the profile's weeks in order. */
+  window: 'ef_week',
+} as const;
+
+/**
+ * One level filter's step in the recursion over a profile's posting weeks (`l`: the state after the previous
+ * posting week; `o`: this one; `a`: the step's intermediate values), as windows.ts's `levelColumn` takes it.
+ */
+function levelStep(d: SqlDialect, s: string, weekVariance: number): { intermediate: string; next: string[] } {
+  const clip = double(d, LEVEL_FILTER.clip);
+  const vb = `(l.variance_${s} + ${double(d, weekVariance)} * (o.i - l.i))`;
+  const intermediate = `(SELECT ${vb} AS vb_${s}, ${vb} + o.r AS s_${s}, ${clip} * sqrt(${vb} + o.r) AS lim_${s}, o.y - l.level_${s} AS inn_${s}) AS a_${s}`;
+  const side = `CASE WHEN inn_${s} > lim_${s} THEN 1 WHEN inn_${s} < -lim_${s} THEN -1 ELSE 0 END`;
+  const shift = `(${side} <> 0 AND ${side} = l.side_${s})`;
+  return {
+    intermediate,
+    next: [
+      `CASE WHEN ${shift} THEN (l.oy_${s} / l.ov_${s} + o.y / o.r) / (1 / l.ov_${s} + 1 / o.r) ELSE l.level_${s} + (vb_${s} / s_${s}) * (CASE WHEN ${side} = 0 THEN inn_${s} ELSE ${side} * lim_${s} END) END AS level_${s}`,
+      `CASE WHEN ${shift} THEN 1 / (1 / l.ov_${s} + 1 / o.r) ELSE vb_${s} * (1 - vb_${s} / s_${s}) END AS variance_${s}`,
+      `CASE WHEN ${shift} THEN 0 ELSE ${side} END AS side_${s}`,
+      `CASE WHEN ${shift} THEN l.oy_${s} ELSE o.y END AS oy_${s}`,
+      `CASE WHEN ${shift} THEN l.ov_${s} ELSE o.r END AS ov_${s}`,
+    ],
+  };
+}
+
+/**
+ * The query of the window columns of the `corrected` preset (`WINDOW_COLUMNS`, in their order, after `id` and
+ * `sunday`), one row per profile and Sunday from each profile's first week with a record to its last, from a
+ * query of segments (`segments`) with the columns `status` (0: kept), `id`, `sunday`, `n`, `posts`, `engagement`,
+ * `followers_last` and `followers_day` (NaN when the segment has no followers value).
+ */
+export function windowColumnsQuery(d: SqlDialect, segments: string): string {
+  const nan = `CAST('NaN' AS ${d.double})`;
+  const w = WEEK_STATE.window;
+  const filters = LEVEL_FILTERS.map((f, k) => ({ ...f, s: String(k), step: levelStep(d, String(k), f.weekVariance) }));
+  const ewm = EWM_HALF_LIVES.map((h) => {
+    const lambda = double(d, 2 ** (-1 / h));
+    // Σ λ^(i−s) x_s = λ^i · Σ λ^(−s) x_s, s counted from the profile's first week (λ^(−s) stays finite within the span limits).
+    return `power(${lambda}, i) * sum(engagement * power(${lambda}, -i)) OVER ${w}_run AS ewm_engagement_${h}, power(${lambda}, i) * sum(posts * power(${lambda}, -i)) OVER ${w}_run AS ewm_posts_${h}`;
+  });
+  return `WITH RECURSIVE ef_segment_rows AS (${segments}), ef_weeks AS (
+    SELECT id, sunday, CAST(sum(n) AS ${d.double}) AS daily_rows, sum(posts) AS posts, sum(engagement) AS engagement,
+           ${d.lastBy('followers_last', 'followers_day', `followers_day <> ${nan}`)} AS followers
+    FROM ef_segment_rows WHERE status = 0 GROUP BY id, sunday
+  ), ef_grid AS (
+    SELECT b.id, CAST(sunday AS ${d.double}) AS sunday
+    FROM (SELECT id, CAST(min(sunday) AS BIGINT) AS first, CAST(max(sunday) AS BIGINT) AS last FROM ef_weeks GROUP BY id) AS b, ${d.sundays('b.first', 'b.last')}
+  ), ef_filled AS (
+    SELECT g.id, g.sunday, coalesce(k.daily_rows, 0) AS daily_rows, coalesce(k.posts, 0) AS posts, coalesce(k.engagement, 0) AS engagement, k.followers,
+           row_number() OVER (PARTITION BY g.id ORDER BY g.sunday) - 1 AS i
+    FROM ef_grid AS g LEFT JOIN ef_weeks AS k ON k.id = g.id AND k.sunday = g.sunday
+  ), ef_run AS (
+    SELECT *,
+           sum(posts) OVER ${w}_run AS cum_posts, sum(engagement) OVER ${w}_run AS cum_engagement, sum(daily_rows) OVER ${w}_run AS cum_days,
+           max(CASE WHEN posts > 0 THEN i END) OVER ${w}_run AS last_post,
+           count(*) FILTER (WHERE posts > 0) OVER ${w}_run AS post_run,
+           count(followers) OVER ${w}_run AS followers_run,
+           ${ewm.join(',\n           ')}
+    FROM ef_filled WINDOW ${w}_run AS (PARTITION BY id ORDER BY sunday ROWS UNBOUNDED PRECEDING)
+  ), ef_obs AS (
+    SELECT id, post_run AS k, i, engagement / posts AS epp, ${log1pSql('engagement / posts')} AS y, ${double(d, LEVEL_FILTER.postVariance)} / posts AS r,
+           ${d.list('engagement / posts', `(PARTITION BY id ORDER BY sunday ROWS ${MEDIAN_WEEKS - 1} PRECEDING)`)} AS recent
+    FROM ef_run WHERE posts > 0
+  ), ef_level AS (
+    SELECT id, k, i, ${filters.map((f) => `y AS level_${f.s}, r AS variance_${f.s}, 0 AS side_${f.s}, y AS oy_${f.s}, r AS ov_${f.s}`).join(', ')}
+    FROM ef_obs WHERE k = 1
+    UNION ALL
+    SELECT o.id, o.k, o.i, ${filters.flatMap((f) => f.step.next).join(', ')}
+    FROM ef_level AS l JOIN ef_obs AS o ON o.id = l.id AND o.k = l.k + 1, ${filters.map((f) => `LATERAL ${f.step.intermediate}`).join(', ')}
+  ), ef_state AS (
+    SELECT r.*, o.epp AS last_epp, ${d.median('o.recent')} AS median_recent, ${filters.map((f) => `${expm1Sql(`v.level_${f.s}`)} AS level_filter_${f.s}`).join(', ')}
+    FROM ef_run AS r LEFT JOIN ef_obs AS o ON o.id = r.id AND o.k = r.post_run LEFT JOIN ef_level AS v ON v.id = r.id AND v.k = r.post_run
+  )
+  SELECT id, sunday, ${WINDOW_COLUMNS.map((c) => `${c.sql!} AS ${c.name}`).join(', ')}
+  FROM ef_state WINDOW ${w} AS (PARTITION BY id ORDER BY sunday)`;
+}
