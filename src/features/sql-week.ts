@@ -23,6 +23,8 @@ export interface SqlDialect {
   lastBy(value: string, key: string, keep: string): string;
   /** A list of the values of a window, as a window aggregate over `window`. */
   list(value: string, window: string): string;
+  /** A list of the values of a group in the order of `order`, as an aggregate (indexed from 1 as `list[k]`). */
+  listOf(value: string, order: string): string;
   /** The median of a list made by `list` (NULL when empty): the middle value, or the mean of the two middle ones. */
   median(list: string): string;
 }
@@ -34,6 +36,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   sundays: (first, last) => `LATERAL (SELECT unnest(range(${first}, ${last} + 1, 7)) AS sunday) AS ef_sundays`,
   lastBy: (value, key, keep) => `arg_max(${value}, ${key}) FILTER (WHERE ${keep})`,
   list: (value, window) => `list(${value}) OVER ${window}`,
+  listOf: (value, order) => `list(${value} ORDER BY ${order})`,
   median: (list) =>
     `CASE WHEN len(${list}) % 2 = 1 THEN list_sort(${list})[(len(${list}) + 1) // 2] ` +
     `ELSE (list_sort(${list})[len(${list}) // 2] + list_sort(${list})[len(${list}) // 2 + 1]) / 2 END`,
@@ -46,6 +49,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
   sundays: (first, last) => `LATERAL generate_series(${first}, ${last}, 7) AS sunday`,
   lastBy: (value, key, keep) => `(array_agg(${value} ORDER BY ${key} DESC) FILTER (WHERE ${keep}))[1]`,
   list: (value, window) => `array_agg(${value}) OVER ${window}`,
+  listOf: (value, order) => `array_agg(${value} ORDER BY ${order})`,
   median: (list) =>
     `(SELECT CASE WHEN count(*) % 2 = 1 THEN (array_agg(v ORDER BY v))[(count(*) + 1) / 2] ` +
     `ELSE ((array_agg(v ORDER BY v))[count(*) / 2] + (array_agg(v ORDER BY v))[count(*) / 2 + 1]) / 2 END FROM unnest(${list}) AS v)`,
@@ -73,25 +77,27 @@ export const WEEK_STATE = {
 } as const;
 
 /**
- * One level filter's step in the recursion over a profile's posting weeks (`l`: the state after the previous
- * posting week; `o`: this one; `a`: the step's intermediate values), as windows.ts's `levelColumn` takes it.
+ * One level filter's step in the recursion over a profile's posting weeks, as windows.ts's `levelColumn` takes it:
+ * `l` is the state after posting week `l.k`, and carries the profile's posting weeks as lists (`li`, `ly`, `lr`:
+ * the week's row, its log engagement per post, its observation variance), so that a step reads the next one by
+ * position instead of joining it. Its expressions are written out in place (a lateral subquery would be joined to
+ * every step).
  */
-function levelStep(d: SqlDialect, s: string, weekVariance: number): { intermediate: string; next: string[] } {
-  const clip = double(d, LEVEL_FILTER.clip);
-  const vb = `(l.variance_${s} + ${double(d, weekVariance)} * (o.i - l.i))`;
-  const intermediate = `(SELECT ${vb} AS vb_${s}, ${vb} + o.r AS s_${s}, ${clip} * sqrt(${vb} + o.r) AS lim_${s}, o.y - l.level_${s} AS inn_${s}) AS a_${s}`;
-  const side = `CASE WHEN inn_${s} > lim_${s} THEN 1 WHEN inn_${s} < -lim_${s} THEN -1 ELSE 0 END`;
+function levelStep(d: SqlDialect, s: string, weekVariance: number): string[] {
+  const [i, y, r] = ['li', 'ly', 'lr'].map((list) => `l.${list}[l.k + 1]`) as [string, string, string];
+  const vb = `(l.variance_${s} + ${double(d, weekVariance)} * (${i} - l.i))`;
+  const sum = `(${vb} + ${r})`;
+  const lim = `(${double(d, LEVEL_FILTER.clip)} * sqrt(${sum}))`;
+  const inn = `(${y} - l.level_${s})`;
+  const side = `(CASE WHEN ${inn} > ${lim} THEN 1 WHEN ${inn} < -${lim} THEN -1 ELSE 0 END)`;
   const shift = `(${side} <> 0 AND ${side} = l.side_${s})`;
-  return {
-    intermediate,
-    next: [
-      `CASE WHEN ${shift} THEN (l.oy_${s} / l.ov_${s} + o.y / o.r) / (1 / l.ov_${s} + 1 / o.r) ELSE l.level_${s} + (vb_${s} / s_${s}) * (CASE WHEN ${side} = 0 THEN inn_${s} ELSE ${side} * lim_${s} END) END AS level_${s}`,
-      `CASE WHEN ${shift} THEN 1 / (1 / l.ov_${s} + 1 / o.r) ELSE vb_${s} * (1 - vb_${s} / s_${s}) END AS variance_${s}`,
-      `CASE WHEN ${shift} THEN 0 ELSE ${side} END AS side_${s}`,
-      `CASE WHEN ${shift} THEN l.oy_${s} ELSE o.y END AS oy_${s}`,
-      `CASE WHEN ${shift} THEN l.ov_${s} ELSE o.r END AS ov_${s}`,
-    ],
-  };
+  return [
+    `CASE WHEN ${shift} THEN (l.oy_${s} / l.ov_${s} + ${y} / ${r}) / (1 / l.ov_${s} + 1 / ${r}) ELSE l.level_${s} + (${vb} / ${sum}) * (CASE WHEN ${side} = 0 THEN ${inn} ELSE ${side} * ${lim} END) END AS level_${s}`,
+    `CASE WHEN ${shift} THEN 1 / (1 / l.ov_${s} + 1 / ${r}) ELSE ${vb} * (1 - ${vb} / ${sum}) END AS variance_${s}`,
+    `CASE WHEN ${shift} THEN 0 ELSE ${side} END AS side_${s}`,
+    `CASE WHEN ${shift} THEN l.oy_${s} ELSE ${y} END AS oy_${s}`,
+    `CASE WHEN ${shift} THEN l.ov_${s} ELSE ${r} END AS ov_${s}`,
+  ];
 }
 
 /**
@@ -132,12 +138,14 @@ export function windowColumnsQuery(d: SqlDialect, segments: string): string {
     SELECT id, post_run AS k, i, engagement / posts AS epp, ${log1pSql('engagement / posts')} AS y, ${double(d, LEVEL_FILTER.postVariance)} / posts AS r,
            ${d.list('engagement / posts', `(PARTITION BY id ORDER BY sunday ROWS ${MEDIAN_WEEKS - 1} PRECEDING)`)} AS recent
     FROM ef_run WHERE posts > 0
+  ), ef_lists AS (
+    SELECT id, ${d.listOf('i', 'k')} AS li, ${d.listOf('y', 'k')} AS ly, ${d.listOf('r', 'k')} AS lr, count(*) AS n FROM ef_obs GROUP BY id
   ), ef_level AS (
-    SELECT id, k, i, ${filters.map((f) => `y AS level_${f.s}, r AS variance_${f.s}, 0 AS side_${f.s}, y AS oy_${f.s}, r AS ov_${f.s}`).join(', ')}
-    FROM ef_obs WHERE k = 1
+    SELECT id, 1 AS k, li[1] AS i, ${filters.map((f) => `ly[1] AS level_${f.s}, lr[1] AS variance_${f.s}, 0 AS side_${f.s}, ly[1] AS oy_${f.s}, lr[1] AS ov_${f.s}`).join(', ')}, li, ly, lr, n
+    FROM ef_lists
     UNION ALL
-    SELECT o.id, o.k, o.i, ${filters.flatMap((f) => f.step.next).join(', ')}
-    FROM ef_level AS l JOIN ef_obs AS o ON o.id = l.id AND o.k = l.k + 1, ${filters.map((f) => `LATERAL ${f.step.intermediate}`).join(', ')}
+    SELECT l.id, l.k + 1, l.li[l.k + 1], ${filters.flatMap((f) => f.step).join(', ')}, l.li, l.ly, l.lr, l.n
+    FROM ef_level AS l WHERE l.k < l.n
   ), ef_state AS (
     SELECT r.*, o.epp AS last_epp, ${d.median('o.recent')} AS median_recent, ${filters.map((f) => `${expm1Sql(`v.level_${f.s}`)} AS level_filter_${f.s}`).join(', ')}
     FROM ef_run AS r LEFT JOIN ef_obs AS o ON o.id = r.id AND o.k = r.post_run LEFT JOIN ef_level AS v ON v.id = r.id AND v.k = r.post_run
