@@ -15,6 +15,7 @@ import {
 import type { DailyFrame, DailyFrameBuilder } from '../frame/daily-frame.js';
 import { compareCodePoints } from '../features/week-labels.js';
 import { WINDOW_COLUMNS } from '../features/windows.js';
+import type { SqlDialect } from '../features/sql-week.js';
 import { daysIn } from '../features/weekly-sums.js';
 import { MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { spanLimitOfSegments, spanReason } from '../frame/span-limit.js';
@@ -257,9 +258,21 @@ export interface EngineWindowColumns {
  */
 export const WINDOW_COLUMNS_IN_ENGINE: unique symbol = Symbol.for('engagement-forecast.windowColumnsInEngine');
 
+/**
+ * @internal A query over the window columns (`features/sql-week.ts`'s `windowColumnsQuery`, given as SQL), in an
+ * engine's dialect, and how many numeric columns it returns (doubles, never NULL): what a layer above the engines
+ * computes where the rows are (the training's sums, `model/sql-design.ts`).
+ */
+export type OverWindowColumns = (dialect: SqlDialect, windowColumns: string) => { sql: string; width: number };
+
+/** @internal The key under which the SQL sources run a query over their window columns (see `OverWindowColumns`). */
+export const QUERY_OVER_WINDOW_COLUMNS: unique symbol = Symbol.for('engagement-forecast.queryOverWindowColumns');
+
 /** A source that computes the window columns where its rows are. */
 export interface WindowColumnsSource {
   [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns>;
+  /** Runs `query` over the window columns of the rows, checked as `[WINDOW_COLUMNS_IN_ENGINE]` checks them: its result by column, and the report. */
+  [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, query: OverWindowColumns): Promise<{ columns: Float64Array[]; report: LoadReport }>;
 }
 
 /**

@@ -37,6 +37,8 @@ import {
   windowColumnsChecks,
   windowColumnsSelect,
   WINDOW_COLUMNS_IN_ENGINE,
+  QUERY_OVER_WINDOW_COLUMNS,
+  type OverWindowColumns,
   type EngineCounts,
   type EngineSegments,
   type EngineWindowColumns,
@@ -591,6 +593,24 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       return Promise.reject(new ArgumentTypeError(`duckdb: ${name}: a forecasts table is being written through this source already; commit or abort it first`));
     return beginForecasts(into, bounds, onProgress, true);
   };
+  /**
+   * The rows summed into segments and checked as `weekly` checks them (`windowColumnsChecks`), then `work` with the
+   * window columns' query over the segments; DuckDB's copy of them is let go after.
+   */
+  const overWindowColumns = <T>(request: WindowColumnsRequest, work: (connection: DuckDbConnectionLike, query: string) => Promise<T>) =>
+    session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
+      const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
+      const widest = await readColumns(
+        await connection.stream(
+          'SELECT coalesce(max(span), 0)::DOUBLE FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id)',
+        ),
+        1,
+      );
+      await windowColumnsChecks(request, name, report, counts, examples, widest[0]![0]!);
+      const result = await work(connection, windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments'));
+      await connection.run('DROP TABLE ef_segments; DROP TABLE IF EXISTS ef_ids');
+      return { result, report };
+    });
   const source: WeeklySource & WindowColumnsSource = {
     name,
     // Files have no database to write into: only a database file or a connection takes a forecasts table. A
@@ -613,25 +633,23 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         return await engineLoad(request, name, report, counts, examples, segments, (id, date) => rowByKey(name, id, date));
       });
     },
-    [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
-      return session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
-        const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
-        const widest = await readColumns(
-          await connection.stream(
-            'SELECT coalesce(max(span), 0)::DOUBLE FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id)',
-          ),
-          1,
-        );
-        await windowColumnsChecks(request, name, report, counts, examples, widest[0]![0]!);
+    async [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
+      const { result, report } = await overWindowColumns(request, async (connection, query) => {
         const profileIds = await profileDictionary(connection);
-        const query = windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments');
         const [profile, sunday, ...columns] = await readColumns(
           await connection.stream(`SELECT k, sunday, ${windowColumnsSelect('DOUBLE')} FROM (${query}) AS w JOIN ef_ids USING (id) ORDER BY k, sunday`),
           2 + WINDOW_COLUMNS.length,
         );
-        await connection.run('DROP TABLE ef_segments; DROP TABLE ef_ids');
-        return { profileIds, profile: profile!, sunday: sunday!, columns, report };
+        return { profileIds, profile: profile!, sunday: sunday!, columns };
       });
+      return { ...result, report };
+    },
+    async [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, build: OverWindowColumns) {
+      const { result, report } = await overWindowColumns(request, async (connection, query) => {
+        const { sql, width } = build(DUCKDB_DIALECT, query);
+        return readColumns(await connection.stream(sql), width);
+      });
+      return { columns: result, report };
     },
     async weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
       // What the caller's `onBatch` throws comes back as it is, not as DuckDB's error.

@@ -12,7 +12,7 @@ import type {
   WeeklySource,
   WrittenForecasts,
 } from '../features/source.js';
-import { emptyReport, MAX_SKIPPED_EXAMPLES } from '../frame/load-report.js';
+import { emptyReport, MAX_SKIPPED_EXAMPLES, type LoadReport } from '../frame/load-report.js';
 import { dateRangeReason } from '../io/collector.js';
 import { FOLLOWERS_REASON } from '../io/numbers.js';
 import type { CheckedLimits, DailyRowInput, Prediction, Preset, ProgressCallback } from '../schema.js';
@@ -35,6 +35,8 @@ import {
   windowColumnsChecks,
   windowColumnsSelect,
   WINDOW_COLUMNS_IN_ENGINE,
+  QUERY_OVER_WINDOW_COLUMNS,
+  type OverWindowColumns,
   type EngineWindowColumns,
   type WindowColumnsRequest,
   type WindowColumnsSource,
@@ -517,6 +519,34 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         throw error;
       }
     });
+  /**
+   * The rows summed into segments (a temporary table, grouped where each partition lies) and checked as `weekly`
+   * checks them (`windowColumnsChecks`), then `work` with the window columns' query over them, in one transaction.
+   */
+  const overWindowColumns = <T>(
+    request: WindowColumnsRequest,
+    work: (query: (text: string) => Promise<unknown[][]>, windowQuery: string) => Promise<T>,
+  ): Promise<{ result: T; report: LoadReport }> =>
+    session(request.limits, ({ rows, query, transaction, examples, partitioned }) =>
+      transaction(async () => {
+        await query(`CREATE TEMPORARY TABLE ef_segments ON COMMIT DROP AS ${segmentsQuery(request, rows)}`);
+        // The counts of the rows as the segments reader takes them from the stream, and the widest profile (days
+        // between its first and last Sundays). A segment's days with a record are 7 bits.
+        const [counted] = await query(`SELECT
+            coalesce(sum(n) FILTER (WHERE status = 0), 0)::float8, coalesce(sum(n) FILTER (WHERE status = 1), 0)::float8,
+            coalesce(sum(n) FILTER (WHERE status = 2), 0)::float8, coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::float8,
+            coalesce((max(last_day) FILTER (WHERE status = 0))::float8, 'NaN'::float8),
+            coalesce(sum(n - length(replace(days::bit(7)::text, '0', ''))) FILTER (WHERE status = 0), 0)::float8,
+            (SELECT coalesce(max(span), 0)::float8 FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id) AS p)
+          FROM ef_segments`);
+        const [kept, outside, refused, missing, last, duplicates, widest] = (counted as number[]).map(Number);
+        const report = emptyReport();
+        const counts = { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! };
+        await windowColumnsChecks(request, table, report, counts, examples, widest!);
+        const result = await work((text) => query(text), windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments'));
+        return { result, report };
+      }, segmentsSettings(partitioned)),
+    );
   const source: WeeklySource & WindowColumnsSource = {
     name: table,
     async writeForecasts(
@@ -561,39 +591,30 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         );
       });
     },
-    [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
-      return session(request.limits, ({ rows, query, transaction, examples, partitioned }) =>
-        transaction(async () => {
-          await query(`CREATE TEMPORARY TABLE ef_segments ON COMMIT DROP AS ${segmentsQuery(request, rows)}`);
-          // The counts of the rows as the segments reader takes them from the stream, and the widest profile (days
-          // between its first and last Sundays). A segment's days with a record are 7 bits.
-          const [counted] = await query(`SELECT
-              coalesce(sum(n) FILTER (WHERE status = 0), 0)::float8, coalesce(sum(n) FILTER (WHERE status = 1), 0)::float8,
-              coalesce(sum(n) FILTER (WHERE status = 2), 0)::float8, coalesce(sum(n - followers_count) FILTER (WHERE status = 0), 0)::float8,
-              coalesce((max(last_day) FILTER (WHERE status = 0))::float8, 'NaN'::float8),
-              coalesce(sum(n - length(replace(days::bit(7)::text, '0', ''))) FILTER (WHERE status = 0), 0)::float8,
-              (SELECT coalesce(max(span), 0)::float8 FROM (SELECT max(sunday) - min(sunday) AS span FROM ef_segments WHERE status = 0 GROUP BY id) AS p)
-            FROM ef_segments`);
-          const [kept, outside, refused, missing, last, duplicates, widest] = (counted as number[]).map(Number);
-          const report = emptyReport();
-          const counts = { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! };
-          await windowColumnsChecks(request, table, report, counts, examples, widest!);
-          const found = await query(
-            `SELECT id, sunday::float8, ${windowColumnsSelect('float8')} FROM (${windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments')}) AS w ORDER BY id COLLATE "C", sunday`,
-          );
-          const profileIds: string[] = [];
-          const profile = new Float64Array(found.length);
-          const sunday = new Float64Array(found.length);
-          const columns = WINDOW_COLUMNS.map(() => new Float64Array(found.length));
-          found.forEach((row, r) => {
-            if (row[0] !== profileIds[profileIds.length - 1]) profileIds.push(row[0] as string);
-            profile[r] = profileIds.length - 1;
-            sunday[r] = Number(row[1]);
-            columns.forEach((column, c) => (column[r] = Number(row[2 + c])));
-          });
-          return { profileIds, profile, sunday, columns, report };
-        }, segmentsSettings(partitioned)),
-      );
+    async [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
+      const { result, report } = await overWindowColumns(request, async (query, windowQuery) => {
+        const found = await query(`SELECT id, sunday::float8, ${windowColumnsSelect('float8')} FROM (${windowQuery}) AS w ORDER BY id COLLATE "C", sunday`);
+        const profileIds: string[] = [];
+        const profile = new Float64Array(found.length);
+        const sunday = new Float64Array(found.length);
+        const columns = WINDOW_COLUMNS.map(() => new Float64Array(found.length));
+        found.forEach((row, r) => {
+          if (row[0] !== profileIds[profileIds.length - 1]) profileIds.push(row[0] as string);
+          profile[r] = profileIds.length - 1;
+          sunday[r] = Number(row[1]);
+          columns.forEach((column, c) => (column[r] = Number(row[2 + c])));
+        });
+        return { profileIds, profile, sunday, columns };
+      });
+      return { ...result, report };
+    },
+    async [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, build: OverWindowColumns) {
+      const { result, report } = await overWindowColumns(request, async (query, windowQuery) => {
+        const { sql, width } = build(POSTGRES_DIALECT, windowQuery);
+        const found = await query(sql);
+        return Array.from({ length: width }, (_, c) => Float64Array.from(found, (row) => Number(row[c])));
+      });
+      return { columns: result, report };
     },
     weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {

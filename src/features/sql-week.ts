@@ -101,8 +101,8 @@ function levelStep(d: SqlDialect, s: string, weekVariance: number): string[] {
 }
 
 /**
- * The query of the window columns of the `corrected` preset (`WINDOW_COLUMNS`, in their order, after `id` and
- * `sunday`), one row per profile and Sunday from each profile's first week with a record to its last, from a
+ * The query of the window columns of the `corrected` preset (`WINDOW_COLUMNS`, in their order, after `id`,
+ * `sunday`, and the week's `posts`, `engagement` and `post_run`, its posting weeks so far), one row per profile and Sunday from each profile's first week with a record to its last, from a
  * query of segments (`segments`) with the columns `status` (0: kept), `id`, `sunday`, `n`, `posts`, `engagement`,
  * `followers_last` and `followers_day` (NaN when the segment has no followers value).
  */
@@ -150,6 +150,6 @@ export function windowColumnsQuery(d: SqlDialect, segments: string): string {
     SELECT r.*, o.epp AS last_epp, ${d.median('o.recent')} AS median_recent, ${filters.map((f) => `${expm1Sql(`v.level_${f.s}`)} AS level_filter_${f.s}`).join(', ')}
     FROM ef_run AS r LEFT JOIN ef_obs AS o ON o.id = r.id AND o.k = r.post_run LEFT JOIN ef_level AS v ON v.id = r.id AND v.k = r.post_run
   )
-  SELECT id, sunday, ${WINDOW_COLUMNS.map((c) => `${c.sql!} AS ${c.name}`).join(', ')}
+  SELECT id, sunday, posts, engagement, post_run, ${WINDOW_COLUMNS.map((c) => `${c.sql!} AS ${c.name}`).join(', ')}
   FROM ef_state WINDOW ${w} AS (PARTITION BY id ORDER BY sunday)`;
 }

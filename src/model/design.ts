@@ -21,12 +21,12 @@ const PER_POST = ['engagement_per_post_4w', 'engagement_per_post_13w', 'engageme
  * and the recency-weighted and median averages, missing only before the
  * first post, when every fallback would be missing too).
  */
-interface Imputation {
+export interface Imputation {
   fallbacks: readonly string[];
   value: number;
 }
 
-function imputationOf(column: string): Imputation {
+export function imputationOf(column: string): Imputation {
   const at = PER_POST.indexOf(column);
   if (at >= 0) return { fallbacks: PER_POST.slice(at + 1), value: 0 };
   if (column === 'monthly_average_engagement_per_post') return { fallbacks: PER_POST.slice(1), value: 0 };

@@ -14,6 +14,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
+  expectSameNormalSums,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -46,9 +47,11 @@ const skip = skipUnless(available, '@duckdb/node-api (an optional peer dependenc
 describe.skipIf(skip)('duckdb()', () => {
   const dir = tempDir('ef-duckdb-');
   const dirty = join(dir, 'dirty');
+  const drifting = join(dir, 'drifting');
   const span = join(dir, 'span.csv');
   beforeAll(async () => {
     await writeDirtyData(dirty);
+    await writeDirtyDynamicData(drifting);
     writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
   });
 
@@ -91,8 +94,6 @@ describe.skipIf(skip)('duckdb()', () => {
     const source = duckdb({ files: `${GOLDEN}input` });
     const own = await loadWeekly(source, { preset: 'corrected' });
     await expectSameWindowColumns(source, parity.weekly, own.report, { onError: 'throw', limits }, 'DuckDB');
-    const drifting = join(dir, 'drifting');
-    await writeDirtyDynamicData(drifting);
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
     const dirtySource = duckdb({ files: drifting, threads: 2 });
     const dirtyOwn = await loadWeekly(dirtySource, { preset: 'corrected', onError: 'skip' });
@@ -105,6 +106,15 @@ describe.skipIf(skip)('duckdb()', () => {
     const past = await inEngine(duckdb({ files: dirty }))({ onError: 'skip', limits }).catch((e: unknown) => e);
     expect(past).toBeInstanceOf(DataError);
     expect((past as DataError).message).toMatch(/a profile's records span 2\d{3} weeks, more than limits.maxWeeksPerProfile \(1100\)/);
+  });
+
+  it('computes the scaler and the normal sums of the default model in DuckDB: the coefficients of trainModels', async () => {
+    const limits = checkLimits(undefined, 'test');
+    const parity = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
+    const rows = await expectSameNormalSums(duckdb({ files: `${GOLDEN}input` }), parity.weekly, '2024-06-30', { onError: 'throw', limits });
+    expect(Math.min(...rows)).toBeGreaterThan(1000);
+    const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
+    await expectSameNormalSums(duckdb({ files: drifting }), want.weekly, '2024-04-28', { onError: 'skip', limits });
   });
 
   it('computes log1p and expm1 in SQL to a few units in the last place, where ln(1 + x) and exp(z) − 1 lose digits', async () => {

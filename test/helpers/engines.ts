@@ -6,6 +6,9 @@ import { expect } from 'vitest';
 import { formatDay } from '../../src/calendar.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type EngineWindowColumns, type WindowColumnsRequest, type WindowColumnsSource } from '../../src/engines/common.js';
 import { WINDOW_COLUMNS } from '../../src/features/windows.js';
+import { LOG_JITTER } from '../../src/model/estimators.js';
+import { normalSumsInEngine } from '../../src/model/sql-design.js';
+import { TARGETS } from '../../src/schema.js';
 import { generateDaily } from '../../src/generate.js';
 import {
   DataError,
@@ -14,6 +17,7 @@ import {
   loadWeekly,
   predictFiles,
   predictInEngine,
+  trainModels,
   type DailyFrame,
   type EngagementModel,
   type LoadReport,
@@ -403,4 +407,32 @@ export const DIRTY_ROWS_WITHIN_SPAN = DIRTY_ROWS.filter((r) => !r.startsWith('20
 export async function writeDirtyDynamicData(dir: string): Promise<void> {
   await generateDaily({ profiles: 150, from: '2023-06-01', to: '2024-06-30', seed: 12, dynamics: true }, dir);
   writeFileSync(join(dir, 'extra.csv'), `${DAILY_HEADER}\n${DIRTY_ROWS_WITHIN_SPAN.join('\n')}\n`);
+}
+
+/**
+ * The scaler and the normal sums a source computes in its engine (`normalSumsInEngine`) give the scaler and the
+ * heads' coefficients of `trainModels` on the JS path's weekly table `weekly`, within 1e-9 relative (the sums are
+ * added in another order); returns the row counts of the sums.
+ */
+export async function expectSameNormalSums(source: WeeklySource, weekly: WeeklyFrame, cutoff: string, request: WindowColumnsRequest): Promise<number[]> {
+  const { model } = trainModels(weekly, { preset: 'corrected', cutoff });
+  const got = await normalSumsInEngine(source, { cutoff }, request);
+  const close = (what: string, a: number, b: number) => {
+    if (!(a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) expect.fail(`${what}: JS ${a}, engine ${b}`);
+  };
+  model.scaler.mean.forEach((m, j) => {
+    close(`scaler.mean[${j}]`, m, got.scaler.mean[j]!);
+    close(`scaler.var[${j}]`, model.scaler.var[j]!, got.scaler.var[j]!);
+    close(`scaler.scale[${j}]`, model.scaler.scale[j]!, got.scaler.scale[j]!);
+    expect(got.scaler.nSamplesSeen[j]).toBe(model.scaler.nSamplesSeen[j]);
+  });
+  TARGETS.forEach((t, h) => {
+    const want = model.models[t] as { coef: number[]; intercept: number };
+    const head = got.early[h]!.plus(got.later[h]!).solve(LOG_JITTER);
+    want.coef.forEach((c, j) => close(`${t} coef[${j}]`, c, head.coef[j]!));
+    close(`${t} intercept`, want.intercept, head.intercept);
+  });
+  const rows = model.training!.rows as { train: Record<string, number> };
+  TARGETS.forEach((t, h) => expect(got.early[h]!.n + got.later[h]!.n).toBe(rows.train[t]));
+  return TARGETS.map((_, h) => got.early[h]!.n + got.later[h]!.n);
 }
