@@ -27,7 +27,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
-  expectSameNormalSums,
+  expectSameHeads,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -118,16 +118,16 @@ describe.skipIf(skip)('postgres()', () => {
     expect((past as DataError).message).toMatch(/a profile's records span 2\d{3} weeks, more than limits.maxWeeksPerProfile \(1100\)/);
   });
 
-  it('computes the scaler and the normal sums of the default model in the server: the coefficients of trainModels', async () => {
+  it('computes the default model’s scaler, normal sums, heads and test metrics in the server: those of trainModels', async () => {
     const limits = checkLimits(undefined, 'test');
     const parity = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
-    const rows = await expectSameNormalSums(source('typed', { columns: { date: 'day', profile_id: 'account' } }), parity.weekly, '2024-06-30', {
+    const rows = await expectSameHeads(source('typed', { columns: { date: 'day', profile_id: 'account' } }), parity.weekly, '2024-06-30', {
       onError: 'throw',
       limits,
     });
     expect(Math.min(...rows)).toBeGreaterThan(1000);
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
-    await expectSameNormalSums(source('drifting'), want.weekly, '2024-04-28', { onError: 'skip', limits });
+    await expectSameHeads(source('drifting'), want.weekly, '2024-04-28', { onError: 'skip', limits });
   });
 
   it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {

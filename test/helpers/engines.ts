@@ -6,8 +6,7 @@ import { expect } from 'vitest';
 import { formatDay } from '../../src/calendar.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type EngineWindowColumns, type WindowColumnsRequest, type WindowColumnsSource } from '../../src/engines/common.js';
 import { WINDOW_COLUMNS } from '../../src/features/windows.js';
-import { LOG_JITTER } from '../../src/model/estimators.js';
-import { normalSumsInEngine } from '../../src/model/sql-design.js';
+import { headsInEngine } from '../../src/model/sql-design.js';
 import { TARGETS } from '../../src/schema.js';
 import { generateDaily } from '../../src/generate.js';
 import {
@@ -410,15 +409,17 @@ export async function writeDirtyDynamicData(dir: string): Promise<void> {
 }
 
 /**
- * The scaler and the normal sums a source computes in its engine (`normalSumsInEngine`) give the scaler and the
- * heads' coefficients of `trainModels` on the JS path's weekly table `weekly`, within 1e-9 relative (the sums are
- * added in another order); returns the row counts of the sums.
+ * The scaler, the normal sums and the heads a source computes in its engine (`headsInEngine`) are those of
+ * `trainModels` on the JS path's weekly table `weekly` (the default model): the scaler, each head's coefficients,
+ * intercept and back-transform factor, the test metrics and the row counts, within 1e-9 relative (the sums are
+ * added in another order); returns the train rows per horizon.
  */
-export async function expectSameNormalSums(source: WeeklySource, weekly: WeeklyFrame, cutoff: string, request: WindowColumnsRequest): Promise<number[]> {
-  const { model } = trainModels(weekly, { preset: 'corrected', cutoff });
-  const got = await normalSumsInEngine(source, { cutoff }, request);
+export async function expectSameHeads(source: WeeklySource, weekly: WeeklyFrame, cutoff: string, request: WindowColumnsRequest): Promise<number[]> {
+  const { model, metrics } = trainModels(weekly, { preset: 'corrected', cutoff });
+  const got = await headsInEngine(source, { cutoff }, request);
   const close = (what: string, a: number, b: number) => {
-    if (!(a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) expect.fail(`${what}: JS ${a}, engine ${b}`);
+    if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))))
+      expect.fail(`${what}: JS ${a}, engine ${b}`);
   };
   model.scaler.mean.forEach((m, j) => {
     close(`scaler.mean[${j}]`, m, got.scaler.mean[j]!);
@@ -426,13 +427,16 @@ export async function expectSameNormalSums(source: WeeklySource, weekly: WeeklyF
     close(`scaler.scale[${j}]`, model.scaler.scale[j]!, got.scaler.scale[j]!);
     expect(got.scaler.nSamplesSeen[j]).toBe(model.scaler.nSamplesSeen[j]);
   });
+  const rows = model.training!.rows as { train: Record<string, number>; test: Record<string, number> };
   TARGETS.forEach((t, h) => {
-    const want = model.models[t] as { coef: number[]; intercept: number };
-    const head = got.early[h]!.plus(got.later[h]!).solve(LOG_JITTER);
+    const want = model.models[t] as { coef: number[]; intercept: number; factor: number };
+    const head = got.heads[h]!;
     want.coef.forEach((c, j) => close(`${t} coef[${j}]`, c, head.coef[j]!));
     close(`${t} intercept`, want.intercept, head.intercept);
+    close(`${t} factor`, want.factor, head.factor);
+    for (const m of ['MAE', 'MSE', 'RMSE', 'R2'] as const) close(`${t} ${m}`, metrics[t][m], got.metrics[h]![m]);
+    expect(got.early[h]!.n + got.later[h]!.n).toBe(rows.train[t]);
+    expect(got.metrics[h]!.n).toBe(rows.test[t]);
   });
-  const rows = model.training!.rows as { train: Record<string, number> };
-  TARGETS.forEach((t, h) => expect(got.early[h]!.n + got.later[h]!.n).toBe(rows.train[t]));
   return TARGETS.map((_, h) => got.early[h]!.n + got.later[h]!.n);
 }
