@@ -95,6 +95,7 @@ export { fitLeastSquares, type LeastSquaresFit } from './model/least-squares.js'
 export { regressionMetrics, type Metrics } from './model/metrics.js';
 export type { RowCounts } from './model/selection.js';
 export { trainModels, type TrainOptions, type TrainResult, type CorrectedTrainResult } from './model/train.js';
+export { trainInEngine, type TrainInEngineOptions, type TrainInEngineResult } from './model/train-in-engine.js';
 export { DEFAULT_CORRECTED_MODEL, DEFAULT_CALIBRATION_WEEKS, type CorrectedRowCounts } from './model/train-corrected.js';
 export { designFeatures, CORE_COLUMNS, type FeatureSet } from './model/design.js';
 export type { IntervalCalibration } from './model/intervals.js';

@@ -14,7 +14,7 @@ import { TARGETS, type TargetName } from '../schema.js';
  */
 
 /** Quantile levels stored per horizon: 0, 1/200, …, 1. */
-const GRID = 200;
+export const GRID = 200;
 
 /** Interval calibration as stored in a model file. */
 export interface IntervalCalibration {

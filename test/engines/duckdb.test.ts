@@ -7,14 +7,25 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { duckdb, duckDbDefaultMemoryLimit } from '../../src/engines/duckdb.js';
-import { csvSource, DataError, EngineError, loadDaily, loadWeekly, predict, predictFiles, predictInEngine, trainModels } from '../../src/index.js';
+import {
+  csvSource,
+  DataError,
+  EngineError,
+  loadDaily,
+  loadWeekly,
+  predict,
+  predictFiles,
+  predictInEngine,
+  trainInEngine,
+  trainModels,
+} from '../../src/index.js';
 import { requireBuiltCli, runCli } from '../helpers/cli.js';
 import {
   DAILY_HEADER,
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
-  expectSameHeads,
+  expectSameTraining,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -27,6 +38,7 @@ import {
   SPAN_ROWS,
   writeDirtyData,
   writeDirtyDynamicData,
+  writeLateStartData,
 } from '../helpers/engines.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type WindowColumnsSource } from '../../src/engines/common.js';
 import { checkLimits } from '../../src/schema.js';
@@ -48,10 +60,12 @@ describe.skipIf(skip)('duckdb()', () => {
   const dir = tempDir('ef-duckdb-');
   const dirty = join(dir, 'dirty');
   const drifting = join(dir, 'drifting');
+  const late = join(dir, 'late');
   const span = join(dir, 'span.csv');
   beforeAll(async () => {
     await writeDirtyData(dirty);
     await writeDirtyDynamicData(drifting);
+    writeLateStartData(late);
     writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
   });
 
@@ -108,13 +122,23 @@ describe.skipIf(skip)('duckdb()', () => {
     expect((past as DataError).message).toMatch(/a profile's records span 2\d{3} weeks, more than limits.maxWeeksPerProfile \(1100\)/);
   });
 
-  it('computes the default model’s scaler, normal sums, heads and test metrics in DuckDB: those of trainModels', async () => {
-    const limits = checkLimits(undefined, 'test');
+  it('trains the default model in DuckDB (trainInEngine): the model, warnings and row counts of trainModels', async () => {
     const parity = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
-    const rows = await expectSameHeads(duckdb({ files: `${GOLDEN}input` }), parity.weekly, '2024-06-30', { onError: 'throw', limits });
-    expect(Math.min(...rows)).toBeGreaterThan(1000);
+    const model = await expectSameTraining(duckdb({ files: `${GOLDEN}input` }), parity.weekly, { cutoff: '2024-06-30' });
+    expect(model.intervals).not.toBeNull();
+    expect(Math.min(...Object.values(model.training!.rows.train as Record<string, number>))).toBeGreaterThan(1000);
+    // Profiles that start posting late: cold-start heads with intervals of their own.
+    const lateWeekly = await loadWeekly(late, { preset: 'corrected' });
+    expect((await expectSameTraining(duckdb({ files: late }), lateWeekly.weekly, { cutoff: '2024-05-26' })).coldStart?.intervals).toBeTruthy();
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
-    await expectSameHeads(duckdb({ files: drifting }), want.weekly, '2024-04-28', { onError: 'skip', limits });
+    await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip' });
+    // What is not trained in an engine says so.
+    await expect(trainInEngine(csvSource(`${GOLDEN}input`))).rejects.toThrow(/the source must compute where its rows are .*use trainModels/);
+    await expect(trainInEngine(duckdb({ files: late }), { model: 'mlp' })).rejects.toThrow(
+      /mlp is not trained in an engine yet .*the neural network is JS-only/,
+    );
+    // Without calibration: no intervals, as trainModels.
+    await expectSameTraining(duckdb({ files: `${GOLDEN}input` }), parity.weekly, { cutoff: '2024-06-30', calibrationWeeks: false });
   });
 
   it('computes log1p and expm1 in SQL to a few units in the last place, where ln(1 + x) and exp(z) − 1 lose digits', async () => {

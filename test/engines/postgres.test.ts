@@ -27,7 +27,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
-  expectSameHeads,
+  expectSameTraining,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -40,6 +40,7 @@ import {
   SPAN_ROWS,
   writeDirtyData,
   writeDirtyDynamicData,
+  writeLateStartData,
 } from '../helpers/engines.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type WindowColumnsSource } from '../../src/engines/common.js';
 import { checkLimits } from '../../src/schema.js';
@@ -64,6 +65,8 @@ describe.skipIf(skip)('postgres()', () => {
     await loadTextTable(schema, 'dirty', csvRecords(dirty));
     await writeDirtyDynamicData(drifting);
     await loadTextTable(schema, 'drifting', csvRecords(drifting));
+    writeLateStartData(join(dir, 'late'));
+    await loadTextTable(schema, 'late', csvRecords(join(dir, 'late')));
     mkdirSync(join(dir, 'span'));
     writeFileSync(span, `${DAILY_HEADER}\n${SPAN_ROWS.join('\n')}\n`);
     await loadTextTable(schema, 'span', csvRecords(join(dir, 'span')));
@@ -118,16 +121,16 @@ describe.skipIf(skip)('postgres()', () => {
     expect((past as DataError).message).toMatch(/a profile's records span 2\d{3} weeks, more than limits.maxWeeksPerProfile \(1100\)/);
   });
 
-  it('computes the default model’s scaler, normal sums, heads and test metrics in the server: those of trainModels', async () => {
-    const limits = checkLimits(undefined, 'test');
+  it('trains the default model in the server (trainInEngine): the model, warnings and row counts of trainModels', async () => {
     const parity = await loadWeekly(`${GOLDEN}input`, { preset: 'corrected' });
-    const rows = await expectSameHeads(source('typed', { columns: { date: 'day', profile_id: 'account' } }), parity.weekly, '2024-06-30', {
-      onError: 'throw',
-      limits,
-    });
-    expect(Math.min(...rows)).toBeGreaterThan(1000);
+    const model = await expectSameTraining(source('typed', { columns: { date: 'day', profile_id: 'account' } }), parity.weekly, { cutoff: '2024-06-30' });
+    expect(model.intervals).not.toBeNull();
+    expect(Math.min(...Object.values(model.training!.rows.train as Record<string, number>))).toBeGreaterThan(1000);
+    // Profiles that start posting late: cold-start heads with intervals of their own.
+    const lateWeekly = await loadWeekly(join(dir, 'late'), { preset: 'corrected' });
+    expect((await expectSameTraining(source('late'), lateWeekly.weekly, { cutoff: '2024-05-26' })).coldStart?.intervals).toBeTruthy();
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
-    await expectSameHeads(source('drifting'), want.weekly, '2024-04-28', { onError: 'skip', limits });
+    await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip' });
   });
 
   it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {

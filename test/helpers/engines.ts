@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { formatDay } from '../../src/calendar.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type EngineWindowColumns, type WindowColumnsRequest, type WindowColumnsSource } from '../../src/engines/common.js';
 import { WINDOW_COLUMNS } from '../../src/features/windows.js';
-import { headsInEngine } from '../../src/model/sql-design.js';
-import { TARGETS } from '../../src/schema.js';
-import { generateDaily } from '../../src/generate.js';
+import { trainInEngine } from '../../src/model/train-in-engine.js';
+import { generateDaily, generateDailyRows } from '../../src/generate.js';
 import {
   DataError,
   loadBuiltinModel,
@@ -409,34 +408,67 @@ export async function writeDirtyDynamicData(dir: string): Promise<void> {
 }
 
 /**
- * The scaler, the normal sums and the heads a source computes in its engine (`headsInEngine`) are those of
- * `trainModels` on the JS path's weekly table `weekly` (the default model): the scaler, each head's coefficients,
- * intercept and back-transform factor, the test metrics and the row counts, within 1e-9 relative (the sums are
- * added in another order); returns the train rows per horizon.
+ * `trainInEngine` on `source` gives the model `trainModels` gives on the JS path's weekly table `weekly` (the
+ * default model, its intervals, cold-start heads, metrics and row counts): every string and count the same, every
+ * other number within 1e-9 relative (the engine adds in another order); returns the engine's model.
  */
-export async function expectSameHeads(source: WeeklySource, weekly: WeeklyFrame, cutoff: string, request: WindowColumnsRequest): Promise<number[]> {
-  const { model, metrics } = trainModels(weekly, { preset: 'corrected', cutoff });
-  const got = await headsInEngine(source, { cutoff }, request);
-  const close = (what: string, a: number, b: number) => {
-    if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))))
-      expect.fail(`${what}: JS ${a}, engine ${b}`);
-  };
-  model.scaler.mean.forEach((m, j) => {
-    close(`scaler.mean[${j}]`, m, got.scaler.mean[j]!);
-    close(`scaler.var[${j}]`, model.scaler.var[j]!, got.scaler.var[j]!);
-    close(`scaler.scale[${j}]`, model.scaler.scale[j]!, got.scaler.scale[j]!);
-    expect(got.scaler.nSamplesSeen[j]).toBe(model.scaler.nSamplesSeen[j]);
+export async function expectSameTraining(
+  source: WeeklySource,
+  weekly: WeeklyFrame,
+  options: { cutoff: string; calibrationWeeks?: number | false; onError?: 'throw' | 'skip' },
+): Promise<EngagementModel> {
+  const want = trainModels(weekly, {
+    preset: 'corrected',
+    cutoff: options.cutoff,
+    ...(options.calibrationWeeks !== undefined ? { calibrationWeeks: options.calibrationWeeks } : {}),
   });
-  const rows = model.training!.rows as { train: Record<string, number>; test: Record<string, number> };
-  TARGETS.forEach((t, h) => {
-    const want = model.models[t] as { coef: number[]; intercept: number; factor: number };
-    const head = got.heads[h]!;
-    want.coef.forEach((c, j) => close(`${t} coef[${j}]`, c, head.coef[j]!));
-    close(`${t} intercept`, want.intercept, head.intercept);
-    close(`${t} factor`, want.factor, head.factor);
-    for (const m of ['MAE', 'MSE', 'RMSE', 'R2'] as const) close(`${t} ${m}`, metrics[t][m], got.metrics[h]![m]);
-    expect(got.early[h]!.n + got.later[h]!.n).toBe(rows.train[t]);
-    expect(got.metrics[h]!.n).toBe(rows.test[t]);
-  });
-  return TARGETS.map((_, h) => got.early[h]!.n + got.later[h]!.n);
+  const got = await trainInEngine(source, options);
+  sameNumbers('model', JSON.parse(JSON.stringify(want.model)), JSON.parse(JSON.stringify(got.model)));
+  expect(got.warnings).toEqual(want.warnings);
+  expect(got.rows).toEqual(want.rows);
+  return got.model;
+}
+
+/**
+ * Two JSON values alike: the same shape, strings and booleans; numbers within 1e-9 relative, and the calibration
+ * scores' quantiles within 1e-9 absolute too: a score is |actual − forecast| / scale, so the forecasts' last digits
+ * (which differ with the order of the sums) are a share of the score's unit, not of the score (the smallest scores,
+ * near 0, keep few digits of their own). Names the first place that differs.
+ */
+function sameNumbers(at: string, a: unknown, b: unknown): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const score = at.includes('.quantiles[') ? 1 : 0;
+    if (!(a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), score))) expect.fail(`${at}: JS ${a}, engine ${b}`);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) expect.fail(`${at}: JS ${a.length} items, engine ${b.length}`);
+    a.forEach((x, i) => sameNumbers(`${at}[${i}]`, x, b[i]));
+    return;
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    expect(Object.keys(b as object).sort(), at).toEqual(Object.keys(a as object).sort());
+    for (const k of Object.keys(a as object)) sameNumbers(`${at}.${k}`, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+    return;
+  }
+  expect(b, at).toEqual(a);
+}
+
+/**
+ * Generated daily rows in `dir/late.csv` where a third of the profiles post for the first time late (from a day
+ * between 2024-01-01 and 2024-04-30, their earlier days recorded without posts): weeks of profiles without a
+ * posting history in every calibration window, so that the cold-start heads get intervals of their own.
+ */
+export function writeLateStartData(dir: string): void {
+  const lines = [DAILY_HEADER];
+  const first = Date.UTC(2024, 0, 1) / 86400000;
+  for (const r of generateDailyRows({ profiles: 240, from: '2023-06-01', to: '2024-06-30', seed: 13 })) {
+    const code = parseInt(r.profile_id.slice(0, 4), 16);
+    const start = first + (code % 121);
+    const quiet = code % 3 === 0 && Date.parse(`${r.date}T00:00:00Z`) / 86400000 < start;
+    const [posts, engagement, likes, comments] = quiet ? [0, 0, 0, 0] : [r.posts, r.engagement, r.likes, r.comments];
+    lines.push([r.date, r.profile_id, r.followers, posts, engagement, likes, comments, r.reach, r.impressions].join(','));
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'late.csv'), `${lines.join('\n')}\n`);
 }
