@@ -46,6 +46,7 @@ import {
   loadWeekly,
   predictFiles,
   predictInEngine,
+  trainInEngine,
   trainModels,
   type EngagementModel,
   type PredictInEngineOptions,
@@ -139,6 +140,10 @@ const STAGES: Record<string, () => Promise<string>> = {
     return `${weekly.length} weekly rows`;
   },
   'duckdb window columns': () => windowColumnsInEngine(duckdb({ files: dataDir, ...(threads ? { threads } : {}) })),
+  // The corrected preset's default model: the weekly table in Node, then trainModels (the path of the weekly table
+  // through the engine), and trained where the rows are (trainInEngine).
+  'duckdb corrected': () => correctedInNode(duckdb({ files: dataDir, ...(threads ? { threads } : {}) })),
+  'duckdb train in engine': () => correctedInEngine(duckdb({ files: dataDir, ...(threads ? { threads } : {}) })),
   'duckdb parquet by profile': () => fromParquet(sortedParquet),
   async 'bare query csv'() {
     return bare(`read_csv('${dataDir}/**/*.csv*', header = true, union_by_name = true)`);
@@ -179,6 +184,8 @@ const STAGES: Record<string, () => Promise<string>> = {
   'postgres into': () => nightly(predictFiles, postgres({ connectionString: url, table }), `${table}_forecasts`),
   'postgres in batches': () => nightly(predictInEngine, postgres({ connectionString: url, table }), `${table}_forecasts`),
   'postgres window columns': () => windowColumnsInEngine(postgres({ connectionString: url, table })),
+  'postgres corrected': () => correctedInNode(postgres({ connectionString: url, table })),
+  'postgres train in engine': () => correctedInEngine(postgres({ connectionString: url, table })),
   async 'bare query postgres'() {
     // The weekly sums computed and sent: every row of the GROUP BY streamed to this process by COPY, its lines counted.
     return withPg(async (_query, client) => {
@@ -315,6 +322,22 @@ const STAGES: Record<string, () => Promise<string>> = {
   'export parquet by profile': () => exportParquet(sortedParquet, ' ORDER BY profile_id, date'),
 };
 
+/** The cutoff of the corrected trainings: the data's last complete week, less the 28 days of the longest horizon and 8 weeks. */
+const CORRECTED_CUTOFF = '2024-10-27';
+
+/** The corrected preset's default model from the weekly table of `source` in this process (`loadWeekly`, `trainModels`). */
+async function correctedInNode(source: WeeklySource): Promise<string> {
+  const { weekly } = await loadWeekly(source, { preset: 'corrected' });
+  const { model } = trainModels(weekly, { preset: 'corrected', cutoff: CORRECTED_CUTOFF });
+  return `${weekly.length} weekly rows; 7-day intercept ${model.models.engagement_future_7d.intercept.toFixed(6)}`;
+}
+
+/** The same model trained where the rows of `source` are (`trainInEngine`). */
+async function correctedInEngine(source: WeeklySource): Promise<string> {
+  const { model, rows } = await trainInEngine(source, { cutoff: CORRECTED_CUTOFF });
+  return `${rows.weekly} weekly rows; 7-day intercept ${model.models.engagement_future_7d.intercept.toFixed(6)}`;
+}
+
 /** The window columns of the corrected preset computed in the engine of `source`, read back to this process. */
 async function windowColumnsInEngine(source: WeeklySource): Promise<string> {
   const inEngine = (source as unknown as Record<symbol, (request: unknown) => Promise<{ sunday: Float64Array }>>)[WINDOW_COLUMNS_IN_ENGINE]!;
@@ -441,6 +464,8 @@ const stages =
           'postgres in batches',
           'js window columns',
           'postgres window columns',
+          'postgres corrected',
+          'postgres train in engine',
         ]
       : [
           'js',
@@ -457,6 +482,8 @@ const stages =
           'duckdb in batches',
           'js window columns',
           'duckdb window columns',
+          'duckdb corrected',
+          'duckdb train in engine',
         ];
 for (const stage of stages) {
   const r = spawnSync(
@@ -537,3 +564,9 @@ if (engineColumns)
   console.log(
     `The corrected window columns computed in the engine and read back / in Node from the JS fast path's weekly table: ${ratio(engineColumns, 'js window columns')} × the time, ${rss(engineColumns, 'js window columns')} × the peak RSS${values.engine === 'postgres' ? " (Node's; the server's is its own)" : " (DuckDB's included)"}.`,
   );
+if (engineColumns) {
+  const engine = values.engine === 'postgres' ? 'postgres' : 'duckdb';
+  console.log(
+    `The corrected default model trained in the engine (trainInEngine) / with the weekly table through the engine in Node (loadWeekly, trainModels): ${ratio(`${engine} train in engine`, `${engine} corrected`)} × the time, ${rss(`${engine} train in engine`, `${engine} corrected`)} × the peak RSS${engine === 'postgres' ? " (Node's)" : " (DuckDB's included)"}.`,
+  );
+}

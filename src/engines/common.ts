@@ -265,14 +265,21 @@ export const WINDOW_COLUMNS_IN_ENGINE: unique symbol = Symbol.for('engagement-fo
  */
 export type OverWindowColumns = (dialect: SqlDialect, windowColumns: string) => { sql: string; width: number };
 
-/** @internal The key under which the SQL sources run a query over their window columns (see `OverWindowColumns`). */
+/** @internal Runs a query over the window columns (`OverWindowColumns`): its result by column. */
+export type WindowColumnsQuery = (build: OverWindowColumns) => Promise<Float64Array[]>;
+
+/** @internal The key under which the SQL sources run queries over their window columns (see `OverWindowColumns`). */
 export const QUERY_OVER_WINDOW_COLUMNS: unique symbol = Symbol.for('engagement-forecast.queryOverWindowColumns');
 
 /** A source that computes the window columns where its rows are. */
 export interface WindowColumnsSource {
   [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns>;
-  /** Runs `query` over the window columns of the rows, checked as `[WINDOW_COLUMNS_IN_ENGINE]` checks them: its result by column, and the report. */
-  [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, query: OverWindowColumns): Promise<{ columns: Float64Array[]; report: LoadReport }>;
+  /**
+   * Computes the window columns of the rows (checked as `[WINDOW_COLUMNS_IN_ENGINE]` checks them) once, into a
+   * temporary table, and runs `work` with a function that runs queries over them (each result by column);
+   * resolves with what `work` resolves to, and the report.
+   */
+  [QUERY_OVER_WINDOW_COLUMNS]<T>(request: WindowColumnsRequest, work: (query: WindowColumnsQuery) => Promise<T>): Promise<{ result: T; report: LoadReport }>;
 }
 
 /**

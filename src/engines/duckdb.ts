@@ -39,6 +39,7 @@ import {
   WINDOW_COLUMNS_IN_ENGINE,
   QUERY_OVER_WINDOW_COLUMNS,
   type OverWindowColumns,
+  type WindowColumnsQuery,
   type EngineCounts,
   type EngineSegments,
   type EngineWindowColumns,
@@ -644,12 +645,19 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       });
       return { ...result, report };
     },
-    async [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, build: OverWindowColumns) {
-      const { result, report } = await overWindowColumns(request, async (connection, query) => {
-        const { sql, width } = build(DUCKDB_DIALECT, query);
-        return readColumns(await connection.stream(sql), width);
+    [QUERY_OVER_WINDOW_COLUMNS]<T>(request: WindowColumnsRequest, work: (query: WindowColumnsQuery) => Promise<T>) {
+      return overWindowColumns(request, async (connection, query) => {
+        // Computed once for every query of the work (a training's passes), dropped after.
+        await connection.run(`CREATE OR REPLACE TEMP TABLE ef_window AS ${query}`);
+        try {
+          return await work(async (build: OverWindowColumns) => {
+            const { sql, width } = build(DUCKDB_DIALECT, 'SELECT * FROM ef_window');
+            return readColumns(await connection.stream(sql), width);
+          });
+        } finally {
+          await connection.run('DROP TABLE IF EXISTS ef_window');
+        }
       });
-      return { columns: result, report };
     },
     async weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
       // What the caller's `onBatch` throws comes back as it is, not as DuckDB's error.

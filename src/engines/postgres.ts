@@ -37,6 +37,7 @@ import {
   WINDOW_COLUMNS_IN_ENGINE,
   QUERY_OVER_WINDOW_COLUMNS,
   type OverWindowColumns,
+  type WindowColumnsQuery,
   type EngineWindowColumns,
   type WindowColumnsRequest,
   type WindowColumnsSource,
@@ -608,13 +609,16 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       });
       return { ...result, report };
     },
-    async [QUERY_OVER_WINDOW_COLUMNS](request: WindowColumnsRequest, build: OverWindowColumns) {
-      const { result, report } = await overWindowColumns(request, async (query, windowQuery) => {
-        const { sql, width } = build(POSTGRES_DIALECT, windowQuery);
-        const found = await query(sql);
-        return Array.from({ length: width }, (_, c) => Float64Array.from(found, (row) => Number(row[c])));
+    [QUERY_OVER_WINDOW_COLUMNS]<T>(request: WindowColumnsRequest, work: (query: WindowColumnsQuery) => Promise<T>) {
+      return overWindowColumns(request, async (query, windowQuery) => {
+        // Computed once for every query of the work (a training's passes), dropped with the transaction.
+        await query(`CREATE TEMPORARY TABLE ef_window ON COMMIT DROP AS ${windowQuery}`);
+        return work(async (build: OverWindowColumns) => {
+          const { sql, width } = build(POSTGRES_DIALECT, 'SELECT * FROM ef_window');
+          const found = await query(sql);
+          return Array.from({ length: width }, (_, c) => Float64Array.from(found, (row) => Number(row[c])));
+        });
       });
-      return { columns: result, report };
     },
     weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {
       return session(request.limits, async ({ rows, stream, examples, partitioned }) => {

@@ -1,7 +1,5 @@
-import { QUERY_OVER_WINDOW_COLUMNS, type WindowColumnsRequest, type WindowColumnsSource } from '../engines/common.js';
+import type { WindowColumnsQuery } from '../engines/common.js';
 import { expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
-import type { WeeklySource } from '../features/source.js';
-import type { LoadReport } from '../frame/load-report.js';
 import { HORIZONS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums } from './estimators.js';
@@ -114,29 +112,11 @@ export interface EngineNormalSums {
   early: NormalSums[];
   /** Per horizon: the sums of the train rows after those. */
   later: NormalSums[];
-  /** What reading found. */
-  report: LoadReport;
 }
 
-/** Runs a query over the window columns of `source`'s rows (its `QUERY_OVER_WINDOW_COLUMNS`). */
-function overWindowColumns(
-  source: WeeklySource,
-  request: WindowColumnsRequest,
-  build: (d: SqlDialect, windowColumns: string) => { sql: string; width: number },
-): Promise<{ columns: Float64Array[]; report: LoadReport }> {
-  const run = (source as Partial<WindowColumnsSource>)[QUERY_OVER_WINDOW_COLUMNS];
-  return run!.call(source, request, build);
-}
-
-/** @internal The scaler and the normal sums of a log-scale design over the rows of `set` of `source`, where they are. */
-export async function normalSumsInEngine(
-  source: WeeklySource,
-  request: WindowColumnsRequest,
-  features: readonly string[],
-  set: RowSet,
-  days: TrainingDays,
-): Promise<EngineNormalSums> {
-  const { columns, report } = await overWindowColumns(source, request, (d, windowColumns) => normalSumsQuery(d, windowColumns, features, set, days));
+/** @internal The scaler and the normal sums of a log-scale design over the rows of `set`, by `query` where they are. */
+export async function normalSumsInEngine(query: WindowColumnsQuery, features: readonly string[], set: RowSet, days: TrainingDays): Promise<EngineNormalSums> {
+  const columns = await query((d, windowColumns) => normalSumsQuery(d, windowColumns, features, set, days));
   const p = features.length;
   const early = HORIZONS.map(() => new NormalSums(p));
   const later = HORIZONS.map(() => new NormalSums(p));
@@ -160,7 +140,7 @@ export async function normalSumsInEngine(
       scaler.nSamplesSeen.push(n);
     }
   }
-  return { scaler, early, later, report };
+  return { scaler, early, later };
 }
 
 /** A least-squares head: coefficients in feature order, and the intercept. */
@@ -289,31 +269,28 @@ export interface EngineHeads {
   scores: { n: number; quantiles: number[] }[];
   /** The rows' counts: weekly rows, per horizon those without a target, the cold-start heads' rows, the gap rows. */
   counts: { weekly: number; noTarget: number[]; cold: number; gap: number; first: number; last: number };
-  /** What reading found. */
-  report: LoadReport;
 }
 
 /**
- * @internal The log-scale heads of a design over the rows of `set` of `source` (coefficients, intercepts and
+ * @internal The log-scale heads of a design over the rows of `set`, by `query` where they are (coefficients, intercepts and
  * back-transform factors, for the model and for its interval calibration), with their calibration scores and test
  * metrics, computed where the rows are, in two passes: the normal sums (`normalSumsInEngine`), solved here, then the
  * factors, scores and metrics over the same rows (`headsQuery`).
  */
 export async function headsInEngine(
-  source: WeeklySource,
-  request: WindowColumnsRequest,
+  query: WindowColumnsQuery,
   features: readonly string[],
   set: RowSet,
   days: TrainingDays,
   score: ScoreScale,
 ): Promise<EngineHeads> {
-  const sums = await normalSumsInEngine(source, request, features, set, days);
+  const sums = await normalSumsInEngine(query, features, set, days);
   const solved = (s: NormalSums) => (s.n > 0 ? s.solve(LOG_JITTER) : null);
   const final = HORIZONS.map((_, h) => solved(sums.early[h]!.plus(sums.later[h]!)));
   const calibration = HORIZONS.map((_, h) => solved(sums.early[h]!));
   const none = { coef: features.map(() => 0), intercept: 0 };
-  const { columns } = sums.scaler
-    ? await overWindowColumns(source, request, (d, windowColumns) =>
+  const columns = sums.scaler
+    ? await query((d, windowColumns) =>
         headsQuery(
           d,
           windowColumns,
@@ -325,7 +302,7 @@ export async function headsInEngine(
           score,
         ),
       )
-    : { columns: [] as Float64Array[] };
+    : [];
   const at = (c: number, h: number) => columns[c]?.[h] ?? Number.NaN;
   const head = (fit: { coef: ArrayLike<number>; intercept: number } | null, factor: number): LogHead | null =>
     fit ? { coef: Array.from(fit.coef), intercept: fit.intercept, factor } : null;
@@ -347,6 +324,5 @@ export async function headsInEngine(
       first: at(tail + 4, 0),
       last: at(tail + 5, 0),
     },
-    report: sums.report,
   };
 }

@@ -89,7 +89,14 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
   const request = { onError: options.onError ?? 'throw', limits: checkLimits(options.limits, 'trainInEngine') };
   const { features } = kind.design(spec);
   const scaleAt = features.findIndex((f) => parseFeature(f).column === INTERVAL_SCALE && parseFeature(f).log);
-  const main = await headsInEngine(source, request, features, 'history', days, { kind: 'profile-scale', scaleAt, floor: INTERVAL_FLOOR });
+  // One read of the rows: the window columns computed once, the model's passes and the cold-start heads' over them.
+  const {
+    result: [main, cold],
+    report,
+  } = await (source as WeeklySource & WindowColumnsSource)[QUERY_OVER_WINDOW_COLUMNS](request, async (query) => [
+    await headsInEngine(query, features, 'history', days, { kind: 'profile-scale', scaleAt, floor: INTERVAL_FLOOR }),
+    await headsInEngine(query, COLD_START_FEATURES, 'cold', days, { kind: 'forecast-scale', floor: INTERVAL_FLOOR }),
+  ]);
   const train = HORIZONS.map((_, h) => main.early[h]! + main.later[h]!);
   if (train.some((n) => n === 0) || !main.scaler)
     throw new ArgumentRangeError(`trainInEngine: no train rows whose 28-day target lies on or before ${cutoff} for every horizon`);
@@ -117,7 +124,7 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
       }
     }
   }
-  const coldStart = await coldStartInEngine(source, request, days, calibrationWeeks, warnings);
+  const coldStart = coldStartOf(cold, calibrationWeeks, warnings);
   if (!coldStart)
     warnings.push("no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model's forecast from imputed inputs");
 
@@ -151,18 +158,11 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     coldStart,
     description: `${kind.description?.(spec) ?? spec.kind} per horizon, corrected preset, trained on weeks whose 28-day target lies on or before ${cutoff}`,
   };
-  return { model: withTargetAliases(model), metrics, baseline: null, rows, rank: features.length, warnings, report: main.report };
+  return { model: withTargetAliases(model), metrics, baseline: null, rows, rank: features.length, warnings, report };
 }
 
-/** The cold-start heads (`fitColdStart`), fitted where the rows are: null when a horizon has too few rows. */
-async function coldStartInEngine(
-  source: WeeklySource,
-  request: Parameters<typeof headsInEngine>[1],
-  days: TrainingDays,
-  calibrationWeeks: number,
-  warnings: string[],
-): Promise<ColdStart | null> {
-  const cold: EngineHeads = await headsInEngine(source, request, COLD_START_FEATURES, 'cold', days, { kind: 'forecast-scale', floor: INTERVAL_FLOOR });
+/** The cold-start heads (`fitColdStart`) from their passes in the engine: null when a horizon has too few rows. */
+function coldStartOf(cold: EngineHeads, calibrationWeeks: number, warnings: string[]): ColdStart | null {
   if (!cold.scaler || HORIZONS.some((_, h) => cold.early[h]! + cold.later[h]! < COLD_START_MIN_ROWS)) return null;
   let intervals: ColdStart['intervals'] = null;
   if (calibrationWeeks > 0 && cold.early.every((n) => n >= COLD_START_MIN_ROWS)) {
