@@ -1,4 +1,4 @@
-// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N] [--engine duckdb|postgres|postgres-sharded]
+// npm run bench:engines -- [--rows 1e6|1e7|3.3e7] [--seed N] [--threads N] [--engine duckdb|postgres|postgres-sharded] [--only stage,stage]
 //
 // The weekly table and the four models through each engine, on the same
 // daily files (generated, or reused from .bench-cache/ as `npm run bench`
@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDay } from 'engagement-forecast/calendar';
 import {
+  CORRECTED_EXTRA_COLUMNS,
   DEFAULT_LIMITS,
   VERSION,
   dailyFromRows,
@@ -61,24 +62,7 @@ import { benchData, benchDataDir, peakRss, ROWS_PER_PROFILE } from './common.js'
 /** The sources' window columns in the engine (a registered symbol: the same in the built library). */
 const WINDOW_COLUMNS_IN_ENGINE = Symbol.for('engagement-forecast.windowColumnsInEngine');
 /** The corrected preset's window columns (features/windows.ts), as the sources compute them in the engine. */
-const WINDOW_COLUMN_NAMES = [
-  'last_engagement_per_post',
-  'weeks_since_post',
-  'engagement_per_post_4w',
-  'engagement_per_post_13w',
-  'engagement_per_post_26w',
-  'engagement_per_post_all',
-  'observed_days_4w',
-  'observed_days_13w',
-  'observed_days_26w',
-  'posts_13w',
-  'followers_last_known',
-  'engagement_per_post_ewm_2w',
-  'engagement_per_post_ewm_8w',
-  'median_engagement_per_post_5',
-  'engagement_per_post_level_slow',
-  'engagement_per_post_level_fast',
-];
+const WINDOW_COLUMN_NAMES = CORRECTED_EXTRA_COLUMNS;
 
 const { values } = parseArgs({
   options: {
@@ -87,6 +71,7 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     engine: { type: 'string', default: 'duckdb' },
     stage: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const rowsWanted = Number(values.rows);
@@ -450,7 +435,7 @@ const results: Record<
   string,
   { seconds: number; peakMB: number; what: string; weeklySeconds?: number; readSeconds?: number; pulledRatio?: number; scoreSeconds?: number }
 > = {};
-const stages =
+const allStages =
   values.engine === 'postgres-sharded'
     ? ['load postgres', 'shard postgres', 'postgres', 'postgres sharded', 'query sharded']
     : values.engine === 'postgres'
@@ -485,6 +470,9 @@ const stages =
           'duckdb corrected',
           'duckdb train in engine',
         ];
+// `--only a,b`: those stages alone, in this order (the table's load kept: later stages read it).
+const only = values.only?.split(',');
+const stages = only ? allStages.filter((s) => only.includes(s) || s === 'load postgres') : allStages;
 for (const stage of stages) {
   const r = spawnSync(
     process.execPath,
@@ -518,7 +506,9 @@ console.log(
 );
 console.log('| stage | wall s | peak RSS MB | what |\n| --- | ---: | ---: | --- |');
 for (const [stage, r] of Object.entries(results)) console.log(`| ${stage} | ${r.seconds.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.what} |`);
-if (values.engine === 'postgres-sharded') {
+if (only) {
+  // Only the stages asked for: no ratios between stages that did not run.
+} else if (values.engine === 'postgres-sharded') {
   console.log(`\nThrough the coordinator / one server's table: ${ratio('postgres sharded', 'postgres')} × the time.`);
   console.log(
     `The source's query with every row pulled to the coordinator / grouped on the shards: ${results['query sharded']!.pulledRatio!.toFixed(2)} × the time.`,
@@ -560,11 +550,11 @@ if (values.engine === 'postgres-sharded') {
   );
 }
 const engineColumns = values.engine === 'postgres' ? 'postgres window columns' : values.engine === 'postgres-sharded' ? null : 'duckdb window columns';
-if (engineColumns)
+if (engineColumns && !only)
   console.log(
     `The corrected window columns computed in the engine and read back / in Node from the JS fast path's weekly table: ${ratio(engineColumns, 'js window columns')} × the time, ${rss(engineColumns, 'js window columns')} × the peak RSS${values.engine === 'postgres' ? " (Node's; the server's is its own)" : " (DuckDB's included)"}.`,
   );
-if (engineColumns) {
+if (engineColumns && !only) {
   const engine = values.engine === 'postgres' ? 'postgres' : 'duckdb';
   console.log(
     `The corrected default model trained in the engine (trainInEngine) / with the weekly table through the engine in Node (loadWeekly, trainModels): ${ratio(`${engine} train in engine`, `${engine} corrected`)} × the time, ${rss(`${engine} train in engine`, `${engine} corrected`)} × the peak RSS${engine === 'postgres' ? " (Node's)" : " (DuckDB's included)"}.`,

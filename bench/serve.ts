@@ -131,7 +131,7 @@ for (const t of targets) {
   rps[t.name] = {};
   for (const [label, body] of Object.entries(bodies)) {
     const withExtra = Object.keys(t.extra).length ? JSON.stringify({ ...JSON.parse(body), ...t.extra }) : body;
-    await load(url + t.path, withExtra); // warm-up run of the same length is too long: a short one instead
+    await load(url + t.path, withExtra); // a warm-up load of the same length (the JIT and the heap settle), not counted
     const r = await load(url + t.path, withExtra);
     rps[t.name]![label] = r.rps;
     lines.push(`| ${t.name} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} |`);

@@ -21,7 +21,7 @@ import { StandardScaler, type ScalerState } from './scaler.js';
 export const COLD_START_FEATURES = ['log1p(followers_last_known)', 'log1p(observed_days_4w)', 'log1p(observed_days_26w)'];
 
 /** Fewest train rows per horizon for a cold-start head. */
-const MIN_ROWS = 30;
+export const MIN_ROWS = 30;
 
 /** Cold-start heads and their calibration, as a model file stores them. */
 export interface ColdStart {
@@ -83,16 +83,23 @@ export function fitColdStart(
           return [t, scoreQuantiles(scores)];
         }),
       ) as Record<TargetName, { n: number; quantiles: number[] }>;
-      const fewest = Math.min(...TARGETS.map((t) => intervals![t].n));
-      if (fewest < MIN_CALIBRATION_SCORES) {
-        // A 95% bound needs 19 scores to be more than the largest one; a handful gives equal 80% and 95% bounds.
-        if (fewest > 0)
-          warnings.push(
-            `no cold-start intervals of their own: ${fewest} calibration scores in a horizon, fewer than ${MIN_CALIBRATION_SCORES}; cold-start forecasts take the main model's interval quantiles, scaled by the forecast`,
-          );
-        intervals = null;
-      }
+      intervals = withEnoughScores(intervals, warnings);
     }
   }
   return { features: [...COLD_START_FEATURES], scaler: scaler.toJSON(), models, intervals };
+}
+
+/**
+ * The cold-start heads' calibration when every horizon has `MIN_CALIBRATION_SCORES` scores, else null, and
+ * `warnings` says why (when some horizon has scores at all). Also what a training in an engine decides with.
+ */
+export function withEnoughScores(intervals: NonNullable<ColdStart['intervals']>, warnings: string[]): ColdStart['intervals'] {
+  const fewest = Math.min(...TARGETS.map((t) => intervals[t].n));
+  if (fewest >= MIN_CALIBRATION_SCORES) return intervals;
+  // A 95% bound needs 19 scores to be more than the largest one; a handful gives equal 80% and 95% bounds.
+  if (fewest > 0)
+    warnings.push(
+      `no cold-start intervals of their own: ${fewest} calibration scores in a horizon, fewer than ${MIN_CALIBRATION_SCORES}; cold-start forecasts take the main model's interval quantiles, scaled by the forecast`,
+    );
+  return null;
 }

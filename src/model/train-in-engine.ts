@@ -5,7 +5,7 @@ import type { WeeklySource } from '../features/source.js';
 import type { LoadReport } from '../frame/load-report.js';
 import { checkLimits, DEFAULT_CUTOFF, HORIZONS, TARGETS, type InputLimits, type OnError, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
-import { COLD_START_FEATURES, MIN_CALIBRATION_SCORES, type ColdStart } from './cold-start.js';
+import { COLD_START_FEATURES, MIN_ROWS as COLD_START_MIN_ROWS, withEnoughScores, type ColdStart } from './cold-start.js';
 import { parseFeature } from './design.js';
 import type { FittedHead } from './estimators.js';
 import { calibrationComplete, INTERVAL_METHOD, INTERVAL_SCALE, type IntervalCalibration } from './intervals.js';
@@ -50,9 +50,6 @@ export interface TrainInEngineResult extends CorrectedTrainResult {
 
 const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
   Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
-
-/** Fewest train rows per horizon for a cold-start head (`fitColdStart`). */
-const COLD_START_MIN_ROWS = 30;
 
 /**
  * Trains the `corrected` preset's default model where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
@@ -166,15 +163,10 @@ function coldStartOf(cold: EngineHeads, calibrationWeeks: number, warnings: stri
   if (!cold.scaler || HORIZONS.some((_, h) => cold.early[h]! + cold.later[h]! < COLD_START_MIN_ROWS)) return null;
   let intervals: ColdStart['intervals'] = null;
   if (calibrationWeeks > 0 && cold.early.every((n) => n >= COLD_START_MIN_ROWS)) {
-    intervals = perTarget((_, h) => cold.scores[h]!);
-    const fewest = Math.min(...TARGETS.map((t) => intervals![t].n));
-    if (fewest < MIN_CALIBRATION_SCORES) {
-      if (fewest > 0)
-        warnings.push(
-          `no cold-start intervals of their own: ${fewest} calibration scores in a horizon, fewer than ${MIN_CALIBRATION_SCORES}; cold-start forecasts take the main model's interval quantiles, scaled by the forecast`,
-        );
-      intervals = null;
-    }
+    intervals = withEnoughScores(
+      perTarget((_, h) => cold.scores[h]!),
+      warnings,
+    );
   }
   const models = perTarget((_, h) => cold.heads[h]! as FittedHead);
   return { features: [...COLD_START_FEATURES], scaler: cold.scaler, models, intervals };
