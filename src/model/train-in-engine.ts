@@ -35,8 +35,8 @@ export interface TrainInEngineOptions {
   model?: ModelSpec | string;
   /** Calibration weeks before the cutoff (8); `false` for none. */
   calibrationWeeks?: number | false;
-  /** `'median'` (the default): the absolute-error back-transform. `'mean'` is not computed in an engine yet. */
-  aim?: 'median';
+  /** `'median'` (the default): the absolute-error back-transform. `'mean'` (smearing) is refused: not computed in an engine yet. */
+  aim?: 'median' | 'mean';
   /** What to do with a row that cannot be read (as `loadWeekly`). */
   onError?: OnError;
   /** Input limits, as `loadWeekly` takes them. */

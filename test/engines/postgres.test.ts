@@ -27,6 +27,7 @@ import {
   DIRTY_REFUSED,
   expectBatchedPredictions,
   expectDirtyCounts,
+  expectSameModel,
   expectSameTraining,
   expectSameWindowColumns,
   expectWrittenInTurn,
@@ -418,6 +419,46 @@ describe.skipIf(skip)('postgres()', () => {
     const reference = runCli(dir, 'train', '--data', `${GOLDEN}input`, '--cutoff', '2024-07-30', '--out', join(out, 'model-js.json'), '--json', '--quiet');
     expect([train.code, reference.code], train.stderr + reference.stderr).toEqual([0, 0]);
     expect(JSON.parse(train.stdout).metrics).toEqual(JSON.parse(reference.stdout).metrics);
+    // Trained where the rows are: the model trainModels gives (the corrected preset).
+    const inEngine = runCli(
+      dir,
+      'train',
+      ...flags,
+      '--preset',
+      'corrected',
+      '--in-engine',
+      '--cutoff',
+      '2024-06-30',
+      '--out',
+      join(out, 'in-engine.json'),
+      '--json',
+      '--quiet',
+    );
+    const inNode = runCli(
+      dir,
+      'train',
+      '--data',
+      `${GOLDEN}input`,
+      '--preset',
+      'corrected',
+      '--cutoff',
+      '2024-06-30',
+      '--out',
+      join(out, 'in-node.json'),
+      '--json',
+      '--quiet',
+    );
+    expect([inEngine.code, inNode.code], inEngine.stderr + inNode.stderr).toEqual([0, 0]);
+    expectSameModel(JSON.parse(readFileSync(join(out, 'in-node.json'), 'utf8')), JSON.parse(readFileSync(join(out, 'in-engine.json'), 'utf8')));
+    expect(JSON.parse(inEngine.stdout).rows).toEqual(JSON.parse(inNode.stdout).rows);
+    const refused = [
+      runCli(dir, 'train', ...flags, '--in-engine', '--out', join(out, 'x.json')),
+      runCli(dir, 'train', '--data', `${GOLDEN}input`, '--preset', 'corrected', '--in-engine', '--out', join(out, 'x.json')),
+    ];
+    expect(refused.map((r) => [r.code, r.stderr.trim()])).toEqual([
+      [2, "engagement-forecast: train: --in-engine trains the corrected preset's model: it needs --preset corrected"],
+      [2, 'engagement-forecast: train: --in-engine trains where the rows are: it needs --engine duckdb or postgres'],
+    ]);
     const predicted = runCli(dir, 'predict', ...flags, '--model', join(out, 'model.json'), '--as-of', '2024-09-29');
     const predictedJs = runCli(dir, 'predict', '--data', `${GOLDEN}input`, '--model', join(out, 'model.json'), '--as-of', '2024-09-29');
     expect([predicted.code, predictedJs.code], predicted.stderr + predictedJs.stderr).toEqual([0, 0]);

@@ -2,6 +2,8 @@
 import { MODEL_KINDS, saveModel } from '../../model/model-file.js';
 import { presetOf } from '../../model/presets.js';
 import { trainModels } from '../../model/train.js';
+import { trainInEngine } from '../../model/train-in-engine.js';
+import type { LoadReport } from '../../frame/load-report.js';
 import { DEFAULT_CUTOFF, TARGETS } from '../../schema.js';
 import { formatBytes, ProgressBar } from '../progress.js';
 import { metricsTable } from '../tables.js';
@@ -50,6 +52,9 @@ ${ENGINE_OPTIONS}
   --mean                corrected only: forecasts that sum to the totals (aim at
                         the mean; default: the median, best per profile;
                         docs/forecast-quality.md)
+  --in-engine           corrected only, with --engine duckdb or postgres: train
+                        where the rows are (the default model; Node holds sums,
+                        not rows; docs/engines.md)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
 ${COMMON}`,
@@ -64,6 +69,7 @@ ${COMMON}`,
       model: { type: 'string' },
       'calibration-weeks': { type: 'string' },
       mean: { type: 'boolean' },
+      'in-engine': { type: 'boolean' },
       out: { type: 'string' },
       metrics: { type: 'string' },
     });
@@ -79,19 +85,33 @@ ${COMMON}`,
     const modelSpec = values.model === undefined ? undefined : flag(() => withAim(checkModelSpec(modelFlag(values.model as string), command), aim, command));
     const weeksFlag = values['calibration-weeks'] as string | undefined;
     if (weeksFlag !== undefined && !/^\d+$/.test(weeksFlag)) throw new UsageError(`${command}: --calibration-weeks must be a non-negative integer`);
-    const { weekly, report } = await loadWeeklyFrom(data, preset, context);
-    const bar = new ProgressBar(io.stderr, context.quiet);
-    note(
-      `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}${repeatedDays(report)}; ${weekly.length} weekly rows`,
-    );
-    const trained = trainModels(weekly, {
+    const settings = {
       cutoff,
-      onProgress: bar.callback,
       ...(modelSpec ? { model: modelSpec } : {}),
       ...(aim ? { aim } : {}),
       ...(weeksFlag !== undefined ? { calibrationWeeks: Number(weeksFlag) } : {}),
-    });
-    bar.done();
+    };
+    const read = (report: LoadReport, weeklyRows: number) =>
+      note(
+        `read ${report.rows} daily rows from ${report.files.length} files (${formatBytes(report.bytes)})${report.skipped ? `, skipped ${report.skipped} unreadable rows (first: ${report.skippedExamples[0]?.message})` : ''}${repeatedDays(report)}; ${weeklyRows} weekly rows`,
+      );
+    let trained: ReturnType<typeof trainModels>;
+    let report: LoadReport;
+    if (values['in-engine']) {
+      if (preset !== 'corrected') throw new UsageError(`${command}: --in-engine trains the corrected preset's model: it needs --preset corrected`);
+      if (Array.isArray(data.source)) throw new UsageError(`${command}: --in-engine trains where the rows are: it needs --engine duckdb or postgres`);
+      const inEngine = await trainInEngine(data.source, { ...settings, onError: data.onError });
+      ({ report } = inEngine);
+      read(report, inEngine.rows.weekly);
+      trained = inEngine;
+    } else {
+      const loaded = await loadWeeklyFrom(data, preset, context);
+      ({ report } = loaded);
+      const bar = new ProgressBar(io.stderr, context.quiet);
+      read(report, loaded.weekly.length);
+      trained = trainModels(loaded.weekly, { ...settings, onProgress: bar.callback });
+      bar.done();
+    }
     for (const w of trained.warnings) note(`note: ${w}`);
     const summary = {
       model: out,
