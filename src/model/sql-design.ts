@@ -23,6 +23,12 @@ import type { ScalerState } from './scaler.js';
 /** Which candidate rows a design's queries read: those with a posting history (the model's), or those without (the cold-start heads'). */
 export type RowSet = 'history' | 'cold';
 
+/**
+ * The scale the heads are fitted on: `log`, log1p of the target, mapped back by e^p · factor − 1 with the
+ * absolute-error factor (`log-linear`, the cold-start heads); `raw`, the target itself, the forecast p (`ridge`).
+ */
+export type HeadScale = 'log' | 'raw';
+
 /** The training's days: the cutoff, and the calibration windows' start (the rows before it fit the calibration heads). */
 export interface TrainingDays {
   cutoff: number;
@@ -73,6 +79,7 @@ export function normalSumsQuery(
   features: readonly string[],
   set: RowSet,
   days: TrainingDays,
+  scale: HeadScale,
 ): { sql: string; width: number } {
   const js = features.map((_, j) => j);
   const eps = double(d, Number.EPSILON);
@@ -93,7 +100,7 @@ export function normalSumsQuery(
     FROM ef_variance
   ), ef_parts AS (
     SELECT hz.h, CASE WHEN sunday + ${LAST} <= ${days.calibrationCut} THEN 0 WHEN sunday + ${LAST} <= ${days.cutoff} THEN 1 END AS part,
-           ${log1pSql(TARGET)} AS y, ${js.map((j) => `(x${j} - m${j}) / s${j} AS z${j}`).join(', ')}
+           ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y, ${js.map((j) => `(x${j} - m${j}) / s${j} AS z${j}`).join(', ')}
     FROM ef_rows CROSS JOIN ef_scaler CROSS JOIN ${HORIZON_ROWS}
   ), ef_sums AS (
     SELECT h, part, ${sums.map((s, k) => `CAST(${s} AS ${d.double}) AS a${k}`).join(', ')}
@@ -115,8 +122,14 @@ export interface EngineNormalSums {
 }
 
 /** @internal The scaler and the normal sums of a log-scale design over the rows of `set`, by `query` where they are. */
-export async function normalSumsInEngine(query: WindowColumnsQuery, features: readonly string[], set: RowSet, days: TrainingDays): Promise<EngineNormalSums> {
-  const columns = await query((d, windowColumns) => normalSumsQuery(d, windowColumns, features, set, days));
+export async function normalSumsInEngine(
+  query: WindowColumnsQuery,
+  features: readonly string[],
+  set: RowSet,
+  days: TrainingDays,
+  scale: HeadScale,
+): Promise<EngineNormalSums> {
+  const columns = await query((d, windowColumns) => normalSumsQuery(d, windowColumns, features, set, days, scale));
   const p = features.length;
   const early = HORIZONS.map(() => new NormalSums(p));
   const later = HORIZONS.map(() => new NormalSums(p));
@@ -175,6 +188,7 @@ export function headsQuery(
   heads: { final: readonly LinearHead[]; calibration: readonly LinearHead[] },
   days: TrainingDays,
   score: ScoreScale,
+  scale: HeadScale,
 ): { sql: string; width: number } {
   const nan = `CAST('NaN' AS ${d.double})`;
   // p = intercept + Σ coef · z, added in the JS order (`logHeadFromSums`): SQL adds a + b + c as (a + b) + c.
@@ -186,30 +200,33 @@ export function headsQuery(
       FROM (SELECT h, exp(y - ${p}) AS ratio, exp(${p}) AS w FROM ef_fitted WHERE ${rows}) AS r
     ) AS c WHERE below >= total / 2 GROUP BY h`;
   const horizonDays = `CASE ${HORIZONS.map((days, h) => `WHEN hz.h = ${h + 1} THEN ${days}`).join(' ')} END`;
-  const forecast = `greatest(${double(d, 0)}, exp(p_calibration) * c.factor - 1)`;
-  const scale = score.kind === 'profile-scale' ? expm1Sql('scale_x') : forecast;
+  // A forecast from a fitted value and its factor: mapped back from the log scale, or as it is; clipped at 0.
+  const mapped = (p: string, factor: string) => `greatest(${double(d, 0)}, ${scale === 'log' ? `exp(${p}) * ${factor} - 1` : p})`;
+  const noFactor = `SELECT h, ${double(d, 1)} AS factor FROM ${HORIZON_ROWS}`;
+  const forecast = mapped('p_calibration', 'c.factor');
+  const profileScale = score.kind === 'profile-scale' ? (scale === 'log' ? expm1Sql('scale_x') : 'scale_x') : forecast;
   const levels = Array.from({ length: GRID + 1 }, (_, k) => k / GRID);
   const quantiles =
     d.name === 'duckdb'
       ? `quantile_cont(score, [${levels.map((q) => double(d, q)).join(', ')}])`
       : `percentile_cont(ARRAY[${levels.map((q) => double(d, q)).join(', ')}]) WITHIN GROUP (ORDER BY score)`;
   const sql = `${designRowsSql(d, windowColumns, features, set)}, ef_fitted AS (
-    SELECT hz.h, sunday, ${horizonDays} AS horizon_days, scale_x, ${TARGET} AS t, ${log1pSql(TARGET)} AS y,
+    SELECT hz.h, sunday, ${horizonDays} AS horizon_days, scale_x, ${TARGET} AS t, ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y,
            ${fitted((h) => heads.final[h]!)} AS p_final, ${fitted((h) => heads.calibration[h]!)} AS p_calibration
     FROM (SELECT sunday, ${score.kind === 'profile-scale' ? `x${score.scaleAt}` : nan} AS scale_x,
                  ${features.map((_, j) => `(x${j} - ${double(d, scaler.mean[j]!)}) / ${double(d, scaler.scale[j]!)} AS z${j}`).join(', ')},
                  ${HORIZONS.map((_, h) => `t${h + 1}`).join(', ')} FROM ef_rows) AS z
     CROSS JOIN ${HORIZON_ROWS}
-  ), ef_factor AS (${median('p_final', `y IS NOT NULL AND sunday + ${LAST} <= ${days.cutoff}`)}
-  ), ef_calibration_factor AS (${median('p_calibration', `y IS NOT NULL AND sunday + ${LAST} <= ${days.calibrationCut}`)}
+  ), ef_factor AS (${scale === 'log' ? median('p_final', `y IS NOT NULL AND sunday + ${LAST} <= ${days.cutoff}`) : noFactor}
+  ), ef_calibration_factor AS (${scale === 'log' ? median('p_calibration', `y IS NOT NULL AND sunday + ${LAST} <= ${days.calibrationCut}`) : noFactor}
   ), ef_test AS (
-    SELECT f.h, t, greatest(${double(d, 0)}, exp(p_final) * factor - 1) AS predicted FROM ef_fitted AS f JOIN ef_factor USING (h) WHERE t IS NOT NULL AND sunday > ${days.cutoff}
+    SELECT f.h, t, ${mapped('p_final', 'factor')} AS predicted FROM ef_fitted AS f JOIN ef_factor USING (h) WHERE t IS NOT NULL AND sunday > ${days.cutoff}
   ), ef_metrics AS (
     SELECT h, count(*) AS n, sum(abs(t - predicted)) AS absolute, sum((t - predicted) * (t - predicted)) AS squared, sum(t) / count(*) AS mean FROM ef_test GROUP BY h
   ), ef_total AS (
     SELECT h, sum((t - mean) * (t - mean)) AS total FROM ef_test JOIN ef_metrics USING (h) GROUP BY h
   ), ef_scores AS (
-    SELECT f.h, abs(t - ${forecast}) / greatest(${double(d, score.floor)}, ${scale}) AS score
+    SELECT f.h, abs(t - ${forecast}) / greatest(${double(d, score.floor)}, ${profileScale}) AS score
     FROM ef_fitted AS f JOIN ef_calibration_factor AS c USING (h) WHERE t IS NOT NULL AND sunday > ${days.calibrationCut} AND sunday + horizon_days <= ${days.cutoff}
   ), ef_quantiles AS (
     SELECT h, count(*) AS n, ${quantiles} AS q FROM ef_scores GROUP BY h
@@ -283,9 +300,10 @@ export async function headsInEngine(
   set: RowSet,
   days: TrainingDays,
   score: ScoreScale,
+  fit: { scale: HeadScale; lambda: number } = { scale: 'log', lambda: LOG_JITTER },
 ): Promise<EngineHeads> {
-  const sums = await normalSumsInEngine(query, features, set, days);
-  const solved = (s: NormalSums) => (s.n > 0 ? s.solve(LOG_JITTER) : null);
+  const sums = await normalSumsInEngine(query, features, set, days, fit.scale);
+  const solved = (s: NormalSums) => (s.n > 0 ? s.solve(fit.lambda) : null);
   const final = HORIZONS.map((_, h) => solved(sums.early[h]!.plus(sums.later[h]!)));
   const calibration = HORIZONS.map((_, h) => solved(sums.early[h]!));
   const none = { coef: features.map(() => 0), intercept: 0 };
@@ -300,12 +318,13 @@ export async function headsInEngine(
           { final: final.map((f) => f ?? none), calibration: calibration.map((f) => f ?? none) },
           days,
           score,
+          fit.scale,
         ),
       )
     : [];
   const at = (c: number, h: number) => columns[c]?.[h] ?? Number.NaN;
-  const head = (fit: { coef: ArrayLike<number>; intercept: number } | null, factor: number): LogHead | null =>
-    fit ? { coef: Array.from(fit.coef), intercept: fit.intercept, factor } : null;
+  const head = (solution: { coef: ArrayLike<number>; intercept: number } | null, factor: number): LogHead | null =>
+    solution ? { coef: Array.from(solution.coef), intercept: solution.intercept, factor } : null;
   const q = 8;
   const tail = q + GRID + 1;
   return {

@@ -7,7 +7,7 @@ import { checkLimits, DEFAULT_CUTOFF, HORIZONS, TARGETS, type InputLimits, type 
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { COLD_START_FEATURES, MIN_ROWS as COLD_START_MIN_ROWS, withEnoughScores, type ColdStart } from './cold-start.js';
 import { parseFeature } from './design.js';
-import type { FittedHead } from './estimators.js';
+import { LOG_JITTER, type FittedHead } from './estimators.js';
 import { calibrationComplete, INTERVAL_METHOD, INTERVAL_SCALE, type IntervalCalibration } from './intervals.js';
 import type { ModelSpec } from './kinds/kind.js';
 import { modelKind } from './kinds/registry.js';
@@ -31,7 +31,7 @@ export interface TrainInEngineOptions {
   preset?: 'corrected';
   /** T3 cutoff, `YYYY-MM-DD`, as `trainModels` takes it. */
   cutoff?: string;
-  /** The model: `log-linear` (the default), with its `features` design; the other kinds are trained by `trainModels`. */
+  /** The model: `log-linear` (the default) or `ridge`, with their settings; the other kinds are trained by `trainModels`. */
   model?: ModelSpec | string;
   /** Calibration weeks before the cutoff (8); `false` for none. */
   calibrationWeeks?: number | false;
@@ -52,7 +52,7 @@ const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V>
   Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
 
 /**
- * Trains the `corrected` preset's default model where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
+ * Trains the `corrected` preset's default model (or a `ridge` one) where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
  * of PostgreSQL shards): the window columns, the design, the normal sums, the back-transform factors, the
  * calibration quantiles, the test metrics and the cold-start heads are computed by the engine; Node solves the
  * p × p systems and assembles the model. It returns what `trainModels` returns on the same rows (coefficients,
@@ -72,9 +72,16 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     throw new ArgumentRangeError(`trainInEngine: only the corrected preset is trained in an engine, got ${JSON.stringify(options.preset)}`);
   const spec = withAim(checkModelSpec(options.model, 'trainInEngine'), options.aim, 'trainInEngine');
   const kind = modelKind(spec.kind);
-  if (kind.name !== 'log-linear' || (spec.correction ?? 'absolute') !== 'absolute')
+  // How the kinds trained here are fitted: log-linear on log1p of the target (a negligible ridge), ridge on the target.
+  const fit =
+    kind.name === 'log-linear' && (spec.correction ?? 'absolute') === 'absolute'
+      ? { scale: 'log' as const, lambda: LOG_JITTER }
+      : kind.name === 'ridge'
+        ? { scale: 'raw' as const, lambda: spec.lambda as number }
+        : null;
+  if (!fit)
     throw new ArgumentTypeError(
-      `trainInEngine: ${spec.kind}${spec.correction ? ` with the ${spec.correction} back-transform` : ''} is not trained in an engine yet (log-linear with the absolute back-transform is); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
+      `trainInEngine: ${spec.kind}${spec.correction ? ` with the ${spec.correction} back-transform` : ''} is not trained in an engine yet (log-linear with the absolute back-transform and ridge are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
     );
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainInEngine: cutoff');
@@ -85,13 +92,13 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
   const days: TrainingDays = { cutoff: cutoffDay, calibrationCut: cutoffDay - last - 7 * calibrationWeeks };
   const request = { onError: options.onError ?? 'throw', limits: checkLimits(options.limits, 'trainInEngine') };
   const { features } = kind.design(spec);
-  const scaleAt = features.findIndex((f) => parseFeature(f).column === INTERVAL_SCALE && parseFeature(f).log);
+  const scaleAt = features.findIndex((f) => parseFeature(f).column === INTERVAL_SCALE);
   // One read of the rows: the window columns computed once, the model's passes and the cold-start heads' over them.
   const {
     result: [main, cold],
     report,
   } = await (source as WeeklySource & WindowColumnsSource)[QUERY_OVER_WINDOW_COLUMNS](request, async (query) => [
-    await headsInEngine(query, features, 'history', days, { kind: 'profile-scale', scaleAt, floor: INTERVAL_FLOOR }),
+    await headsInEngine(query, features, 'history', days, { kind: 'profile-scale', scaleAt, floor: INTERVAL_FLOOR }, fit),
     await headsInEngine(query, COLD_START_FEATURES, 'cold', days, { kind: 'forecast-scale', floor: INTERVAL_FLOOR }),
   ]);
   const train = HORIZONS.map((_, h) => main.early[h]! + main.later[h]!);
@@ -138,7 +145,11 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     gap: main.counts.gap,
     calibration: perTarget((_, h) => (calibrate ? main.scores[h]!.n : 0)),
   };
-  const heads = perTarget((_, h) => main.heads[h]!);
+  // A log-scale head keeps its back-transform factor; a ridge head has none.
+  const heads = perTarget((_, h) => {
+    const { factor, ...head } = main.heads[h]!;
+    return fit.scale === 'log' ? { ...head, factor } : head;
+  });
   const model: EngagementModel = {
     formatVersion: FORMAT_VERSION_2,
     library: { name: LIBRARY_NAME, version: VERSION },

@@ -137,6 +137,8 @@ describe.skipIf(skip)('duckdb()', () => {
     await expect(trainInEngine(duckdb({ files: late }), { model: 'mlp' })).rejects.toThrow(
       /mlp is not trained in an engine yet .*the neural network is JS-only/,
     );
+    // A ridge model (the target as it is, no back-transform), as trainModels fits it.
+    await expectSameTraining(duckdb({ files: late }), lateWeekly.weekly, { cutoff: '2024-05-26', model: 'ridge' });
     // Without calibration: no intervals, as trainModels.
     await expectSameTraining(duckdb({ files: `${GOLDEN}input` }), parity.weekly, { cutoff: '2024-06-30', calibrationWeeks: false });
   });

@@ -130,6 +130,7 @@ describe.skipIf(skip)('postgres()', () => {
     // Profiles that start posting late: cold-start heads with intervals of their own.
     const lateWeekly = await loadWeekly(join(dir, 'late'), { preset: 'corrected' });
     expect((await expectSameTraining(source('late'), lateWeekly.weekly, { cutoff: '2024-05-26' })).coldStart?.intervals).toBeTruthy();
+    await expectSameTraining(source('late'), lateWeekly.weekly, { cutoff: '2024-05-26', model: 'ridge' });
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
     await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip' });
   });

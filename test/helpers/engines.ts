@@ -415,12 +415,13 @@ export async function writeDirtyDynamicData(dir: string): Promise<void> {
 export async function expectSameTraining(
   source: WeeklySource,
   weekly: WeeklyFrame,
-  options: { cutoff: string; calibrationWeeks?: number | false; onError?: 'throw' | 'skip' },
+  options: { cutoff: string; calibrationWeeks?: number | false; onError?: 'throw' | 'skip'; model?: string },
 ): Promise<EngagementModel> {
   const want = trainModels(weekly, {
     preset: 'corrected',
     cutoff: options.cutoff,
     ...(options.calibrationWeeks !== undefined ? { calibrationWeeks: options.calibrationWeeks } : {}),
+    ...(options.model !== undefined ? { model: options.model } : {}),
   });
   const got = await trainInEngine(source, options);
   expectSameModel(JSON.parse(JSON.stringify(want.model)), JSON.parse(JSON.stringify(got.model)));
