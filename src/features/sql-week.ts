@@ -1,4 +1,4 @@
-import { WINDOW_COLUMNS, LEVEL_FILTER, LEVEL_FILTERS, EWM_HALF_LIVES, MEDIAN_WEEKS } from './windows.js';
+import { WINDOW_COLUMNS, LEVEL_FILTER, LEVEL_FILTERS, EWM_HALF_LIVES, MEDIAN_WEEKS, WEEK_WINDOW } from './windows.js';
 
 /*
  * The `corrected` preset's window columns (windows.ts) computed by a SQL
@@ -70,12 +70,6 @@ export function expm1Sql(z: string): string {
   return `CASE WHEN (${z}) > 40 THEN exp(${z}) WHEN exp(${z}) = 1 THEN (${z}) WHEN exp(${z}) - 1 = -1 THEN -1 ELSE (exp(${z}) - 1) * (${z}) / ln(exp(${z})) END`;
 }
 
-/** The names the window columns' SQL is written over (`ColumnDefinition.sql`). */
-export const WEEK_STATE = {
-  /** The named window: the profile's weeks in order. */
-  window: 'ef_week',
-} as const;
-
 /**
  * One level filter's step in the recursion over a profile's posting weeks, as windows.ts's `levelColumn` takes it:
  * `l` is the state after posting week `l.k`, and carries the profile's posting weeks as lists (`li`, `ly`, `lr`:
@@ -108,8 +102,8 @@ function levelStep(d: SqlDialect, s: string, weekVariance: number): string[] {
  */
 export function windowColumnsQuery(d: SqlDialect, segments: string): string {
   const nan = `CAST('NaN' AS ${d.double})`;
-  const w = WEEK_STATE.window;
-  const filters = LEVEL_FILTERS.map((f, k) => ({ ...f, s: String(k), step: levelStep(d, String(k), f.weekVariance) }));
+  const w = WEEK_WINDOW;
+  const filters = LEVEL_FILTERS.map((f, k) => ({ s: String(k), step: levelStep(d, String(k), f.weekVariance) }));
   const ewm = EWM_HALF_LIVES.map((h) => {
     const lambda = double(d, 2 ** (-1 / h));
     // Σ λ^(i−s) x_s = λ^i · Σ λ^(−s) x_s, s counted from the profile's first week (λ^(−s) stays finite within the span limits).

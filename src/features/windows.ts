@@ -67,9 +67,12 @@ function windowState(frame: WeeklyFrame): WindowState {
   return s;
 }
 
+/** The named SQL window the columns' expressions are written over (`features/sql-week.ts`): a profile's weeks in order. */
+export const WEEK_WINDOW = 'ef_week';
+
 /** `windowSum` in SQL (`features/sql-week.ts`): over the running sum `prefix`, as the JS kernel subtracts. */
 function windowSumSql(prefix: string, weeks: number): string {
-  return weeks === 0 ? prefix : `(${prefix} - coalesce(lag(${prefix}, ${weeks}) OVER ef_week, 0))`;
+  return weeks === 0 ? prefix : `(${prefix} - coalesce(lag(${prefix}, ${weeks}) OVER ${WEEK_WINDOW}, 0))`;
 }
 
 /** The sum of `prefix` over the last `weeks` rows of row i's profile (all of them when `weeks` is 0). */
@@ -270,10 +273,9 @@ export const LEVEL_FILTER = {
  * shift, and the filter restarts from those two weeks. The column is the
  * filtered level mapped back (expm1), missing before the first post.
  */
-function levelColumn(name: string, weekVariance: number): ColumnDefinition {
+function levelColumn(name: string, weekVariance: number, filter: number): ColumnDefinition {
   const { postVariance, clip } = LEVEL_FILTER;
-  // The filter's state after each posting week comes from a recursion over them (features/sql-week.ts).
-  const filter = LEVEL_FILTERS.findIndex((f) => f.name === name);
+  // The filter's state after each posting week comes from a recursion over them (features/sql-week.ts), filter by filter.
   return perProfileColumn(name, `level_filter_${filter}`, (posts, engagement, start, end, values) => {
     let level = Number.NaN;
     let variance = 0;
@@ -336,7 +338,7 @@ export const WINDOW_COLUMNS: readonly ColumnDefinition[] = [
   FOLLOWERS_LAST_KNOWN_COLUMN,
   ...EWM_HALF_LIVES.map(ewmColumn),
   MEDIAN_COLUMN,
-  ...LEVEL_FILTERS.map((f) => levelColumn(f.name, f.weekVariance)),
+  ...LEVEL_FILTERS.map((f, k) => levelColumn(f.name, f.weekVariance, k)),
 ];
 
 /** What a profile's history says at weekly row i, for any preset's table: weeks since its latest week with posts (−1 when none) and posts in the 26 weeks ending there. */

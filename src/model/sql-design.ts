@@ -262,7 +262,7 @@ export function headsQuery(
   return { sql, width: 8 + levels.length + 6 };
 }
 
-/** A fitted log-scale head: coefficients, intercept and back-transform factor. */
+/** A fitted head: coefficients, intercept and back-transform factor (1 for a `raw`-scale head, which has none). */
 export interface LogHead {
   coef: number[];
   intercept: number;
