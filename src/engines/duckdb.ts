@@ -608,7 +608,15 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         1,
       );
       await windowColumnsChecks(request, name, report, counts, examples, widest[0]![0]!);
-      const result = await work(connection, windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments'));
+      // The stages into temporary tables first (DuckDB spills those), then the query over them; all dropped after.
+      const { stages, query } = windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments');
+      let result: T;
+      try {
+        for (const stage of stages) await connection.run(`CREATE OR REPLACE TEMP TABLE ${stage.table} AS ${stage.sql}`);
+        result = await work(connection, query);
+      } finally {
+        await connection.run(stages.map((stage) => `DROP TABLE IF EXISTS ${stage.table};`).join(' '));
+      }
       await connection.run('DROP TABLE ef_segments; DROP TABLE IF EXISTS ef_ids');
       return { result, report };
     });

@@ -544,7 +544,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         const report = emptyReport();
         const counts = { kept: kept!, outside: outside!, refused: refused!, missing: missing!, last: last!, duplicates: duplicates! };
         await windowColumnsChecks(request, table, report, counts, examples, widest!);
-        const result = await work((text) => query(text), windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments'));
+        // One statement: PostgreSQL's dialect is not staged (its CTEs read more than once spill as they grow).
+        const result = await work((text) => query(text), windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments').query);
         return { result, report };
       }, segmentsSettings(partitioned)),
     );

@@ -159,8 +159,8 @@ const WEEKS_SINCE_POST_COLUMN: ColumnDefinition = {
 /** The latest non-missing followers value on or before the row's Sunday; missing when none yet. */
 const FOLLOWERS_LAST_KNOWN_COLUMN: ColumnDefinition = {
   name: 'followers_last_known',
-  // The first week of each run of weeks that starts at a week with a followers value.
-  sql: 'CASE WHEN followers_run > 0 THEN first_value(followers) OVER (PARTITION BY id, followers_run ORDER BY sunday) END',
+  // The followers of the latest week with a value (sql-week.ts), NULL before the first.
+  sql: 'last_followers',
   numeric: (frame) => {
     const s = windowState(frame);
     const followers = frame.stored('lastFollowers');

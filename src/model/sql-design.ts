@@ -60,9 +60,10 @@ const HORIZON_ROWS = `(VALUES ${HORIZONS.map((_, h) => `(${h + 1})`).join(', ')}
  * later, where that week has posts); `ef_rows`, the weeks of `set` with a target at some horizon.
  */
 function designRowsSql(d: SqlDialect, windowColumns: string, features: readonly string[], set: RowSet): string {
-  return `WITH ef_window AS (${windowColumns}), ef_x AS (
+  // The window columns are read where each part needs them, not copied first (a CTE read twice is otherwise materialized).
+  return `WITH ef_window AS NOT MATERIALIZED (${windowColumns}), ef_x AS (
     SELECT sunday, post_run, ${features.map((f, j) => `${featureSql(d, f)} AS x${j}`).join(', ')},
-           ${HORIZONS.map((_, h) => `lead(CASE WHEN posts > 0 THEN engagement / posts END, ${h + 1}) OVER (PARTITION BY id ORDER BY sunday) AS t${h + 1}`).join(', ')}
+           ${HORIZONS.map((_, h) => `target_${h + 1} AS t${h + 1}`).join(', ')}
     FROM ef_window
   ), ef_rows AS (
     SELECT * FROM ef_x WHERE post_run ${set === 'history' ? '>' : '='} 0 AND (${HORIZONS.map((_, h) => `t${h + 1} IS NOT NULL`).join(' OR ')})
@@ -210,6 +211,7 @@ export function headsQuery(
     d.name === 'duckdb'
       ? `quantile_cont(score, [${levels.map((q) => double(d, q)).join(', ')}])`
       : `percentile_cont(ARRAY[${levels.map((q) => double(d, q)).join(', ')}]) WITHIN GROUP (ORDER BY score)`;
+  // The rows' counts in one scan of the window columns (ef_weekly_counts): they need no features.
   const sql = `${designRowsSql(d, windowColumns, features, set)}, ef_fitted AS (
     SELECT hz.h, sunday, ${horizonDays} AS horizon_days, scale_x, ${TARGET} AS t, ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y,
            ${fitted((h) => heads.final[h]!)} AS p_final, ${fitted((h) => heads.calibration[h]!)} AS p_calibration
@@ -230,11 +232,15 @@ export function headsQuery(
     FROM ef_fitted AS f JOIN ef_calibration_factor AS c USING (h) WHERE t IS NOT NULL AND sunday > ${days.calibrationCut} AND sunday + horizon_days <= ${days.cutoff}
   ), ef_quantiles AS (
     SELECT h, count(*) AS n, ${quantiles} AS q FROM ef_scores GROUP BY h
+  ), ef_weekly_counts AS (
+    SELECT count(*) AS weekly, ${HORIZONS.map((_, h) => `count(*) FILTER (WHERE target_${h + 1} IS NULL) AS no_target_${h + 1}`).join(', ')},
+           count(*) FILTER (WHERE post_run = 0 AND (${HORIZONS.map((_, h) => `target_${h + 1} IS NOT NULL`).join(' OR ')})) AS cold
+    FROM ef_window
   ), ef_counts AS (
-    SELECT hz.h, (SELECT count(*) FROM ef_x) AS weekly, count(*) FILTER (WHERE ${TARGET} IS NULL) AS no_target
-    FROM ef_x CROSS JOIN ${HORIZON_ROWS} GROUP BY hz.h
+    SELECT hz.h, weekly, CASE ${HORIZONS.map((_, h) => `WHEN hz.h = ${h + 1} THEN no_target_${h + 1}`).join(' ')} END AS no_target
+    FROM ef_weekly_counts CROSS JOIN ${HORIZON_ROWS}
   ), ef_spans AS (
-    SELECT (SELECT count(*) FROM ef_x WHERE post_run = 0 AND (${HORIZONS.map((_, h) => `t${h + 1} IS NOT NULL`).join(' OR ')})) AS cold,
+    SELECT (SELECT cold FROM ef_weekly_counts) AS cold,
            count(*) FILTER (WHERE sunday <= ${days.cutoff} AND sunday + ${LAST} > ${days.cutoff}) AS gap, min(sunday) AS first, max(sunday) AS last
     FROM ef_rows
   )
