@@ -3,7 +3,7 @@ import { expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
 import { HORIZONS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums } from './estimators.js';
-import { GRID } from './intervals.js';
+import { GRID, INTERVAL_SCALE } from './intervals.js';
 import type { ScalerState } from './scaler.js';
 
 /*
@@ -59,10 +59,10 @@ const HORIZON_ROWS = `(VALUES ${HORIZONS.map((_, h) => `(${h + 1})`).join(', ')}
  * log-transformed as `designColumns` makes them) and its targets `t1` … `t4` (the engagement per post 1 … 4 weeks
  * later, where that week has posts); `ef_rows`, the weeks of `set` with a target at some horizon.
  */
-function designRowsSql(d: SqlDialect, windowColumns: string, features: readonly string[], set: RowSet): string {
+function designRowsSql(d: SqlDialect, windowColumns: string, features: readonly string[], set: RowSet, extra: readonly string[] = []): string {
   // The window columns are read where each part needs them, not copied first (a CTE read twice is otherwise materialized).
   return `WITH ef_window AS NOT MATERIALIZED (${windowColumns}), ef_x AS (
-    SELECT sunday, post_run, ${features.map((f, j) => `${featureSql(d, f)} AS x${j}`).join(', ')},
+    SELECT sunday, post_run, ${features.map((f, j) => `${featureSql(d, f)} AS x${j}`).join(', ')},${extra.map((e) => ` ${e},`).join('')}
            ${HORIZONS.map((_, h) => `target_${h + 1} AS t${h + 1}`).join(', ')}
     FROM ef_window
   ), ef_rows AS (
@@ -165,7 +165,8 @@ export interface LinearHead {
 
 /**
  * How a calibration row is scored: `profile-scale`, the main model's (|actual − forecast| / max(floor, the
- * profile's imputed 13-week average, the design's feature `scaleAt` mapped back)); `forecast-scale`, the cold-start
+ * profile's imputed 13-week average: the design's feature `scaleAt` mapped back, or with `scaleAt` −1 the window
+ * column imputed as a feature)); `forecast-scale`, the cold-start
  * heads' (|actual − forecast| / max(floor, forecast)). Forecasts are clipped at 0.
  */
 export type ScoreScale = { kind: 'profile-scale'; scaleAt: number; floor: number } | { kind: 'forecast-scale'; floor: number };
@@ -205,17 +206,20 @@ export function headsQuery(
   const mapped = (p: string, factor: string) => `greatest(${double(d, 0)}, ${scale === 'log' ? `exp(${p}) * ${factor} - 1` : p})`;
   const noFactor = `SELECT h, ${double(d, 1)} AS factor FROM ${HORIZON_ROWS}`;
   const forecast = mapped('p_calibration', 'c.factor');
-  const profileScale = score.kind === 'profile-scale' ? (scale === 'log' ? expm1Sql('scale_x') : 'scale_x') : forecast;
+  // The profile scale from the design's feature (mapped back from log1p where it is one), else imputed apart.
+  const scaleAt = score.kind === 'profile-scale' ? score.scaleAt : -1;
+  const profileScale = score.kind === 'profile-scale' ? (scaleAt >= 0 && parseFeature(features[scaleAt]!).log ? expm1Sql('scale_x') : 'scale_x') : forecast;
+  const extra = score.kind === 'profile-scale' && scaleAt < 0 ? [`${featureSql(d, INTERVAL_SCALE)} AS x_scale`] : [];
   const levels = Array.from({ length: GRID + 1 }, (_, k) => k / GRID);
   const quantiles =
     d.name === 'duckdb'
       ? `quantile_cont(score, [${levels.map((q) => double(d, q)).join(', ')}])`
       : `percentile_cont(ARRAY[${levels.map((q) => double(d, q)).join(', ')}]) WITHIN GROUP (ORDER BY score)`;
   // The rows' counts in one scan of the window columns (ef_weekly_counts): they need no features.
-  const sql = `${designRowsSql(d, windowColumns, features, set)}, ef_fitted AS (
+  const sql = `${designRowsSql(d, windowColumns, features, set, extra)}, ef_fitted AS (
     SELECT hz.h, sunday, ${horizonDays} AS horizon_days, scale_x, ${TARGET} AS t, ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y,
            ${fitted((h) => heads.final[h]!)} AS p_final, ${fitted((h) => heads.calibration[h]!)} AS p_calibration
-    FROM (SELECT sunday, ${score.kind === 'profile-scale' ? `x${score.scaleAt}` : nan} AS scale_x,
+    FROM (SELECT sunday, ${score.kind === 'profile-scale' ? (scaleAt >= 0 ? `x${scaleAt}` : 'x_scale') : nan} AS scale_x,
                  ${features.map((_, j) => `(x${j} - ${double(d, scaler.mean[j]!)}) / ${double(d, scaler.scale[j]!)} AS z${j}`).join(', ')},
                  ${HORIZONS.map((_, h) => `t${h + 1}`).join(', ')} FROM ef_rows) AS z
     CROSS JOIN ${HORIZON_ROWS}
@@ -268,6 +272,12 @@ export function headsQuery(
   return { sql, width: 8 + levels.length + 6 };
 }
 
+/**
+ * How `headsInEngine` fits its heads: least squares with a ridge term `lambda` on the log or raw scale, or a head
+ * `given` (a baseline: the coefficients of its one feature, no fit), applied to the features as they are.
+ */
+export type HeadFit = { scale: HeadScale; lambda: number } | { scale: 'raw'; given: LinearHead };
+
 /** A fitted head: coefficients, intercept and back-transform factor (1 for a `raw`-scale head, which has none). */
 export interface LogHead {
   coef: number[];
@@ -306,21 +316,24 @@ export async function headsInEngine(
   set: RowSet,
   days: TrainingDays,
   score: ScoreScale,
-  fit: { scale: HeadScale; lambda: number } = { scale: 'log', lambda: LOG_JITTER },
+  fit: HeadFit = { scale: 'log', lambda: LOG_JITTER },
 ): Promise<EngineHeads> {
   const sums = await normalSumsInEngine(query, features, set, days, fit.scale);
-  const solved = (s: NormalSums) => (s.n > 0 ? s.solve(fit.lambda) : null);
+  const solved = (s: NormalSums) => (s.n <= 0 ? null : 'given' in fit ? fit.given : s.solve(fit.lambda));
   const final = HORIZONS.map((_, h) => solved(sums.early[h]!.plus(sums.later[h]!)));
   const calibration = HORIZONS.map((_, h) => solved(sums.early[h]!));
   const none = { coef: features.map(() => 0), intercept: 0 };
-  const columns = sums.scaler
+  // A given head reads the features as they are: the scaler, still fitted for the model file, is not applied.
+  const applied =
+    sums.scaler && 'given' in fit ? { ...sums.scaler, mean: features.map(() => 0), var: features.map(() => 1), scale: features.map(() => 1) } : sums.scaler;
+  const columns = applied
     ? await query((d, windowColumns) =>
         headsQuery(
           d,
           windowColumns,
           features,
           set,
-          sums.scaler!,
+          applied,
           { final: final.map((f) => f ?? none), calibration: calibration.map((f) => f ?? none) },
           days,
           score,

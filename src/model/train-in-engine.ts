@@ -13,7 +13,7 @@ import type { ModelSpec } from './kinds/kind.js';
 import { modelKind } from './kinds/registry.js';
 import type { Metrics } from './metrics.js';
 import { FORMAT_VERSION_2, withTargetAliases, type EngagementModel } from './model-file.js';
-import { headsInEngine, type EngineHeads, type TrainingDays } from './sql-design.js';
+import { headsInEngine, type EngineHeads, type HeadFit, type TrainingDays } from './sql-design.js';
 import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, INTERVAL_FLOOR, withAim, type CorrectedTrainResult } from './train-corrected.js';
 import type { CorrectedRowCounts } from './corrected-rows.js';
 
@@ -31,7 +31,10 @@ export interface TrainInEngineOptions {
   preset?: 'corrected';
   /** T3 cutoff, `YYYY-MM-DD`, as `trainModels` takes it. */
   cutoff?: string;
-  /** The model: `log-linear` (the default) or `ridge`, with their settings; the other kinds are trained by `trainModels`. */
+  /**
+   * The model: `log-linear` (the default), `ridge`, or a baseline (`naive`, `window-average`), with their settings;
+   * the other kinds are trained by `trainModels`.
+   */
   model?: ModelSpec | string;
   /** Calibration weeks before the cutoff (8); `false` for none. */
   calibrationWeeks?: number | false;
@@ -48,11 +51,14 @@ export interface TrainInEngineResult extends CorrectedTrainResult {
   report: LoadReport;
 }
 
+/** The baselines' kinds: one feature, the forecast as it is, nothing fitted. */
+const BASELINES = new Set(['naive', 'window-average']);
+
 const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
   Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
 
 /**
- * Trains the `corrected` preset's default model (or a `ridge` one) where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
+ * Trains the `corrected` preset's default model (or a `ridge` one, or scores a baseline) where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
  * of PostgreSQL shards): the window columns, the design, the normal sums, the back-transform factors, the
  * calibration quantiles, the test metrics and the cold-start heads are computed by the engine; Node solves the
  * p × p systems and assembles the model. It returns what `trainModels` returns on the same rows (coefficients,
@@ -61,8 +67,8 @@ const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V>
  * @example
  * const { model } = await trainInEngine(postgres({ table: 'daily' }), { cutoff: '2024-09-29' });
  * await saveModel(model, 'model.json');
- * @throws `ArgumentTypeError` for a source that computes nothing where its rows are, or a model kind other than
- * `log-linear` (train those with `trainModels`); `ArgumentRangeError` when no train rows remain; `DataError` as
+ * @throws `ArgumentTypeError` for a source that computes nothing where its rows are, or a model kind not trained
+ * in an engine (`linear`, `mlp`, `aim: 'mean'`: train those with `trainModels`); `ArgumentRangeError` when no train rows remain; `DataError` as
  * `loadWeekly` (a refused row under `onError: 'throw'`, a profile past the span limit).
  */
 export async function trainInEngine(source: WeeklySource, options: TrainInEngineOptions = {}): Promise<TrainInEngineResult> {
@@ -72,16 +78,19 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     throw new ArgumentRangeError(`trainInEngine: only the corrected preset is trained in an engine, got ${JSON.stringify(options.preset)}`);
   const spec = withAim(checkModelSpec(options.model, 'trainInEngine'), options.aim, 'trainInEngine');
   const kind = modelKind(spec.kind);
-  // How the kinds trained here are fitted: log-linear on log1p of the target (a negligible ridge), ridge on the target.
-  const fit =
+  // How the kinds trained here are fitted: log-linear on log1p of the target (a negligible ridge), ridge on the target;
+  // the baselines are not fitted: their one feature is the forecast.
+  const fit: HeadFit | null =
     kind.name === 'log-linear' && (spec.correction ?? 'absolute') === 'absolute'
-      ? { scale: 'log' as const, lambda: LOG_JITTER }
+      ? { scale: 'log', lambda: LOG_JITTER }
       : kind.name === 'ridge'
-        ? { scale: 'raw' as const, lambda: spec.lambda as number }
-        : null;
+        ? { scale: 'raw', lambda: spec.lambda as number }
+        : BASELINES.has(kind.name)
+          ? { scale: 'raw', given: { coef: [1], intercept: 0 } }
+          : null;
   if (!fit)
     throw new ArgumentTypeError(
-      `trainInEngine: ${spec.kind}${spec.correction ? ` with the ${spec.correction} back-transform` : ''} is not trained in an engine yet (log-linear with the absolute back-transform and ridge are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
+      `trainInEngine: ${spec.kind}${spec.correction ? ` with the ${spec.correction} back-transform` : ''} is not trained in an engine yet (log-linear with the absolute back-transform, ridge and the baselines are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
     );
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainInEngine: cutoff');
@@ -91,7 +100,7 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
   const last = HORIZONS[HORIZONS.length - 1]!;
   const days: TrainingDays = { cutoff: cutoffDay, calibrationCut: cutoffDay - last - 7 * calibrationWeeks };
   const request = { onError: options.onError ?? 'throw', limits: checkLimits(options.limits, 'trainInEngine') };
-  const { features } = kind.design(spec);
+  const { features, standardized } = kind.design(spec);
   const scaleAt = features.findIndex((f) => parseFeature(f).column === INTERVAL_SCALE);
   // One read of the rows: the window columns computed once, the model's passes and the cold-start heads' over them.
   const {
@@ -145,8 +154,9 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     gap: main.counts.gap,
     calibration: perTarget((_, h) => (calibrate ? main.scores[h]!.n : 0)),
   };
-  // A log-scale head keeps its back-transform factor; a ridge head has none.
+  // A log-scale head keeps its back-transform factor; a ridge head has none; a baseline's head is empty.
   const heads = perTarget((_, h) => {
+    if ('given' in fit) return {};
     const { factor, ...head } = main.heads[h]!;
     return fit.scale === 'log' ? { ...head, factor } : head;
   });
@@ -156,7 +166,7 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     preset: 'corrected',
     estimator: spec,
     features,
-    inputScaling: 'standard',
+    inputScaling: standardized ? 'standard' : 'none',
     scaler: main.scaler,
     models: heads as unknown as EngagementModel['models'],
     training: { cutoff, from: formatDay(main.counts.first), to: formatDay(main.counts.last), rows },

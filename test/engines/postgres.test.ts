@@ -133,6 +133,9 @@ describe.skipIf(skip)('postgres()', () => {
     await expectSameTraining(source('late'), lateWeekly.weekly, { cutoff: '2024-05-26', model: 'ridge' });
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
     await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip' });
+    // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
+    for (const model of ['naive', 'window-average'])
+      expect((await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();
   });
 
   it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {

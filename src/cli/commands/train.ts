@@ -53,8 +53,9 @@ ${ENGINE_OPTIONS}
                         the mean; default: the median, best per profile;
                         docs/forecast-quality.md)
   --in-engine           corrected only, with --engine duckdb or postgres: train
-                        where the rows are (the default model; Node holds sums,
-                        not rows; docs/engines.md)
+                        where the rows are (the default model, or --model ridge,
+                        naive or window-average; Node holds sums, not rows;
+                        docs/engines.md)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
 ${COMMON}`,
