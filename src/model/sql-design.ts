@@ -2,7 +2,7 @@ import type { WindowColumnsQuery } from '../engines/common.js';
 import { expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
 import { HORIZONS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
-import { LOG_JITTER, NormalSums } from './estimators.js';
+import { LOG_JITTER, NormalSums, type BackTransform } from './estimators.js';
 import { GRID, INTERVAL_SCALE } from './intervals.js';
 import type { ScalerState } from './scaler.js';
 
@@ -191,12 +191,16 @@ export function headsQuery(
   days: TrainingDays,
   score: ScoreScale,
   scale: HeadScale,
+  correction: BackTransform = 'absolute',
 ): { sql: string; width: number } {
   const nan = `CAST('NaN' AS ${d.double})`;
   // p = intercept + Σ coef · z, added in the JS order (`logHeadFromSums`): SQL adds a + b + c as (a + b) + c.
   const fitted = (head: (h: number) => LinearHead) =>
     `CASE ${HORIZONS.map((_, h) => `WHEN hz.h = ${h + 1} THEN ${[double(d, head(h).intercept), ...features.map((_, j) => `${double(d, head(h).coef[j]!)} * z${j}`)].join(' + ')}`).join(' ')} END`;
   // The weighted median: the smallest ratio whose rows, with every smaller or equal one, carry half the weight.
+  // Duan's smearing (aim 'mean'): the mean of e^(y − p).
+  const smearing = (p: string, rows: string) => `SELECT h, sum(exp(y - ${p})) / count(*) AS factor FROM ef_fitted WHERE ${rows} GROUP BY h`;
+  const factorOf = (p: string, rows: string) => (correction === 'smearing' ? smearing(p, rows) : median(p, rows));
   const median = (p: string, rows: string) => `SELECT h, min(ratio) AS factor FROM (
       SELECT h, ratio, sum(w) OVER (PARTITION BY h ORDER BY ratio RANGE UNBOUNDED PRECEDING) AS below, sum(w) OVER (PARTITION BY h) AS total
       FROM (SELECT h, exp(y - ${p}) AS ratio, exp(${p}) AS w FROM ef_fitted WHERE ${rows}) AS r
@@ -223,8 +227,8 @@ export function headsQuery(
                  ${features.map((_, j) => `(x${j} - ${double(d, scaler.mean[j]!)}) / ${double(d, scaler.scale[j]!)} AS z${j}`).join(', ')},
                  ${HORIZONS.map((_, h) => `t${h + 1}`).join(', ')} FROM ef_rows) AS z
     CROSS JOIN ${HORIZON_ROWS}
-  ), ef_factor AS (${scale === 'log' ? median('p_final', `y IS NOT NULL AND sunday + ${LAST} <= ${days.cutoff}`) : noFactor}
-  ), ef_calibration_factor AS (${scale === 'log' ? median('p_calibration', `y IS NOT NULL AND sunday + ${LAST} <= ${days.calibrationCut}`) : noFactor}
+  ), ef_factor AS (${scale === 'log' ? factorOf('p_final', `y IS NOT NULL AND sunday + ${LAST} <= ${days.cutoff}`) : noFactor}
+  ), ef_calibration_factor AS (${scale === 'log' ? factorOf('p_calibration', `y IS NOT NULL AND sunday + ${LAST} <= ${days.calibrationCut}`) : noFactor}
   ), ef_test AS (
     SELECT f.h, t, ${mapped('p_final', 'factor')} AS predicted FROM ef_fitted AS f JOIN ef_factor USING (h) WHERE t IS NOT NULL AND sunday > ${days.cutoff}
   ), ef_metrics AS (
@@ -273,10 +277,11 @@ export function headsQuery(
 }
 
 /**
- * How `headsInEngine` fits its heads: least squares with a ridge term `lambda` on the log or raw scale, or a head
+ * How `headsInEngine` fits its heads: least squares with a ridge term `lambda` on the log or raw scale (a log-scale
+ * head's back-transform by `correction`: `absolute`, the default, or `smearing`), or a head
  * `given` (a baseline: the coefficients of its one feature, no fit), applied to the features as they are.
  */
-export type HeadFit = { scale: HeadScale; lambda: number } | { scale: 'raw'; given: LinearHead };
+export type HeadFit = { scale: HeadScale; lambda: number; correction?: BackTransform } | { scale: 'raw'; given: LinearHead };
 
 /** A fitted head: coefficients, intercept and back-transform factor (1 for a `raw`-scale head, which has none). */
 export interface LogHead {
@@ -338,6 +343,7 @@ export async function headsInEngine(
           days,
           score,
           fit.scale,
+          'correction' in fit ? fit.correction : undefined,
         ),
       )
     : [];

@@ -38,7 +38,7 @@ export interface TrainInEngineOptions {
   model?: ModelSpec | string;
   /** Calibration weeks before the cutoff (8); `false` for none. */
   calibrationWeeks?: number | false;
-  /** `'median'` (the default): the absolute-error back-transform. `'mean'` (smearing) is refused: not computed in an engine yet. */
+  /** `'median'` (the default): the absolute-error back-transform; `'mean'`: Duan's smearing, forecasts that sum to the totals (as `trainModels`). */
   aim?: 'median' | 'mean';
   /** What to do with a row that cannot be read (as `loadWeekly`). */
   onError?: OnError;
@@ -68,7 +68,7 @@ const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V>
  * const { model } = await trainInEngine(postgres({ table: 'daily' }), { cutoff: '2024-09-29' });
  * await saveModel(model, 'model.json');
  * @throws `ArgumentTypeError` for a source that computes nothing where its rows are, or a model kind not trained
- * in an engine (`linear`, `mlp`, `aim: 'mean'`: train those with `trainModels`); `ArgumentRangeError` when no train rows remain; `DataError` as
+ * in an engine (`linear`, `mlp`: train those with `trainModels`); `ArgumentRangeError` when no train rows remain; `DataError` as
  * `loadWeekly` (a refused row under `onError: 'throw'`, a profile past the span limit).
  */
 export async function trainInEngine(source: WeeklySource, options: TrainInEngineOptions = {}): Promise<TrainInEngineResult> {
@@ -81,8 +81,8 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
   // How the kinds trained here are fitted: log-linear on log1p of the target (a negligible ridge), ridge on the target;
   // the baselines are not fitted: their one feature is the forecast.
   const fit: HeadFit | null =
-    kind.name === 'log-linear' && (spec.correction ?? 'absolute') === 'absolute'
-      ? { scale: 'log', lambda: LOG_JITTER }
+    kind.name === 'log-linear'
+      ? { scale: 'log', lambda: LOG_JITTER, correction: spec.correction === 'smearing' ? 'smearing' : 'absolute' }
       : kind.name === 'ridge'
         ? { scale: 'raw', lambda: spec.lambda as number }
         : BASELINES.has(kind.name)
@@ -90,7 +90,7 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
           : null;
   if (!fit)
     throw new ArgumentTypeError(
-      `trainInEngine: ${spec.kind}${spec.correction ? ` with the ${spec.correction} back-transform` : ''} is not trained in an engine yet (log-linear with the absolute back-transform, ridge and the baselines are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
+      `trainInEngine: ${spec.kind} is not trained in an engine yet (log-linear, ridge and the baselines are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
     );
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainInEngine: cutoff');

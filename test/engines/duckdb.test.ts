@@ -142,6 +142,9 @@ describe.skipIf(skip)('duckdb()', () => {
     await expectSameTraining(duckdb({ files: late }), lateWeekly.weekly, { cutoff: '2024-05-26', model: 'ridge' });
     // Without calibration: no intervals, as trainModels.
     await expectSameTraining(duckdb({ files: `${GOLDEN}input` }), parity.weekly, { cutoff: '2024-06-30', calibrationWeeks: false });
+    // Aiming at the mean: Duan's smearing factors, as trainModels computes them (the cold-start heads keep theirs).
+    const mean = await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip', aim: 'mean' });
+    expect((mean.estimator as { correction?: string }).correction).toBe('smearing');
     // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
     for (const model of ['naive', 'window-average'])
       expect((await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();

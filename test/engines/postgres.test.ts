@@ -133,6 +133,9 @@ describe.skipIf(skip)('postgres()', () => {
     await expectSameTraining(source('late'), lateWeekly.weekly, { cutoff: '2024-05-26', model: 'ridge' });
     const want = await loadWeekly(drifting, { preset: 'corrected', onError: 'skip' });
     await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip' });
+    // Aiming at the mean: Duan's smearing factors, as trainModels computes them (the cold-start heads keep theirs).
+    const mean = await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', aim: 'mean' });
+    expect((mean.estimator as { correction?: string }).correction).toBe('smearing');
     // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
     for (const model of ['naive', 'window-average'])
       expect((await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();

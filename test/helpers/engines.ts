@@ -415,13 +415,14 @@ export async function writeDirtyDynamicData(dir: string): Promise<void> {
 export async function expectSameTraining(
   source: WeeklySource,
   weekly: WeeklyFrame,
-  options: { cutoff: string; calibrationWeeks?: number | false; onError?: 'throw' | 'skip'; model?: string },
+  options: { cutoff: string; calibrationWeeks?: number | false; onError?: 'throw' | 'skip'; model?: string; aim?: 'median' | 'mean' },
 ): Promise<EngagementModel> {
   const want = trainModels(weekly, {
     preset: 'corrected',
     cutoff: options.cutoff,
     ...(options.calibrationWeeks !== undefined ? { calibrationWeeks: options.calibrationWeeks } : {}),
     ...(options.model !== undefined ? { model: options.model } : {}),
+    ...(options.aim !== undefined ? { aim: options.aim } : {}),
   });
   const got = await trainInEngine(source, options);
   expectSameModel(JSON.parse(JSON.stringify(want.model)), JSON.parse(JSON.stringify(got.model)));
