@@ -4,6 +4,7 @@ import { HORIZONS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums, type BackTransform } from './estimators.js';
 import { GRID, INTERVAL_SCALE } from './intervals.js';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { ScalerState } from './scaler.js';
 
 /*
@@ -281,7 +282,28 @@ export function headsQuery(
  * head's back-transform by `correction`: `absolute`, the default, or `smearing`), or a head
  * `given` (a baseline: the coefficients of its one feature, no fit), applied to the features as they are.
  */
-export type HeadFit = { scale: HeadScale; lambda: number; correction?: BackTransform } | { scale: 'raw'; given: LinearHead };
+export type HeadFit = { scale: HeadScale; lambda: number; correction?: BackTransform; maxCondition?: number } | { scale: 'raw'; given: LinearHead };
+
+/** The design's condition number past `HeadFit.maxCondition`: its normal equations would lose the digits a QR keeps. */
+export class ConditionError extends Error {
+  constructor(readonly condition: number) {
+    super(`the design's condition number is ${condition.toPrecision(3)}`);
+  }
+}
+
+/**
+ * The condition number of the centered design whose sums `s` holds: the square root of the ratio of the extreme
+ * eigenvalues of its centered cross-products (Infinity when singular).
+ */
+export function centeredCondition(s: NormalSums): number {
+  const { p, n } = s;
+  const a = new Matrix(p, p);
+  for (let j = 0; j < p; j++) for (let q = 0; q < p; q++) a.set(j, q, s.sxx[Math.min(j, q) * p + Math.max(j, q)]! - (s.sx[j]! * s.sx[q]!) / n);
+  const values = new EigenvalueDecomposition(a, { assumeSymmetric: true }).realEigenvalues;
+  const largest = Math.max(...values);
+  const smallest = Math.min(...values);
+  return smallest > 0 ? Math.sqrt(largest / smallest) : Number.POSITIVE_INFINITY;
+}
 
 /** A fitted head: coefficients, intercept and back-transform factor (1 for a `raw`-scale head, which has none). */
 export interface LogHead {
@@ -324,7 +346,15 @@ export async function headsInEngine(
   fit: HeadFit = { scale: 'log', lambda: LOG_JITTER },
 ): Promise<EngineHeads> {
   const sums = await normalSumsInEngine(query, features, set, days, fit.scale);
-  const solved = (s: NormalSums) => (s.n <= 0 ? null : 'given' in fit ? fit.given : s.solve(fit.lambda));
+  const solved = (s: NormalSums) => {
+    if (s.n <= 0) return null;
+    if ('given' in fit) return fit.given;
+    if (fit.maxCondition !== undefined) {
+      const condition = centeredCondition(s);
+      if (!(condition <= fit.maxCondition)) throw new ConditionError(condition);
+    }
+    return s.solve(fit.lambda);
+  };
   const final = HORIZONS.map((_, h) => solved(sums.early[h]!.plus(sums.later[h]!)));
   const calibration = HORIZONS.map((_, h) => solved(sums.early[h]!));
   const none = { coef: features.map(() => 0), intercept: 0 };

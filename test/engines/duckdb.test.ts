@@ -42,7 +42,7 @@ import {
 } from '../helpers/engines.js';
 import { WINDOW_COLUMNS_IN_ENGINE, type WindowColumnsSource } from '../../src/engines/common.js';
 import { checkLimits } from '../../src/schema.js';
-import { generateDaily } from '../../src/generate.js';
+import { generateDaily, generateDailyRows } from '../../src/generate.js';
 import { expm1Sql, log1pSql } from '../../src/features/sql-week.js';
 import type { WeeklySource } from '../../src/index.js';
 import { GOLDEN } from '../helpers/reference.js';
@@ -145,9 +145,30 @@ describe.skipIf(skip)('duckdb()', () => {
     // Aiming at the mean: Duan's smearing factors, as trainModels computes them (the cold-start heads keep theirs).
     const mean = await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip', aim: 'mean' });
     expect((mean.estimator as { correction?: string }).correction).toBe('smearing');
+    // Linear least squares from its normal equations: the QR fit of trainModels, the design well conditioned.
+    await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model: 'linear' });
     // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
     for (const model of ['naive', 'window-average'])
       expect((await expectSameTraining(duckdb({ files: drifting }), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();
+  });
+
+  it('refuses linear where its normal equations would lose the digits a QR keeps: a design of collinear columns', async () => {
+    // Every profile's engagement per post constant: its pooled windows, recency-weighted averages and filters agree.
+    const flat = join(dir, 'flat');
+    const lines = [DAILY_HEADER];
+    for (const r of generateDailyRows({ profiles: 60, from: '2023-06-01', to: '2024-06-30', seed: 21 })) {
+      const rate = 100 + (parseInt(r.profile_id.slice(0, 4), 16) % 900);
+      lines.push([r.date, r.profile_id, r.followers, r.posts, r.posts * rate, r.posts * rate, 0, r.reach, r.impressions].join(','));
+    }
+    mkdirSync(flat, { recursive: true });
+    writeFileSync(join(flat, 'flat.csv'), `${lines.join('\n')}\n`);
+    await expect(trainInEngine(duckdb({ files: flat }), { cutoff: '2024-04-28', model: 'linear' })).rejects.toThrow(
+      /linear: the design's condition number is \S+ on these rows, past 2000: .*train linear with trainModels, or use ridge/,
+    );
+    // What the error points to: trainModels fits it (least squares by QR), and the engine fits ridge.
+    const weekly = (await loadWeekly(flat, { preset: 'corrected' })).weekly;
+    expect(trainModels(weekly, { preset: 'corrected', cutoff: '2024-04-28', model: 'linear' }).model.estimator).toMatchObject({ kind: 'linear' });
+    await trainInEngine(duckdb({ files: flat }), { cutoff: '2024-04-28', model: 'ridge' });
   });
 
   it('trains within a memory limit its relations outgrow: the window columns go through tables that spill', async () => {

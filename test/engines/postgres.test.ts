@@ -136,6 +136,8 @@ describe.skipIf(skip)('postgres()', () => {
     // Aiming at the mean: Duan's smearing factors, as trainModels computes them (the cold-start heads keep theirs).
     const mean = await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', aim: 'mean' });
     expect((mean.estimator as { correction?: string }).correction).toBe('smearing');
+    // Linear least squares from its normal equations: the QR fit of trainModels, the design well conditioned.
+    await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model: 'linear' });
     // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
     for (const model of ['naive', 'window-average'])
       expect((await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();

@@ -212,3 +212,23 @@ describe('a forecast from a head, worked out by hand', () => {
     expect(applyEstimator('mlp', { layers, factor: 3 }, x)).toBe(Math.exp(-0.5) * 3 - 1);
   });
 });
+
+describe('centeredCondition', () => {
+  it("is the centered design's condition number (its singular values' ratio), past any limit when singular", async () => {
+    const { SingularValueDecomposition, Matrix } = await import('ml-matrix');
+    const { centeredCondition } = await import('../../src/model/sql-design.js');
+    const { x, y, rows } = problem(5000, 17);
+    // A fourth column close to a mix of the first two: a large, finite condition number.
+    const r = rng(3);
+    const near = Float64Array.from(x[0]!, (v, i) => v + 0.5 * x[1]![i]! + 1e-3 * (r() - 0.5));
+    for (const columns of [x, [...x, near]]) {
+      const sums = new NormalSums(columns.length).add(columns, y, rows);
+      const centered = new Matrix(Array.from(rows, (i) => columns.map((c) => c[i]! - Array.from(rows, (k) => c[k]!).reduce((a, b) => a + b, 0) / rows.length)));
+      const s = new SingularValueDecomposition(centered).diagonal;
+      const want = Math.max(...s) / Math.min(...s);
+      expect(Math.abs(centeredCondition(sums) - want) / want).toBeLessThan(1e-6);
+    }
+    // Collinear columns: Infinity, or at least past any limit a fit would keep to.
+    expect(centeredCondition(new NormalSums(2).add([x[0]!, Float64Array.from(x[0]!, (v) => 2 * v)], y, rows))).toBeGreaterThan(1e8);
+  });
+});

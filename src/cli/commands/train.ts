@@ -54,8 +54,8 @@ ${ENGINE_OPTIONS}
                         docs/forecast-quality.md)
   --in-engine           corrected only, with --engine duckdb or postgres: train
                         where the rows are (the default model, or --model ridge,
-                        naive or window-average; --mean too; Node holds sums,
-                        not rows; docs/engines.md)
+                        linear, naive or window-average; --mean too; Node holds
+                        sums, not rows; docs/engines.md)
   --out FILE            the model file to write (required)
   --metrics FILE        also write the metrics as JSON
 ${COMMON}`,
