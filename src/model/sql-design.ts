@@ -72,8 +72,10 @@ function designRowsSql(d: SqlDialect, windowColumns: string, features: readonly 
 }
 
 /**
- * The query of the scaler and the normal sums over the window columns' query, and its width: one row per horizon
- * and part (0: before the calibration windows, 1: after), with the scaler's numbers on each.
+ * The query of the scaler and the normal sums over the window columns' query, and its width: one row per part (0:
+ * before the calibration windows, 1: after) and set of horizons with a target (`targets`, bit h − 1 for horizon h),
+ * with the sums of the features, their cross-products, and per horizon the target's and its products with the
+ * features; the scaler's numbers on each.
  */
 export function normalSumsQuery(
   d: SqlDialect,
@@ -86,7 +88,16 @@ export function normalSumsQuery(
   const js = features.map((_, j) => j);
   const eps = double(d, Number.EPSILON);
   const pairs = js.flatMap((j) => js.filter((q) => q >= j).map((q) => [j, q] as const));
-  const sums = ['count(*)', 'sum(y)', ...js.map((j) => `sum(z${j})`), ...pairs.map(([j, q]) => `sum(z${j} * z${q})`), ...js.map((j) => `sum(z${j} * y)`)];
+  const hs = HORIZONS.map((_, h) => h + 1);
+  // Grouped by which horizons have a target (a bit each), not once per horizon: the sums over the features, the
+  // costly part, are computed once per row; Node adds a horizon's groups (normalSumsInEngine).
+  const sums = [
+    'count(*)',
+    ...js.map((j) => `sum(z${j})`),
+    ...pairs.map(([j, q]) => `sum(z${j} * z${q})`),
+    ...hs.map((h) => `sum(y${h})`),
+    ...hs.flatMap((h) => js.map((j) => `sum(z${j} * y${h})`)),
+  ];
   const scaler = ['n', ...js.flatMap((j) => [`m${j}`, `v${j}`, `s${j}`])];
   // The scaler as `StandardScaler.fitColumns` fits it on the train rows: the mean, the population variance with
   // scikit-learn's correction term, and scale 1 for a near-constant feature.
@@ -101,15 +112,16 @@ export function normalSumsQuery(
     SELECT *, ${js.map((j) => `CASE WHEN v${j} <= n * ${eps} * v${j} + (n * m${j} * ${eps}) * (n * m${j} * ${eps}) THEN ${double(d, 1)} ELSE sqrt(v${j}) END AS s${j}`).join(', ')}
     FROM ef_variance
   ), ef_parts AS (
-    SELECT hz.h, CASE WHEN sunday + ${LAST} <= ${days.calibrationCut} THEN 0 WHEN sunday + ${LAST} <= ${days.cutoff} THEN 1 END AS part,
-           ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y, ${js.map((j) => `(x${j} - m${j}) / s${j} AS z${j}`).join(', ')}
-    FROM ef_rows CROSS JOIN ef_scaler CROSS JOIN ${HORIZON_ROWS}
+    SELECT CASE WHEN sunday + ${LAST} <= ${days.calibrationCut} THEN 0 WHEN sunday + ${LAST} <= ${days.cutoff} THEN 1 END AS part,
+           ${hs.map((h) => `CASE WHEN t${h} IS NULL THEN 0 ELSE ${2 ** (h - 1)} END`).join(' + ')} AS targets,
+           ${hs.map((h) => `${scale === 'log' ? log1pSql(`t${h}`) : `t${h}`} AS y${h}`).join(', ')}, ${js.map((j) => `(x${j} - m${j}) / s${j} AS z${j}`).join(', ')}
+    FROM ef_rows CROSS JOIN ef_scaler
   ), ef_sums AS (
-    SELECT h, part, ${sums.map((s, k) => `CAST(${s} AS ${d.double}) AS a${k}`).join(', ')}
-    FROM ef_parts WHERE y IS NOT NULL AND part IS NOT NULL GROUP BY h, part
+    SELECT part, targets, ${sums.map((s, k) => `CAST(${s} AS ${d.double}) AS a${k}`).join(', ')}
+    FROM ef_parts WHERE part IS NOT NULL GROUP BY part, targets
   )
-  SELECT CAST(h AS ${d.double}), CAST(part AS ${d.double}), ${sums.map((_, k) => `a${k}`).join(', ')}, ${scaler.map((c) => `CAST(${c} AS ${d.double})`).join(', ')}
-  FROM ef_sums CROSS JOIN ef_scaler ORDER BY h, part`;
+  SELECT CAST(part AS ${d.double}), CAST(targets AS ${d.double}), ${sums.map((_, k) => `a${k}`).join(', ')}, ${scaler.map((c) => `CAST(${c} AS ${d.double})`).join(', ')}
+  FROM ef_sums CROSS JOIN ef_scaler ORDER BY part, targets`;
   return { sql, width: 2 + sums.length + scaler.length };
 }
 
@@ -136,23 +148,36 @@ export async function normalSumsInEngine(
   const early = HORIZONS.map(() => new NormalSums(p));
   const later = HORIZONS.map(() => new NormalSums(p));
   let scaler: ScalerState | null = null;
+  // One row per part and set of horizons with a target: each horizon's sums add the rows that have its target.
   for (let r = 0; r < (columns[0]?.length ?? 0); r++) {
     let c = 0;
     const next = () => columns[c++]![r]!;
-    const h = next() - 1;
-    const sums = (next() === 0 ? early : later)[h]!;
-    sums.n = next();
-    sums.sy = next();
-    for (let j = 0; j < p; j++) sums.sx[j] = next();
-    for (let j = 0; j < p; j++) for (let q = j; q < p; q++) sums.sxx[j * p + q] = next();
-    for (let j = 0; j < p; j++) sums.sxy[j] = next();
+    const part = next() === 0 ? early : later;
+    const targets = next();
     const n = next();
+    const sx = Array.from({ length: p }, next);
+    const sxx = Array.from({ length: (p * (p + 1)) / 2 }, next);
+    const sy = HORIZONS.map(next);
+    const sxy = HORIZONS.map(() => Array.from({ length: p }, next));
+    HORIZONS.forEach((_, h) => {
+      if ((targets & (1 << h)) === 0) return;
+      const sums = part[h]!;
+      sums.n += n;
+      sums.sy += sy[h]!;
+      let k = 0;
+      for (let j = 0; j < p; j++) {
+        sums.sx[j]! += sx[j]!;
+        sums.sxy[j]! += sxy[h]![j]!;
+        for (let q = j; q < p; q++) sums.sxx[j * p + q]! += sxx[k++]!;
+      }
+    });
+    const seen = next();
     scaler = { features: [...features], mean: [], var: [], scale: [], nSamplesSeen: [] };
     for (let j = 0; j < p; j++) {
       scaler.mean.push(next());
       scaler.var.push(next());
       scaler.scale.push(next());
-      scaler.nSamplesSeen.push(n);
+      scaler.nSamplesSeen.push(seen);
     }
   }
   return { scaler, early, later };
