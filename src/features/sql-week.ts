@@ -68,7 +68,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
 };
 
 /** A number as a SQL double: the shortest text that reads back as the same double (a bare decimal is DECIMAL in DuckDB). */
-function double(d: SqlDialect, x: number): string {
+export function doubleSql(d: SqlDialect, x: number): string {
   return `CAST(${String(x)} AS ${d.double})`;
 }
 
@@ -91,9 +91,9 @@ export function expm1Sql(z: string): string {
  */
 function levelStep(d: SqlDialect, s: string, weekVariance: number): string[] {
   const [i, y, r] = ['li', 'ly', 'lr'].map((list) => `x.${list}[l.k + 1]`) as [string, string, string];
-  const vb = `(l.variance_${s} + ${double(d, weekVariance)} * (${i} - l.i))`;
+  const vb = `(l.variance_${s} + ${doubleSql(d, weekVariance)} * (${i} - l.i))`;
   const sum = `(${vb} + ${r})`;
-  const lim = `(${double(d, LEVEL_FILTER.clip)} * sqrt(${sum}))`;
+  const lim = `(${doubleSql(d, LEVEL_FILTER.clip)} * sqrt(${sum}))`;
   const inn = `(${y} - l.level_${s})`;
   const side = `(CASE WHEN ${inn} > ${lim} THEN 1 WHEN ${inn} < -${lim} THEN -1 ELSE 0 END)`;
   const shift = `(${side} <> 0 AND ${side} = l.side_${s})`;
@@ -133,7 +133,7 @@ export function windowColumnsQuery(d: SqlDialect, segments: string): WindowColum
   const targets = HORIZONS.map((_, h) => `target_${h + 1}`);
   const filters = LEVEL_FILTERS.map((f, k) => ({ s: String(k), step: levelStep(d, String(k), f.weekVariance) }));
   const ewm = EWM_HALF_LIVES.map((h) => {
-    const lambda = double(d, 2 ** (-1 / h));
+    const lambda = doubleSql(d, 2 ** (-1 / h));
     // Σ λ^(i−s) x_s = λ^i · Σ λ^(−s) x_s, s counted from the profile's first week (λ^(−s) stays finite within the span limits).
     return `power(${lambda}, i) * sum(engagement * power(${lambda}, -i)) OVER ${w}_run AS ewm_engagement_${h}, power(${lambda}, i) * sum(posts * power(${lambda}, -i)) OVER ${w}_run AS ewm_posts_${h}`;
   });
@@ -182,7 +182,7 @@ export function windowColumnsQuery(d: SqlDialect, segments: string): WindowColum
   cte(
     'ef_obs',
     `
-    SELECT id, post_run AS k, i, engagement / posts AS epp, ${log1pSql('engagement / posts')} AS y, ${double(d, LEVEL_FILTER.postVariance)} / posts AS r,
+    SELECT id, post_run AS k, i, engagement / posts AS epp, ${log1pSql('engagement / posts')} AS y, ${doubleSql(d, LEVEL_FILTER.postVariance)} / posts AS r,
            ${d.list('engagement / posts', `(PARTITION BY id ORDER BY sunday ROWS ${MEDIAN_WEEKS - 1} PRECEDING)`)} AS recent
     FROM ef_run WHERE posts > 0`,
   );

@@ -1,5 +1,5 @@
 import type { WindowColumnsQuery } from '../engines/common.js';
-import { expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
+import { doubleSql, expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
 import { HORIZONS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums, type BackTransform } from './estimators.js';
@@ -8,14 +8,14 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { ScalerState } from './scaler.js';
 
 /*
- * What a `corrected` training of least-squares heads on the log scale needs
- * of every row, computed where the rows are: the design (imputed,
+ * What a `corrected` training of least-squares heads (on the log or the raw
+ * scale) or of a baseline needs of every row, computed where the rows are: the design (imputed,
  * log-transformed and standardized as `designColumns`, `StandardScaler` and
  * `trainCorrected` make it) over the window columns the engine computes
  * (features/sql-week.ts); per horizon the normal sums of the rows fitted
  * before the calibration windows and of those after (`NormalSums`); then,
  * with the heads solved here, their back-transform factors (weighted
- * medians), the calibration scores' quantiles and the test metrics. Only
+ * medians, or Duan's smearing), the calibration scores' quantiles and the test metrics. Only
  * sums, quantiles and counts come back: p × p numbers per horizon, whatever
  * the rows. The rows are those of the model (a posting history) or of the
  * cold-start heads (none yet).
@@ -25,8 +25,8 @@ import type { ScalerState } from './scaler.js';
 export type RowSet = 'history' | 'cold';
 
 /**
- * The scale the heads are fitted on: `log`, log1p of the target, mapped back by e^p · factor − 1 with the
- * absolute-error factor (`log-linear`, the cold-start heads); `raw`, the target itself, the forecast p (`ridge`).
+ * The scale the heads are fitted on: `log`, log1p of the target, mapped back by e^p · factor − 1 (`log-linear`,
+ * the cold-start heads); `raw`, the target itself, the forecast p (`ridge`, `linear`, the baselines).
  */
 export type HeadScale = 'log' | 'raw';
 
@@ -36,9 +36,6 @@ export interface TrainingDays {
   calibrationCut: number;
 }
 
-/** The shortest text of a double that reads back as the same double, as SQL of the dialect's double type. */
-const double = (d: SqlDialect, x: number): string => `CAST(${String(x)} AS ${d.double})`;
-
 /** The 28-day horizon: a row's furthest target lies this many days after its Sunday. */
 const LAST = HORIZONS[HORIZONS.length - 1]!;
 
@@ -46,8 +43,8 @@ const LAST = HORIZONS[HORIZONS.length - 1]!;
 function featureSql(d: SqlDialect, feature: string): string {
   const { column, log } = parseFeature(feature);
   const { fallbacks, value } = imputationOf(column);
-  const imputed = `coalesce(${[column, ...fallbacks].join(', ')}, ${double(d, value)})`;
-  return log ? log1pSql(`greatest(${double(d, 0)}, ${imputed})`) : imputed;
+  const imputed = `coalesce(${[column, ...fallbacks].join(', ')}, ${doubleSql(d, value)})`;
+  return log ? log1pSql(`greatest(${doubleSql(d, 0)}, ${imputed})`) : imputed;
 }
 
 /** The target of horizon `hz.h` (a CROSS JOIN of the horizons' numbers 1 … 4), of `t1` … `t4`. */
@@ -86,7 +83,7 @@ export function normalSumsQuery(
   scale: HeadScale,
 ): { sql: string; width: number } {
   const js = features.map((_, j) => j);
-  const eps = double(d, Number.EPSILON);
+  const eps = doubleSql(d, Number.EPSILON);
   const pairs = js.flatMap((j) => js.filter((q) => q >= j).map((q) => [j, q] as const));
   const hs = HORIZONS.map((_, h) => h + 1);
   // Grouped by which horizons have a target (a bit each), not once per horizon: the sums over the features, the
@@ -109,7 +106,7 @@ export function normalSumsQuery(
   ), ef_variance AS (
     SELECT n, ${js.map((j) => `m${j}, (q${j} - (c${j} * c${j}) / n) / n AS v${j}`).join(', ')} FROM ef_mean, ef_spread
   ), ef_scaler AS (
-    SELECT *, ${js.map((j) => `CASE WHEN v${j} <= n * ${eps} * v${j} + (n * m${j} * ${eps}) * (n * m${j} * ${eps}) THEN ${double(d, 1)} ELSE sqrt(v${j}) END AS s${j}`).join(', ')}
+    SELECT *, ${js.map((j) => `CASE WHEN v${j} <= n * ${eps} * v${j} + (n * m${j} * ${eps}) * (n * m${j} * ${eps}) THEN ${doubleSql(d, 1)} ELSE sqrt(v${j}) END AS s${j}`).join(', ')}
     FROM ef_variance
   ), ef_parts AS (
     SELECT CASE WHEN sunday + ${LAST} <= ${days.calibrationCut} THEN 0 WHEN sunday + ${LAST} <= ${days.cutoff} THEN 1 END AS part,
@@ -135,7 +132,7 @@ export interface EngineNormalSums {
   later: NormalSums[];
 }
 
-/** @internal The scaler and the normal sums of a log-scale design over the rows of `set`, by `query` where they are. */
+/** @internal The scaler and the normal sums of a design over the rows of `set`, on the heads' scale, by `query` where they are. */
 export async function normalSumsInEngine(
   query: WindowColumnsQuery,
   features: readonly string[],
@@ -198,9 +195,10 @@ export interface LinearHead {
 export type ScoreScale = { kind: 'profile-scale'; scaleAt: number; floor: number } | { kind: 'forecast-scale'; floor: number };
 
 /**
- * The query of the log-scale heads' back-transform factors, calibration scores and test metrics over the window
- * columns' query, and its width: per horizon (`h`, from 1) the factor of the final head (the weighted median of
- * e^(y − p), weights e^p, over the train rows: `backTransformFactor`'s `absolute`), that of the calibration head
+ * The query of the heads' back-transform factors, calibration scores and test metrics over the window columns'
+ * query, and its width: per horizon (`h`, from 1) the factor of the final head (on the log scale, over the train
+ * rows, `backTransformFactor`'s: by `correction`, the weighted median of e^(y − p) with weights e^p, or their
+ * mean; 1 on the raw scale), that of the calibration head
  * (over the rows fitted before the calibration windows), the final head's test rows, MAE, MSE and R² (forecasts
  * clipped at 0: `regressionMetrics`), the calibration scores' count and their quantiles at k / GRID
  * (`scoreQuantiles`), then the rows' counts (`CorrectedRowCounts`): weekly rows, rows without this horizon's
@@ -222,19 +220,19 @@ export function headsQuery(
   const nan = `CAST('NaN' AS ${d.double})`;
   // p = intercept + Σ coef · z, added in the JS order (`logHeadFromSums`): SQL adds a + b + c as (a + b) + c.
   const fitted = (head: (h: number) => LinearHead) =>
-    `CASE ${HORIZONS.map((_, h) => `WHEN hz.h = ${h + 1} THEN ${[double(d, head(h).intercept), ...features.map((_, j) => `${double(d, head(h).coef[j]!)} * z${j}`)].join(' + ')}`).join(' ')} END`;
+    `CASE ${HORIZONS.map((_, h) => `WHEN hz.h = ${h + 1} THEN ${[doubleSql(d, head(h).intercept), ...features.map((_, j) => `${doubleSql(d, head(h).coef[j]!)} * z${j}`)].join(' + ')}`).join(' ')} END`;
   // The weighted median: the smallest ratio whose rows, with every smaller or equal one, carry half the weight.
-  // Duan's smearing (aim 'mean'): the mean of e^(y − p).
-  const smearing = (p: string, rows: string) => `SELECT h, sum(exp(y - ${p})) / count(*) AS factor FROM ef_fitted WHERE ${rows} GROUP BY h`;
-  const factorOf = (p: string, rows: string) => (correction === 'smearing' ? smearing(p, rows) : median(p, rows));
   const median = (p: string, rows: string) => `SELECT h, min(ratio) AS factor FROM (
       SELECT h, ratio, sum(w) OVER (PARTITION BY h ORDER BY ratio RANGE UNBOUNDED PRECEDING) AS below, sum(w) OVER (PARTITION BY h) AS total
       FROM (SELECT h, exp(y - ${p}) AS ratio, exp(${p}) AS w FROM ef_fitted WHERE ${rows}) AS r
     ) AS c WHERE below >= total / 2 GROUP BY h`;
+  // Duan's smearing (aim 'mean'): the mean of e^(y − p).
+  const smearing = (p: string, rows: string) => `SELECT h, sum(exp(y - ${p})) / count(*) AS factor FROM ef_fitted WHERE ${rows} GROUP BY h`;
+  const factorOf = (p: string, rows: string) => (correction === 'smearing' ? smearing(p, rows) : median(p, rows));
   const horizonDays = `CASE ${HORIZONS.map((days, h) => `WHEN hz.h = ${h + 1} THEN ${days}`).join(' ')} END`;
   // A forecast from a fitted value and its factor: mapped back from the log scale, or as it is; clipped at 0.
-  const mapped = (p: string, factor: string) => `greatest(${double(d, 0)}, ${scale === 'log' ? `exp(${p}) * ${factor} - 1` : p})`;
-  const noFactor = `SELECT h, ${double(d, 1)} AS factor FROM ${HORIZON_ROWS}`;
+  const mapped = (p: string, factor: string) => `greatest(${doubleSql(d, 0)}, ${scale === 'log' ? `exp(${p}) * ${factor} - 1` : p})`;
+  const noFactor = `SELECT h, ${doubleSql(d, 1)} AS factor FROM ${HORIZON_ROWS}`;
   const forecast = mapped('p_calibration', 'c.factor');
   // The profile scale from the design's feature (mapped back from log1p where it is one), else imputed apart.
   const scaleAt = score.kind === 'profile-scale' ? score.scaleAt : -1;
@@ -243,14 +241,14 @@ export function headsQuery(
   const levels = Array.from({ length: GRID + 1 }, (_, k) => k / GRID);
   const quantiles =
     d.name === 'duckdb'
-      ? `quantile_cont(score, [${levels.map((q) => double(d, q)).join(', ')}])`
-      : `percentile_cont(ARRAY[${levels.map((q) => double(d, q)).join(', ')}]) WITHIN GROUP (ORDER BY score)`;
+      ? `quantile_cont(score, [${levels.map((q) => doubleSql(d, q)).join(', ')}])`
+      : `percentile_cont(ARRAY[${levels.map((q) => doubleSql(d, q)).join(', ')}]) WITHIN GROUP (ORDER BY score)`;
   // The rows' counts in one scan of the window columns (ef_weekly_counts): they need no features.
   const sql = `${designRowsSql(d, windowColumns, features, set, extra)}, ef_fitted AS (
     SELECT hz.h, sunday, ${horizonDays} AS horizon_days, scale_x, ${TARGET} AS t, ${scale === 'log' ? log1pSql(TARGET) : TARGET} AS y,
            ${fitted((h) => heads.final[h]!)} AS p_final, ${fitted((h) => heads.calibration[h]!)} AS p_calibration
     FROM (SELECT sunday, ${score.kind === 'profile-scale' ? (scaleAt >= 0 ? `x${scaleAt}` : 'x_scale') : nan} AS scale_x,
-                 ${features.map((_, j) => `(x${j} - ${double(d, scaler.mean[j]!)}) / ${double(d, scaler.scale[j]!)} AS z${j}`).join(', ')},
+                 ${features.map((_, j) => `(x${j} - ${doubleSql(d, scaler.mean[j]!)}) / ${doubleSql(d, scaler.scale[j]!)} AS z${j}`).join(', ')},
                  ${HORIZONS.map((_, h) => `t${h + 1}`).join(', ')} FROM ef_rows) AS z
     CROSS JOIN ${HORIZON_ROWS}
   ), ef_factor AS (${scale === 'log' ? factorOf('p_final', `y IS NOT NULL AND sunday + ${LAST} <= ${days.cutoff}`) : noFactor}
@@ -262,7 +260,7 @@ export function headsQuery(
   ), ef_total AS (
     SELECT h, sum((t - mean) * (t - mean)) AS total FROM ef_test JOIN ef_metrics USING (h) GROUP BY h
   ), ef_scores AS (
-    SELECT f.h, abs(t - ${forecast}) / greatest(${double(d, score.floor)}, ${profileScale}) AS score
+    SELECT f.h, abs(t - ${forecast}) / greatest(${doubleSql(d, score.floor)}, ${profileScale}) AS score
     FROM ef_fitted AS f JOIN ef_calibration_factor AS c USING (h) WHERE t IS NOT NULL AND sunday > ${days.calibrationCut} AND sunday + horizon_days <= ${days.cutoff}
   ), ef_quantiles AS (
     SELECT h, count(*) AS n, ${quantiles} AS q FROM ef_scores GROUP BY h
@@ -337,7 +335,7 @@ export interface LogHead {
   factor: number;
 }
 
-/** What `headsInEngine` returns: the log-scale heads of a design over the rows of a set, fitted where the rows are. */
+/** What `headsInEngine` returns: the heads of a design over the rows of a set, fitted where the rows are. */
 export interface EngineHeads {
   /** The scaler of the design, fitted on the train rows; null when there are none. */
   scaler: ScalerState | null;
@@ -357,7 +355,7 @@ export interface EngineHeads {
 }
 
 /**
- * @internal The log-scale heads of a design over the rows of `set`, by `query` where they are (coefficients, intercepts and
+ * @internal The heads of a design over the rows of `set`, by `query` where they are (coefficients, intercepts and
  * back-transform factors, for the model and for its interval calibration), with their calibration scores and test
  * metrics, computed where the rows are, in two passes: the normal sums (`normalSumsInEngine`), solved here, then the
  * factors, scores and metrics over the same rows (`headsQuery`).

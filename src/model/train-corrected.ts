@@ -110,8 +110,41 @@ export interface CorrectedTrainResult {
   warnings: string[];
 }
 
-const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
+/** @internal A record with one value per target, from the target and its horizon's index. */
+export const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
   Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
+
+/**
+ * @internal A training's interval calibration from its calibration scores' quantiles per horizon (`horizons`,
+ * asked for only when the rows before the calibration windows allow it), or null with `warnings` saying why:
+ * calibration turned off, no rows before the calibration windows (`calibrate` false), or a horizon without scores.
+ * Days are day numbers: `calCut` where the calibration windows start, `cutoffDay` the cutoff.
+ */
+export function intervalCalibration(
+  calibrationWeeks: number,
+  calibrate: boolean,
+  calCut: number,
+  cutoffDay: number,
+  warnings: string[],
+  horizons: () => IntervalCalibration['horizons'],
+): IntervalCalibration | null {
+  if (calibrationWeeks <= 0) return null;
+  if (!calibrate) {
+    warnings.push(`no intervals: no rows before the calibration windows (${formatDay(calCut)}); train with an earlier cutoff's data or more history`);
+    return null;
+  }
+  const intervals: IntervalCalibration = {
+    method: INTERVAL_METHOD,
+    scale: INTERVAL_SCALE,
+    floor: INTERVAL_FLOOR,
+    from: formatDay(calCut + 7),
+    to: formatDay(cutoffDay - HORIZONS[0]!),
+    horizons: horizons(),
+  };
+  if (calibrationComplete(intervals)) return intervals;
+  warnings.push('no intervals: a horizon has no calibration rows');
+  return null;
+}
 
 /** Past this, sums of squares and products in the fit lose integers or overflow: 2^53. */
 const SUMMABLE = Number.MAX_SAFE_INTEGER;
@@ -213,40 +246,23 @@ export function trainCorrected(weekly: WeeklyFrame, options: CorrectedTrainOptio
   });
 
   // Intervals: a model fitted on what was known before the calibration origins scores them.
-  let intervals: IntervalCalibration | null = null;
   const calibration = perTarget(() => 0);
-  if (options.calibrationWeeks > 0) {
-    options.onProgress?.({ stage: 'calibrate', rows: trainUnion.length });
-    if (!calibrate) {
-      warnings.push(`no intervals: no rows before the calibration windows (${formatDay(calCut)}); train with an earlier cutoff's data or more history`);
-    } else {
-      const scale = scaleColumn ?? designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
-      const horizons = perTarget((t, h) => {
-        const head = calibrationHeads[h] ?? kind.fit(spec, { x: columns, target: c.targets[h]!, rows: fitRows[h]!, seed: h + 101 });
-        const rows = positions(c, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
-        const predicted = forecastAt(kind, head, columns, rows);
-        const scores = new Float64Array(rows.length);
-        for (let k = 0; k < rows.length; k++) {
-          const y = c.targets[h]![rows[k]!]!;
-          scores[k] = Math.abs(y - Math.max(0, predicted[k]!)) / Math.max(INTERVAL_FLOOR, scale[rows[k]!]!);
-        }
-        calibration[t] = rows.length;
-        return scoreQuantiles(scores);
-      });
-      intervals = {
-        method: INTERVAL_METHOD,
-        scale: INTERVAL_SCALE,
-        floor: INTERVAL_FLOOR,
-        from: formatDay(calCut + 7),
-        to: formatDay(cutoffDay - HORIZONS[0]!),
-        horizons,
-      };
-      if (!calibrationComplete(intervals)) {
-        warnings.push('no intervals: a horizon has no calibration rows');
-        intervals = null;
+  if (options.calibrationWeeks > 0) options.onProgress?.({ stage: 'calibrate', rows: trainUnion.length });
+  const intervals = intervalCalibration(options.calibrationWeeks, calibrate, calCut, cutoffDay, warnings, () => {
+    const scale = scaleColumn ?? designColumns(weekly, ['engagement_per_post_13w'], c.rows).columns[0]!;
+    return perTarget((t, h) => {
+      const head = calibrationHeads[h] ?? kind.fit(spec, { x: columns, target: c.targets[h]!, rows: fitRows[h]!, seed: h + 101 });
+      const rows = positions(c, h, (d) => d > calCut && d + HORIZONS[h]! <= cutoffDay);
+      const predicted = forecastAt(kind, head, columns, rows);
+      const scores = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) {
+        const y = c.targets[h]![rows[k]!]!;
+        scores[k] = Math.abs(y - Math.max(0, predicted[k]!)) / Math.max(INTERVAL_FLOOR, scale[rows[k]!]!);
       }
-    }
-  }
+      calibration[t] = rows.length;
+      return scoreQuantiles(scores);
+    });
+  });
 
   options.onProgress?.({ stage: 'cold start', rows: c.cold.rows.length });
   const coldStart = fitColdStart(weekly, c.cold, cutoffDay, options.calibrationWeeks, INTERVAL_FLOOR, warnings);

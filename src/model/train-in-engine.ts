@@ -3,18 +3,26 @@ import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import { QUERY_OVER_WINDOW_COLUMNS, type WindowColumnsSource } from '../engines/common.js';
 import type { WeeklySource } from '../features/source.js';
 import type { LoadReport } from '../frame/load-report.js';
-import { checkLimits, DEFAULT_CUTOFF, HORIZONS, TARGETS, type InputLimits, type OnError, type TargetName } from '../schema.js';
+import { checkLimits, DEFAULT_CUTOFF, HORIZONS, type InputLimits, type OnError } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { COLD_START_FEATURES, MIN_ROWS as COLD_START_MIN_ROWS, withEnoughScores, type ColdStart } from './cold-start.js';
 import { parseFeature } from './design.js';
 import { LOG_JITTER, type FittedHead } from './estimators.js';
-import { calibrationComplete, INTERVAL_METHOD, INTERVAL_SCALE, type IntervalCalibration } from './intervals.js';
+import { INTERVAL_SCALE } from './intervals.js';
 import type { ModelSpec } from './kinds/kind.js';
 import { modelKind } from './kinds/registry.js';
 import type { Metrics } from './metrics.js';
 import { FORMAT_VERSION_2, withTargetAliases, type EngagementModel } from './model-file.js';
 import { ConditionError, headsInEngine, type EngineHeads, type HeadFit, type TrainingDays } from './sql-design.js';
-import { checkModelSpec, DEFAULT_CALIBRATION_WEEKS, INTERVAL_FLOOR, withAim, type CorrectedTrainResult } from './train-corrected.js';
+import {
+  checkModelSpec,
+  DEFAULT_CALIBRATION_WEEKS,
+  INTERVAL_FLOOR,
+  intervalCalibration,
+  perTarget,
+  withAim,
+  type CorrectedTrainResult,
+} from './train-corrected.js';
 import type { CorrectedRowCounts } from './corrected-rows.js';
 
 /*
@@ -61,9 +69,6 @@ const LINEAR_MAX_CONDITION = 2000;
 
 /** The baselines' kinds: one feature, the forecast as it is, nothing fitted. */
 const BASELINES = new Set(['naive', 'window-average']);
-
-const perTarget = <V>(f: (t: TargetName, h: number) => V): Record<TargetName, V> =>
-  Object.fromEntries(TARGETS.map((t, h) => [t, f(t, h)])) as Record<TargetName, V>;
 
 /**
  * Trains the `corrected` preset's default model (or a `ridge` or `linear` one, or scores a baseline) where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
@@ -138,28 +143,8 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     throw new ArgumentRangeError(`trainInEngine: no train rows whose 28-day target lies on or before ${cutoff} for every horizon`);
   const warnings: string[] = [];
 
-  let intervals: IntervalCalibration | null = null;
   const calibrate = calibrationWeeks > 0 && main.early.every((n) => n > 0);
-  if (calibrationWeeks > 0) {
-    if (!calibrate) {
-      warnings.push(
-        `no intervals: no rows before the calibration windows (${formatDay(days.calibrationCut)}); train with an earlier cutoff's data or more history`,
-      );
-    } else {
-      intervals = {
-        method: INTERVAL_METHOD,
-        scale: INTERVAL_SCALE,
-        floor: INTERVAL_FLOOR,
-        from: formatDay(days.calibrationCut + 7),
-        to: formatDay(cutoffDay - HORIZONS[0]!),
-        horizons: perTarget((_, h) => main.scores[h]!),
-      };
-      if (!calibrationComplete(intervals)) {
-        warnings.push('no intervals: a horizon has no calibration rows');
-        intervals = null;
-      }
-    }
-  }
+  const intervals = intervalCalibration(calibrationWeeks, calibrate, days.calibrationCut, cutoffDay, warnings, () => perTarget((_, h) => main.scores[h]!));
   const coldStart = coldStartOf(cold, calibrationWeeks, warnings);
   if (!coldStart)
     warnings.push("no cold-start heads: too few weeks of profiles without a posting history; such profiles get the model's forecast from imputed inputs");
