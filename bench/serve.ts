@@ -11,7 +11,7 @@
 // load is bounded in time and stops by itself. Prints req/s, p50/p99
 // latency and errors, and the latency of one profile's `predict` in this
 // process, and records them in docs/benchmarks.md.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +99,50 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) a server process and its workers have used, from /proc; NaN where it cannot be read. */
+function serverCpu(pid: number): number {
+  try {
+    let children: number[] = [];
+    try {
+      children = execFileSync('pgrep', ['-P', String(pid)])
+        .toString()
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      // pgrep exits 1 when the process has no children.
+    }
+    let ticks = 0;
+    for (const p of [pid, ...children]) {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU µs per request of the server (all its processes) and of this process (the load generator), over one load. */
+async function cpuPerRequest<T extends { requests: number }>(pid: number, run: () => Promise<T>): Promise<T & { serverUs: number; loadUs: number }> {
+  const server0 = serverCpu(pid);
+  const own0 = process.cpuUsage();
+  const r = await run();
+  const own = process.cpuUsage(own0);
+  return { ...r, serverUs: ((serverCpu(pid) - server0) * 1e6) / r.requests, loadUs: (own.user + own.system) / r.requests };
+}
+const us = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+
 async function load(url: string, body: string | null): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }> {
   const r = await autocannon(
     body === null
@@ -124,17 +168,25 @@ const targets = [
   },
   { name: 'bare node:http (parse JSON, answer)', args: ['-e', BARE], path: '/', extra: {} },
 ];
-const lines = ['| server | body | req/s | p50 ms | p99 ms | errors | non-2xx | requests |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+const lines = [
+  '| server | body | req/s | p50 ms | p99 ms | errors | non-2xx | requests | server CPU µs/request | load generator CPU µs/request |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
 const rps: Record<string, Record<string, number>> = {};
+/** CPU µs per request, the server's and the load generator's together, by target and body. */
+const cpu: Record<string, number> = {};
 for (const t of targets) {
   const { child, url } = await start(t.args);
   rps[t.name] = {};
   for (const [label, body] of Object.entries(bodies)) {
     const withExtra = Object.keys(t.extra).length ? JSON.stringify({ ...JSON.parse(body), ...t.extra }) : body;
     await load(url + t.path, withExtra); // a warm-up load of the same length (the JIT and the heap settle), not counted
-    const r = await load(url + t.path, withExtra);
+    const r = await cpuPerRequest(child.pid!, () => load(url + t.path, withExtra));
     rps[t.name]![label] = r.rps;
-    lines.push(`| ${t.name} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} |`);
+    cpu[`${t.name} / ${label}`] = r.serverUs + r.loadUs;
+    lines.push(
+      `| ${t.name} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} | ${us(r.serverUs)} | ${us(r.loadUs)} |`,
+    );
     console.error(`${t.name} / ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
   }
   child.kill('SIGTERM');
@@ -175,10 +227,10 @@ if (pgUrl !== '') {
   ]);
   const path = `${url}/v1/profiles/${encodeURIComponent(busy[0]![0]!.profile_id)}/forecast?intervals=0.8,0.95`;
   await load(path, null);
-  const r = await load(path, null);
+  const r = await cpuPerRequest(child.pid!, () => load(path, null));
   rps[name] = { 'one profile, 120 daily rows': r.rps };
   lines.push(
-    `| ${name} | one profile, 120 daily rows (in the table) | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} |`,
+    `| ${name} | one profile, 120 daily rows (in the table) | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.requests} | ${us(r.serverUs)} (PostgreSQL's apart) | ${us(r.loadUs)} |`,
   );
   console.error(`${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`);
   child.kill('SIGTERM');
@@ -191,7 +243,11 @@ const bare = rps['bare node:http (parse JSON, answer)']!;
 const one = rps['serve --model corrected.json, intervals 80,95']!;
 const ratios = Object.keys(bodies).map(
   (label) =>
-    `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(one[label]! / bare[label]!).toFixed(2)}; two workers ${(rps['the same, --workers 2']![label]! / one[label]!).toFixed(2)} × one`,
+    `${label}: built-in ${(rps['serve --builtin']![label]! / bare[label]!).toFixed(2)}, corrected ${(one[label]! / bare[label]!).toFixed(2)}; two workers ${(rps['the same, --workers 2']![label]! / one[label]!).toFixed(2)} × one` +
+    // What the cores allow two workers: every core busy with the workers' and the load generator's CPU per request.
+    (Number.isFinite(cpu[`the same, --workers 2 / ${label}`]!)
+      ? ` (the ${availableParallelism()} cores, shared with the load generator, allow at most ${((availableParallelism() * 1e6) / cpu[`the same, --workers 2 / ${label}`]! / one[label]!).toFixed(2)} × at the CPU per request measured)`
+      : ''),
 );
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const command = `npm run bench:serve -- --duration ${duration} --connections ${connections}`;

@@ -11,6 +11,7 @@ import { readSettings } from './io/collector.js';
 import { csvSource } from './io/csv-source.js';
 import type { RowCheck } from './io/daily-source.js';
 import type { LoadOptions } from './io/load-daily.js';
+import { JsonRows } from './io/json-rows.js';
 import { rowsWeeklySource, type RowsWeeklySource } from './io/rows-source.js';
 import type { LoadReport } from './frame/load-report.js';
 import { historyAt } from './features/windows.js';
@@ -115,7 +116,7 @@ export interface SkippedProfile {
 }
 
 /** Step P1–P4: the weekly table of the input and each profile's origin row. */
-function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1], options: PredictOptions, check?: RowCheck): Origins {
+function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1] | JsonRows, options: PredictOptions, check?: RowCheck): Origins {
   const since = options.since === undefined ? undefined : parseDayStrict(options.since, 'predict: since');
   const asOf = options.asOf === undefined ? undefined : parseDayStrict(options.asOf, 'predict: asOf');
   let weekly: WeeklyFrame;
@@ -131,7 +132,11 @@ function originsOf(model: EngagementModel, input: Parameters<typeof predict>[1],
   } else {
     // Row objects are checked and summed in one pass (no daily frame in between); a frame is summed as it is.
     const source =
-      input instanceof DailyFrame ? dailyFrameSource(input) : Array.isArray(input) || isDataFrameLike(input) ? rowsWeeklySource(input, check) : null;
+      input instanceof DailyFrame
+        ? dailyFrameSource(input)
+        : Array.isArray(input) || isDataFrameLike(input) || input instanceof JsonRows
+          ? rowsWeeklySource(input, check)
+          : null;
     if (!source) throw new ArgumentTypeError('predict: input must be a DailyFrame, a WeeklyFrame, an array of daily row objects or a danfo DataFrame');
     const window = since !== undefined || asOf !== undefined ? { from: since ?? Number.NEGATIVE_INFINITY, to: asOf ?? Number.POSITIVE_INFINITY } : undefined;
     const through = originRequest(model, asOf);
@@ -276,11 +281,12 @@ export function predictWithSkipped(
 /**
  * @internal `predictWithSkipped`, with `check` given each row object first,
  * in the same pass that reads it (it throws to refuse the row): what the
- * service calls, with its schema's checks.
+ * service calls, with its schema's checks; or on rows read from a request's
+ * JSON text (`JsonRows`, checked as they were read).
  */
 export function predictRows(
   model: EngagementModel,
-  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike,
+  input: DailyFrame | WeeklyFrame | readonly DailyRowInput[] | DataFrameLike | JsonRows,
   options: PredictOptions,
   check?: RowCheck,
 ): { predictions: Prediction[]; skipped: SkippedProfile[] } {

@@ -5,6 +5,7 @@ import { emptyReport } from '../frame/load-report.js';
 import type { SpanLimit } from '../frame/span-limit.js';
 import type { Preset } from '../schema.js';
 import { collectRows, type RowCheck } from './daily-source.js';
+import { JsonRows } from './json-rows.js';
 import { rowsOfDataFrame } from './rows.js';
 
 /** A weekly source over row objects, and every profile id its last load saw (those outside the window too). */
@@ -13,19 +14,21 @@ export interface RowsWeeklySource extends SyncWeeklySource {
 }
 
 /**
- * @internal Row objects (an array, or a danfo `DataFrame`) as a synchronous
+ * @internal Row objects (an array, or a danfo `DataFrame`), or rows read from JSON text (`JsonRows`), as a synchronous
  * `WeeklySource`: each row checked as `dailyFromRows` checks it and summed by
  * segment in the same pass, with no daily frame in between (what `predict`
  * reads a request's rows with). A profile past the span limit is read again
  * with the rule, as the CSV source does, so the row past it is named.
  * `check` sees each row first, in the same pass (the service's schema).
  */
-export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike, check?: RowCheck): RowsWeeklySource {
+export function rowsWeeklySource(rows: readonly unknown[] | DataFrameLike | JsonRows, check?: RowCheck): RowsWeeklySource {
   const sum = <P extends Preset>(request: WeeklyRequest<P>, span?: SpanLimit): WeeklyLoad<P> => {
     // About one segment per 6 rows of a profile seen most days: sized for the request, grown past it.
-    const table = new SegmentTable(Array.isArray(rows) ? rows.length / 6 : 64, request.window, span);
+    const table = new SegmentTable(Array.isArray(rows) || rows instanceof JsonRows ? rows.length / 6 : 64, request.window, span);
     const report = emptyReport();
-    collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, { onError: request.onError, limits: request.limits }, check);
+    const settings = { onError: request.onError, limits: request.limits };
+    if (rows instanceof JsonRows) rows.feed(table, report, settings);
+    else collectRows(isDataFrameLike(rows) ? rowsOfDataFrame(rows) : rows, table, report, settings, check);
     const profileIds = table.profiles.ids;
     source.profileIds = profileIds;
     if (!span) {

@@ -52,7 +52,7 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     return;
   }
   if (day < settings.limits.firstDay || day > settings.limits.lastDay) {
-    rejectRow(index, report, settings, dateRangeReason(settings.limits), 'date', dateValue);
+    rejectDateOutOfRange(index, report, settings, dateValue);
     return;
   }
   if ((typeof id !== 'string' && typeof id !== 'number') || id === '') {
@@ -91,7 +91,41 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
     rejectRow(index, report, settings, FOLLOWERS_REASON, 'followers', r.followers);
     return;
   }
-  const profile = collector.profiles.internString(String(id));
+  addCheckedRow(
+    index,
+    collector,
+    report,
+    settings,
+    collector.profiles.internString(String(id)),
+    day,
+    dateValue,
+    followers,
+    posts,
+    engagement,
+    reach,
+    impressions,
+  );
+}
+
+/**
+ * The end of a row's reading once its fields are checked: the collector's
+ * span rule (a refused row is reported with `dateValue`), the counts, the
+ * collector. `profile` is the collector's number for the row's id.
+ */
+export function addCheckedRow(
+  index: number,
+  collector: RowCollector,
+  report: LoadReport,
+  settings: ReadSettings,
+  profile: number,
+  day: number,
+  dateValue: unknown,
+  followers: number,
+  posts: number,
+  engagement: number,
+  reach: number,
+  impressions: number,
+): void {
   const why = collector.refuses ? collector.refusal!(profile, day) : null;
   if (why !== null) {
     handleBadRow(
@@ -104,6 +138,11 @@ export function addRowObject(row: unknown, index: number, collector: RowCollecto
   if (Number.isNaN(followers)) report.missingFollowers++;
   report.rows++;
   collector.add(profile, day, followers, posts, engagement, reach, impressions);
+}
+
+/** A row whose date lies outside `limits.from` … `limits.to`, reported or thrown as `addRowObject` does. */
+export function rejectDateOutOfRange(index: number, report: LoadReport, settings: ReadSettings, dateValue: unknown): void {
+  rejectRow(index, report, settings, dateRangeReason(settings.limits), 'date', dateValue);
 }
 
 /** The rows of a danfo `DataFrame` as objects keyed by column name (one at a time). */

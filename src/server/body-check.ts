@@ -1,3 +1,4 @@
+import { JsonRows, readJsonRows } from '../io/json-rows.js';
 import { dailyRowSchema, forecastBodySchema } from './schemas.js';
 
 /*
@@ -139,4 +140,36 @@ export function checkBodyShape(body: unknown): SchemaError | null {
     }
   }
   return null;
+}
+
+/**
+ * A forecast body read from its bytes by the rows' own reader (`readJsonRows`):
+ * the rows as columns, checked as the schema and the library check row
+ * objects; the other fields as `JSON.parse` gives them, checked by
+ * `checkBodyShape`. The route answers from it, and from `parsed()` (the body
+ * as `JSON.parse` gives it, through the usual checks) when it cannot.
+ */
+export class ColumnarForecastBody {
+  constructor(
+    readonly rows: JsonRows,
+    readonly fields: { asOf?: string; intervals?: number[]; profiles?: string[] },
+    private readonly bytes: Buffer,
+  ) {}
+
+  /** The body as `JSON.parse` gives it. */
+  parsed(): unknown {
+    return JSON.parse(this.bytes.toString('utf8'));
+  }
+}
+
+/**
+ * A forecast body (valid UTF-8) read by `readJsonRows`, when it is in the form
+ * that reader takes and passes `checkBodyShape`; null otherwise (parse it).
+ * That reader takes no escape and no `__proto__` key: a prototype key, which
+ * the guarded parser refuses, is left to it.
+ */
+export function readForecastBody(bytes: Buffer): ColumnarForecastBody | null {
+  const read = readJsonRows(bytes, { maxIdLength: ID_MAX, maxTextLength: COUNT_TEXT_MAX });
+  if (read === null || checkBodyShape({ rows: [], ...read.fields }) !== null) return null;
+  return new ColumnarForecastBody(read.rows, read.fields, bytes);
 }
