@@ -598,7 +598,11 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
    * The rows summed into segments and checked as `weekly` checks them (`windowColumnsChecks`), then `work` with the
    * window columns' query over the segments; DuckDB's copy of them is let go after.
    */
-  const overWindowColumns = <T>(request: WindowColumnsRequest, work: (connection: DuckDbConnectionLike, query: string) => Promise<T>) =>
+  const overWindowColumns = <T>(
+    request: WindowColumnsRequest,
+    ids: 'names' | 'numbers',
+    work: (connection: DuckDbConnectionLike, query: string) => Promise<T>,
+  ) =>
     session(request.limits, async ({ connection, checked, values, paramTypes, examples, report }) => {
       const { counts } = await sumSegments(connection, checked, values, paramTypes, request);
       const widest = await readColumns(
@@ -609,7 +613,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       );
       await windowColumnsChecks(request, name, report, counts, examples, widest[0]![0]!);
       // The stages into temporary tables first (DuckDB spills those), then the query over them; all dropped after.
-      const { stages, query } = windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments');
+      const { stages, query } = windowColumnsQuery(DUCKDB_DIALECT, 'SELECT * FROM ef_segments', ids);
       let result: T;
       try {
         for (const stage of stages) await connection.run(`CREATE OR REPLACE TEMP TABLE ${stage.table} AS ${stage.sql}`);
@@ -643,7 +647,7 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       });
     },
     async [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
-      const { result, report } = await overWindowColumns(request, async (connection, query) => {
+      const { result, report } = await overWindowColumns(request, 'names', async (connection, query) => {
         const profileIds = await profileDictionary(connection);
         const [profile, sunday, ...columns] = await readColumns(
           await connection.stream(`SELECT k, sunday, ${windowColumnsSelect('DOUBLE')} FROM (${query}) AS w JOIN ef_ids USING (id) ORDER BY k, sunday`),
@@ -654,7 +658,8 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       return { ...result, report };
     },
     [QUERY_OVER_WINDOW_COLUMNS]<T>(request: WindowColumnsRequest, work: (query: WindowColumnsQuery) => Promise<T>) {
-      return overWindowColumns(request, async (connection, query) => {
+      // The profiles by number: the passes need no id.
+      return overWindowColumns(request, 'numbers', async (connection, query) => {
         // Computed once for every query of the work (a training's passes), dropped after.
         await connection.run(`CREATE OR REPLACE TEMP TABLE ef_window AS ${query}`);
         try {

@@ -526,6 +526,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
    */
   const overWindowColumns = <T>(
     request: WindowColumnsRequest,
+    ids: 'names' | 'numbers',
     work: (query: (text: string) => Promise<unknown[][]>, windowQuery: string) => Promise<T>,
   ): Promise<{ result: T; report: LoadReport }> =>
     session(request.limits, ({ rows, query, transaction, examples, partitioned }) =>
@@ -548,7 +549,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
         // JIT compiled for longer than they ran (9.2 s of a 14.0 s training pass at 3.3 million rows).
         await query('SET LOCAL jit = off');
         // One statement: PostgreSQL's dialect is not staged (its CTEs read more than once spill as they grow).
-        const result = await work((text) => query(text), windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments').query);
+        const result = await work((text) => query(text), windowColumnsQuery(POSTGRES_DIALECT, 'SELECT * FROM ef_segments', ids).query);
         return { result, report };
       }, segmentsSettings(partitioned)),
     );
@@ -597,7 +598,7 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       });
     },
     async [WINDOW_COLUMNS_IN_ENGINE](request: WindowColumnsRequest): Promise<EngineWindowColumns> {
-      const { result, report } = await overWindowColumns(request, async (query, windowQuery) => {
+      const { result, report } = await overWindowColumns(request, 'names', async (query, windowQuery) => {
         const found = await query(`SELECT id, sunday::float8, ${windowColumnsSelect('float8')} FROM (${windowQuery}) AS w ORDER BY id COLLATE "C", sunday`);
         const profileIds: string[] = [];
         const profile = new Float64Array(found.length);
@@ -614,7 +615,8 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       return { ...result, report };
     },
     [QUERY_OVER_WINDOW_COLUMNS]<T>(request: WindowColumnsRequest, work: (query: WindowColumnsQuery) => Promise<T>) {
-      return overWindowColumns(request, async (query, windowQuery) => {
+      // The profiles by number: the passes need no id.
+      return overWindowColumns(request, 'numbers', async (query, windowQuery) => {
         // Computed once for every query of the work (a training's passes), dropped with the transaction.
         await query(`CREATE TEMPORARY TABLE ef_window ON COMMIT DROP AS ${windowQuery}`);
         return work(async (build: OverWindowColumns) => {

@@ -125,9 +125,11 @@ const STAGE_TABLE = (name: string): string => `${name}_stage`;
  * `target_4`, the engagement per post 1 … 4 weeks later where that week has posts, the training targets), one row per profile and Sunday from each profile's first week with a record to its last, from a
  * query of segments (`segments`) with the columns `status` (0: kept), `id`, `sunday`, `n`, `posts`, `engagement`,
  * `followers_last` and `followers_day` (NaN when the segment has no followers value). With a staged dialect, the
- * stages' tables hold the intermediate relations; the caller makes them first and drops them after.
+ * stages' tables hold the intermediate relations; the caller makes them first and drops them after. `ids`:
+ * `'numbers'` gives each profile's number (1, 2, …) as `id` instead of its text, for work that needs no id (a
+ * training's passes): no join, and no copy of the text in every row.
  */
-export function windowColumnsQuery(d: SqlDialect, segments: string): WindowColumnsStatements {
+export function windowColumnsQuery(d: SqlDialect, segments: string, ids: 'names' | 'numbers' = 'names'): WindowColumnsStatements {
   const nan = `CAST('NaN' AS ${d.double})`;
   const w = WEEK_WINDOW;
   const targets = HORIZONS.map((_, h) => `target_${h + 1}`);
@@ -227,8 +229,11 @@ export function windowColumnsQuery(d: SqlDialect, segments: string): WindowColum
            ${targets.map((t, h) => `lead(CASE WHEN posts > 0 THEN engagement / posts END, ${h + 1}) OVER ${w} AS ${t}`).join(', ')}
     FROM ef_state WINDOW ${w} AS (PARTITION BY id ORDER BY sunday)`,
   );
-  const select = `SELECT p.name AS id, ${['sunday', 'posts', 'engagement', 'post_run', ...WINDOW_COLUMNS.map((c) => c.name), ...targets].map((c) => `c.${c}`).join(', ')}
-  FROM ef_columns AS c JOIN ef_profiles AS p ON p.id = c.id`;
+  const columns = ['sunday', 'posts', 'engagement', 'post_run', ...WINDOW_COLUMNS.map((c) => c.name), ...targets].map((c) => `c.${c}`).join(', ');
+  const select =
+    ids === 'names'
+      ? `SELECT p.name AS id, ${columns} FROM ef_columns AS c JOIN ef_profiles AS p ON p.id = c.id`
+      : `SELECT c.id, ${columns} FROM ef_columns AS c`;
   const withClause = (upTo: number, staged: ReadonlySet<string>) =>
     `WITH RECURSIVE ${ctes
       .slice(0, upTo)

@@ -194,6 +194,9 @@ export interface LinearHead {
  */
 export type ScoreScale = { kind: 'profile-scale'; scaleAt: number; floor: number } | { kind: 'forecast-scale'; floor: number };
 
+/** Buckets per unit of the log ratio, for the weighted medians (`headsQuery`). */
+const MEDIAN_BUCKETS = 64;
+
 /**
  * The query of the heads' back-transform factors, calibration scores and test metrics over the window columns'
  * query, and its width: per horizon (`h`, from 1) the factor of the final head (on the log scale, over the train
@@ -222,10 +225,22 @@ export function headsQuery(
   const fitted = (head: (h: number) => LinearHead) =>
     `CASE ${HORIZONS.map((_, h) => `WHEN hz.h = ${h + 1} THEN ${[doubleSql(d, head(h).intercept), ...features.map((_, j) => `${doubleSql(d, head(h).coef[j]!)} * z${j}`)].join(' + ')}`).join(' ')} END`;
   // The weighted median: the smallest ratio whose rows, with every smaller or equal one, carry half the weight.
-  const median = (p: string, rows: string) => `SELECT h, min(ratio) AS factor FROM (
-      SELECT h, ratio, sum(w) OVER (PARTITION BY h ORDER BY ratio RANGE UNBOUNDED PRECEDING) AS below, sum(w) OVER (PARTITION BY h) AS total
-      FROM (SELECT h, exp(y - ${p}) AS ratio, exp(${p}) AS w FROM ef_fitted WHERE ${rows}) AS r
-    ) AS c WHERE below >= total / 2 GROUP BY h`;
+  // Without sorting every row: the weights summed by bucket of the log ratio (1/64 wide) find the bucket where half
+  // the weight is reached, and only the rows of that bucket and of the next one with rows (where rounding may put
+  // the half instead) are sorted, after the weight of the buckets below.
+  const median = (p: string, rows: string) => `WITH ef_r AS (
+      SELECT h, exp(y - ${p}) AS ratio, exp(${p}) AS w, CAST(floor((y - ${p}) * ${MEDIAN_BUCKETS}) AS BIGINT) AS b FROM ef_fitted WHERE ${rows}
+    ), ef_b AS (
+      SELECT h, b, w, sum(w) OVER (PARTITION BY h ORDER BY b ROWS UNBOUNDED PRECEDING) AS upto, sum(w) OVER (PARTITION BY h) AS total,
+             lead(b) OVER (PARTITION BY h ORDER BY b) AS next
+      FROM (SELECT h, b, sum(w) AS w FROM ef_r GROUP BY h, b) AS g
+    ), ef_cut AS (
+      SELECT h, b, next, upto - w AS below, total FROM (SELECT *, row_number() OVER (PARTITION BY h ORDER BY b) AS k FROM ef_b WHERE upto >= total / 2) AS c WHERE k = 1
+    )
+    SELECT h, min(ratio) AS factor FROM (
+      SELECT r.h, r.ratio, c.below + sum(r.w) OVER (PARTITION BY r.h ORDER BY r.ratio RANGE UNBOUNDED PRECEDING) AS cum, c.total
+      FROM ef_r AS r JOIN ef_cut AS c ON c.h = r.h WHERE r.b >= c.b AND r.b <= coalesce(c.next, c.b)
+    ) AS m WHERE cum >= total / 2 GROUP BY h`;
   // Duan's smearing (aim 'mean'): the mean of e^(y − p).
   const smearing = (p: string, rows: string) => `SELECT h, sum(exp(y - ${p})) / count(*) AS factor FROM ef_fitted WHERE ${rows} GROUP BY h`;
   const factorOf = (p: string, rows: string) => (correction === 'smearing' ? smearing(p, rows) : median(p, rows));
