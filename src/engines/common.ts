@@ -265,8 +265,11 @@ export const WINDOW_COLUMNS_IN_ENGINE: unique symbol = Symbol.for('engagement-fo
  */
 export type OverWindowColumns = (dialect: SqlDialect, windowColumns: string) => { sql: string; width: number };
 
-/** @internal Runs a query over the window columns (`OverWindowColumns`): its result by column. */
-export type WindowColumnsQuery = (build: OverWindowColumns) => Promise<Float64Array[]>;
+/**
+ * @internal Runs a query over the window columns (`OverWindowColumns`): its result by column. Its profiles are
+ * numbered (`profileNumbersSql`): `profileName` gives the id of a number.
+ */
+export type WindowColumnsQuery = ((build: OverWindowColumns) => Promise<Float64Array[]>) & { profileName(number: number): Promise<string> };
 
 /** @internal The key under which the SQL sources run queries over their window columns (see `OverWindowColumns`). */
 export const QUERY_OVER_WINDOW_COLUMNS: unique symbol = Symbol.for('engagement-forecast.queryOverWindowColumns');

@@ -1,5 +1,5 @@
 import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ArgumentTypeError, DataError, EngineError, isArgumentError, WriteError } from '../errors.js';
 import { SEGMENT_COLUMNS } from '../features/segments.js';
@@ -46,7 +46,7 @@ import {
   type WindowColumnsRequest,
   type WindowColumnsSource,
 } from './common.js';
-import { DUCKDB_DIALECT, windowColumnsQuery } from '../features/sql-week.js';
+import { DUCKDB_DIALECT, profileNumbersSql, windowColumnsQuery } from '../features/sql-week.js';
 import { WINDOW_COLUMNS } from '../features/windows.js';
 
 /*
@@ -73,8 +73,9 @@ export interface DuckDbSourceOptions {
   connection?: DuckDbConnectionLike;
   /**
    * DuckDB's `memory_limit`, e.g. `'4GB'`: past it, DuckDB spills to `tempDirectory`. Default
-   * `duckDbDefaultMemoryLimit(threads)`: 1 GB, or 128 MB per thread where that is more. The engine shares
-   * the process with the weekly table, and a larger limit buys little time (docs/engines.md).
+   * `duckDbDefaultMemoryLimit(threads, rows)`: 1 GB, or 128 MB per thread, or 32 bytes per daily row of the
+   * input, whichever is more. The engine shares the process with the weekly table, and a larger limit buys
+   * little time (docs/engines.md).
    */
   memoryLimit?: string;
   /** DuckDB's worker threads (default: one per core). */
@@ -84,13 +85,27 @@ export interface DuckDbSourceOptions {
 }
 
 /**
+ * DuckDB's memory per daily row of the input for the segments' `GROUP BY`: at 10^8 rows (about 25 million
+ * groups, a dozen sums each) it failed at 1 GB where it should have spilled, on one thread as on two, and ran at
+ * 3 GB; 33 million rows ran at 1 GB.
+ */
+const BYTES_PER_ROW = 32;
+/** Bytes of a CSV file per daily row, to estimate its rows (the generated files: 99; a gzipped one: about a fifth). */
+const CSV_BYTES_PER_ROW = 100;
+const GZIP_RATIO = 5;
+
+/**
  * The `memory_limit` of a DuckDB the source opens, unless `memoryLimit` says otherwise: 1 GB, or 128 MB per
- * thread where that is more (DuckDB needs about that much a thread to run at all).
+ * thread where that is more (DuckDB needs about that much a thread to run at all), or 32 bytes per daily row of
+ * the input where that is more (its estimate: from the files' size, a Parquet file's own count, a table's size in
+ * the database file), within DuckDB's own default of 80 % of the memory.
  *
  * @param threads DuckDB's worker threads.
+ * @param rows the input's daily rows (an estimate; 0 when unknown).
  */
-export function duckDbDefaultMemoryLimit(threads: number): string {
-  return `${Math.max(1024, 128 * threads)}MB`;
+export function duckDbDefaultMemoryLimit(threads: number, rows = 0): string {
+  const byRows = Math.min(Math.ceil((rows * BYTES_PER_ROW) / 2 ** 20), Math.floor((0.8 * totalmem()) / 2 ** 20));
+  return `${Math.max(1024, 128 * threads, byRows)}MB`;
 }
 
 /** The part of `@duckdb/node-api`'s `DuckDBConnection` this source uses. */
@@ -418,12 +433,18 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
     let connection = options.connection;
     const module = connection ? null : await loadDuckDb();
     let relation: string;
+    /** The CSV files' daily rows, estimated from their size. */
+    let csvRows = 0;
     // The source's name is a value like the paths: a parameter, never spliced into the SQL.
     let fileColumn = '$source';
     if (options.files !== undefined) {
       const files = await discoverFiles(list(options.files));
       report.files = files;
-      for (const f of files) report.bytes += (await stat(f)).size;
+      for (const f of files) {
+        const { size } = await stat(f);
+        report.bytes += size;
+        csvRows += (size * (f.endsWith('.gz') ? GZIP_RATIO : 1)) / CSV_BYTES_PER_ROW;
+      }
       relation = 'read_csv($paths, header = true, all_varchar = true, filename = true, union_by_name = true)';
       fileColumn = 'filename';
     } else if (options.parquet !== undefined) {
@@ -448,6 +469,25 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         // Files are read in a DuckDB of this source's own (a connection comes with a table).
         values.paths = module!.listValue(options.files !== undefined ? report.files : list(options.parquet!));
         paramTypes.paths = module!.LIST(module!.VARCHAR);
+      }
+      if (ownInstance && options.memoryLimit === undefined) {
+        // The default limit grows with the input (`duckDbDefaultMemoryLimit`): its rows, as cheaply as they are known.
+        const rows =
+          options.files !== undefined
+            ? csvRows
+            : options.parquet !== undefined
+              ? (await readColumns(await connection.stream(`SELECT count(*)::DOUBLE FROM ${relation}`, values, paramTypes), 1))[0]![0]!
+              : ((
+                  await readColumns(
+                    await connection.stream(
+                      'SELECT coalesce(sum(estimated_size), 0)::DOUBLE FROM duckdb_tables() WHERE table_name = $table AND schema_name = coalesce($schema, current_schema())',
+                      { table: options.table!, schema: options.schema ?? null },
+                      { table: module!.VARCHAR, schema: module!.VARCHAR },
+                    ),
+                    1,
+                  )
+                )[0]![0] ?? 0);
+        await connection.run(`SET memory_limit = '${duckDbDefaultMemoryLimit(options.threads ?? availableParallelism(), rows)}'`);
       }
       const { firstDay, lastDay } = limits;
       const bad = badRowSql(firstDay, lastDay, dateRangeReason(limits));
@@ -663,10 +703,17 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
         // Computed once for every query of the work (a training's passes), dropped after.
         await connection.run(`CREATE OR REPLACE TEMP TABLE ef_window AS ${query}`);
         try {
-          return await work(async (build: OverWindowColumns) => {
+          const run = async (build: OverWindowColumns) => {
             const { sql, width } = build(DUCKDB_DIALECT, 'SELECT * FROM ef_window');
             return readColumns(await connection.stream(sql), width);
-          });
+          };
+          const profileName = async (number: number) =>
+            readStrings(
+              await connection.stream(
+                `SELECT name FROM (${profileNumbersSql(DUCKDB_DIALECT, 'ef_segments', ' WHERE status = 0')}) AS p WHERE id = ${Math.trunc(number)}`,
+              ),
+            ).then((names) => names[0]!);
+          return await work(Object.assign(run, { profileName }));
         } finally {
           await connection.run('DROP TABLE IF EXISTS ef_window');
         }

@@ -42,7 +42,7 @@ import {
   type WindowColumnsRequest,
   type WindowColumnsSource,
 } from './common.js';
-import { POSTGRES_DIALECT, windowColumnsQuery } from '../features/sql-week.js';
+import { POSTGRES_DIALECT, profileNumbersSql, windowColumnsQuery } from '../features/sql-week.js';
 import { WINDOW_COLUMNS } from '../features/windows.js';
 
 /*
@@ -619,11 +619,18 @@ export function postgres(options: PostgresSourceOptions): WeeklySource {
       return overWindowColumns(request, 'numbers', async (query, windowQuery) => {
         // Computed once for every query of the work (a training's passes), dropped with the transaction.
         await query(`CREATE TEMPORARY TABLE ef_window ON COMMIT DROP AS ${windowQuery}`);
-        return work(async (build: OverWindowColumns) => {
+        const run = async (build: OverWindowColumns) => {
           const { sql, width } = build(POSTGRES_DIALECT, 'SELECT * FROM ef_window');
           const found = await query(sql);
           return Array.from({ length: width }, (_, c) => Float64Array.from(found, (row) => Number(row[c])));
-        });
+        };
+        const profileName = async (number: number) =>
+          String(
+            (
+              await query(`SELECT name FROM (${profileNumbersSql(POSTGRES_DIALECT, 'ef_segments', ' WHERE status = 0')}) AS p WHERE id = ${Math.trunc(number)}`)
+            )[0]![0],
+          );
+        return work(Object.assign(run, { profileName }));
       });
     },
     weeklyBatches<P extends Preset>(request: WeeklyRequest<P>, batching: WeeklyBatching<P>): Promise<WeeklyBatchesEnd> {

@@ -26,6 +26,8 @@ export interface SqlDialect {
   list(value: string, window: string): string;
   /** Lists of the values of a group, each in the order of `order` (distinct within a group), as aggregates (indexed from 1 as `list[k]`). */
   listsOf(values: readonly string[], order: string): string[];
+  /** What follows a text in `ORDER BY` for the order of its code points (UTF-8 bytes). */
+  readonly bytewise: string;
   /** The median of a list made by `list` (NULL when empty): the middle value, or the mean of the two middle ones. */
   median(list: string): string;
   /**
@@ -42,6 +44,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   sundays: (first, last) => `LATERAL (SELECT unnest(range(${first}, ${last} + 1, 7)) AS sunday) AS ef_sundays`,
   lastBy: (value, key, keep) => `arg_max(${value}, ${key}) FILTER (WHERE ${keep})`,
   list: (value, window) => `list(${value}) OVER ${window}`,
+  bytewise: '',
   // One list of structs sorted after (by the order first), not a sort of the group's rows per list: a third of the time.
   listsOf: (values, order) => {
     const rows = `list_sort(list({'o': ${order}, ${values.map((v, j) => `'v${j}': ${v}`).join(', ')}}))`;
@@ -60,6 +63,7 @@ export const POSTGRES_DIALECT: SqlDialect = {
   sundays: (first, last) => `LATERAL generate_series(${first}, ${last}, 7) AS sunday`,
   lastBy: (value, key, keep) => `(array_agg(${value} ORDER BY ${key} DESC) FILTER (WHERE ${keep}))[1]`,
   list: (value, window) => `array_agg(${value}) OVER ${window}`,
+  bytewise: ' COLLATE "C"',
   listsOf: (values, order) => values.map((v) => `array_agg(${v} ORDER BY ${order})`),
   median: (list) =>
     `(SELECT CASE WHEN count(*) % 2 = 1 THEN (array_agg(v ORDER BY v))[(count(*) + 1) / 2] ` +
@@ -106,6 +110,14 @@ function levelStep(d: SqlDialect, s: string, weekVariance: number): string[] {
   ];
 }
 
+/**
+ * The kept profiles of a relation of segments or weeks (`status` 0 where it has one) numbered 1, 2, … in the code
+ * point order of their ids, as `name` and `id`: the numbers the window columns' relation keys on.
+ */
+export function profileNumbersSql(d: SqlDialect, relation: string, kept = ''): string {
+  return `SELECT name, row_number() OVER (ORDER BY name${d.bytewise}) AS id FROM (SELECT DISTINCT id AS name FROM ${relation}${kept}) AS p`;
+}
+
 /** The window columns' SQL: `stages` to run first, in order (each a query whose rows go into a temporary `table`), then `query`, which reads their tables. */
 export interface WindowColumnsStatements {
   readonly stages: readonly { readonly table: string; readonly sql: string }[];
@@ -126,8 +138,9 @@ const STAGE_TABLE = (name: string): string => `${name}_stage`;
  * query of segments (`segments`) with the columns `status` (0: kept), `id`, `sunday`, `n`, `posts`, `engagement`,
  * `followers_last` and `followers_day` (NaN when the segment has no followers value). With a staged dialect, the
  * stages' tables hold the intermediate relations; the caller makes them first and drops them after. `ids`:
- * `'numbers'` gives each profile's number (1, 2, …) as `id` instead of its text, for work that needs no id (a
- * training's passes): no join, and no copy of the text in every row.
+ * `'numbers'` gives each profile's number (1, 2, … in the code point order of the ids: `profileNumbersSql`) as
+ * `id` instead of its text, for work that needs no id (a training's passes): no join, and no copy of the text in
+ * every row.
  */
 export function windowColumnsQuery(d: SqlDialect, segments: string, ids: 'names' | 'numbers' = 'names'): WindowColumnsStatements {
   const nan = `CAST('NaN' AS ${d.double})`;
@@ -149,11 +162,7 @@ export function windowColumnsQuery(d: SqlDialect, segments: string, ids: 'names'
            ${d.lastBy('followers_last', 'followers_day', `followers_day <> ${nan}`)} AS followers
     FROM ef_segment_rows WHERE status = 0 GROUP BY id, sunday`,
   );
-  cte(
-    'ef_profiles',
-    `
-    SELECT name, row_number() OVER () AS id FROM (SELECT DISTINCT id AS name FROM ef_named_weeks) AS p`,
-  );
+  cte('ef_profiles', profileNumbersSql(d, 'ef_named_weeks'));
   cte(
     'ef_weeks',
     `

@@ -1,11 +1,12 @@
 import type { WindowColumnsQuery } from '../engines/common.js';
 import { doubleSql, expm1Sql, log1pSql, type SqlDialect } from '../features/sql-week.js';
-import { HORIZONS } from '../schema.js';
+import { HORIZONS, TARGETS } from '../schema.js';
 import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums, type BackTransform } from './estimators.js';
 import { GRID, INTERVAL_SCALE } from './intervals.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { ScalerState } from './scaler.js';
+import { SUMMABLE, unsummableError } from './summable.js';
 
 /*
  * What a `corrected` training of least-squares heads (on the log or the raw
@@ -98,13 +99,19 @@ export function normalSumsQuery(
   const scaler = ['n', ...js.flatMap((j) => [`m${j}`, `v${j}`, `s${j}`])];
   // The scaler as `StandardScaler.fitColumns` fits it on the train rows: the mean, the population variance with
   // scikit-learn's correction term, and scale 1 for a near-constant feature.
+  // With the train rows' means, in the same scan, the rows on or before the cutoff with a value past ±2^53 (the
+  // model's rows only: `trainModels` checks those).
+  const train = `sunday + ${LAST} <= ${days.cutoff}`;
+  const unsummable = set === 'history' ? `count(*) FILTER (WHERE ${unsummableSql(d, features)})` : '0';
   const sql = `${designRowsSql(d, windowColumns, features, set)}, ef_mean AS (
-    SELECT count(*) AS n, ${js.map((j) => `sum(x${j}) / count(*) AS m${j}`).join(', ')} FROM ef_rows WHERE sunday + ${LAST} <= ${days.cutoff}
+    SELECT count(*) FILTER (WHERE ${train}) AS n, ${js.map((j) => `sum(x${j}) FILTER (WHERE ${train}) / count(*) FILTER (WHERE ${train}) AS m${j}`).join(', ')},
+           ${unsummable} AS u
+    FROM ef_rows WHERE sunday <= ${days.cutoff}
   ), ef_spread AS (
     SELECT ${js.map((j) => `sum((x${j} - m${j}) * (x${j} - m${j})) AS q${j}, sum(x${j} - m${j}) AS c${j}`).join(', ')}
     FROM ef_rows, ef_mean WHERE sunday + ${LAST} <= ${days.cutoff}
   ), ef_variance AS (
-    SELECT n, ${js.map((j) => `m${j}, (q${j} - (c${j} * c${j}) / n) / n AS v${j}`).join(', ')} FROM ef_mean, ef_spread
+    SELECT n, u, ${js.map((j) => `m${j}, (q${j} - (c${j} * c${j}) / n) / n AS v${j}`).join(', ')} FROM ef_mean, ef_spread
   ), ef_scaler AS (
     SELECT *, ${js.map((j) => `CASE WHEN v${j} <= n * ${eps} * v${j} + (n * m${j} * ${eps}) * (n * m${j} * ${eps}) THEN ${doubleSql(d, 1)} ELSE sqrt(v${j}) END AS s${j}`).join(', ')}
     FROM ef_variance
@@ -117,9 +124,37 @@ export function normalSumsQuery(
     SELECT part, targets, ${sums.map((s, k) => `CAST(${s} AS ${d.double}) AS a${k}`).join(', ')}
     FROM ef_parts WHERE part IS NOT NULL GROUP BY part, targets
   )
-  SELECT CAST(part AS ${d.double}), CAST(targets AS ${d.double}), ${sums.map((_, k) => `a${k}`).join(', ')}, ${scaler.map((c) => `CAST(${c} AS ${d.double})`).join(', ')}
+  SELECT CAST(part AS ${d.double}), CAST(targets AS ${d.double}), ${sums.map((_, k) => `a${k}`).join(', ')}, ${[...scaler, 'u'].map((c) => `CAST(${c} AS ${d.double})`).join(', ')}
   FROM ef_sums CROSS JOIN ef_scaler ORDER BY part, targets`;
-  return { sql, width: 2 + sums.length + scaler.length };
+  return { sql, width: 2 + sums.length + scaler.length + 1 };
+}
+
+/** The design's values a training sums, in `trainModels`'s order: the features, then the targets. */
+const summedColumns = (features: readonly string[]): string[] => [...features.map((_, j) => `x${j}`), ...HORIZONS.map((_, h) => `t${h + 1}`)];
+
+/** Whether a value is past ±2^53 (not NaN, which is missing; both engines take NaN as larger than any number). */
+const pastSummable = (d: SqlDialect, c: string): string => `(abs(${c}) > ${doubleSql(d, SUMMABLE)} AND ${c} <> CAST('NaN' AS ${d.double}))`;
+
+/** Whether a design row has a value past ±2^53. */
+function unsummableSql(d: SqlDialect, features: readonly string[]): string {
+  return summedColumns(features)
+    .map((c) => pastSummable(d, c))
+    .join(' OR ');
+}
+
+/**
+ * The first of the model's rows on or before the cutoff with a value past ±2^53, in `trainModels`'s order (by
+ * profile, then Sunday; the features, then the targets): its profile's number, Sunday, column (its index in that
+ * order) and value.
+ */
+function unsummableQuery(d: SqlDialect, windowColumns: string, features: readonly string[], cutoff: number): { sql: string; width: number } {
+  const columns = summedColumns(features);
+  const sql = `${designRowsSql(d, windowColumns, features, 'history', ['id'])}
+  SELECT CAST(id AS ${d.double}), CAST(sunday AS ${d.double}),
+         CAST(CASE ${columns.map((c, k) => `WHEN ${pastSummable(d, c)} THEN ${k}`).join(' ')} END AS ${d.double}),
+         CAST(CASE ${columns.map((c) => `WHEN ${pastSummable(d, c)} THEN ${c}`).join(' ')} END AS ${d.double})
+  FROM ef_rows WHERE sunday <= ${cutoff} AND (${unsummableSql(d, features)}) ORDER BY id, sunday LIMIT 1`;
+  return { sql, width: 4 };
 }
 
 /** The scaler and the normal sums of a design over a source's rows (`normalSumsQuery`). */
@@ -130,6 +165,8 @@ export interface EngineNormalSums {
   early: NormalSums[];
   /** Per horizon: the sums of the train rows after those. */
   later: NormalSums[];
+  /** The model's rows (`history`) on or before the cutoff with a value past ±2^53. */
+  unsummable: number;
 }
 
 /** @internal The scaler and the normal sums of a design over the rows of `set`, on the heads' scale, by `query` where they are. */
@@ -145,6 +182,7 @@ export async function normalSumsInEngine(
   const early = HORIZONS.map(() => new NormalSums(p));
   const later = HORIZONS.map(() => new NormalSums(p));
   let scaler: ScalerState | null = null;
+  let unsummable = 0;
   // One row per part and set of horizons with a target: each horizon's sums add the rows that have its target.
   for (let r = 0; r < (columns[0]?.length ?? 0); r++) {
     let c = 0;
@@ -176,8 +214,9 @@ export async function normalSumsInEngine(
       scaler.scale.push(next());
       scaler.nSamplesSeen.push(seen);
     }
+    unsummable = next();
   }
-  return { scaler, early, later };
+  return { scaler, early, later, unsummable };
 }
 
 /** A least-squares head: coefficients in feature order, and the intercept. */
@@ -384,6 +423,12 @@ export async function headsInEngine(
   fit: HeadFit = { scale: 'log', lambda: LOG_JITTER },
 ): Promise<EngineHeads> {
   const sums = await normalSumsInEngine(query, features, set, days, fit.scale);
+  // A value past 2^53 is refused as `trainModels` refuses it, naming the first such row, once every horizon has
+  // train rows (without, `trainInEngine` says so first, as `trainModels` does).
+  if (sums.unsummable > 0 && HORIZONS.every((_, h) => sums.early[h]!.n + sums.later[h]!.n > 0)) {
+    const [number, sunday, column, value] = (await query((d, windowColumns) => unsummableQuery(d, windowColumns, features, days.cutoff))).map((c) => c[0]!);
+    throw unsummableError(await query.profileName(number!), sunday!, [...features, ...TARGETS][column!]!, value!);
+  }
   const solved = (s: NormalSums) => {
     if (s.n <= 0) return null;
     if ('given' in fit) return fit.given;

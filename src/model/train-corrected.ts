@@ -1,5 +1,5 @@
 import { formatDay } from '../calendar.js';
-import { ArgumentRangeError, ArgumentTypeError, DataError } from '../errors.js';
+import { ArgumentRangeError, ArgumentTypeError } from '../errors.js';
 import type { WeeklyFrame } from '../frame/weekly-frame.js';
 import { HORIZONS, TARGETS, type ProgressCallback, type TargetName } from '../schema.js';
 import { LIBRARY_NAME, VERSION } from '../version.js';
@@ -13,6 +13,7 @@ import type { CorrectedRowCounts } from './corrected-rows.js';
 import type { CorrectedHead, ModelKindDefinition, ModelSpec } from './kinds/kind.js';
 import { findModelKind, modelKind, modelKindNames } from './kinds/registry.js';
 import { StandardScaler } from './scaler.js';
+import { SUMMABLE, unsummableError } from './summable.js';
 import { candidatesOf, positions } from './candidates.js';
 import { standardizeColumns } from './linear.js';
 
@@ -146,9 +147,6 @@ export function intervalCalibration(
   return null;
 }
 
-/** Past this, sums of squares and products in the fit lose integers or overflow: 2^53. */
-const SUMMABLE = Number.MAX_SAFE_INTEGER;
-
 /**
  * Every value training can see (the rows whose Sunday is on or before the
  * cutoff: fit and calibration), features and targets, is within ±2^53 or
@@ -172,14 +170,7 @@ function checkSummable(
     for (const [name, values] of named) {
       const v = values[k]!;
       if (!(Math.abs(v) > SUMMABLE)) continue;
-      const profile = weekly.profileIds[weekly.profile[c.rows[k]!]!]!;
-      throw new DataError(`profile ${JSON.stringify(profile)}, week ending ${formatDay(c.date[k]!)}: ${name} is ${v}, beyond 2^53: training cannot sum it`, {
-        code: 'unforecastable',
-        file: '<weekly>',
-        line: 0,
-        column: name,
-        value: profile,
-      });
+      throw unsummableError(weekly.profileIds[weekly.profile[c.rows[k]!]!]!, c.date[k]!, name, v);
     }
   }
 }

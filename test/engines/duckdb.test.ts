@@ -2,7 +2,7 @@
 // the JS path's, cell for cell, on the parity fixture and on generated data
 // with dirty rows, from CSV files, Parquet files and a table; both presets.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ import {
   expectBatchedPredictions,
   expectDirtyCounts,
   expectSameTraining,
+  expectSameUnsummable,
+  unsummableRecords,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -169,6 +171,13 @@ describe.skipIf(skip)('duckdb()', () => {
     const weekly = (await loadWeekly(flat, { preset: 'corrected' })).weekly;
     expect(trainModels(weekly, { preset: 'corrected', cutoff: '2024-04-28', model: 'linear' }).model.estimator).toMatchObject({ kind: 'linear' });
     await trainInEngine(duckdb({ files: flat }), { cutoff: '2024-04-28', model: 'ridge' });
+  });
+
+  it('refuses a value past 2^53 as trainModels does, naming the profile, the week and the column', async () => {
+    const files = join(dir, 'unsummable');
+    mkdirSync(files, { recursive: true });
+    writeFileSync(join(files, 'daily.csv'), `${[DAILY_HEADER, ...unsummableRecords().map((r) => r.join(','))].join('\n')}\n`);
+    await expectSameUnsummable(() => duckdb({ files }), (await loadWeekly(files, { preset: 'corrected' })).weekly);
   });
 
   it('trains within a memory limit its relations outgrow: the window columns go through tables that spill', async () => {
@@ -526,7 +535,11 @@ describe.skipIf(skip)('duckdb()', () => {
 
   it('checks its options', () => {
     // The default memory limit: 1 GB, or DuckDB's least per thread (about 128 MB) times the threads where that is more.
-    expect([1, 2, 8, 9, 64].map(duckDbDefaultMemoryLimit)).toEqual(['1024MB', '1024MB', '1024MB', '1152MB', '8192MB']);
+    expect([1, 2, 8, 9, 64].map((threads) => duckDbDefaultMemoryLimit(threads))).toEqual(['1024MB', '1024MB', '1024MB', '1152MB', '8192MB']);
+    // Or 32 bytes per daily row of the input where that is more (10^8 rows failed at 1 GB, ran at 3 GB), within 80 % of the memory.
+    expect(duckDbDefaultMemoryLimit(2, 3.3e7)).toBe('1024MB');
+    expect(duckDbDefaultMemoryLimit(2, 1e8)).toBe(`${Math.min(Math.ceil((1e8 * 32) / 2 ** 20), Math.floor((0.8 * totalmem()) / 2 ** 20))}MB`);
+    expect(Number.parseInt(duckDbDefaultMemoryLimit(2, 1e12))).toBe(Math.max(1024, Math.floor((0.8 * totalmem()) / 2 ** 20)));
     expect(() => duckdb({})).toThrow('duckdb: give exactly one of files, parquet or table, got none');
     expect(() => duckdb({ files: 'a', parquet: 'b' })).toThrow('got files, parquet');
     expect(() => duckdb({ table: 't', threads: 0 })).toThrow('threads must be a positive integer');

@@ -29,6 +29,8 @@ import {
   expectDirtyCounts,
   expectSameModel,
   expectSameTraining,
+  expectSameUnsummable,
+  unsummableRecords,
   expectSameWindowColumns,
   expectWrittenInTurn,
   expectSameDaily,
@@ -141,6 +143,15 @@ describe.skipIf(skip)('postgres()', () => {
     // The baselines: nothing fitted, their forecasts scored and calibrated as trainModels scores them.
     for (const model of ['naive', 'window-average'])
       expect((await expectSameTraining(source('drifting'), want.weekly, { cutoff: '2024-04-28', onError: 'skip', model })).intervals).not.toBeNull();
+  });
+
+  it('refuses a value past 2^53 as trainModels does, naming the profile, the week and the column', async () => {
+    const records = unsummableRecords();
+    await loadTextTable(schema, 'unsummable', records);
+    const files = join(dir, 'unsummable');
+    mkdirSync(files, { recursive: true });
+    writeFileSync(join(files, 'daily.csv'), `${[DAILY_HEADER, ...records.map((r) => r.join(','))].join('\n')}\n`);
+    await expectSameUnsummable(() => source('unsummable'), (await loadWeekly(files, { preset: 'corrected' })).weekly);
   });
 
   it('refuses a row past the span limit as the CSV reader does: thrown naming its key, or skipped and counted', async () => {

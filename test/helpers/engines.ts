@@ -483,3 +483,45 @@ export function writeLateStartData(dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'late.csv'), `${lines.join('\n')}\n`);
 }
+
+/**
+ * Daily rows (CSV records, `DAILY_HEADER`'s columns) of generated profiles, one of which has in the week ending
+ * 2024-02-11 a single post and 2 × (2^53 − 1) engagement over two days: that week's engagement per post is past
+ * 2^53, exactly (2^54 − 2), and every engine sums it alike. A training with that week as a target refuses it.
+ */
+export function unsummableRecords(): string[][] {
+  const records: string[][] = [];
+  for (const r of generateDailyRows({ profiles: 30, from: '2023-06-01', to: '2024-06-30', seed: 23 })) {
+    records.push([r.date, r.profile_id, String(r.followers), String(r.posts), String(r.engagement), '0', '0', String(r.reach), String(r.impressions)]);
+  }
+  const id = records[0]![1]!;
+  const big = String(Number.MAX_SAFE_INTEGER);
+  records.push(['2024-02-06', id, '100', '1', big, '0', '0', '10', '10'], ['2024-02-07', id, '100', '0', big, '0', '0', '10', '10']);
+  // The profile's own rows on those days go: one row per profile and day.
+  return records.filter((r, k) => k >= records.length - 2 || r[1] !== id || (r[0] !== '2024-02-06' && r[0] !== '2024-02-07'));
+}
+
+/**
+ * `trainInEngine` on `source` refuses the rows of `unsummableRecords` (read by `weekly`) with the `DataError` of
+ * `trainModels`, for the default model and ridge.
+ */
+export async function expectSameUnsummable(source: () => WeeklySource, weekly: WeeklyFrame): Promise<void> {
+  for (const model of [undefined, 'ridge']) {
+    const options = { cutoff: '2024-04-28', ...(model ? { model } : {}) };
+    let want: unknown;
+    try {
+      trainModels(weekly, { preset: 'corrected', ...options });
+    } catch (error) {
+      want = error;
+    }
+    expect(want).toBeInstanceOf(DataError);
+    expect((want as DataError).message).toMatch(/week ending 2024-\d\d-\d\d: \S+ is \d+, beyond 2\^53/);
+    const got = await trainInEngine(source(), options).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(got).toBeInstanceOf(DataError);
+    expect((got as DataError).message).toBe((want as DataError).message);
+    expect((got as DataError).code).toBe('unforecastable');
+  }
+}
