@@ -69,6 +69,9 @@ const KEY_COLUMNS = [-1, -1, 0, 1, 2, 3, 4];
 /** The shortest row the reader takes (`{"date":"2024-01-01","profile_id":"a","posts":0,…,"impressions":0}`) and its comma: rows in a text ≤ its length / this. */
 const SHORTEST_ROW = 89;
 
+/** `afterItem`: the object or array closed. */
+const CLOSED = -2;
+
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= ZERO && c <= NINE;
 
 /** The known field whose key is `bytes[start, end)`, as its index in `KEYS`, or −1. */
@@ -167,6 +170,21 @@ class Cursor {
     if (after === DOT || after === LOWER_E || after === UPPER_E || isDigit(after)) return -1;
     this.pos = p;
     return v;
+  }
+
+  /**
+   * After an object's member or an array's item: past a comma, the byte that starts the next one (≥ 0); past the
+   * closing `close`, `CLOSED`; −1 for anything else.
+   */
+  afterItem(close: number): number {
+    const c = this.next();
+    if (c === COMMA) {
+      this.pos++;
+      return this.next();
+    }
+    if (c !== close) return -1;
+    this.pos++;
+    return CLOSED;
   }
 
   /** The bytes of `word` at `pos`. */
@@ -371,15 +389,9 @@ export function readJsonRows(bytes: Uint8Array, bounds: JsonRowBounds): JsonRows
         return null;
       }
     }
-    c = at.next();
-    if (c === COMMA) {
-      at.pos++;
-      c = at.next();
-      continue;
-    }
-    if (c !== CLOSE_BRACE) return null;
-    at.pos++;
-    break;
+    c = at.afterItem(CLOSE_BRACE);
+    if (c === CLOSED) break;
+    if (c < 0) return null;
   }
   if (at.next() !== -1 || rows === null) return null;
   return { rows, fields };
@@ -510,15 +522,9 @@ function readRows(at: Cursor, bounds: JsonRowBounds): JsonRows | null {
           values[v + KEY_COLUMNS[k]!] = x;
         }
       }
-      c = at.next();
-      if (c === COMMA) {
-        at.pos++;
-        c = at.next();
-        continue;
-      }
-      if (c !== CLOSE_BRACE) return null;
-      at.pos++;
-      break;
+      c = at.afterItem(CLOSE_BRACE);
+      if (c === CLOSED) break;
+      if (c < 0) return null;
     }
     if ((seen & REQUIRED) !== REQUIRED) return null;
     if ((seen & FOLLOWERS) === 0) values[v] = Number.NaN;
@@ -533,14 +539,8 @@ function readRows(at: Cursor, bounds: JsonRowBounds): JsonRows | null {
     nextField = fields;
     remembered = Math.min(slot, REMEMBERED_KEYS);
     n++;
-    c = at.next();
-    if (c === COMMA) {
-      at.pos++;
-      c = at.next();
-      continue;
-    }
-    if (c !== CLOSE_BRACKET) return null;
-    at.pos++;
-    return new JsonRows(b, n, profile, day, dateAt, values, Int32Array.from(idAt));
+    c = at.afterItem(CLOSE_BRACKET);
+    if (c === CLOSED) return new JsonRows(b, n, profile, day, dateAt, values, Int32Array.from(idAt));
+    if (c < 0) return null;
   }
 }
