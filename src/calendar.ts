@@ -93,28 +93,24 @@ export function formatYearWeek(days: number): string {
   return `${scratch[0]!}-${pad2(weekNumberU(days))}`;
 }
 
+/** Days in each month of a common year. */
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Whether a year/month/day triple names a real date. */
 export function isValidCivil(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const max = month === 2 && leap ? 29 : lengths[month - 1]!;
+  const max = month === 2 && leap ? 29 : MONTH_LENGTHS[month - 1]!;
   return day <= max;
 }
 
-/** The month `parseDay` read last (year × 100 + month), its first day's number and its length: rows come day after day. */
+/** The month `dayOfParts` read last (year × 100 + month), its first day's number and its length: rows come day after day. */
 let lastMonth = -1;
 let lastMonthStart = 0;
 let lastMonthLength = 0;
 
-/**
- * Parses `YYYY-MM-DD` into a day number; returns NaN when the text is not such a date.
- */
-export function parseDay(text: string): number {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const y = digitsAt(text, 0, 4);
-  const m = digitsAt(text, 5, 7);
-  const d = digitsAt(text, 8, 10);
+/** The day number of a year, month and day read from digits (−1: not digits), NaN when there is no such date. */
+function dayOfParts(y: number, m: number, d: number): number {
   if (y < 0 || m < 0 || d < 0) return Number.NaN;
   const month = y * 100 + m;
   if (month !== lastMonth) {
@@ -127,14 +123,36 @@ export function parseDay(text: string): number {
   return d >= 1 && d <= lastMonthLength ? lastMonthStart + d - 1 : Number.NaN;
 }
 
-/** Days in each month of a common year. */
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * Parses `YYYY-MM-DD` into a day number; returns NaN when the text is not such a date.
+ */
+export function parseDay(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  return dayOfParts(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
+}
+
+/** `parseDay` of the ten ASCII bytes `bytes[at, at + 10)` (a reader's buffer), without making a string. */
+export function parseDayBytes(bytes: Uint8Array, at: number): number {
+  if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return Number.NaN;
+  return dayOfParts(byteDigitsAt(bytes, at, at + 4), byteDigitsAt(bytes, at + 5, at + 7), byteDigitsAt(bytes, at + 8, at + 10));
+}
 
 /** The ASCII digits of `text[start, end)` as a number, −1 when one is not a digit. */
 function digitsAt(text: string, start: number, end: number): number {
   let v = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** The ASCII digits of `bytes[start, end)` as a number, −1 when one is not a digit (or past the end). */
+function byteDigitsAt(bytes: Uint8Array, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = (bytes[i] ?? 0) - 48;
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }

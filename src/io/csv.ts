@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { daysFromCivil, formatDay, isValidCivil, parseDay } from '../calendar.js';
+import { formatDay, parseDay, parseDayBytes } from '../calendar.js';
 import { DataError, type DataErrorCode } from '../errors.js';
 import { REQUIRED_DAILY_COLUMNS, type CheckedLimits } from '../schema.js';
 import type { RowCollector } from '../frame/daily-frame.js';
@@ -515,12 +515,8 @@ export class DailyCsvReader {
     ) {
       return this.cachedDay;
     }
-    if (data[s + 4] !== 45 || data[s + 7] !== 45) return Number.NaN;
-    const y = parseDigits(data, s, s + 4);
-    const m = parseDigits(data, s + 5, s + 7);
-    const d = parseDigits(data, s + 8, s + 10);
-    if (y < 0 || m < 0 || d < 0 || !isValidCivil(y, m, d)) return Number.NaN;
-    const day = daysFromCivil(y, m, d);
+    const day = parseDayBytes(data, s);
+    if (Number.isNaN(day)) return day;
     data.copy(cached, 0, s, s + 10);
     this.cachedDay = day;
     return day;

@@ -1,4 +1,4 @@
-import { daysFromCivil, isValidCivil } from '../calendar.js';
+import { parseDayBytes } from '../calendar.js';
 import type { RowCollector } from '../frame/daily-frame.js';
 import type { LoadReport } from '../frame/load-report.js';
 import type { ReadSettings } from './collector.js';
@@ -86,37 +86,6 @@ function keyIndex(bytes: Uint8Array, start: number, end: number): number {
   return -1;
 }
 
-/** The month `dayAt` read last (year × 100 + month), its first day's number and its length: rows come day after day. */
-let lastMonth = -1;
-let lastMonthStart = 0;
-let lastMonthLength = 0;
-
-/** The day number of the ten bytes `YYYY-MM-DD` at `at`, NaN when they are not a date that exists (as `parseDay`). */
-function dayAt(bytes: Uint8Array, at: number): number {
-  if (bytes[at + 4] !== MINUS || bytes[at + 7] !== MINUS) return Number.NaN;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = bytes[at + i]! - ZERO;
-    if (c < 0 || c > 9) return Number.NaN;
-    y = y * 10 + c;
-  }
-  const m1 = bytes[at + 5]! - ZERO;
-  const m2 = bytes[at + 6]! - ZERO;
-  const d1 = bytes[at + 8]! - ZERO;
-  const d2 = bytes[at + 9]! - ZERO;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return Number.NaN;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  const month = y * 100 + m;
-  if (month !== lastMonth) {
-    if (m < 1 || m > 12) return Number.NaN;
-    lastMonth = month;
-    lastMonthStart = daysFromCivil(y, m, 1);
-    lastMonthLength = isValidCivil(y, m, 31) ? 31 : isValidCivil(y, m, 30) ? 30 : isValidCivil(y, m, 29) ? 29 : 28;
-  }
-  return d >= 1 && d <= lastMonthLength ? lastMonthStart + d - 1 : Number.NaN;
-}
-
 /** A cursor over the text's bytes: each method reads one token at `pos` and moves past it, or answers that it cannot. */
 class Cursor {
   pos = 0;
@@ -158,6 +127,7 @@ class Cursor {
     if (!(first >= 0 && first <= 9)) return -1;
     let v = first;
     p++;
+    // JSON writes no leading zero; past 15 digits a sum of digits could round otherwise than a parse (as `parseDigits`).
     if (first !== 0) {
       for (; p < b.length; p++) {
         const c = b[p]! - ZERO;
@@ -480,7 +450,7 @@ function readRows(at: Cursor, bounds: JsonRowBounds): JsonRows | null {
           if (c !== QUOTE) return null;
           const dateStart = at.pos + 1;
           if (at.string(true) !== dateStart + 10) return null;
-          const d = dayAt(b, dateStart);
+          const d = parseDayBytes(b, dateStart);
           if (Number.isNaN(d)) return null;
           day[n] = d;
           dateAt[n] = dateStart;
