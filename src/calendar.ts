@@ -131,7 +131,7 @@ export function parseDay(text: string): number {
   return dayOfParts(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
 }
 
-/** `parseDay` of the ten ASCII bytes `bytes[at, at + 10)` (a reader's buffer), without making a string. */
+/** @internal `parseDay` of the ten ASCII bytes `bytes[at, at + 10)` (a reader's buffer), without making a string. */
 export function parseDayBytes(bytes: Uint8Array, at: number): number {
   if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return Number.NaN;
   return dayOfParts(byteDigitsAt(bytes, at, at + 4), byteDigitsAt(bytes, at + 5, at + 7), byteDigitsAt(bytes, at + 8, at + 10));

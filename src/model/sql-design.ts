@@ -5,6 +5,7 @@ import { imputationOf, parseFeature } from './design.js';
 import { LOG_JITTER, NormalSums, type BackTransform } from './estimators.js';
 import { GRID, INTERVAL_SCALE } from './intervals.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import type { EngineFit, HeadScale } from './kinds/kind.js';
 import type { ScalerState } from './scaler.js';
 import { SUMMABLE, unsummableError } from './summable.js';
 
@@ -24,12 +25,6 @@ import { SUMMABLE, unsummableError } from './summable.js';
 
 /** Which candidate rows a design's queries read: those with a posting history (the model's), or those without (the cold-start heads'). */
 export type RowSet = 'history' | 'cold';
-
-/**
- * The scale the heads are fitted on: `log`, log1p of the target, mapped back by e^p · factor − 1 (`log-linear`,
- * the cold-start heads); `raw`, the target itself, the forecast p (`ridge`, `linear`, the baselines).
- */
-export type HeadScale = 'log' | 'raw';
 
 /** The training's days: the cutoff, and the calibration windows' start (the rows before it fit the calibration heads). */
 export interface TrainingDays {
@@ -354,16 +349,12 @@ export function headsQuery(
   return { sql, width: 8 + levels.length + 6 };
 }
 
-/**
- * How `headsInEngine` fits its heads: least squares with a ridge term `lambda` on the log or raw scale (a log-scale
- * head's back-transform by `correction`: `absolute`, the default, or `smearing`), or a head
- * `given` (a baseline: the coefficients of its one feature, no fit), applied to the features as they are.
- */
-export type HeadFit = { scale: HeadScale; lambda: number; correction?: BackTransform; maxCondition?: number } | { scale: 'raw'; given: LinearHead };
-
-/** The design's condition number past `HeadFit.maxCondition`: its normal equations would lose the digits a QR keeps. */
+/** The design's condition number past `EngineFit.maxCondition`: its normal equations would lose the digits a QR keeps. */
 export class ConditionError extends Error {
-  constructor(readonly condition: number) {
+  constructor(
+    readonly condition: number,
+    readonly limit: number,
+  ) {
     super(`the design's condition number is ${condition.toPrecision(3)}`);
   }
 }
@@ -420,7 +411,7 @@ export async function headsInEngine(
   set: RowSet,
   days: TrainingDays,
   score: ScoreScale,
-  fit: HeadFit = { scale: 'log', lambda: LOG_JITTER },
+  fit: EngineFit = { scale: 'log', lambda: LOG_JITTER },
 ): Promise<EngineHeads> {
   const sums = await normalSumsInEngine(query, features, set, days, fit.scale);
   // A value past 2^53 is refused as `trainModels` refuses it, naming the first such row, once every horizon has
@@ -434,7 +425,7 @@ export async function headsInEngine(
     if ('given' in fit) return fit.given;
     if (fit.maxCondition !== undefined) {
       const condition = centeredCondition(s);
-      if (!(condition <= fit.maxCondition)) throw new ConditionError(condition);
+      if (!(condition <= fit.maxCondition)) throw new ConditionError(condition, fit.maxCondition);
     }
     return s.solve(fit.lambda);
   };

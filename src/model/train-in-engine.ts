@@ -7,13 +7,13 @@ import { checkLimits, DEFAULT_CUTOFF, HORIZONS, type InputLimits, type OnError }
 import { LIBRARY_NAME, VERSION } from '../version.js';
 import { COLD_START_FEATURES, MIN_ROWS as COLD_START_MIN_ROWS, withEnoughScores, type ColdStart } from './cold-start.js';
 import { parseFeature } from './design.js';
-import { LOG_JITTER, type FittedHead } from './estimators.js';
+import type { FittedHead } from './estimators.js';
 import { INTERVAL_SCALE } from './intervals.js';
 import type { ModelSpec } from './kinds/kind.js';
-import { modelKind } from './kinds/registry.js';
+import { modelKind, modelKindNames } from './kinds/registry.js';
 import type { Metrics } from './metrics.js';
 import { FORMAT_VERSION_2, withTargetAliases, type EngagementModel } from './model-file.js';
-import { ConditionError, headsInEngine, type EngineHeads, type HeadFit, type TrainingDays } from './sql-design.js';
+import { ConditionError, headsInEngine, type EngineHeads, type TrainingDays } from './sql-design.js';
 import {
   checkModelSpec,
   DEFAULT_CALIBRATION_WEEKS,
@@ -60,17 +60,6 @@ export interface TrainInEngineResult extends CorrectedTrainResult {
 }
 
 /**
- * The largest condition number κ of the standardized design at which `linear` is solved from its normal equations:
- * their solution then stays within about κ²·ε ≤ 9e-10 (of the largest coefficient) of the QR fit `trainModels`
- * makes. Past it, trainInEngine refuses (a QR needs the rows; `trainModels` has them). The corrected preset's
- * design measured 150–600 on the tests' data.
- */
-const LINEAR_MAX_CONDITION = 2000;
-
-/** The baselines' kinds: one feature, the forecast as it is, nothing fitted. */
-const BASELINES = new Set(['naive', 'window-average']);
-
-/**
  * Trains the `corrected` preset's default model (or a `ridge` or `linear` one, or scores a baseline) where the rows of `source` are (DuckDB, PostgreSQL, a coordinator
  * of PostgreSQL shards): the window columns, the design, the normal sums, the back-transform factors, the
  * calibration quantiles, the test metrics and the cold-start heads are computed by the engine; Node solves the
@@ -83,7 +72,8 @@ const BASELINES = new Set(['naive', 'window-average']);
  * @throws `ArgumentTypeError` for a source that computes nothing where its rows are, or a model kind not trained
  * in an engine (`mlp`: train it with `trainModels`); `ArgumentRangeError` for `linear` on a design too
  * ill-conditioned for its normal equations; `ArgumentRangeError` when no train rows remain; `DataError` as
- * `loadWeekly` (a refused row under `onError: 'throw'`, a profile past the span limit).
+ * `loadWeekly` (a refused row under `onError: 'throw'`, a profile past the span limit), and as `trainModels` for a
+ * row with a value past 2^53 (code `unforecastable`).
  */
 export async function trainInEngine(source: WeeklySource, options: TrainInEngineOptions = {}): Promise<TrainInEngineResult> {
   if (typeof (source as Partial<WindowColumnsSource>)[QUERY_OVER_WINDOW_COLUMNS] !== 'function')
@@ -92,21 +82,13 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     throw new ArgumentRangeError(`trainInEngine: only the corrected preset is trained in an engine, got ${JSON.stringify(options.preset)}`);
   const spec = withAim(checkModelSpec(options.model, 'trainInEngine'), options.aim, 'trainInEngine');
   const kind = modelKind(spec.kind);
-  // How the kinds trained here are fitted: log-linear on log1p of the target (a negligible ridge), ridge on the target;
-  // the baselines are not fitted: their one feature is the forecast.
-  const fit: HeadFit | null =
-    kind.name === 'log-linear'
-      ? { scale: 'log', lambda: LOG_JITTER, correction: spec.correction === 'smearing' ? 'smearing' : 'absolute' }
-      : kind.name === 'ridge'
-        ? { scale: 'raw', lambda: spec.lambda as number }
-        : kind.name === 'linear'
-          ? { scale: 'raw', lambda: 0, maxCondition: LINEAR_MAX_CONDITION }
-          : BASELINES.has(kind.name)
-            ? { scale: 'raw', given: { coef: [1], intercept: 0 } }
-            : null;
+  // How the kind is fitted from the engine's sums (its `engineFit`); none: trained by `trainModels` only.
+  const fit = kind.engineFit?.(spec) ?? null;
   if (!fit)
     throw new ArgumentTypeError(
-      `trainInEngine: ${spec.kind} is not trained in an engine yet (log-linear, ridge, linear and the baselines are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
+      `trainInEngine: ${spec.kind} is not trained in an engine yet (${modelKindNames()
+        .filter((name) => modelKind(name).engineFit)
+        .join(', ')} are); train it with trainModels${kind.name === 'mlp' ? ' (the neural network is JS-only)' : ''}`,
     );
   const cutoff = options.cutoff ?? DEFAULT_CUTOFF;
   const cutoffDay = parseDayStrict(cutoff, 'trainInEngine: cutoff');
@@ -131,7 +113,7 @@ export async function trainInEngine(source: WeeklySource, options: TrainInEngine
     while (condition instanceof Error && !(condition instanceof ConditionError)) condition = condition.cause;
     if (!(condition instanceof ConditionError)) throw error;
     throw new ArgumentRangeError(
-      `trainInEngine: linear: ${condition.message} on these rows, past ${LINEAR_MAX_CONDITION}: its normal equations would not give the QR fit of trainModels to 1e-9; train linear with trainModels, or use ridge`,
+      `trainInEngine: ${spec.kind}: ${condition.message} on these rows, past ${condition.limit}: its normal equations would not give the QR fit of trainModels to 1e-9; train ${spec.kind} with trainModels, or use ridge`,
     );
   }
   const {

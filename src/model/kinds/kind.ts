@@ -86,6 +86,21 @@ export interface SumsFit<H> {
   solve(sums: NormalSums, spec: ModelSpec, x: readonly Float64Array[], target: Float64Array, rows: Int32Array): H;
 }
 
+/**
+ * The scale a head is fitted on: `log`, log1p of the target, mapped back by e^p · factor − 1 (`log-linear`,
+ * the cold-start heads); `raw`, the target itself, the forecast p (`ridge`, `linear`, the baselines).
+ */
+export type HeadScale = 'log' | 'raw';
+
+/**
+ * @internal How `trainInEngine` fits a kind from the normal sums an engine computes: on a scale with a ridge
+ * `lambda` (a log-scale head with its back-transform; `maxCondition`: refused past that condition number of the
+ * design, where the normal equations would lose the digits a QR keeps), or a `given` head (nothing fitted).
+ */
+export type EngineFit =
+  | { scale: HeadScale; lambda: number; correction?: BackTransform; maxCondition?: number }
+  | { scale: 'raw'; given: { coef: ArrayLike<number>; intercept: number } };
+
 /** Reports a malformed stored head: throws a `ModelError` naming the source and what is wrong. */
 export type Fail = (what: string) => never;
 
@@ -113,6 +128,8 @@ export interface ModelKindDefinition<H extends object = CorrectedHead> {
   fit(spec: ModelSpec, input: FitInput): H;
   /** @internal Solves from normal sums instead, when the kind can (see `SumsFit`). */
   readonly sums?: SumsFit<H>;
+  /** @internal How `trainInEngine` fits it where the rows are (`EngineFit`); absent: `trainModels` only. */
+  engineFit?(spec: ModelSpec): EngineFit;
   /** One forecast, before clipping at 0, from a head and a feature row (standardized when the design is). */
   apply(head: H, x: ArrayLike<number>): number;
   /** Checks a stored head of `p` features (`target` names it in messages); calls `fail` when it cannot be applied. */

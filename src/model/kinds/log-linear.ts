@@ -1,5 +1,5 @@
 import { designFeatures } from '../design.js';
-import { fitLinearHead, logHeadFromSums } from '../estimators.js';
+import { fitLinearHead, LOG_JITTER, logHeadFromSums } from '../estimators.js';
 import { applyHead } from '../linear.js';
 import { checkFactor, checkLinearHead, type LogLinearKindHead, type ModelKindDefinition } from './kind.js';
 
@@ -16,6 +16,8 @@ export const logLinearKind: ModelKindDefinition<LogLinearKindHead> = {
     transform: Math.log1p,
     solve: (sums, spec, x, target, rows) => logHeadFromSums(sums, x, target, rows, spec.correction ?? 'absolute') as LogLinearKindHead,
   },
+  // In an engine: on log1p of the target, with a negligible ridge (as `fitLinearHead`).
+  engineFit: (spec) => ({ scale: 'log', lambda: LOG_JITTER, correction: spec.correction ?? 'absolute' }),
   apply: (head, x) => Math.exp(applyHead(head, x)) * head.factor - 1,
   checkHead(head, p, target, fail) {
     checkLinearHead(head, p, target, fail);

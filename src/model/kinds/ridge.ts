@@ -19,6 +19,7 @@ export const ridgeKind: ModelKindDefinition<LinearKindHead> = {
   design: (spec) => ({ features: designFeatures(spec.features ?? 'robust', false), standardized: true }),
   fit: (spec, { x, target, rows }) => fitRidgeHead(x, target, rows, spec.lambda ?? DEFAULT_LAMBDA) as LinearKindHead,
   sums: { solve: (sums, spec) => sums.solve(spec.lambda ?? DEFAULT_LAMBDA) as LinearKindHead },
+  engineFit: (spec) => ({ scale: 'raw', lambda: spec.lambda ?? DEFAULT_LAMBDA }),
   apply: (head, x) => applyHead(head, x),
   checkHead: checkLinearHead,
 };

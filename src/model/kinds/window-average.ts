@@ -13,6 +13,8 @@ export const windowAverageKind: ModelKindDefinition<FeatureKindHead> = {
   design: (spec) => ({ features: [`engagement_per_post_${spec.weeks ?? 13}w`], standardized: false }),
   checkDesign: (features) => (features.length === 1 ? null : 'a window-average model reads one feature'),
   fit: () => ({}),
+  // In an engine: nothing fitted, the one feature is the forecast.
+  engineFit: () => ({ scale: 'raw', given: { coef: [1], intercept: 0 } }),
   apply: (_head, x) => x[0]!,
   checkHead: () => {},
   description: (spec) => `window-average ${spec.weeks ?? 13} weeks`,
