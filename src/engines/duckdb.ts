@@ -472,21 +472,18 @@ export function duckdb(options: DuckDbSourceOptions): WeeklySource {
       }
       if (ownInstance && options.memoryLimit === undefined) {
         // The default limit grows with the input (`duckDbDefaultMemoryLimit`): its rows, as cheaply as they are known.
+        const open = connection;
+        const scalar = async (sql: string, params: object, types: object) => (await readColumns(await open.stream(sql, params, types), 1))[0]![0] ?? 0;
         const rows =
           options.files !== undefined
             ? csvRows
             : options.parquet !== undefined
-              ? (await readColumns(await connection.stream(`SELECT count(*)::DOUBLE FROM ${relation}`, values, paramTypes), 1))[0]![0]!
-              : ((
-                  await readColumns(
-                    await connection.stream(
-                      'SELECT coalesce(sum(estimated_size), 0)::DOUBLE FROM duckdb_tables() WHERE table_name = $table AND schema_name = coalesce($schema, current_schema())',
-                      { table: options.table!, schema: options.schema ?? null },
-                      { table: module!.VARCHAR, schema: module!.VARCHAR },
-                    ),
-                    1,
-                  )
-                )[0]![0] ?? 0);
+              ? await scalar(`SELECT count(*)::DOUBLE FROM ${relation}`, values, paramTypes)
+              : await scalar(
+                  'SELECT coalesce(sum(estimated_size), 0)::DOUBLE FROM duckdb_tables() WHERE table_name = $table AND schema_name = coalesce($schema, current_schema())',
+                  { table: options.table!, schema: options.schema ?? null },
+                  { table: module!.VARCHAR, schema: module!.VARCHAR },
+                );
         await connection.run(`SET memory_limit = '${duckDbDefaultMemoryLimit(options.threads ?? availableParallelism(), rows)}'`);
       }
       const { firstDay, lastDay } = limits;
